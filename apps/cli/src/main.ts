@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+import { pathToFileURL } from "node:url";
+import { UsageError } from "./errors.js";
+
+/** A CLI command: takes its arguments (after the command name), returns the exit code. */
+export type Command = (argv: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  run: { summary: "run PATH... [--run-id ID] [--wait] [--json]   enqueue documents (files, folders, - for stdin)", load: async () => (await import("./commands/run.js")).runCommand },
+  start: { summary: "start [PATH...]   workers + viewer + a batch over PATH (default seeds/), then serve", load: async () => (await import("./commands/start.js")).startCommand },
+  status: { summary: "status RUN [--json]   progress of a run", load: async () => (await import("./commands/status.js")).statusCommand },
+  runs: { summary: "runs [--json]   list batch runs", load: async () => (await import("./commands/runs.js")).runsCommand },
+  export: { summary: "export RUN [--format jsonl]   every document of a run with all results", load: async () => (await import("./commands/export.js")).exportCommand },
+  retry: { summary: "retry RUN   re-enqueue the failed paragraphs of a run", load: async () => (await import("./commands/retry.js")).retryCommand },
+  eval: { summary: "eval ner|quotes|summaries --data PATH   score the NLP on annotated data", load: async () => (await import("./commands/eval.js")).evalCommand },
+  bench: { summary: "bench [--paragraphs N]   pipeline vs queue ceiling vs in-process NLP", load: async () => (await import("./commands/bench.js")).benchCommand },
+};
+
+function usage(): string {
+  return ["usage: newsflow <command> [options]", "", ...Object.values(COMMANDS).map((c) => `  ${c.summary}`)].join("\n");
+}
+
+/** Runs the newsflow CLI and returns its exit code; user errors print one line on stderr. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    process.stdout.write(`${usage()}\n`);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`newsflow: unknown command '${name}' (try 'newsflow help')\n`);
+    return 2;
+  }
+  try {
+    return await (await command.load())(rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`newsflow ${name}: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

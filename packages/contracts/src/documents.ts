@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+/** One input document after reading, before splitting. */
+export const DocumentInput = z.object({
+  id: z.string().min(1).optional(),
+  title: z.string().optional(),
+  text: z.string(),
+  url: z.string().optional(),
+  publishedAt: z.string().optional(),
+});
+export type DocumentInput = z.infer<typeof DocumentInput>;
+
+/** A paragraph of a document with its character offsets `[start, end)` into the document text. */
+export const Paragraph = z.object({
+  index: z.number().int().nonnegative(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+});
+export type Paragraph = z.infer<typeof Paragraph>;
+
+/** What the store keeps about a document (its paragraphs live apart). */
+export const DocumentMeta = z.object({
+  id: z.string().min(1),
+  title: z.string().nullable(),
+  source: z.string(),
+  url: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  paragraphCount: z.number().int().nonnegative(),
+  createdAt: z.number().int(),
+  completedAt: z.number().int().nullable(),
+});
+export type DocumentMeta = z.infer<typeof DocumentMeta>;

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { Span } from "./spans.js";
+
+export const QuoteKind = z.enum(["direct", "indirect", "mixed"]);
+export type QuoteKind = z.infer<typeof QuoteKind>;
+
+/**
+ * One attribution found in a paragraph: what was said (content), who said it (source, or null
+ * when the paragraph does not name the speaker) and the cue that introduces it. Offsets are into
+ * the paragraph. `opensAcross` / `closesAcross` mark a direct quote that runs on from the
+ * previous paragraph or into the next one, which the document step joins.
+ */
+export const Quote = z.object({
+  content: Span,
+  source: Span.nullable(),
+  cue: Span.nullable(),
+  kind: QuoteKind,
+  confidence: z.number().min(0).max(1),
+  opensAcross: z.boolean().default(false),
+  closesAcross: z.boolean().default(false),
+});
+export type Quote = z.infer<typeof Quote>;
+
+/** Result of the quotes task for one paragraph. */
+export const QuotesResult = z.object({ quotes: z.array(Quote) });
+export type QuotesResult = z.infer<typeof QuotesResult>;
+
+/** How the document step arrived at a quote's speaker. */
+export const SpeakerResolution = z.enum(["named", "pronoun", "role", "context", "unresolved"]);
+export type SpeakerResolution = z.infer<typeof SpeakerResolution>;
+
+/** A quote after document-level speaker resolution. */
+export const ResolvedQuote = Quote.extend({
+  paragraphIndex: z.number().int().nonnegative(),
+  speaker: z.string().nullable(),
+  speakerEntityId: z.string().nullable(),
+  resolution: SpeakerResolution,
+});
+export type ResolvedQuote = z.infer<typeof ResolvedQuote>;

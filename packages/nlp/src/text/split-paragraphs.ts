@@ -1,0 +1,80 @@
+import type { Paragraph } from "@newsflow/contracts";
+
+/** A document split into an optional title and its paragraphs. */
+export interface SplitDocument {
+  title: string | null;
+  paragraphs: Paragraph[];
+}
+
+// Unicode line separators and the zero-width / bidi marks that some CMS exports leave in text.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const BULLET = /^(?:[-*\u2022\u2013]|\d{1,3}[.)])[ \t\u00A0]+/;
+const TITLE_MAX_CHARS = 160;
+
+/**
+ * Normalise text the way every downstream offset expects: CRLF and lone CR become LF, Unicode
+ * line/paragraph separators become LF, NBSP and other Unicode spaces become plain spaces, and
+ * invisible format characters are removed. The document text stored and shown is this form.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u2028\u2029\u0085]/g, "\n")
+    .replace(INVISIBLE, "")
+    .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\v\f]/g, " ");
+}
+
+/**
+ * Split normalised document text into paragraphs: blocks separated by blank lines; a list-item
+ * line is a paragraph of its own without its bullet; a first short line without final
+ * punctuation is the title. Offsets are into `text`.
+ *
+ * @example splitParagraphs("Title\n\nFirst para.\n\n- item").paragraphs.map(p => p.text)
+ *          // ["First para.", "item"]
+ */
+export function splitParagraphs(text: string, options: { detectTitle?: boolean } = {}): SplitDocument {
+  const blocks: Array<{ start: number; end: number }> = [];
+  const lineRe = /[^\n]*(?:\n|$)/g;
+  let blockStart = -1;
+  let blockEnd = -1;
+  const flush = () => {
+    if (blockStart >= 0) blocks.push({ start: blockStart, end: blockEnd });
+    blockStart = -1;
+  };
+  for (let m = lineRe.exec(text); m !== null && m.index < text.length; m = lineRe.exec(text)) {
+    const lineStart = m.index;
+    const raw = m[0].endsWith("\n") ? m[0].slice(0, -1) : m[0];
+    const trimmed = raw.trim();
+    if (trimmed === "") {
+      flush();
+      continue;
+    }
+    const lead = raw.length - raw.trimStart().length;
+    const start = lineStart + lead;
+    const end = lineStart + raw.trimEnd().length;
+    if (BULLET.test(trimmed)) {
+      flush();
+      const bullet = BULLET.exec(trimmed)![0].length;
+      blocks.push({ start: start + bullet, end });
+      continue;
+    }
+    if (blockStart < 0) blockStart = start;
+    blockEnd = end;
+  }
+  flush();
+
+  let title: string | null = null;
+  if (options.detectTitle !== false && blocks.length > 1) {
+    const first = blocks[0]!;
+    const firstText = text.slice(first.start, first.end);
+    if (!firstText.includes("\n") && firstText.length <= TITLE_MAX_CHARS && !/[.!?:;,"\u201D']$/.test(firstText)) {
+      title = firstText;
+      blocks.shift();
+    }
+  }
+  const paragraphs = blocks
+    .map((b) => ({ start: b.start, end: b.end, text: text.slice(b.start, b.end).replace(/[ \n]+/g, " ") }))
+    .filter((p) => /[\p{L}\p{N}]/u.test(p.text))
+    .map((p, index) => ({ index, ...p }));
+  return { title, paragraphs };
+}
