@@ -1,0 +1,41 @@
+import type { DocumentResult, EntitiesResult, MissingResult, Paragraph, ParagraphSummary, QuotesResult, TaskName } from "@newsflow/contracts";
+import { canonicalizeEntities, resolveQuotes, summarizeDocument } from "@newsflow/nlp";
+
+/** A document's paragraphs with whatever results the paragraph jobs produced. */
+export interface DocumentInputs {
+  docId: string;
+  title: string | null;
+  paragraphs: Paragraph[];
+  summaries: (ParagraphSummary | null)[];
+  entities: (EntitiesResult | null)[];
+  quotes: (QuotesResult | null)[];
+  /** Why a paragraph task has no result, keyed `<task>:<index>`. */
+  failures: Record<string, string>;
+}
+
+/**
+ * Build the document result from the paragraph results: canonical entities, quotes with resolved
+ * speakers, the document summary, and a list of what is missing (failed paragraph tasks).
+ */
+export function assembleDocument(input: DocumentInputs, now = Date.now()): DocumentResult {
+  const missing: MissingResult[] = [];
+  const note = (task: TaskName, index: number, present: unknown) => {
+    if (present === null) missing.push({ paragraphIndex: index, task, reason: input.failures[`${task}:${index}`] ?? "no result" });
+  };
+  input.paragraphs.forEach((p, i) => {
+    note("summarize", p.index, input.summaries[i] ?? null);
+    note("entities", p.index, input.entities[i] ?? null);
+    note("quotes", p.index, input.quotes[i] ?? null);
+  });
+  const withEntities = input.paragraphs.flatMap((p, i) => (input.entities[i] ? [{ index: p.index, entities: input.entities[i]! }] : []));
+  const entities = canonicalizeEntities(withEntities);
+  const quotes = resolveQuotes(
+    input.paragraphs.flatMap((p, i) => (input.quotes[i] ? [{ index: p.index, text: p.text, quotes: input.quotes[i]! }] : [])),
+    entities,
+  );
+  const summary = summarizeDocument(
+    input.title,
+    input.paragraphs.flatMap((p, i) => (input.summaries[i] ? [{ index: p.index, text: p.text, summary: input.summaries[i]!, entities: input.entities[i] ?? undefined }] : [])),
+  );
+  return { docId: input.docId, summary, entities, quotes, missing, completedAt: now };
+}

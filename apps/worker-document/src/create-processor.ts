@@ -1,0 +1,34 @@
+import type { WorkerSetup } from "@newsflow/queue";
+import type { Store } from "@newsflow/store";
+import { assembleDocument } from "./assemble-document.js";
+
+/**
+ * The document-level step: runs once every paragraph job of the document has finished (or
+ * failed for good), reads their results from the store and stores the document result.
+ */
+export function createDocumentProcessor(store: Store): WorkerSetup<"document"> {
+  return {
+    process: async (p, job) => {
+      const meta = await store.getDocument(p.docId);
+      if (!meta) throw new Error(`document ${p.docId} is not in the store`);
+      const paragraphs = await store.getParagraphs(p.docId, 0, meta.paragraphCount);
+      const indexes = paragraphs.map((x) => x.index);
+      const [summaries, entities, quotes, stored, ignored] = await Promise.all([
+        store.getParagraphResults(p.docId, "summarize", indexes),
+        store.getParagraphResults(p.docId, "entities", indexes),
+        store.getParagraphResults(p.docId, "quotes", indexes),
+        store.getParagraphFailures(p.docId),
+        job.getIgnoredChildrenFailures(),
+      ]);
+      const failures: Record<string, string> = Object.fromEntries(Object.entries(stored).map(([key, f]) => [key, f.reason]));
+      // BullMQ records children that failed for good under keys like `{prefix}:quotes:<docId>-<index>`.
+      for (const [childKey, reason] of Object.entries(ignored)) {
+        const m = /:(summarize|entities|quotes):.*-(\d+)$/.exec(childKey);
+        if (m) failures[`${m[1]}:${m[2]}`] ??= reason;
+      }
+      const result = assembleDocument({ docId: p.docId, title: meta.title, paragraphs, summaries, entities, quotes, failures });
+      await store.putDocumentResult(result);
+      return { docId: p.docId };
+    },
+  };
+}

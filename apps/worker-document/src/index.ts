@@ -1,0 +1,2 @@
+export * from "./assemble-document.js";
+export * from "./create-processor.js";

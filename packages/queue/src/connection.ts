@@ -1,0 +1,80 @@
+import { Cluster, Redis, type RedisOptions } from "ioredis";
+import { RedisUnavailableError } from "./errors.js";
+
+/** A connection to a single Redis server or to a Redis Cluster. */
+export type RedisClient = Redis | Cluster;
+
+/** Where Redis is and how keys are namespaced. */
+export interface RedisConfig {
+  /** `redis://[:password@]host:port[/db]` or `rediss://...`; for a cluster, any seed node. */
+  url: string;
+  /** Treat `url` as a seed node of a Redis Cluster. */
+  cluster?: boolean;
+  /** Key prefix; wrapped in `{}` so every key of a deployment hashes to one cluster slot. */
+  prefix?: string;
+}
+
+/** The hash-tagged prefix for queues and store keys, e.g. `{newsflow}`. */
+export function hashTaggedPrefix(prefix = "newsflow"): string {
+  return /^\{[^{}]+\}$/.test(prefix) ? prefix : `{${prefix.replace(/[{}]/g, "")}}`;
+}
+
+/** The URL with any password masked, for messages and logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^@/]*)@/, (_m, auth: string) => `//${auth.includes(":") ? `${auth.split(":")[0]}:***` : "***"}@`);
+}
+
+/**
+ * Open a connection. `blocking` connections (BullMQ workers) retry forever so a Redis restart
+ * is survived without restarting the process; others fail fast.
+ */
+export function createRedis(config: RedisConfig, options: { blocking?: boolean } = {}): RedisClient {
+  const common: RedisOptions = {
+    maxRetriesPerRequest: options.blocking ? null : 3,
+    enableOfflineQueue: true,
+    retryStrategy: (times) => Math.min(200 * 2 ** Math.min(times, 5), 5000),
+    connectTimeout: 5000,
+  };
+  if (config.cluster) {
+    const u = new URL(config.url);
+    return new Cluster([{ host: u.hostname, port: Number(u.port || 6379) }], {
+      redisOptions: { ...common, password: u.password ? decodeURIComponent(u.password) : undefined, tls: u.protocol === "rediss:" ? {} : undefined },
+      clusterRetryStrategy: common.retryStrategy,
+      enableOfflineQueue: true,
+    });
+  }
+  return new Redis(config.url, common);
+}
+
+/**
+ * Check that Redis answers within `timeoutMs`, or throw a one-line {@link RedisUnavailableError}
+ * naming the address and the reason (refused, timed out, authentication).
+ */
+export async function checkRedis(config: RedisConfig, timeoutMs = 3000): Promise<void> {
+  const where = redactUrl(config.url);
+  const probe = config.cluster
+    ? createRedis(config)
+    : new Redis(config.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs, enableOfflineQueue: false });
+  probe.on("error", () => {});
+  try {
+    const ping = (async () => {
+      if (probe instanceof Redis) await probe.connect();
+      return probe.ping();
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    await Promise.race([ping, timeout]).finally(() => clearTimeout(timer));
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    const reason = /NOAUTH|WRONGPASS|invalid password|AUTH/i.test(msg)
+      ? "Redis refused authentication: check the password in REDIS_URL"
+      : /ECONNREFUSED/.test(msg)
+        ? "connection refused: is redis-server running?"
+        : msg.split("\n")[0];
+    throw new RedisUnavailableError(`cannot use Redis at ${where}: ${reason}`, { cause: err });
+  } finally {
+    probe.disconnect();
+  }
+}
