@@ -1,34 +1,75 @@
 import type { EntitiesResult, EntityMention } from "@newsflow/contracts";
+import { decodeSentence, type DocumentHistory } from "./decode.js";
+import { buildDocumentContext, encodeSentence, normalizeToken } from "./features.js";
+import { ENTITY_TYPES, NUM_LABELS, type LabelSpan, spansFromLabels } from "./labels.js";
+import type { NerModel } from "./model-format.js";
+import { tokenizeSentences } from "./tokenize.js";
 
 /** Tags entity mentions in raw paragraph text. */
 export interface EntityTagger {
   tag(text: string): EntitiesResult;
 }
 
-const CONNECTORS = new Set(["al", "bin", "de", "del", "van", "von", "of", "the", "la", "le", "da"]);
-const SENTENCE_STARTERS = new Set(["The", "A", "An", "And", "But", "When", "As", "On", "In", "It", "He", "She", "They", "According", "Our"]);
+/** A predicted mention over a sentence's tokens, with the smallest label margin inside it. */
+export interface TokenMention extends LabelSpan {
+  margin: number;
+}
 
 /**
- * A baseline tagger: maximal runs of capitalised words (joined by name particles) become MISC
- * mentions, skipping function words at sentence start. Replaced by the trained model.
+ * Tags the sentences of one document given as tokens (no re-tokenisation). Sentences are read in
+ * order, so a name's earlier labels and the document's capitalisation inform later ones; pass a
+ * single sentence to tag it alone.
  */
-export function createCapitalisedSpanTagger(): EntityTagger {
+export function tagTokenSentences(model: NerModel, sentences: readonly (readonly string[])[]): TokenMention[][] {
+  const norm = sentences.map((s) => s.map(normalizeToken));
+  const doc = buildDocumentContext(norm);
+  const hist: DocumentHistory = new Map();
+  const result: TokenMention[][] = [];
+  for (const tokens of norm) {
+    const enc = encodeSentence(tokens, model.resources, NUM_LABELS, doc);
+    const out = new Uint8Array(enc.n);
+    const margin = new Float32Array(enc.n);
+    decodeSentence(model.weights, model.bits, enc, hist, out, margin);
+    result.push(
+      spansFromLabels(out, enc.n).map((s) => {
+        let m = Number.POSITIVE_INFINITY;
+        for (let i = s.start; i < s.end; i++) m = Math.min(m, margin[i]!);
+        return { ...s, margin: m };
+      }),
+    );
+  }
+  return result;
+}
+
+/**
+ * The trained tagger: tokenises a paragraph, tags PER/ORG/LOC/MISC with the model and returns
+ * mentions with offsets into the paragraph. Confidence maps the perceptron's score margin
+ * (chosen label minus runner-up, smallest over the mention's tokens) into 0.5..1.
+ */
+export function createEntityTagger(model: NerModel): EntityTagger {
+  const marginScale = typeof model.meta.marginScale === "number" && model.meta.marginScale > 0 ? model.meta.marginScale : 1;
   return {
     tag(text) {
+      const sentences = tokenizeSentences(text);
+      const tagged = tagTokenSentences(
+        model,
+        sentences.map((s) => s.map((t) => t.text)),
+      );
       const mentions: EntityMention[] = [];
-      const re = /\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:(?:al|bin|de|of|the)[-\s])?\p{Lu}[\p{L}\p{N}'’-]*)*/gu;
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        let start = m.index;
-        let value = m[0];
-        const first = value.split(/\s+/)[0]!;
-        if (SENTENCE_STARTERS.has(first)) {
-          const rest = value.slice(first.length).trimStart();
-          if (!rest) continue;
-          start += value.length - rest.length;
-          value = rest;
+      for (let k = 0; k < sentences.length; k++) {
+        const tokens = sentences[k]!;
+        for (const s of tagged[k]!) {
+          const start = tokens[s.start]!.start;
+          const end = tokens[s.end - 1]!.end;
+          const confidence = 1 / (1 + Math.exp(-s.margin / marginScale));
+          mentions.push({
+            text: text.slice(start, end),
+            type: ENTITY_TYPES[s.type]!,
+            start,
+            end,
+            confidence: Math.round(confidence * 1000) / 1000,
+          });
         }
-        if (CONNECTORS.has(value.toLowerCase())) continue;
-        mentions.push({ text: value, type: "MISC", start, end: start + value.length, confidence: 0.5 });
       }
       return { mentions };
     },

@@ -1,9 +1,12 @@
-import { createCapitalisedSpanTagger, type EntityTagger } from "../index.js";
+import { createEntityTagger, type EntityTagger } from "../ner/tag-entities.js";
+import { loadNerModel } from "./load-ner-model.js";
+
+export { loadNerModel, SHIPPED_NER_MODEL } from "./load-ner-model.js";
 
 /**
  * Node-only entry (`@newsflow/nlp/node`): loads the shipped model files from disk. Call once per
  * process; the returned tagger is reused for every paragraph.
  */
 export function loadEntityTagger(): EntityTagger {
-  return createCapitalisedSpanTagger();
+  return createEntityTagger(loadNerModel());
 }

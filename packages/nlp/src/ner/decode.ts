@@ -1,0 +1,131 @@
+import { DYN, type EncodedSentence, STATIC_FEATURES } from "./features.js";
+import { mixHash } from "./hash.js";
+import { ALLOWED, labelType, NUM_LABELS } from "./labels.js";
+
+const DYNAMIC_FEATURES = 6;
+const START = NUM_LABELS;
+
+/**
+ * Counts of the labels already given to a capitalised word in this document (index 0 O, 1 + t a
+ * type): the "extended prediction history" of Ratinov & Roth, which makes a name tagged PER once
+ * likely PER again further on.
+ */
+export type DocumentHistory = Map<number, Int32Array>;
+
+/** Perceptron state while training: weights, the timestamped sums for averaging, the clock. */
+export interface Learner {
+  w: Float64Array;
+  u: Float64Array;
+  clock: number;
+}
+
+function historyValue(hist: DocumentHistory | null, key: number): number {
+  if (key === 0 || hist === null) return 0;
+  const counts = hist.get(key);
+  if (counts === undefined) return 1;
+  let best = -1;
+  let bestCount = 0;
+  for (let t = 1; t < counts.length; t++) {
+    if (counts[t]! > bestCount) {
+      bestCount = counts[t]!;
+      best = t;
+    }
+  }
+  return best < 0 ? 6 : 1 + best;
+}
+
+/**
+ * Greedy left-to-right decoding with previous-label and document-history features; only label
+ * sequences BILOU allows are produced. With a learner and gold labels it also makes the
+ * perceptron update for every token it gets wrong (training on its own predicted history).
+ * `margin[i]` receives the score gap between the chosen label and the best other one.
+ */
+export function decodeSentence(
+  weights: Float32Array | Float64Array,
+  bits: number,
+  enc: EncodedSentence,
+  hist: DocumentHistory | null,
+  out: Uint8Array,
+  margin: Float32Array | null,
+  learner: Learner | null = null,
+  gold: Uint8Array | null = null,
+): void {
+  const NL = NUM_LABELS;
+  const S = STATIC_FEATURES;
+  const mask = (1 << bits) - 1;
+  const scores = new Float64Array(NL);
+  const dyn = new Int32Array(DYNAMIC_FEATURES);
+  const feats = enc.feats;
+  let prev = START;
+  let prev2 = START;
+  for (let i = 0; i < enc.n; i++) {
+    const lw = enc.lw[i]!;
+    const sh = enc.shape[i]!;
+    const key = enc.histKey[i]!;
+    const hv = historyValue(hist, key);
+    dyn[0] = (mixHash(DYN.prev, prev) & mask) * NL;
+    dyn[1] = (mixHash(DYN.prev2, prev2 * 32 + prev) & mask) * NL;
+    dyn[2] = (mixHash(DYN.prevLw, mixHash(prev, lw)) & mask) * NL;
+    dyn[3] = (mixHash(DYN.prevSh, mixHash(prev, sh)) & mask) * NL;
+    dyn[4] = (mixHash(DYN.hist, hv) & mask) * NL;
+    dyn[5] = (mixHash(DYN.histSh, mixHash(hv, sh)) & mask) * NL;
+    scores.fill(0);
+    const base = i * S;
+    for (let f = 0; f < S; f++) {
+      const off = feats[base + f]!;
+      for (let c = 0; c < NL; c++) scores[c]! += weights[off + c]!;
+    }
+    for (let f = 0; f < DYNAMIC_FEATURES; f++) {
+      const off = dyn[f]!;
+      for (let c = 0; c < NL; c++) scores[c]! += weights[off + c]!;
+    }
+    const row = (prev === START ? 0 : prev) * NL;
+    let best = -1;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    let second = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < NL; c++) {
+      if (ALLOWED[row + c] === 0) continue;
+      const s = scores[c]!;
+      if (s > bestScore) {
+        second = bestScore;
+        bestScore = s;
+        best = c;
+      } else if (s > second) second = s;
+    }
+    if (learner !== null && gold !== null) {
+      const g = gold[i]!;
+      if (g !== best) update(learner, feats, base, dyn, g, best);
+      learner.clock++;
+    }
+    out[i] = best;
+    if (margin !== null) margin[i] = bestScore - second;
+    if (key !== 0 && hist !== null) {
+      let counts = hist.get(key);
+      if (counts === undefined) {
+        counts = new Int32Array(5);
+        hist.set(key, counts);
+      }
+      counts[best === 0 ? 0 : 1 + labelType(best)]!++;
+    }
+    prev2 = prev;
+    prev = best;
+  }
+}
+
+function update(l: Learner, feats: Int32Array, base: number, dyn: Int32Array, gold: number, pred: number): void {
+  const { w, u, clock } = l;
+  for (let f = 0; f < STATIC_FEATURES; f++) {
+    const off = feats[base + f]!;
+    w[off + gold]! += 1;
+    u[off + gold]! += clock;
+    w[off + pred]! -= 1;
+    u[off + pred]! -= clock;
+  }
+  for (let f = 0; f < DYNAMIC_FEATURES; f++) {
+    const off = dyn[f]!;
+    w[off + gold]! += 1;
+    u[off + gold]! += clock;
+    w[off + pred]! -= 1;
+    u[off + pred]! -= clock;
+  }
+}

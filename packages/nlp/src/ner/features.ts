@@ -1,0 +1,292 @@
+import { hashString, mixHash } from "./hash.js";
+
+/**
+ * Word-level knowledge the model carries besides its weights. `lexicon` maps a lower-cased word to
+ * packed facts learnt from unlabeled text (see packLexicon); `gazetteer` maps the hash of a
+ * lower-cased token n-gram (see ngramKey) to a bit mask of entity types (bit t = ENTITY_TYPES[t]).
+ */
+export interface FeatureResources {
+  bits: number;
+  lexicon: Map<string, number>;
+  gazetteer: Gazetteer;
+}
+
+export interface Gazetteer {
+  entries: Map<number, number>;
+  maxLen: number;
+}
+
+/** One sentence turned into hashed feature offsets (bucket * numLabels), ready to score. */
+export interface EncodedSentence {
+  n: number;
+  /** n * STATIC_FEATURES offsets into the weight table. */
+  feats: Int32Array;
+  /** Lower-case word hash per token (for the dynamic features). */
+  lw: Uint32Array;
+  /** Word-shape hash per token. */
+  shape: Uint32Array;
+  /** Hash keying the document history, 0 when the token does not take part (not capitalised). */
+  histKey: Uint32Array;
+}
+
+// Static templates, one offset each per token.
+const T = {
+  bias: 1, w: 2, lw: 3, lwM1: 4, lwP1: 5, lwM2: 6, lwP2: 7, sh: 8, shM1: 9, shP1: 10, shM1Sh: 11, shShP1: 12,
+  p1: 13, p2: 14, p3: 15, p4: 16, s1: 17, s2: 18, s3: 19, s4: 20, lwM1Lw: 21, lwLwP1: 22, initSh: 23, initLw: 24,
+  capsSh: 25, c1: 26, c2: 27, c1M1: 28, c1P1: 29, c2M1: 30, c2P1: 31, capBin: 32, gaz0: 33, gaz1: 34, gaz2: 35,
+  gaz3: 36, gazM1: 37, gazP1: 38, doc: 39, wM1: 40, shLwP1: 41, lwM1Sh: 42, c1Sh: 43,
+} as const;
+export const STATIC_FEATURES = 43;
+/** Template ids of the features that depend on already-predicted labels. */
+export const DYN = { prev: 101, prev2: 102, prevLw: 103, prevSh: 104, hist: 105, histSh: 106 } as const;
+
+const PAD_L = hashString("<s>");
+const PAD_R = hashString("</s>");
+const NONE = hashString("<none>");
+
+const QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u00B4`]/g;
+const DQUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
+
+/** The form the model sees: ASCII quotes and dashes as in the Reuters training text. */
+export function normalizeToken(token: string): string {
+  if (token === "\u2014" || token === "\u2013" || token === "\u2015") return "--";
+  let t = token;
+  if (/[^\x00-\x7F]/.test(t)) t = t.replace(QUOTES, "'").replace(DQUOTES, '"').replace(/[\u2010-\u2013]/g, "-");
+  if (t === "``" || t === "''") return '"';
+  return t;
+}
+
+/** Lower-cased with every digit as 0, so numbers and dates share features. */
+export function lowerForm(token: string): string {
+  return token.toLowerCase().replace(/[0-9]/g, "0");
+}
+
+function charClass(c: string, code: number): number {
+  if (code >= 48 && code <= 57) return 100; // d
+  if (code >= 65 && code <= 90) return 88; // X
+  if (code >= 97 && code <= 122) return 120; // x
+  if (code < 128) return code;
+  const lower = c.toLowerCase();
+  const upper = c.toUpperCase();
+  if (lower !== upper) return c === upper ? 88 : 120;
+  return 42; // other non-ASCII: *
+}
+
+/** Collapsed word shape: "Al-Qaim" -> "Xx-Xx", "1996" -> "d", "U.S." -> "X.X.". */
+export function wordShape(token: string): string {
+  let out = "";
+  let last = -1;
+  for (let i = 0; i < token.length && out.length < 12; i++) {
+    const k = charClass(token[i]!, token.charCodeAt(i));
+    if (k !== last) out += String.fromCharCode(k);
+    last = k;
+  }
+  return out;
+}
+
+function isCapitalised(token: string): boolean {
+  const c = token[0]!;
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+function hasLetter(token: string): boolean {
+  return token.toLowerCase() !== token.toUpperCase();
+}
+
+/** Key of a lower-cased token n-gram in the gazetteer (hash the lowerForm of each token). */
+export function ngramKey(lowerHashes: ArrayLike<number>, start: number, len: number): number {
+  let h = 0x2545f491;
+  for (let i = start; i < start + len; i++) h = mixHash(h, lowerHashes[i]!);
+  return h;
+}
+
+/**
+ * Packs what unlabeled text says about a word: two cluster ids (1-based, 0 unknown) and how
+ * often it is capitalised away from sentence start (capBin 1..4).
+ */
+export function packLexicon(c1: number, c2: number, capBin: number): number {
+  return c1 | (c2 << 11) | (capBin << 22);
+}
+
+/**
+ * Per-token gazetteer code: for each type t, 0 none or 1 + position (B, I, L, U) of the longest
+ * match of that type covering the token, packed base 5.
+ */
+function gazetteerCodes(lwh: Uint32Array, n: number, gaz: Gazetteer): Uint16Array {
+  const codes = new Uint16Array(n);
+  if (gaz.entries.size === 0) return codes;
+  const bestLen = new Uint8Array(n * 4);
+  for (let i = 0; i < n; i++) {
+    let h = 0x2545f491;
+    const max = Math.min(gaz.maxLen, n - i);
+    for (let len = 1; len <= max; len++) {
+      h = mixHash(h, lwh[i + len - 1]!);
+      const mask = gaz.entries.get(h);
+      if (mask === undefined) continue;
+      for (let t = 0; t < 4; t++) if (mask & (1 << t)) bestLen[i * 4 + t] = len;
+    }
+  }
+  const mul = [1, 5, 25, 125];
+  for (let t = 0; t < 4; t++) {
+    for (let i = 0; i < n; ) {
+      const len = bestLen[i * 4 + t]!;
+      if (len === 0) {
+        i++;
+        continue;
+      }
+      if (len === 1) codes[i] = codes[i]! + 4 * mul[t]!;
+      else {
+        codes[i] = codes[i]! + 1 * mul[t]!;
+        for (let j = i + 1; j < i + len - 1; j++) codes[j] = codes[j]! + 2 * mul[t]!;
+        codes[i + len - 1] = codes[i + len - 1]! + 3 * mul[t]!;
+      }
+      i += len;
+    }
+  }
+  return codes;
+}
+
+/** Facts about a whole document (or paragraph) that a token can look up. */
+export interface DocumentContext {
+  /** Lower-cased words seen capitalised somewhere other than at sentence start. */
+  capMid: Set<string>;
+  /** Lower-cased words seen in lower case. */
+  lower: Set<string>;
+}
+
+/** Builds the document context from its sentences (tokens already normalised). */
+export function buildDocumentContext(sentences: readonly (readonly string[])[]): DocumentContext {
+  const capMid = new Set<string>();
+  const lower = new Set<string>();
+  for (const s of sentences) {
+    for (let i = 0; i < s.length; i++) {
+      const t = s[i]!;
+      if (!hasLetter(t)) continue;
+      if (isCapitalised(t)) {
+        if (i > 0 && !isAllCapsSentence(s)) capMid.add(t.toLowerCase());
+      } else if (t === t.toLowerCase()) lower.add(t);
+    }
+  }
+  return { capMid, lower };
+}
+
+function isAllCapsSentence(tokens: readonly string[]): boolean {
+  let letters = 0;
+  for (const t of tokens) {
+    if (!hasLetter(t)) continue;
+    if (t !== t.toUpperCase()) return false;
+    letters++;
+  }
+  return letters > 1;
+}
+
+/**
+ * Encodes one sentence (normalised tokens) into static feature offsets. `doc` adds the
+ * document-level facts when the caller has the surrounding text.
+ */
+export function encodeSentence(
+  tokens: readonly string[],
+  res: FeatureResources,
+  numLabels: number,
+  doc: DocumentContext | null,
+): EncodedSentence {
+  const n = tokens.length;
+  const mask = (1 << res.bits) - 1;
+  const S = STATIC_FEATURES;
+  const feats = new Int32Array(n * S);
+  const wh = new Uint32Array(n);
+  const lwh = new Uint32Array(n);
+  const shh = new Uint32Array(n);
+  const c1 = new Uint32Array(n);
+  const c2 = new Uint32Array(n);
+  const histKey = new Uint32Array(n);
+  const lowers: string[] = new Array(n);
+  const capsSentence = isAllCapsSentence(tokens) ? 1 : 0;
+  for (let i = 0; i < n; i++) {
+    const w = tokens[i]!;
+    const lw = lowerForm(w);
+    lowers[i] = lw;
+    wh[i] = hashString(w);
+    lwh[i] = hashString(lw);
+    shh[i] = hashString(wordShape(w));
+    const lex = res.lexicon.get(lw);
+    c1[i] = lex === undefined ? 0 : (lex & 0x7ff) + 1;
+    c2[i] = lex === undefined ? 0 : ((lex >> 11) & 0x7ff) + 1;
+    histKey[i] = hasLetter(w) && isCapitalised(w) ? lwh[i]! || 1 : 0;
+  }
+  const gaz = gazetteerCodes(lwh, n, res.gazetteer);
+  let o = 0;
+  const put = (template: number, value: number) => {
+    feats[o++] = (mixHash(template, value) & mask) * numLabels;
+  };
+  for (let i = 0; i < n; i++) {
+    const w = tokens[i]!;
+    const lw = lowers[i]!;
+    const lwM1 = i > 0 ? lwh[i - 1]! : PAD_L;
+    const lwP1 = i + 1 < n ? lwh[i + 1]! : PAD_R;
+    const shM1 = i > 0 ? shh[i - 1]! : PAD_L;
+    const shP1 = i + 1 < n ? shh[i + 1]! : PAD_R;
+    const sh = shh[i]!;
+    const cur = lwh[i]!;
+    put(T.bias, 0);
+    put(T.w, wh[i]!);
+    put(T.lw, cur);
+    put(T.lwM1, lwM1);
+    put(T.lwP1, lwP1);
+    put(T.lwM2, i > 1 ? lwh[i - 2]! : PAD_L);
+    put(T.lwP2, i + 2 < n ? lwh[i + 2]! : PAD_R);
+    put(T.sh, sh);
+    put(T.shM1, shM1);
+    put(T.shP1, shP1);
+    put(T.shM1Sh, mixHash(shM1, sh));
+    put(T.shShP1, mixHash(sh, shP1));
+    // Affix hashes: FNV states over the first / last k characters.
+    let ph = 0x811c9dc5;
+    let sfx = 0x811c9dc5;
+    const len = lw.length;
+    for (let k = 1; k <= 4; k++) {
+      if (k <= len) {
+        ph = Math.imul(ph ^ lw.charCodeAt(k - 1), 0x01000193) >>> 0;
+        sfx = Math.imul(sfx ^ lw.charCodeAt(len - k), 0x01000193) >>> 0;
+        put(T.p1 + k - 1, ph);
+        put(T.s1 + k - 1, sfx);
+      } else {
+        put(T.p1 + k - 1, NONE);
+        put(T.s1 + k - 1, NONE);
+      }
+    }
+    put(T.lwM1Lw, mixHash(lwM1, cur));
+    put(T.lwLwP1, mixHash(cur, lwP1));
+    const init = i === 0 || (i === 1 && (tokens[0] === '"' || tokens[0] === "(")) ? 1 : 0;
+    put(T.initSh, mixHash(init, sh));
+    put(T.initLw, init ? cur : NONE);
+    put(T.capsSh, mixHash(capsSentence, sh));
+    put(T.c1, c1[i]!);
+    put(T.c2, c2[i]!);
+    put(T.c1M1, i > 0 ? c1[i - 1]! : PAD_L);
+    put(T.c1P1, i + 1 < n ? c1[i + 1]! : PAD_R);
+    put(T.c2M1, i > 0 ? c2[i - 1]! : PAD_L);
+    put(T.c2P1, i + 1 < n ? c2[i + 1]! : PAD_R);
+    const lex = res.lexicon.get(lw);
+    const capBin = lex === undefined ? 0 : (lex >> 22) & 7;
+    put(T.capBin, mixHash(capBin, init * 2 + capsSentence));
+    const g = gaz[i]!;
+    put(T.gaz0, g % 5);
+    put(T.gaz1, Math.floor(g / 5) % 5);
+    put(T.gaz2, Math.floor(g / 25) % 5);
+    put(T.gaz3, Math.floor(g / 125) % 5);
+    put(T.gazM1, i > 0 ? gaz[i - 1]! : 1000);
+    put(T.gazP1, i + 1 < n ? gaz[i + 1]! : 1000);
+    let docCode = 0;
+    if (doc && hasLetter(w)) {
+      const l = w.toLowerCase();
+      docCode = 1 + (doc.capMid.has(l) ? 1 : 0) + (doc.lower.has(l) ? 2 : 0);
+    }
+    put(T.doc, mixHash(docCode, sh));
+    put(T.wM1, i > 0 ? wh[i - 1]! : PAD_L);
+    put(T.shLwP1, mixHash(sh, lwP1));
+    put(T.lwM1Sh, mixHash(lwM1, sh));
+    put(T.c1Sh, mixHash(c1[i]!, sh));
+  }
+  return { n, feats, lw: lwh, shape: shh, histKey };
+}
