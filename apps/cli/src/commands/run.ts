@@ -1,0 +1,47 @@
+import { parseArgs } from "node:util";
+import { createProducer } from "@newsflow/producer";
+import { openContext } from "../context.js";
+import { UsageError } from "../errors.js";
+import type { Command } from "../main.js";
+import { finalReport, watchRun } from "../watch-run.js";
+
+/**
+ * `newsflow run PATH... [--run-id ID] [--wait] [--json]`: enqueue documents; rejected inputs get
+ * one line each on stderr. Exit 0 when nothing was rejected (and, with --wait, nothing failed).
+ */
+export const runCommand: Command = async (argv) => {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { "run-id": { type: "string" }, wait: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
+    allowPositionals: true,
+  });
+  if (positionals.length === 0) throw new UsageError("give at least one PATH (a file, a folder, or - for stdin)");
+  const ctx = await openContext();
+  try {
+    const producer = createProducer({ store: ctx.store, flow: ctx.flow, queues: ctx.queues });
+    const counts = await producer.run({
+      runId: values["run-id"],
+      inputs: positionals,
+      stdin: process.stdin,
+      onRejected: (source, reason) => process.stderr.write(`newsflow: rejected ${source}: ${reason}\n`),
+    });
+    if (!values.json) {
+      process.stderr.write(
+        `newsflow: run ${counts.runId}: ${counts.documents} documents, ${counts.paragraphs} paragraphs enqueued` +
+          `${counts.alreadyKnown ? ` (${counts.alreadyKnown} already known)` : ""}${counts.rejected ? `, ${counts.rejected} rejected` : ""}\n`,
+      );
+    }
+    if (!values.wait) {
+      if (values.json) process.stdout.write(`${JSON.stringify(counts)}\n`);
+      else process.stdout.write(`${counts.runId}\n`);
+      return counts.rejected > 0 ? 1 : 0;
+    }
+    const run = await watchRun(ctx.store, counts.runId, { quiet: values.json });
+    const report = finalReport(run);
+    if (values.json) process.stdout.write(`${JSON.stringify({ ...counts, run })}\n`);
+    else process.stdout.write(`${report.lines.join("\n")}\n`);
+    return report.ok ? 0 : 1;
+  } finally {
+    await ctx.close();
+  }
+};

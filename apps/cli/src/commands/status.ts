@@ -1,0 +1,28 @@
+import { parseArgs } from "node:util";
+import { openContext } from "../context.js";
+import { UsageError } from "../errors.js";
+import type { Command } from "../main.js";
+import { finalReport, progressLine } from "../watch-run.js";
+
+/** `newsflow status RUN [--json]`: progress of a run, its failures and rejected inputs. */
+export const statusCommand: Command = async (argv) => {
+  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: "boolean", default: false } }, allowPositionals: true });
+  const runId = positionals[0];
+  if (!runId) throw new UsageError("give a run id (see 'newsflow runs')");
+  const ctx = await openContext();
+  try {
+    const run = await ctx.store.getRun(runId);
+    if (!run) throw new UsageError(`no run '${runId}' (see 'newsflow runs')`);
+    const rejected = await ctx.store.getRejections(runId);
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify({ run, rejected })}\n`);
+      return 0;
+    }
+    const lines = [progressLine(run, 0), ...finalReport(run).lines.slice(1)];
+    for (const r of rejected) lines.push(`  rejected    ${r.source}: ${r.reason}`);
+    process.stdout.write(`${lines.join("\n")}\n`);
+    return 0;
+  } finally {
+    await ctx.close();
+  }
+};

@@ -1,0 +1,57 @@
+import {
+  checkRedis,
+  closeQueues,
+  createFlowProducer,
+  createLogger,
+  createQueues,
+  createRedis,
+  hashTaggedPrefix,
+  parseEnvWith,
+  RedisEnv,
+  RedisUnavailableError,
+  redisConfigFromEnv,
+} from "@newsflow/queue";
+import { createStore } from "@newsflow/store";
+import { UsageError } from "./errors.js";
+
+/** Connections and services a CLI command uses; `close()` releases them all. */
+export async function openContext(source: Record<string, string | undefined> = process.env) {
+  let env: RedisEnv;
+  try {
+    env = parseEnvWith(RedisEnv, source);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const config = redisConfigFromEnv(env);
+  try {
+    await checkRedis(config);
+  } catch (err) {
+    if (err instanceof RedisUnavailableError) throw new UsageError(err.message);
+    throw err;
+  }
+  const prefix = hashTaggedPrefix(config.prefix);
+  const logger = createLogger("newsflow", source.LOG_LEVEL ?? "warn");
+  const redis = createRedis(config);
+  redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
+  const store = createStore(redis, prefix);
+  const queues = createQueues(redis, prefix, logger);
+  const flow = createFlowProducer(redis, prefix, logger);
+  return {
+    env,
+    config,
+    prefix,
+    logger,
+    redis,
+    store,
+    queues,
+    flow,
+    async close() {
+      await flow.close();
+      await closeQueues(queues);
+      await redis.quit();
+    },
+  };
+}
+
+/** The services of an open CLI context. */
+export type CliContext = Awaited<ReturnType<typeof openContext>>;

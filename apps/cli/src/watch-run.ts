@@ -1,0 +1,56 @@
+import { TASKS } from "@newsflow/contracts";
+import type { RunRecord, Store } from "@newsflow/store";
+import { viewRun } from "@newsflow/viewer";
+
+const fmtTime = (s: number | null) => (s === null ? "--" : s < 60 ? `${Math.round(s)}s` : `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, "0")}s`);
+
+/** One line of progress: bar (on a TTY), documents, per-task counts, rate and ETA. */
+export function progressLine(run: RunRecord, width = 24, now = Date.now()): string {
+  const v = viewRun(run, now);
+  const filled = Math.round(v.progress * width);
+  const bar = width > 0 ? `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ` : "";
+  const tasks = TASKS.map((t) => `${t} ${run.tasks[t].done}/${run.paragraphs}${run.tasks[t].failed ? ` (${run.tasks[t].failed} failed)` : ""}`).join("  ");
+  const rate = v.paragraphsPerSecond === null ? "--" : v.paragraphsPerSecond.toFixed(0);
+  return `${bar}${Math.floor(v.progress * 100)}%  docs ${run.docsDone}/${run.documents}  ${tasks}  ${rate} par/s  eta ${fmtTime(v.etaSeconds)}`;
+}
+
+/**
+ * Wait until a run completes, showing progress: a redrawn bar on a TTY, a plain line every
+ * `intervalMs` otherwise. Resolves with the final record.
+ */
+export async function watchRun(store: Store, runId: string, options: { out?: NodeJS.WriteStream; intervalMs?: number; quiet?: boolean } = {}): Promise<RunRecord> {
+  const out = options.out ?? process.stderr;
+  const tty = Boolean(out.isTTY);
+  const interval = options.intervalMs ?? (tty ? 200 : 5000);
+  let lastPrint = 0;
+  for (;;) {
+    const run = await store.getRun(runId);
+    if (!run) throw new Error(`run ${runId} disappeared from the store`);
+    const done = run.status === "completed";
+    if (!options.quiet) {
+      if (tty) out.write(`\r\x1b[2K${progressLine(run)}${done ? "\n" : ""}`);
+      else if (done || Date.now() - lastPrint >= interval) {
+        out.write(`${progressLine(run, 0)}\n`);
+        lastPrint = Date.now();
+      }
+    }
+    if (done) return run;
+    await new Promise((r) => setTimeout(r, tty ? interval : Math.min(interval, 250)));
+  }
+}
+
+/** The final report of a run, as lines; `ok` is false when anything failed or was rejected. */
+export function finalReport(run: RunRecord, extra: { entities?: number; quotes?: number } = {}): { ok: boolean; lines: string[] } {
+  const seconds = ((run.finishedAt ?? Date.now()) - run.createdAt) / 1000;
+  const failed = TASKS.filter((t) => run.tasks[t].failed > 0);
+  const lines = [
+    `run ${run.id}: ${run.status}`,
+    `  documents   ${run.docsDone}/${run.documents} done${run.rejected ? `, ${run.rejected} inputs rejected` : ""}`,
+    `  paragraphs  ${run.paragraphs} (${TASKS.map((t) => `${t} ${run.tasks[t].done}`).join(", ")})`,
+  ];
+  if (extra.entities !== undefined) lines.push(`  entities    ${extra.entities}`);
+  if (extra.quotes !== undefined) lines.push(`  quotes      ${extra.quotes}`);
+  lines.push(`  time        ${seconds.toFixed(1)}s`);
+  if (failed.length) lines.push(`  failed      ${failed.map((t) => `${t} ${run.tasks[t].failed}`).join(", ")} paragraphs: see 'newsflow status ${run.id}', retry with 'newsflow retry ${run.id}'`);
+  return { ok: failed.length === 0 && run.rejected === 0 && run.docsFailed === 0, lines };
+}

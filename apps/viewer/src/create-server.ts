@@ -1,0 +1,83 @@
+import type { QueueSet, RedisClient } from "@newsflow/queue";
+import type { Store } from "@newsflow/store";
+import { Hono } from "hono";
+import { readDocument, readHealth, viewRun } from "./read-model.js";
+
+export interface ViewerDeps {
+  store: Store;
+  queues: QueueSet;
+  redis: RedisClient;
+  adminToken?: string;
+}
+
+const int = (v: string | undefined, fallback: number, max = 1000) => {
+  const n = Number.parseInt(v ?? "", 10);
+  return Number.isFinite(n) && n >= 0 ? Math.min(n, max) : fallback;
+};
+
+/**
+ * The viewer's HTTP app: a read-only JSON API over the store and the queues. Lists are
+ * paginated (`offset`, `limit`); nothing loads the whole corpus.
+ */
+export function createServer(deps: ViewerDeps): Hono {
+  const { store } = deps;
+  const app = new Hono();
+
+  app.get("/api/health", async (c) => c.json(await readHealth(deps.redis, deps.queues)));
+
+  app.get("/api/runs", async (c) => {
+    const { total, runs } = await store.listRuns(int(c.req.query("offset"), 0, 1e9), int(c.req.query("limit"), 20, 200));
+    return c.json({ total, runs: runs.map((r) => viewRun(r)) });
+  });
+
+  app.get("/api/runs/:id", async (c) => {
+    const run = await store.getRun(c.req.param("id"));
+    if (!run) return c.json({ error: "no such run" }, 404);
+    const offset = int(c.req.query("offset"), 0, 1e9);
+    const [docs, rejected, entities] = await Promise.all([
+      store.listRunDocuments(run.id, offset, int(c.req.query("limit"), 50, 500)),
+      store.getRejections(run.id, 0, 100),
+      store.topEntities({ runId: run.id, limit: 20 }),
+    ]);
+    return c.json({ run: viewRun(run), documents: docs, rejected, topEntities: entities.entities });
+  });
+
+  app.get("/api/documents", async (c) => c.json(await store.listDocuments(int(c.req.query("offset"), 0, 1e9), int(c.req.query("limit"), 50, 500))));
+
+  app.get("/api/documents/:id", async (c) => {
+    const doc = await readDocument(store, c.req.param("id"), int(c.req.query("offset"), 0, 1e9), int(c.req.query("limit"), 50, 500));
+    return doc ? c.json(doc) : c.json({ error: "no such document" }, 404);
+  });
+
+  app.get("/api/documents/:id/quotes", async (c) => {
+    const result = await store.getDocumentResult(c.req.param("id"));
+    return result ? c.json({ quotes: result.quotes }) : c.json({ error: "no document result yet" }, 404);
+  });
+
+  app.get("/api/entities", async (c) => {
+    const q = c.req.query("q");
+    const type = c.req.query("type") || undefined;
+    const limit = int(c.req.query("limit"), 50, 500);
+    if (q) return c.json({ entities: await store.searchEntities(q, { type, limit }) });
+    return c.json(await store.topEntities({ runId: c.req.query("runId") || undefined, type, offset: int(c.req.query("offset"), 0, 1e9), limit }));
+  });
+
+  app.get("/api/entities/:id", async (c) => {
+    const entity = await store.getEntity(c.req.param("id"));
+    if (!entity) return c.json({ error: "no such entity" }, 404);
+    const offset = int(c.req.query("offset"), 0, 1e9);
+    const [documents, quoted] = await Promise.all([store.entityDocuments(entity.id, offset, 20), store.speakerDocuments(entity.id, 0, 20)]);
+    return c.json({ entity, documents, quotedIn: quoted });
+  });
+
+  /** A speaker's quotes across the corpus (one page of the documents that quote them). */
+  app.get("/api/entities/:id/quotes", async (c) => {
+    const id = c.req.param("id");
+    const { total, documents } = await store.speakerDocuments(id, int(c.req.query("offset"), 0, 1e9), int(c.req.query("limit"), 20, 100));
+    const results = await Promise.all(documents.map((d) => store.getDocumentResult(d.docId)));
+    const quotes = results.flatMap((r) => (r ? r.quotes.filter((q) => q.speakerEntityId === id).map((q) => ({ docId: r.docId, ...q })) : []));
+    return c.json({ total, quotes });
+  });
+
+  return app;
+}
