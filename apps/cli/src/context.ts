@@ -6,16 +6,35 @@ import {
   createQueues,
   createRedis,
   hashTaggedPrefix,
+  type Logger,
+  type QueueSet,
+  type RedisClient,
+  type RedisConfig,
   parseEnvWith,
   RedisEnv,
   RedisUnavailableError,
   redisConfigFromEnv,
 } from "@newsflow/queue";
-import { createStore } from "@newsflow/store";
+import { createStore, type Store } from "@newsflow/store";
+import type { FlowProducer } from "bullmq";
 import { UsageError } from "./errors.js";
 
-/** Connections and services a CLI command uses; `close()` releases them all. */
-export async function openContext(source: Record<string, string | undefined> = process.env) {
+/** Connections and services a CLI command uses. */
+export interface CliContext {
+  env: RedisEnv;
+  config: RedisConfig;
+  prefix: string;
+  logger: Logger;
+  redis: RedisClient;
+  store: Store;
+  queues: QueueSet;
+  flow: FlowProducer;
+  /** Release every connection. */
+  close(): Promise<void>;
+}
+
+/** Open the CLI's connections after checking that Redis answers (a one-line error if not). */
+export async function openContext(source: Record<string, string | undefined> = process.env): Promise<CliContext> {
   let env: RedisEnv;
   try {
     env = parseEnvWith(RedisEnv, source);
@@ -52,6 +71,3 @@ export async function openContext(source: Record<string, string | undefined> = p
     },
   };
 }
-
-/** The services of an open CLI context. */
-export type CliContext = Awaited<ReturnType<typeof openContext>>;
