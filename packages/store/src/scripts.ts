@@ -48,8 +48,8 @@ return 0
  * ARGV: prefix, task, index, failureJson.
  */
 export const PUT_PARAGRAPH_FAILURE = `
-redis.call('HSET', KEYS[2], ARGV[2] .. ':' .. ARGV[3], ARGV[4])
 if redis.call('HGET', KEYS[1], ARGV[2] .. ':' .. ARGV[3]) then return 0 end
+redis.call('HSET', KEYS[2], ARGV[2] .. ':' .. ARGV[3], ARGV[4])
 if redis.call('HSETNX', KEYS[1], 'x:' .. ARGV[2] .. ':' .. ARGV[3], 1) == 1 then
   redis.call('HINCRBY', KEYS[1], 'f:' .. ARGV[2], 1)
   for _, runId in ipairs(redis.call('SMEMBERS', KEYS[3])) do

@@ -1,0 +1,49 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { type InputItem, readInputs } from "./read-inputs.js";
+
+async function collect(paths: string[], stdin?: Readable): Promise<InputItem[]> {
+  const out: InputItem[] = [];
+  for await (const item of readInputs(paths, stdin)) out.push(item);
+  return out;
+}
+
+describe("readInputs", () => {
+  const dir = mkdtempSync(join(tmpdir(), "newsflow-read-"));
+  writeFileSync(join(dir, "a.txt"), "Title\n\nBody.");
+  writeFileSync(join(dir, "b.jsonl"), '{"id":"x1","text":"One."}\nnot json\n{"text":5}\n\n{"title":"T","text":"Two."}\n');
+  writeFileSync(join(dir, "c.bin.txt"), Buffer.from([0x48, 0x00, 0x49]));
+  writeFileSync(join(dir, "d.txt"), Buffer.from([0x48, 0xc3, 0x28]));
+  writeFileSync(join(dir, "e.txt"), "  \n ");
+  writeFileSync(join(dir, "f.pdf"), "%PDF");
+
+  it("reads folders in name order and gives every bad input one line naming it", async () => {
+    const items = await collect([dir]);
+    const lines = items.map((i) => (i.kind === "document" ? `doc ${i.source}` : `rejected ${i.source}: ${i.reason}`));
+    expect(lines).toEqual([
+      `doc ${join(dir, "a.txt")}`,
+      `doc ${join(dir, "b.jsonl")}:1`,
+      expect.stringMatching(/b\.jsonl:2: not valid JSON/),
+      expect.stringMatching(/b\.jsonl:3: field 'text': /),
+      `doc ${join(dir, "b.jsonl")}:5`,
+      expect.stringMatching(/c\.bin\.txt: binary file/),
+      expect.stringMatching(/d\.txt: not valid UTF-8/),
+      expect.stringMatching(/e\.txt: empty file/),
+      expect.stringMatching(/f\.pdf: unsupported file type '\.pdf'/),
+    ]);
+  });
+
+  it("says so when a path does not exist", async () => {
+    expect(await collect(["/nonexistent/x.txt"])).toEqual([{ kind: "rejected", source: "/nonexistent/x.txt", reason: "no such file or directory" }]);
+  });
+
+  it("reads plain text and JSONL from stdin", async () => {
+    const text = await collect(["-"], Readable.from([Buffer.from("Hello there.\n\nSecond.")]));
+    expect(text).toMatchObject([{ kind: "document", source: "-", doc: { text: "Hello there.\n\nSecond.\n" } }]);
+    const jsonl = await collect(["-"], Readable.from([Buffer.from('{"text":"A."}\n{"te'), Buffer.from('xt":"B."}\n')]));
+    expect(jsonl.map((i) => (i.kind === "document" ? i.doc.text : i.reason))).toEqual(["A.", "B."]);
+  });
+});

@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { EntitiesResult, ParagraphSummary, QuotesResult, TASKS } from "@newsflow/contracts";
+import { REPO_ROOT } from "@newsflow/cli/processes";
+import { watchRun } from "@newsflow/cli/watch-run";
+import { createProducer } from "@newsflow/producer";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPipeline, type TestPipeline } from "../support/pipeline.js";
+
+const SEEDS = join(REPO_ROOT, "seeds");
+const SEED_ARTICLE = join(SEEDS, "000_190e8402774f0ae3.txt");
+
+describe("the pipeline on a real Redis with real worker processes", () => {
+  let p: TestPipeline;
+  beforeAll(async () => {
+    p = await startPipeline();
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
+
+  it("gives every paragraph of the seed article its three results and assembles the document result", async () => {
+    const producer = createProducer({ store: p.ctx.store, flow: p.ctx.flow, queues: p.ctx.queues });
+    const counts = await producer.run({ runId: "seed-run", inputs: [SEED_ARTICLE] });
+    expect(counts).toMatchObject({ documents: 1, rejected: 0 });
+    const run = await watchRun(p.ctx.store, "seed-run", { quiet: true });
+    expect(run.status).toBe("completed");
+    expect(run.docsDone).toBe(1);
+
+    const { documents } = await p.ctx.store.listRunDocuments("seed-run");
+    const doc = documents[0]!;
+    expect(doc.title).toBe("Drone Shows Islamic State Fighters Flee Al-Qaim City");
+    const paragraphs = await p.ctx.store.getParagraphs(doc.id);
+    expect(paragraphs.length).toBe(counts.paragraphs);
+    expect(paragraphs.length).toBeGreaterThanOrEqual(10);
+    const text = readFileSync(SEED_ARTICLE, "utf8");
+    for (const para of paragraphs) expect(text.slice(para.start, para.end).replace(/\s+/g, " ")).toBe(para.text);
+
+    const indexes = paragraphs.map((x) => x.index);
+    const [summaries, entities, quotes] = await Promise.all([
+      p.ctx.store.getParagraphResults(doc.id, "summarize", indexes),
+      p.ctx.store.getParagraphResults(doc.id, "entities", indexes),
+      p.ctx.store.getParagraphResults(doc.id, "quotes", indexes),
+    ]);
+    for (const s of summaries) expect(ParagraphSummary.parse(s).sentences.length).toBeGreaterThan(0);
+    for (const e of entities) EntitiesResult.parse(e);
+    for (const q of quotes) QuotesResult.parse(q);
+    for (const t of TASKS) expect(run.tasks[t]).toEqual({ done: paragraphs.length, failed: 0 });
+
+    const result = await p.ctx.store.getDocumentResult(doc.id);
+    expect(result).not.toBeNull();
+    expect(result!.missing).toEqual([]);
+    expect(result!.summary.sentences.length).toBeGreaterThan(0);
+    expect(result!.entities.map((e) => e.name)).toContain("Haider al-Abadi");
+    expect(result!.quotes.some((q) => q.content.text.includes("Albu Kamal is liberated"))).toBe(true);
+  });
+
+  it("does not repeat the work when the same document is submitted again", async () => {
+    const producer = createProducer({ store: p.ctx.store, flow: p.ctx.flow, queues: p.ctx.queues });
+    const again = await producer.run({ runId: "seed-run-again", inputs: [SEED_ARTICLE] });
+    expect(again).toMatchObject({ documents: 1, enqueued: 0, alreadyKnown: 1 });
+    const run = await watchRun(p.ctx.store, "seed-run-again", { quiet: true });
+    expect(run.docsDone).toBe(1);
+    for (const t of TASKS) expect(run.tasks[t].done).toBe(run.paragraphs);
+    const waiting = await Promise.all(TASKS.map((t) => p.ctx.queues[t].getJobCounts("waiting", "active", "delayed")));
+    for (const c of waiting) expect(c).toEqual({ waiting: 0, active: 0, delayed: 0 });
+  });
+
+  it("fails a malformed job at once, without retries", async () => {
+    const job = await p.ctx.queues.summarize.add("summarize", { docId: "not:valid", index: -1 }, { attempts: 5, backoff: { type: "fixed", delay: 10 } });
+    for (let i = 0; i < 100 && !(await job.isFailed()); i++) await new Promise((r) => setTimeout(r, 50));
+    const failed = await p.ctx.queues.summarize.getJob(job.id!);
+    expect(await failed!.isFailed()).toBe(true);
+    expect(failed!.attemptsMade).toBe(1);
+    expect(failed!.failedReason).toMatch(/invalid summarize payload/);
+  });
+
+  it("processes every supported format in seeds/ and names what it rejects", async () => {
+    const rejected: string[] = [];
+    const producer = createProducer({ store: p.ctx.store, flow: p.ctx.flow, queues: p.ctx.queues });
+    const counts = await producer.run({ runId: "all-seeds", inputs: [SEEDS], onRejected: (s, r) => rejected.push(`${s}: ${r}`) });
+    expect(rejected).toEqual([]);
+    expect(counts.documents).toBeGreaterThanOrEqual(5);
+    const run = await watchRun(p.ctx.store, "all-seeds", { quiet: true });
+    expect(run.docsDone).toBe(run.documents);
+  });
+});
