@@ -41,7 +41,7 @@ function historyValue(hist: DocumentHistory | null, key: number): number {
  * `margin[i]` receives the score gap between the chosen label and the best other one.
  */
 export function decodeSentence(
-  weights: Float32Array | Float64Array,
+  weights: Float32Array | Float64Array | Int16Array,
   bits: number,
   enc: EncodedSentence,
   hist: DocumentHistory | null,

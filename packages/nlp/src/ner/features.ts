@@ -3,7 +3,8 @@ import { hashString, mixHash } from "./hash.js";
 /**
  * Word-level knowledge the model carries besides its weights. `lexicon` maps a lower-cased word to
  * packed facts learnt from unlabeled text (see packLexicon); `gazetteer` maps the hash of a
- * lower-cased token n-gram (see ngramKey) to a bit mask of entity types (bit t = ENTITY_TYPES[t]).
+ * lower-cased token n-gram (see ngramKey) to a bit mask of entity types (bit t = ENTITY_TYPES[t]);
+ * every proper prefix of a name is an entry too (with GAZ_PREFIX), so matching stops early.
  */
 export interface FeatureResources {
   bits: number;
@@ -15,6 +16,9 @@ export interface Gazetteer {
   entries: Map<number, number>;
   maxLen: number;
 }
+
+/** Mask bit of a gazetteer entry that is the start of a longer name. */
+export const GAZ_PREFIX = 1 << 8;
 
 /** One sentence turned into hashed feature offsets (bucket * numLabels), ready to score. */
 export interface EncodedSentence {
@@ -34,9 +38,10 @@ const T = {
   bias: 1, w: 2, lw: 3, lwM1: 4, lwP1: 5, lwM2: 6, lwP2: 7, sh: 8, shM1: 9, shP1: 10, shM1Sh: 11, shShP1: 12,
   p1: 13, p2: 14, p3: 15, p4: 16, s1: 17, s2: 18, s3: 19, s4: 20, lwM1Lw: 21, lwLwP1: 22, initSh: 23, initLw: 24,
   capsSh: 25, c1: 26, c2: 27, c1M1: 28, c1P1: 29, c2M1: 30, c2P1: 31, capBin: 32, gaz0: 33, gaz1: 34, gaz2: 35,
-  gaz3: 36, gazM1: 37, gazP1: 38, doc: 39, wM1: 40, shLwP1: 41, lwM1Sh: 42, c1Sh: 43,
+  gaz3: 36, gazM1: 37, gazP1: 38, doc: 39, wM1: 40, shLwP1: 41, lwM1Sh: 42, c1Sh: 43, tailLw: 44, tailSh: 45,
+  lwM1LwP1: 46, wP1: 47, shM2: 48, shP2: 49,
 } as const;
-export const STATIC_FEATURES = 43;
+export const STATIC_FEATURES = 49;
 /** Template ids of the features that depend on already-predicted labels. */
 export const DYN = { prev: 101, prev2: 102, prevLw: 103, prevSh: 104, hist: 105, histSh: 106 } as const;
 
@@ -58,7 +63,12 @@ export function normalizeToken(token: string): string {
 
 /** Lower-cased with every digit as 0, so numbers and dates share features. */
 export function lowerForm(token: string): string {
-  return token.toLowerCase().replace(/[0-9]/g, "0");
+  const lower = token.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c >= 48 && c <= 57) return lower.replace(/[0-9]/g, "0");
+  }
+  return lower;
 }
 
 function charClass(c: string, code: number): number {
@@ -122,7 +132,7 @@ function gazetteerCodes(lwh: Uint32Array, n: number, gaz: Gazetteer): Uint16Arra
     for (let len = 1; len <= max; len++) {
       h = mixHash(h, lwh[i + len - 1]!);
       const mask = gaz.entries.get(h);
-      if (mask === undefined) continue;
+      if (mask === undefined) break;
       for (let t = 0; t < 4; t++) if (mask & (1 << t)) bestLen[i * 4 + t] = len;
     }
   }
@@ -200,6 +210,7 @@ export function encodeSentence(
   const c1 = new Uint32Array(n);
   const c2 = new Uint32Array(n);
   const histKey = new Uint32Array(n);
+  const capBins = new Uint8Array(n);
   const lowers: string[] = new Array(n);
   const capsSentence = isAllCapsSentence(tokens) ? 1 : 0;
   for (let i = 0; i < n; i++) {
@@ -212,6 +223,7 @@ export function encodeSentence(
     const lex = res.lexicon.get(lw);
     c1[i] = lex === undefined ? 0 : (lex & 0x7ff) + 1;
     c2[i] = lex === undefined ? 0 : ((lex >> 11) & 0x7ff) + 1;
+    capBins[i] = lex === undefined ? 0 : (lex >> 22) & 7;
     histKey[i] = hasLetter(w) && isCapitalised(w) ? lwh[i]! || 1 : 0;
   }
   const gaz = gazetteerCodes(lwh, n, res.gazetteer);
@@ -267,14 +279,14 @@ export function encodeSentence(
     put(T.c1P1, i + 1 < n ? c1[i + 1]! : PAD_R);
     put(T.c2M1, i > 0 ? c2[i - 1]! : PAD_L);
     put(T.c2P1, i + 1 < n ? c2[i + 1]! : PAD_R);
-    const lex = res.lexicon.get(lw);
-    const capBin = lex === undefined ? 0 : (lex >> 22) & 7;
+    const capBin = capBins[i]!;
     put(T.capBin, mixHash(capBin, init * 2 + capsSentence));
     const g = gaz[i]!;
-    put(T.gaz0, g % 5);
-    put(T.gaz1, Math.floor(g / 5) % 5);
-    put(T.gaz2, Math.floor(g / 25) % 5);
-    put(T.gaz3, Math.floor(g / 125) % 5);
+    const cap = isCapitalised(w) ? 8 : 0;
+    put(T.gaz0, (g % 5) + cap);
+    put(T.gaz1, (Math.floor(g / 5) % 5) + cap);
+    put(T.gaz2, (Math.floor(g / 25) % 5) + cap);
+    put(T.gaz3, (Math.floor(g / 125) % 5) + cap);
     put(T.gazM1, i > 0 ? gaz[i - 1]! : 1000);
     put(T.gazP1, i + 1 < n ? gaz[i + 1]! : 1000);
     let docCode = 0;
@@ -287,6 +299,20 @@ export function encodeSentence(
     put(T.shLwP1, mixHash(sh, lwP1));
     put(T.lwM1Sh, mixHash(lwM1, sh));
     put(T.c1Sh, mixHash(c1[i]!, sh));
+    // The part after the last hyphen: "al-Baghdadi" looks like "Baghdadi" there.
+    const hy = w.lastIndexOf("-");
+    if (hy > 0 && hy < w.length - 1) {
+      const tail = w.slice(hy + 1);
+      put(T.tailLw, hashString(lowerForm(tail)));
+      put(T.tailSh, mixHash(hashString(wordShape(w.slice(0, hy))), hashString(wordShape(tail))));
+    } else {
+      put(T.tailLw, NONE);
+      put(T.tailSh, sh);
+    }
+    put(T.lwM1LwP1, mixHash(lwM1, lwP1));
+    put(T.wP1, i + 1 < n ? wh[i + 1]! : PAD_R);
+    put(T.shM2, i > 1 ? shh[i - 2]! : PAD_L);
+    put(T.shP2, i + 2 < n ? shh[i + 2]! : PAD_R);
   }
   return { n, feats, lw: lwh, shape: shh, histKey };
 }

@@ -1,10 +1,14 @@
 import type { FeatureResources } from "./features.js";
 import { NUM_LABELS } from "./labels.js";
 
-/** A loaded NER model: hashed weight table plus the word resources its features look up. */
+/**
+ * A loaded NER model: hashed weight table plus the word resources its features look up. Weights
+ * stay int16 (value = weight * scale): half the memory of float32, so scoring misses cache less.
+ */
 export interface NerModel {
   bits: number;
-  weights: Float32Array;
+  weights: Int16Array;
+  scale: number;
   resources: FeatureResources;
   meta: Record<string, unknown>;
 }
@@ -114,7 +118,7 @@ export function deserializeModel(bytes: Uint8Array): NerModel {
   if (header.version !== 1 || header.numLabels !== NUM_LABELS) {
     throw new ModelFormatError(`unsupported NER model version ${header.version} / labels ${header.numLabels}`);
   }
-  const weights = new Float32Array((1 << header.bits) * NUM_LABELS);
+  const weights = new Int16Array((1 << header.bits) * NUM_LABELS);
   const idx = new Int32Array(header.count);
   let last = 0;
   for (let k = 0; k < header.count; k++) {
@@ -131,7 +135,7 @@ export function deserializeModel(bytes: Uint8Array): NerModel {
   }
   if ((o - (magic.length + 4 + headLen)) % 2 === 1) o++;
   for (let k = 0; k < header.count; k++) {
-    weights[idx[k]!] = view.getInt16(o, true) * header.scale;
+    weights[idx[k]!] = view.getInt16(o, true);
     o += 2;
   }
   const words = header.lexiconWords.length > 0 ? header.lexiconWords.split("\n") : [];
@@ -142,6 +146,7 @@ export function deserializeModel(bytes: Uint8Array): NerModel {
   return {
     bits: header.bits,
     weights,
+    scale: header.scale,
     resources: { bits: header.bits, lexicon, gazetteer: { entries, maxLen: header.gazetteerMaxLen } },
     meta: header.meta,
   };

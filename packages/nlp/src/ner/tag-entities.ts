@@ -34,7 +34,7 @@ export function tagTokenSentences(model: NerModel, sentences: readonly (readonly
       spansFromLabels(out, enc.n).map((s) => {
         let m = Number.POSITIVE_INFINITY;
         for (let i = s.start; i < s.end; i++) m = Math.min(m, margin[i]!);
-        return { ...s, margin: m };
+        return { ...s, margin: m * model.scale };
       }),
     );
   }

@@ -5,12 +5,14 @@ import {
   type EncodedSentence,
   encodeSentence,
   type FeatureResources,
+  GAZ_PREFIX,
   type Gazetteer,
   lowerForm,
   ngramKey,
   normalizeToken,
 } from "./features.js";
 import { hashString } from "./hash.js";
+import { createRandom } from "./random.js";
 import { ENTITY_TYPES, labelsFromSpans, NUM_LABELS, spansFromLabels } from "./labels.js";
 
 /** Settings of one training run. */
@@ -35,22 +37,14 @@ export interface TrainResult {
   epochs: Array<{ epoch: number; devF1: number }>;
 }
 
-/** Deterministic PRNG (mulberry32) for the epoch shuffles. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const TYPE_INDEX = new Map(ENTITY_TYPES.map((t, i) => [t as string, i]));
 
 function addName(entries: Map<number, number>, tokens: readonly string[], type: number): number {
   const hashes = tokens.map((t) => hashString(lowerForm(normalizeToken(t))));
+  for (let len = 1; len < hashes.length; len++) {
+    const prefix = ngramKey(hashes, 0, len);
+    entries.set(prefix, (entries.get(prefix) ?? 0) | GAZ_PREFIX);
+  }
   const key = ngramKey(hashes, 0, hashes.length);
   entries.set(key, (entries.get(key) ?? 0) | (1 << type));
   return tokens.length;
