@@ -27,6 +27,8 @@ const { values } = parseArgs({
     seed: { type: "string", default: "13" },
     clusters: { type: "string", default: "on" },
     external: { type: "string", default: "on" },
+    "coarse-clusters": { type: "string", default: "150" },
+    "fine-clusters": { type: "string", default: "1000" },
   },
 });
 const log = (m) => process.stderr.write(`${m}\n`);
@@ -58,7 +60,12 @@ for (const p of unlabeledPaths) {
 }
 const lexicon =
   values.clusters === "on"
-    ? buildLexicon(texts, train.flatMap((d) => d.sentences.map((s) => s.tokens)), { seed: Number(values.seed), log })
+    ? buildLexicon(texts, train.flatMap((d) => d.sentences.map((s) => s.tokens)), {
+        seed: Number(values.seed),
+        coarse: Number(values["coarse-clusters"]),
+        fine: Number(values["fine-clusters"]),
+        log,
+      })
     : new Map();
 log(`lexicon: ${lexicon.size} words`);
 const external = values.external === "on" ? externalNames(log) : [];

@@ -1,9 +1,11 @@
-import type { CanonicalEntity, EntitiesResult, EntityType } from "@newsflow/contracts";
+import type { CanonicalEntity, EntitiesResult, EntityMention, EntityType } from "@newsflow/contracts";
 
 /** Entities of one paragraph, as the document step receives them. */
 export interface ParagraphEntities {
   index: number;
   entities: EntitiesResult;
+  /** The paragraph text, when known: lets "Islamic State (IS)" introduce a short form. */
+  text?: string;
 }
 
 /** A stable id for a canonical entity, shared by every document that names it. */
@@ -16,24 +18,137 @@ export function entityId(type: EntityType, name: string): string {
   return `${type.toLowerCase()}-${slug || "x"}`;
 }
 
+const EVALUATED = new Set<string>(["PER", "ORG", "LOC", "MISC"]);
+// Arabic and other name particles that a later mention may drop: al-Abadi ~ Abadi.
+const PARTICLE = /^(?:al|el|ad|ad|an|ar|as|ash|at|az|bin|ibn|ben|abu)[-\u2010\u2011]/i;
+const FUNCTION_WORDS = new Set(["of", "the", "and", "for", "de", "du", "la", "le", "in", "on", "&"]);
+
+/** One distinct surface form (case-folded) of one type, with its mentions. */
+interface Form {
+  text: string;
+  type: EntityType;
+  words: string[];
+  key: string;
+  first: number;
+  mentions: Array<{ paragraphIndex: number; m: EntityMention; order: number }>;
+  parent: Form | null;
+}
+
+function wordsOf(text: string): string[] {
+  return text
+    .replace(/['\u2019]s$/u, "")
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+}
+
+function normWord(w: string): string {
+  return w.toLowerCase().replace(PARTICLE, "").replace(/[.\u2019']/g, "");
+}
+
+function root(f: Form): Form {
+  let r = f;
+  while (r.parent !== null) r = r.parent;
+  return r;
+}
+
+function isAcronym(text: string): boolean {
+  const letters = text.replace(/\./g, "");
+  return /^\p{Lu}[\p{Lu}\p{N}&]{1,7}$/u.test(letters);
+}
+
+/** "Islamic State of Iraq and Syria" -> ISIS (function words may be skipped or not). */
+function matchesAcronym(acronym: string, words: readonly string[]): boolean {
+  const letters = acronym.replace(/\./g, "").toUpperCase();
+  const all = words.map((w) => w[0]!.toUpperCase()).join("");
+  const content = words
+    .filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()))
+    .map((w) => w[0]!.toUpperCase())
+    .join("");
+  return words.length >= 2 && (letters === all || letters === content);
+}
+
+/** True when `short` is `long` without leading words (a surname) or without trailing ones. */
+function isPartOf(short: readonly string[], long: readonly string[], type: EntityType): boolean {
+  if (short.length >= long.length) return false;
+  const s = short.map(normWord);
+  const l = long.map(normWord);
+  const suffix = s.every((w, i) => w === l[l.length - s.length + i]);
+  const prefix = s.every((w, i) => w === l[i]);
+  if (type === "PER") return suffix || (prefix && s.length >= 2);
+  return prefix || suffix;
+}
+
 /**
- * Merge a document's mentions into canonical entities: same type and same case-folded text
- * are one entity; the longest form is its name. Only the four evaluated types are merged.
+ * Merge a document's mentions into canonical entities. Mentions of one type and the same
+ * case-folded text are one form; a shorter form joins the one longer form that contains it as
+ * trailing words (a surname: "al-Abadi", "Abadi" for "Haider al-Abadi") or leading words
+ * ("Islamic State" for "Islamic State group"); an acronym joins the form whose initials it spells
+ * ("ISIS"), or whatever form it directly follows in brackets ("Islamic State (IS)", when paragraph
+ * text is given). A short form that fits two different entities stays on its own. The canonical
+ * name is the fullest form; ids are stable across documents (entityId). Value types (DATE, ...)
+ * are left out.
  */
 export function canonicalizeEntities(paragraphs: ParagraphEntities[]): CanonicalEntity[] {
-  const byKey = new Map<string, CanonicalEntity>();
-  for (const p of paragraphs) {
-    for (const m of p.entities.mentions) {
-      if (m.type !== "PER" && m.type !== "ORG" && m.type !== "LOC" && m.type !== "MISC") continue;
-      const key = `${m.type}|${m.text.toLowerCase()}`;
-      let e = byKey.get(key);
-      if (!e) {
-        e = { id: entityId(m.type, m.text), name: m.text, type: m.type, aliases: [], mentions: [] };
-        byKey.set(key, e);
+  const forms = new Map<string, Form>();
+  let order = 0;
+  const ordered = [...paragraphs].sort((a, b) => a.index - b.index);
+  const introduced = new Map<Form, Form>();
+  for (const p of ordered) {
+    let previous: { form: Form; m: EntityMention } | null = null;
+    const mentions = [...p.entities.mentions].sort((a, b) => a.start - b.start);
+    for (const m of mentions) {
+      if (!EVALUATED.has(m.type)) continue;
+      const type = m.type as EntityType;
+      const words = wordsOf(m.text);
+      if (words.length === 0) continue;
+      const key = `${type}|${words.join(" ").toLowerCase()}`;
+      let form = forms.get(key);
+      if (!form) {
+        form = { text: words.join(" "), type, words, key, first: order, mentions: [], parent: null };
+        forms.set(key, form);
       }
-      e.mentions.push({ paragraphIndex: p.index, start: m.start, end: m.end, text: m.text });
-      if (!e.aliases.includes(m.text) && m.text !== e.name) e.aliases.push(m.text);
+      form.mentions.push({ paragraphIndex: p.index, m, order: order++ });
+      if (previous && p.text !== undefined && isAcronym(m.text) && !isAcronym(previous.m.text)) {
+        const between = p.text.slice(previous.m.end, m.start);
+        const after = p.text.slice(m.end, m.end + 1);
+        if (/^\s*\($/.test(between) && after === ")") introduced.set(form, previous.form);
+      }
+      previous = { form, m };
     }
   }
-  return [...byKey.values()];
+  const all = [...forms.values()];
+  const longestFirst = [...all].sort((a, b) => b.words.length - a.words.length || b.text.length - a.text.length || a.first - b.first);
+  for (const f of longestFirst) {
+    const intro = introduced.get(f);
+    if (intro && root(intro) !== f) {
+      f.parent = root(intro);
+      continue;
+    }
+    const candidates = new Set<Form>();
+    for (const g of all) {
+      if (g === f || g.type !== f.type || g.words.length <= f.words.length) continue;
+      const fits = isAcronym(f.text) ? matchesAcronym(f.text, g.words) : isPartOf(f.words, g.words, f.type);
+      if (fits) candidates.add(root(g));
+    }
+    if (candidates.size === 1) f.parent = [...candidates][0]!;
+  }
+  const entities = new Map<Form, CanonicalEntity & { order: number }>();
+  for (const f of [...all].sort((a, b) => a.first - b.first)) {
+    const r = root(f);
+    let e = entities.get(r);
+    if (!e) {
+      e = { id: entityId(r.type, r.text), name: r.text, type: r.type, aliases: [], mentions: [], order: r.first };
+      entities.set(r, e);
+    }
+    for (const { paragraphIndex, m } of f.mentions) {
+      e.mentions.push({ paragraphIndex, start: m.start, end: m.end, text: m.text });
+      if (m.text !== e.name && !e.aliases.includes(m.text)) e.aliases.push(m.text);
+    }
+  }
+  return [...entities.values()]
+    .sort((a, b) => a.order - b.order)
+    .map(({ order: _order, ...e }) => ({
+      ...e,
+      mentions: e.mentions.sort((a, b) => a.paragraphIndex - b.paragraphIndex || a.start - b.start),
+    }));
 }
