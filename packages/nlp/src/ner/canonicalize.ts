@@ -12,6 +12,7 @@ export interface ParagraphEntities {
 export function entityId(type: EntityType, name: string): string {
   const slug = name
     .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-|-$/g, "");

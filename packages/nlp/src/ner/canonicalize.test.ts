@@ -1,0 +1,82 @@
+import type { EntityMention, EntityType } from "@newsflow/contracts";
+import { describe, expect, it } from "vitest";
+import { canonicalizeEntities, entityId, type ParagraphEntities } from "./canonicalize.js";
+
+/** A paragraph whose mentions are found in its text by their surface form. */
+function paragraph(index: number, text: string, mentions: Array<[string, EntityType]>): ParagraphEntities {
+  let from = 0;
+  const list: EntityMention[] = mentions.map(([m, type]) => {
+    const start = text.indexOf(m, from);
+    if (start < 0) throw new Error(`${m} not in ${text}`);
+    from = start + m.length;
+    return { text: m, type, start, end: start + m.length, confidence: 0.9 };
+  });
+  return { index, text, entities: { mentions: list } };
+}
+
+describe("canonicalizeEntities", () => {
+  it("merges a surname with or without its particle into the full name", () => {
+    const entities = canonicalizeEntities([
+      paragraph(0, "Prime Minister Haider al-Abadi spoke.", [["Haider al-Abadi", "PER"]]),
+      paragraph(1, "Later al-Abadi and Abadi's aides left.", [["al-Abadi", "PER"], ["Abadi", "PER"]]),
+    ]);
+    expect(entities).toHaveLength(1);
+    expect(entities[0]!.name).toBe("Haider al-Abadi");
+    expect(entities[0]!.id).toBe(entityId("PER", "Haider al-Abadi"));
+    expect(entities[0]!.aliases.sort()).toEqual(["Abadi", "al-Abadi"]);
+    expect(entities[0]!.mentions.map((m) => [m.paragraphIndex, m.text])).toEqual([[0, "Haider al-Abadi"], [1, "al-Abadi"], [1, "Abadi"]]);
+  });
+
+  it("merges a short form that the text introduces in brackets, even when tagged with another type", () => {
+    const entities = canonicalizeEntities([
+      paragraph(0, "Islamic State (IS) lost ground.", [["Islamic State", "ORG"], ["IS", "MISC"]]),
+      paragraph(1, "IS fighters fled.", [["IS", "MISC"]]),
+    ]);
+    expect(entities.map((e) => [e.name, e.type, e.mentions.length])).toEqual([["Islamic State", "ORG", 3]]);
+  });
+
+  it("merges an acronym whose letters spell the long form's initials", () => {
+    const entities = canonicalizeEntities([
+      paragraph(0, "The Islamic State of Iraq and Syria claimed it; ISIS said so.", [
+        ["Islamic State of Iraq and Syria", "ORG"],
+        ["ISIS", "ORG"],
+      ]),
+    ]);
+    expect(entities).toHaveLength(1);
+    expect(entities[0]!.aliases).toEqual(["ISIS"]);
+  });
+
+  it("merges case variants and keeps different types and different people apart", () => {
+    const entities = canonicalizeEntities([
+      paragraph(0, "ISIS and Isis; Jordan the country; Michael Jordan and Eddie Jordan; Jordan said.", [
+        ["ISIS", "ORG"],
+        ["Isis", "ORG"],
+        ["Jordan", "LOC"],
+        ["Michael Jordan", "PER"],
+        ["Eddie Jordan", "PER"],
+        ["Jordan", "PER"],
+      ]),
+    ]);
+    expect(entities.map((e) => `${e.type}:${e.name}:${e.mentions.length}`)).toEqual([
+      "ORG:ISIS:2",
+      "LOC:Jordan:1",
+      "PER:Michael Jordan:1",
+      "PER:Eddie Jordan:1",
+      "PER:Jordan:1",
+    ]);
+  });
+
+  it("leaves value types such as DATE out", () => {
+    const entities = canonicalizeEntities([paragraph(0, "On Friday Croft spoke.", [["Friday", "DATE" as EntityType], ["Croft", "PER"]])]);
+    expect(entities.map((e) => e.name)).toEqual(["Croft"]);
+  });
+});
+
+describe("entityId", () => {
+  it("is the same for case and accent variants of one name", () => {
+    expect(entityId("LOC", "Deir Ezzor")).toBe("loc-deir-ezzor");
+    expect(entityId("LOC", "DEIR  EZZOR")).toBe(entityId("LOC", "Deir Ezzor"));
+    expect(entityId("PER", "José")).toBe("per-jose");
+    expect(entityId("PER", "Renée Zellweger")).toBe("per-renee-zellweger");
+  });
+});
