@@ -5,9 +5,10 @@ export type Closer = () => Promise<unknown>;
 
 /**
  * On SIGINT/SIGTERM run the closers in order (workers first: they stop taking jobs and finish
- * the active ones), then exit 0. A second signal exits at once with 130.
+ * the active ones), then exit 0. A closer that takes longer than `timeoutMs` is abandoned (its
+ * jobs' locks expire and another replica takes them). A second signal exits at once with 130.
  */
-export function closeOnSignals(closers: Closer[], logger: Logger): void {
+export function closeOnSignals(closers: Closer[], logger: Logger, timeoutMs = 25_000): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (closing) {
@@ -17,7 +18,17 @@ export function closeOnSignals(closers: Closer[], logger: Logger): void {
     closing = true;
     logger.info({ signal }, "shutting down");
     (async () => {
-      for (const close of closers) await close().catch((err: unknown) => logger.error({ err }, "error while closing"));
+      for (const close of closers) {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<void>((resolve) => {
+          timer = setTimeout(() => {
+            logger.warn({ timeoutMs }, "close timed out, going on");
+            resolve();
+          }, timeoutMs);
+        });
+        await Promise.race([close().catch((err: unknown) => logger.error({ err }, "error while closing")), timeout]);
+        clearTimeout(timer);
+      }
       logger.info("closed");
       process.exit(0);
     })();

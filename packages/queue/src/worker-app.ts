@@ -1,5 +1,5 @@
 import type { QueueName } from "@newsflow/contracts";
-import type { Job } from "bullmq";
+import type { Job, Worker } from "bullmq";
 import { z } from "zod";
 import { createRedis, hashTaggedPrefix, type RedisClient } from "./connection.js";
 import { createWorker, type Processor } from "./create-worker.js";
@@ -12,6 +12,8 @@ export const WorkerEnv = RedisEnv.extend({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(100).default(30_000),
+  /** How long SIGTERM waits for active jobs before exiting anyway (keep below stop_grace_period). */
+  WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(25_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 export type WorkerEnv = z.infer<typeof WorkerEnv>;
@@ -37,8 +39,19 @@ export async function startWorkerApp<Q extends QueueName>(
   const prefix = hashTaggedPrefix(cfg.prefix);
   const redis = createRedis(cfg, { blocking: true });
   redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
+  // Signals are handled from the start: a SIGTERM while the model loads still exits cleanly.
+  let worker: Worker | undefined;
+  // Without Redis nothing active can be finished or released: close at once instead of waiting.
+  const closeWorker = async () => {
+    if (worker) await (redis.status === "ready" ? worker.close() : worker.close(true));
+  };
+  const closeRedis = async () => {
+    if (redis.status === "ready") await redis.quit();
+    else redis.disconnect();
+  };
+  closeOnSignals([closeWorker, closeRedis], logger, env.WORKER_SHUTDOWN_TIMEOUT_MS);
   const { process: processJob, onFinalFailure } = await setup(redis, prefix);
-  const worker = createWorker({
+  worker = createWorker({
     queue,
     connection: redis,
     prefix,
@@ -49,7 +62,6 @@ export async function startWorkerApp<Q extends QueueName>(
     stalledInterval: env.WORKER_STALLED_INTERVAL_MS,
     lockDuration: env.WORKER_LOCK_DURATION_MS,
   });
-  closeOnSignals([() => worker.close(), () => redis.quit()], logger);
   logger.info({ queue, concurrency: env.WORKER_CONCURRENCY, prefix }, "worker started");
   await worker.run();
 }
