@@ -55,7 +55,10 @@ export async function checkRedis(config: RedisConfig, timeoutMs = 3000): Promise
   const probe = config.cluster
     ? createRedis(config)
     : new Redis(config.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs, enableOfflineQueue: false });
-  probe.on("error", () => {});
+  let lastError: Error | undefined;
+  probe.on("error", (err: Error) => {
+    lastError = err;
+  });
   try {
     const ping = (async () => {
       if (probe instanceof Redis) await probe.connect();
@@ -67,12 +70,13 @@ export async function checkRedis(config: RedisConfig, timeoutMs = 3000): Promise
     });
     await Promise.race([ping, timeout]).finally(() => clearTimeout(timer));
   } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
+    // ioredis reports "Connection is closed." for a refused connection; the error event has why.
+    const msg = [lastError?.message, err instanceof Error ? err.message : String(err)].filter(Boolean).join(" / ");
     const reason = /NOAUTH|WRONGPASS|invalid password|AUTH/i.test(msg)
       ? "Redis refused authentication: check the password in REDIS_URL"
       : /ECONNREFUSED/.test(msg)
         ? "connection refused: is redis-server running?"
-        : msg.split("\n")[0];
+        : msg.split("\n")[0]!.split(" / ")[0]!;
     throw new RedisUnavailableError(`cannot use Redis at ${where}: ${reason}`, { cause: err });
   } finally {
     probe.disconnect();
