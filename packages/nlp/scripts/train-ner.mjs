@@ -24,6 +24,7 @@ const { values } = parseArgs({
     out: { type: "string", default: join(here, "../models/ner.bin.gz") },
     bits: { type: "string", default: "20" },
     epochs: { type: "string", default: "12" },
+    ensemble: { type: "string", default: "1" },
     seed: { type: "string", default: "13" },
     clusters: { type: "string", default: "on" },
     external: { type: "string", default: "on" },
@@ -77,6 +78,7 @@ const result = trainTagger(train, dev, {
   lexicon,
   externalNames: external,
   folds: 5,
+  ensemble: Number(values.ensemble),
   log,
 });
 const meta = {

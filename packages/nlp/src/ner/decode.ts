@@ -1,6 +1,6 @@
 import { DYN, type EncodedSentence, STATIC_FEATURES } from "./features.js";
 import { mixHash } from "./hash.js";
-import { ALLOWED, labelType, NUM_LABELS } from "./labels.js";
+import { ALLOWED, labelPos, labelType, NUM_LABELS, POS_B, POS_I, POS_L, POS_U } from "./labels.js";
 
 const DYNAMIC_FEATURES = 6;
 const START = NUM_LABELS;
@@ -79,12 +79,25 @@ export function decodeSentence(
       const off = dyn[f]!;
       for (let c = 0; c < NL; c++) scores[c]! += weights[off + c]!;
     }
-    const row = (prev === START ? 0 : prev) * NL;
+    let row = (prev === START ? 0 : prev) * NL;
+    if (learner === null && prev !== START && prev !== 0 && labelPos(prev) <= POS_I) {
+      // An open mention may only continue; when the model would rather start afresh here, end
+      // the mention at the previous token instead (B -> U, I -> L) so that it cannot swallow
+      // what follows ("Texas Open and whose").
+      let free = 0;
+      for (let c = 1; c < NL; c++) if (scores[c]! > scores[free]!) free = c;
+      if (free === 0) {
+        const closed = prev + (POS_L - POS_I);
+        prev = labelPos(prev) === POS_B ? prev + (POS_U - POS_B) : closed;
+        out[i - 1] = prev;
+        row = prev * NL;
+      }
+    }
     let best = -1;
     let bestScore = Number.NEGATIVE_INFINITY;
     let second = Number.NEGATIVE_INFINITY;
     for (let c = 0; c < NL; c++) {
-      if (ALLOWED[row + c] === 0) continue;
+      if (learner === null && ALLOWED[row + c] === 0) continue;
       const s = scores[c]!;
       if (s > bestScore) {
         second = bestScore;
