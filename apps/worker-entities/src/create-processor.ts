@@ -1,15 +1,7 @@
 import type { EntityTagger } from "@newsflow/nlp";
-import type { WorkerSetup } from "@newsflow/queue";
-import type { Store } from "@newsflow/store";
-import { recordFinalFailure } from "@newsflow/store";
+import { createParagraphProcessor, type ParagraphSink, type WorkerSetup } from "@newsflow/queue";
 
 /** The entities worker: paragraph text -> entity mentions in the store. */
-export function createEntitiesProcessor(store: Store, tagger: EntityTagger): WorkerSetup<"entities"> {
-  return {
-    process: async (p) => {
-      await store.putParagraphResult(p.docId, "entities", p.index, tagger.tag(p.text));
-      return null;
-    },
-    onFinalFailure: recordFinalFailure(store, "entities"),
-  };
+export function createEntitiesProcessor(store: ParagraphSink, tagger: EntityTagger): WorkerSetup<"entities"> {
+  return createParagraphProcessor("entities", (text) => tagger.tag(text), store);
 }

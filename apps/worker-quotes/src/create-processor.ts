@@ -1,15 +1,7 @@
 import type { QuotesResult } from "@newsflow/contracts";
-import type { WorkerSetup } from "@newsflow/queue";
-import type { Store } from "@newsflow/store";
-import { recordFinalFailure } from "@newsflow/store";
+import { createParagraphProcessor, type ParagraphSink, type WorkerSetup } from "@newsflow/queue";
 
 /** The quotes worker: paragraph text -> attributions in the store. */
-export function createQuotesProcessor(store: Store, extract: (text: string) => QuotesResult): WorkerSetup<"quotes"> {
-  return {
-    process: async (p) => {
-      await store.putParagraphResult(p.docId, "quotes", p.index, extract(p.text));
-      return null;
-    },
-    onFinalFailure: recordFinalFailure(store, "quotes"),
-  };
+export function createQuotesProcessor(store: ParagraphSink, extract: (text: string) => QuotesResult): WorkerSetup<"quotes"> {
+  return createParagraphProcessor("quotes", extract, store);
 }

@@ -6,3 +6,4 @@ export { createLogger, type Logger } from "./logger.js";
 export { closeQueues, createFlowProducer, createQueues, DOCUMENT_JOB_OPTIONS, PARAGRAPH_JOB_OPTIONS, type QueueSet } from "./queues.js";
 export { type Closer, closeOnSignals } from "./shutdown.js";
 export { startWorkerApp, WorkerEnv, type WorkerSetup } from "./worker-app.js";
+export { createParagraphProcessor, type ParagraphSink } from "./paragraph-processor.js";

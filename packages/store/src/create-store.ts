@@ -333,13 +333,3 @@ function nameWords(e: CanonicalEntity): string[] {
   for (const n of [e.name, ...e.aliases]) for (const w of n.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) words.add(w);
   return [...words];
 }
-
-/**
- * A BullMQ final-failure handler that records the failed paragraph task in the store, so the
- * document result and the run's progress say what is missing and why.
- */
-export function recordFinalFailure(store: Store, task: TaskName) {
-  return async (payload: { docId: string; index: number } | undefined, job: { attemptsMade: number }, err: Error): Promise<void> => {
-    if (payload) await store.putParagraphFailure(payload.docId, task, payload.index, err.message, job.attemptsMade);
-  };
-}
