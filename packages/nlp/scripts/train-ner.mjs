@@ -87,8 +87,7 @@ const meta = {
   dev: result.dev,
   marginScale: result.marginScale,
   seed: Number(values.seed),
-  trainSeconds: Math.round((Date.now() - started) / 1000),
 };
 const bytes = gzipSync(serializeModel({ bits: Number(values.bits), weights: result.weights, resources: result.resources, meta }), { level: 9 });
 writeFileSync(values.out, bytes);
-log(`best epoch ${result.bestEpoch}: dev F1 ${result.dev.f1.toFixed(4)}; wrote ${values.out} (${(bytes.length / 1e6).toFixed(2)} MB)`);
+log(`best epoch ${result.bestEpoch}: dev F1 ${result.dev.f1.toFixed(4)}; wrote ${values.out} (${(bytes.length / 1e6).toFixed(2)} MB) in ${Math.round((Date.now() - started) / 1000)} s`);
