@@ -1,8 +1,15 @@
 export { canonicalizeEntities, entityId, type ParagraphEntities } from "./ner/canonicalize.js";
 export { type ConllDocument, parseConll, scoreSpans, type SpanScores, spansFromTags, type TypedSpan } from "./ner/conll.js";
 export { deserializeModel, type NerModel } from "./ner/model-format.js";
-export { createEntityTagger, type EntityTagger, type TokenMention, tagTokenSentences } from "./ner/tag-entities.js";
+export {
+  createEntityTagger,
+  type EntityTagger,
+  type EntityTaggerOptions,
+  type TokenMention,
+  tagTokenSentences,
+} from "./ner/tag-entities.js";
 export { type Token, tokenize, tokenizeSentences } from "./ner/tokenize.js";
+export { findValueMentions, mergeValueMentions } from "./ner/values.js";
 export { extractQuotes } from "./quotes/extract-quotes.js";
 export { type ParagraphQuotes, resolveQuotes } from "./quotes/resolve-quotes.js";
 export { type ParagraphForSummary, summarizeDocument, summarizeParagraph } from "./summarize/summarize.js";
