@@ -59,6 +59,11 @@ describe("createEntityTagger", () => {
     expect(found.find((m) => m.text === "Syria")?.type).toBe("LOC");
   });
 
+  it("adds rule-based values apart from the four learnt types", () => {
+    const { mentions: found } = tagger.tag("On Friday, Syria said prices rose 5%.");
+    expect(found.map((m) => `${m.type}:${m.text}`)).toEqual(["DATE:Friday", "LOC:Syria", "PERCENT:5%"]);
+  });
+
   it("returns no mentions for text without names", () => {
     expect(tagger.tag("it rained all day and nobody came.").mentions).toEqual([]);
   });

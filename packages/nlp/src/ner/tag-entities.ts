@@ -4,6 +4,7 @@ import { buildDocumentContext, encodeSentence, normalizeToken } from "./features
 import { ENTITY_TYPES, NUM_LABELS, type LabelSpan, spansFromLabels } from "./labels.js";
 import type { NerModel } from "./model-format.js";
 import { tokenizeSentences } from "./tokenize.js";
+import { findValueMentions, mergeValueMentions } from "./values.js";
 
 /** Tags entity mentions in raw paragraph text. */
 export interface EntityTagger {
@@ -41,12 +42,20 @@ export function tagTokenSentences(model: NerModel, sentences: readonly (readonly
   return result;
 }
 
+/** Options of createEntityTagger. */
+export interface EntityTaggerOptions {
+  /** Also return DATE/TIME/MONEY/PERCENT mentions found by rules (default true). */
+  values?: boolean;
+}
+
 /**
  * The trained tagger: tokenises a paragraph, tags PER/ORG/LOC/MISC with the model and returns
  * mentions with offsets into the paragraph. Confidence maps the perceptron's score margin
- * (chosen label minus runner-up, smallest over the mention's tokens) into 0.5..1.
+ * (chosen label minus runner-up, smallest over the mention's tokens) into 0.5..1. Value
+ * mentions (rules, see findValueMentions) carry their own ValueType.
  */
-export function createEntityTagger(model: NerModel): EntityTagger {
+export function createEntityTagger(model: NerModel, options: EntityTaggerOptions = {}): EntityTagger {
+  const withValues = options.values ?? true;
   const marginScale = typeof model.meta.marginScale === "number" && model.meta.marginScale > 0 ? model.meta.marginScale : 1;
   return {
     tag(text) {
@@ -71,7 +80,7 @@ export function createEntityTagger(model: NerModel): EntityTagger {
           });
         }
       }
-      return { mentions };
+      return { mentions: withValues ? mergeValueMentions(mentions, findValueMentions(text)) : mentions };
     },
   };
 }
