@@ -23,7 +23,7 @@ const { values } = parseArgs({
     unlabeled: { type: "string", multiple: true },
     out: { type: "string", default: join(here, "../models/ner.bin.gz") },
     bits: { type: "string", default: "20" },
-    epochs: { type: "string", default: "12" },
+    epochs: { type: "string", default: "20" },
     ensemble: { type: "string", default: "1" },
     seed: { type: "string", default: "13" },
     clusters: { type: "string", default: "on" },
