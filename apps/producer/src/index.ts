@@ -2,3 +2,4 @@ export * from "./create-producer.js";
 export { extractHtml } from "./extract-html.js";
 export { extractMarkdown } from "./extract-markdown.js";
 export { decodeText, type InputItem, MAX_FILE_BYTES, readInputs } from "./read-inputs.js";
+export { type RetryCounts, retryFailed } from "./retry-failed.js";

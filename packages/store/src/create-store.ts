@@ -10,7 +10,7 @@ import {
 } from "@newsflow/contracts";
 import type { Cluster, Redis } from "ioredis";
 import { createKeys } from "./keys.js";
-import { ATTACH_DOCUMENT, COMPLETE_DOCUMENT, FINISH_ENQUEUE, PUT_PARAGRAPH_FAILURE, PUT_PARAGRAPH_RESULT } from "./scripts.js";
+import { ATTACH_DOCUMENT, CLEAR_PARAGRAPH_FAILURE, COMPLETE_DOCUMENT, FINISH_ENQUEUE, PUT_PARAGRAPH_FAILURE, PUT_PARAGRAPH_RESULT } from "./scripts.js";
 
 type RedisClient = Redis | Cluster;
 
@@ -74,6 +74,7 @@ export function createStore(redis: RedisClient, prefix: string) {
   const putFailure = script("nfPutParagraphFailure", PUT_PARAGRAPH_FAILURE, 3);
   const complete = script("nfCompleteDocument", COMPLETE_DOCUMENT, 3);
   const finishEnqueue = script("nfFinishEnqueue", FINISH_ENQUEUE, 1);
+  const clearFailure = script("nfClearParagraphFailure", CLEAR_PARAGRAPH_FAILURE, 3);
 
   function parseRun(h: Record<string, string>): RunRecord | null {
     if (!h.id) return null;
@@ -216,6 +217,16 @@ export function createStore(redis: RedisClient, prefix: string) {
     /** Record that a paragraph's task failed for good. */
     async putParagraphFailure(docId: string, task: TaskName, index: number, reason: string, attempts: number): Promise<void> {
       await putFailure(k.docProgress(docId), k.docFailures(docId), k.docRuns(docId), prefix, task, index, JSON.stringify({ reason, attempts }));
+    },
+
+    /** Forget a paragraph task's failure before it runs again (its run counts are undone). */
+    async clearParagraphFailure(docId: string, task: TaskName, index: number): Promise<void> {
+      await clearFailure(k.docProgress(docId), k.docFailures(docId), k.docRuns(docId), prefix, task, index);
+    },
+
+    /** Put a completed run back to running while some of its work is retried. */
+    async reopenRun(runId: string): Promise<void> {
+      await redis.multi().hset(k.run(runId), "status", "running").hdel(k.run(runId), "finishedAt").exec();
     },
 
     /** Results of one task for some paragraphs of a document (null where missing). */

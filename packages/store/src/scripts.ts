@@ -68,31 +68,34 @@ return 0
  */
 export const COMPLETE_DOCUMENT = `
 redis.call('SET', KEYS[1], ARGV[3])
-if redis.call('HSETNX', KEYS[2], 'completedAt', ARGV[4]) == 0 then return 0 end
+local first = redis.call('HSETNX', KEYS[2], 'completedAt', ARGV[4]) == 1
 local s = ARGV[1] .. ':store:'
-local ents = cjson.decode(ARGV[5])
 local runs = redis.call('SMEMBERS', KEYS[3])
-for _, e in ipairs(ents) do
-  local id, n = e[1], tonumber(e[4])
-  redis.call('HSET', s .. 'entity:' .. id, 'id', id, 'name', e[2], 'type', e[3])
-  redis.call('ZADD', s .. 'entity:' .. id .. ':docs', n, ARGV[2])
-  redis.call('ZINCRBY', s .. 'entities', n, id)
-  redis.call('ZINCRBY', s .. 'entities:type:' .. e[3], n, id)
-  for i = 5, #e do redis.call('ZADD', s .. 'entities:names', 0, e[i] .. '\\0' .. id) end
-  for _, runId in ipairs(runs) do redis.call('ZINCRBY', s .. 'run:' .. runId .. ':entities', n, id) end
+if first then
+  for _, e in ipairs(cjson.decode(ARGV[5])) do
+    local id, n = e[1], tonumber(e[4])
+    redis.call('HSET', s .. 'entity:' .. id, 'id', id, 'name', e[2], 'type', e[3])
+    redis.call('ZADD', s .. 'entity:' .. id .. ':docs', n, ARGV[2])
+    redis.call('ZINCRBY', s .. 'entities', n, id)
+    redis.call('ZINCRBY', s .. 'entities:type:' .. e[3], n, id)
+    for i = 5, #e do redis.call('ZADD', s .. 'entities:names', 0, e[i] .. '\\0' .. id) end
+    for _, runId in ipairs(runs) do redis.call('ZINCRBY', s .. 'run:' .. runId .. ':entities', n, id) end
+  end
+  for _, sp in ipairs(cjson.decode(ARGV[6])) do
+    redis.call('ZADD', s .. 'entity:' .. sp[1] .. ':quotes', tonumber(sp[2]), ARGV[2])
+  end
+  for _, runId in ipairs(runs) do redis.call('HINCRBY', s .. 'run:' .. runId, 'docsDone', 1) end
 end
-for _, sp in ipairs(cjson.decode(ARGV[6])) do
-  redis.call('ZADD', s .. 'entity:' .. sp[1] .. ':quotes', tonumber(sp[2]), ARGV[2])
-end
+-- A re-assembled document (after 'newsflow retry') completes its runs again.
 for _, runId in ipairs(runs) do
   local run = s .. 'run:' .. runId
-  local done = redis.call('HINCRBY', run, 'docsDone', 1)
-  local status = redis.call('HGET', run, 'status')
-  if status == 'running' and done + tonumber(redis.call('HGET', run, 'docsFailed') or '0') >= tonumber(redis.call('HGET', run, 'documents') or '0') then
+  local done = tonumber(redis.call('HGET', run, 'docsDone') or '0') + tonumber(redis.call('HGET', run, 'docsFailed') or '0')
+  if redis.call('HGET', run, 'status') == 'running' and done >= tonumber(redis.call('HGET', run, 'documents') or '0') then
     redis.call('HSET', run, 'status', 'completed', 'finishedAt', ARGV[4])
   end
 end
-return 1
+if first then return 1 end
+return 0
 `;
 
 /**
@@ -106,4 +109,20 @@ if done >= tonumber(redis.call('HGET', KEYS[1], 'documents') or '0') then
   redis.call('HSET', KEYS[1], 'status', 'completed', 'finishedAt', ARGV[1])
 end
 return redis.call('HGET', KEYS[1], 'status')
+`;
+
+/**
+ * Forget that a paragraph task failed, so it can run again: undoes the failure's counts in every
+ * run holding the document. KEYS: docProgress, docFailures, docRuns. ARGV: prefix, task, index.
+ */
+export const CLEAR_PARAGRAPH_FAILURE = `
+redis.call('HDEL', KEYS[2], ARGV[2] .. ':' .. ARGV[3])
+if redis.call('HDEL', KEYS[1], 'x:' .. ARGV[2] .. ':' .. ARGV[3]) == 1 then
+  redis.call('HINCRBY', KEYS[1], 'f:' .. ARGV[2], -1)
+  for _, runId in ipairs(redis.call('SMEMBERS', KEYS[3])) do
+    redis.call('HINCRBY', ARGV[1] .. ':store:run:' .. runId, 'failed:' .. ARGV[2], -1)
+  end
+  return 1
+end
+return 0
 `;

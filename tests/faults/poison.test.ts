@@ -1,0 +1,78 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { watchRun } from "@newsflow/cli/watch-run";
+import { extractQuotes, summarizeParagraph } from "@newsflow/nlp";
+import { loadEntityTagger } from "@newsflow/nlp/node";
+import { createProducer, retryFailed } from "@newsflow/producer";
+import { createLogger, createRedis, createWorker, type RedisClient, type WorkerSetup } from "@newsflow/queue";
+import { createDocumentProcessor } from "@newsflow/worker-document";
+import { createEntitiesProcessor } from "@newsflow/worker-entities";
+import { createQuotesProcessor } from "@newsflow/worker-quotes";
+import { createSummarizeProcessor } from "@newsflow/worker-summarize";
+import type { QueueName } from "@newsflow/contracts";
+import type { Worker } from "bullmq";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPipeline, type TestPipeline } from "../support/pipeline.js";
+
+describe("a poison paragraph", () => {
+  let p: TestPipeline;
+  const workers: Worker[] = [];
+  let poisoned = true;
+  let blocking: RedisClient;
+
+  beforeAll(async () => {
+    p = await startPipeline({ startWorkers: false });
+    const real = loadEntityTagger();
+    const tagger = {
+      tag(text: string) {
+        if (poisoned && text.includes("POISON")) throw new Error("tagger cannot handle this paragraph");
+        return real.tag(text);
+      },
+    };
+    const logger = createLogger("test", "silent");
+    blocking = createRedis({ url: p.redis.url }, { blocking: true });
+    const start = <Q extends QueueName>(queue: Q, setup: WorkerSetup<Q>) => {
+      const w = createWorker({ queue, connection: blocking, prefix: p.ctx.prefix, concurrency: 2, logger, ...setup });
+      void w.run();
+      workers.push(w);
+    };
+    start("summarize", createSummarizeProcessor(p.ctx.store, summarizeParagraph));
+    start("entities", createEntitiesProcessor(p.ctx.store, tagger));
+    start("quotes", createQuotesProcessor(p.ctx.store, extractQuotes));
+    start("document", createDocumentProcessor(p.ctx.store));
+  });
+  afterAll(async () => {
+    await Promise.all(workers.map((w) => w.close()));
+    await blocking?.quit();
+    await p?.stop();
+  });
+
+  it("fails after its retries with the reason recorded while the rest of its document completes, and 'retry' finishes it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsflow-poison-"));
+    const file = join(dir, "poison.txt");
+    writeFileSync(file, "Croft said the border is closed.\n\nThis paragraph holds a POISON marker.\n\nHezbollah is fighting alongside government forces.");
+    const producer = createProducer({ store: p.ctx.store, flow: p.ctx.flow, queues: p.ctx.queues });
+    const { runId } = await producer.run({ runId: "poison-run", inputs: [file] });
+    const run = await watchRun(p.ctx.store, runId, { quiet: true });
+    expect(run.tasks).toEqual({ summarize: { done: 3, failed: 0 }, entities: { done: 2, failed: 1 }, quotes: { done: 3, failed: 0 } });
+    expect(run.docsDone).toBe(1);
+
+    const { documents } = await p.ctx.store.listRunDocuments(runId);
+    const docId = documents[0]!.id;
+    const result = await p.ctx.store.getDocumentResult(docId);
+    expect(result!.missing).toEqual([{ paragraphIndex: 1, task: "entities", reason: "tagger cannot handle this paragraph" }]);
+    expect(result!.summary.sentences.length).toBeGreaterThan(0);
+    const failedJob = await p.ctx.queues.entities.getJob(`${docId}-1`);
+    expect(failedJob!.attemptsMade).toBe(3);
+    expect(failedJob!.failedReason).toBe("tagger cannot handle this paragraph");
+
+    poisoned = false;
+    expect(await retryFailed(p.ctx, runId)).toEqual({ documents: 1, paragraphTasks: 1 });
+    const again = await watchRun(p.ctx.store, runId, { quiet: true });
+    expect(again.tasks.entities).toEqual({ done: 3, failed: 0 });
+    expect(again.docsDone).toBe(1);
+    const fixed = await p.ctx.store.getDocumentResult(docId);
+    expect(fixed!.missing).toEqual([]);
+  });
+});
