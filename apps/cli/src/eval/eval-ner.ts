@@ -8,7 +8,8 @@ const TYPES = ["PER", "ORG", "LOC", "MISC"] as const;
  * Scores the shipped NER model on a CoNLL file (IOB1 or IOB2): tags each document's sentences
  * from the token column alone, in order (a -DOCSTART- document is the context, as a paragraph
  * is in the pipeline), and scores exact spans the way conlleval does. tokensPerSecond times the
- * tagging only, on this one thread, with the model loaded and warmed up by one untimed pass.
+ * tagging only, on this one thread, with the model loaded and warmed up by one untimed pass
+ * (best of three timed passes).
  */
 export async function evalNer(dataPath: string): Promise<object> {
   const docs = parseConll(await readFile(dataPath, "utf8"));
@@ -18,9 +19,15 @@ export async function evalNer(dataPath: string): Promise<object> {
   const inputs = docs.map((d) => d.sentences.map((s) => s.tokens));
   // One untimed pass lets the JIT settle: a worker tags for hours, so steady speed is what counts.
   for (const doc of inputs) tagTokenSentences(model, doc);
-  const started = performance.now();
-  const tagged = inputs.map((doc) => tagTokenSentences(model, doc));
-  const seconds = (performance.now() - started) / 1000;
+  // The fastest of three timed passes: the machine is shared, and the least disturbed pass is
+  // the closest to the tagger's own speed. Every pass tags the whole file; results are identical.
+  let tagged: ReturnType<typeof tagTokenSentences>[] = [];
+  let seconds = Number.POSITIVE_INFINITY;
+  for (let pass = 0; pass < 3; pass++) {
+    const started = performance.now();
+    tagged = inputs.map((doc) => tagTokenSentences(model, doc));
+    seconds = Math.min(seconds, (performance.now() - started) / 1000);
+  }
   const gold: TypedSpan[][] = [];
   const predicted: TypedSpan[][] = [];
   let tokens = 0;
