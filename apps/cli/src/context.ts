@@ -50,7 +50,8 @@ export async function openContext(source: Record<string, string | undefined> = p
   }
   const prefix = hashTaggedPrefix(config.prefix);
   const logger = createLogger("newsflow", source.LOG_LEVEL ?? "warn");
-  const redis = createRedis(config);
+  // Checked above; from here on a Redis restart is waited out rather than failing the command.
+  const redis = createRedis(config, { blocking: true });
   redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
   const store = createStore(redis, prefix);
   const queues = createQueues(redis, prefix, logger);

@@ -75,15 +75,21 @@ export async function ensureRedis(env: NodeJS.ProcessEnv): Promise<{ url: string
   throw new UsageError(`started redis-server on port ${port} but it does not answer`);
 }
 
-/** Start worker apps as separate processes; their JSON logs go to `logDir/<app>-<n>.log`. */
-export function startWorkers(env: NodeJS.ProcessEnv, options: { replicas?: Partial<Record<WorkerApp, number>>; logDir?: string } = {}): Managed[] {
+/**
+ * Start worker apps as separate processes (`replicas` per app, default 1; `only` to start a
+ * subset); their JSON logs go to `logDir/<app>-<n>.log`.
+ */
+export function startWorkers(
+  env: NodeJS.ProcessEnv,
+  options: { replicas?: Partial<Record<WorkerApp, number>>; only?: WorkerApp[]; logDir?: string } = {},
+): Managed[] {
   const logDir = options.logDir ?? join(REPO_ROOT, ".newsflow", "logs");
   mkdirSync(logDir, { recursive: true });
   const out: Managed[] = [];
-  for (const app of WORKER_APPS) {
+  for (const app of options.only ?? WORKER_APPS) {
     const n = options.replicas?.[app] ?? 1;
     for (let i = 0; i < n; i++) {
-      const log = openSync(join(logDir, `${app}-${i}.log`), "a");
+      const log = openSync(join(logDir, `${app}-${i}-${Date.now()}.log`), "a");
       const child = spawn(process.execPath, [join(REPO_ROOT, "apps", app, "dist", "main.js")], { env, stdio: ["ignore", log, log] });
       out.push(manage(`${app}-${i}`, child));
     }

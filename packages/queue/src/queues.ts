@@ -25,6 +25,15 @@ export const DOCUMENT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { count: 10_000 },
 };
 
+/**
+ * Log a Queue/FlowProducer error. Connection errors are already reported by the connection's
+ * own listener (once per reconnect attempt), so here they go to debug instead of repeating it.
+ */
+function logQueueError(logger: Logger | undefined, err: Error & { code?: string }, fields: Record<string, unknown> = {}): void {
+  if (err.code && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)$/.test(err.code)) logger?.debug({ ...fields, err: err.message }, "queue connection error");
+  else logger?.error({ ...fields, err }, "queue error");
+}
+
 /** One BullMQ Queue per catalog queue, sharing a connection. */
 export type QueueSet = Record<QueueName, Queue>;
 
@@ -32,7 +41,7 @@ export type QueueSet = Record<QueueName, Queue>;
 export function createQueues(connection: RedisClient, prefix: string, logger?: Logger): QueueSet {
   const entries = QUEUE_NAMES.map((name) => {
     const q = new Queue(name, { connection, prefix });
-    q.on("error", (err) => logger?.error({ err, queue: name }, "queue error"));
+    q.on("error", (err) => logQueueError(logger, err, { queue: name }));
     return [name, q] as const;
   });
   return Object.fromEntries(entries) as QueueSet;
@@ -46,6 +55,6 @@ export async function closeQueues(queues: QueueSet): Promise<void> {
 /** A FlowProducer for document flows. */
 export function createFlowProducer(connection: RedisClient, prefix: string, logger?: Logger): FlowProducer {
   const flow = new FlowProducer({ connection, prefix });
-  flow.on("error", (err) => logger?.error({ err }, "flow producer error"));
+  flow.on("error", (err) => logQueueError(logger, err, { flowProducer: true }));
   return flow;
 }
