@@ -64,11 +64,17 @@ export async function ensureRedis(env: NodeJS.ProcessEnv): Promise<{ url: string
   if (spawnSync("sh", ["-c", "command -v redis-server"]).status !== 0) {
     throw new UsageError("no Redis at 127.0.0.1:6379 and no redis-server binary: install Redis (apt-get install redis-server) or set REDIS_URL");
   }
+  const server = await startPrivateRedis();
+  return { url: server.url, server };
+}
+
+/** A private `redis-server` on a free loopback port, without persistence; stopped with `stop()`. */
+export async function startPrivateRedis(): Promise<Managed & { url: string }> {
   const port = await freePort();
   const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
   const url = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 50; i++) {
-    if (await checkRedis({ url }, 500).then(() => true, () => false)) return { url, server: manage("redis-server", child) };
+    if (await checkRedis({ url }, 500).then(() => true, () => false)) return { ...manage("redis-server", child), url };
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill("SIGKILL");
