@@ -34,7 +34,10 @@ describe("worker replicas killed with SIGKILL at random moments", () => {
     const chaos = (async () => {
       // A seeded sequence, so a failure can be replayed.
       let seed = 42;
-      const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const random = () => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return seed / 2 ** 31;
+      };
       while (!stop) {
         await new Promise((r) => setTimeout(r, 200 + random() * 600));
         const alive = [...p.workers, ...replacements].filter((w) => w.child.exitCode === null && w.child.signalCode === null);
