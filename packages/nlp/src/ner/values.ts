@@ -6,7 +6,7 @@ const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s?(?:million|billion|trillion|bn|mn|m|k)\b)?`;
 
 // Most specific first: the first rule that claims a range wins.
-const RULES: Array<{ type: ValueType; re: RegExp }> = [
+const RULES: Array<{ type: ValueType; re: RegExp; digits?: false }> = [
   { type: "PERCENT", re: new RegExp(String.raw`(?<![\w.])(?:${NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b)`, "g") },
   {
     type: "MONEY",
@@ -23,12 +23,12 @@ const RULES: Array<{ type: ValueType; re: RegExp }> = [
         String.raw`\b${MONTH}\.?\s\d{1,2}(?:st|nd|rd|th)?(?:,?\s(?:19|20)\d{2})?\b`,
         String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?${MONTH}(?:,?\s(?:19|20)\d{2})?\b`,
         String.raw`\b${MONTH}\s(?:19|20)\d{2}\b`,
-        String.raw`\b${DAY}\b`,
         String.raw`(?<=\b(?:in|since|by|until|from|of|during|before|after|In|Since|By|Until|From|During|Before|After)\s)(?:19|20)\d{2}s?\b`,
       ].join("|"),
       "g",
     ),
   },
+  { type: "DATE", re: new RegExp(String.raw`\b${DAY}\b`, "g"), digits: false },
   { type: "TIME", re: /\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}(?:\s?(?:GMT|UTC|EST|EDT|BST|CET))?\b/gi },
 ];
 
@@ -41,7 +41,10 @@ const RULES: Array<{ type: ValueType; re: RegExp }> = [
 export function findValueMentions(text: string): EntityMention[] {
   const found: EntityMention[] = [];
   const overlaps = (s: number, e: number) => found.some((m) => m.start < e && s < m.end);
-  for (const { type, re } of RULES) {
+  // Most paragraphs have no digit: then only the weekday rule can match, so skip the rest.
+  const hasDigit = /\d/.test(text);
+  for (const { type, re, digits } of RULES) {
+    if (!hasDigit && digits !== false) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const start = m.index;
