@@ -27,7 +27,7 @@ export function assembleDocument(input: DocumentInputs, now = Date.now()): Docum
     note("entities", p.index, input.entities[i] ?? null);
     note("quotes", p.index, input.quotes[i] ?? null);
   });
-  const withEntities = input.paragraphs.flatMap((p, i) => (input.entities[i] ? [{ index: p.index, entities: input.entities[i]! }] : []));
+  const withEntities = input.paragraphs.flatMap((p, i) => (input.entities[i] ? [{ index: p.index, text: p.text, entities: input.entities[i]! }] : []));
   const entities = canonicalizeEntities(withEntities);
   const quotes = resolveQuotes(
     input.paragraphs.flatMap((p, i) => (input.quotes[i] ? [{ index: p.index, text: p.text, quotes: input.quotes[i]! }] : [])),
