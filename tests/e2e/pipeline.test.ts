@@ -4,6 +4,7 @@ import { EntitiesResult, ParagraphSummary, QuotesResult, TASKS } from "@newsflow
 import { REPO_ROOT } from "@newsflow/cli/processes";
 import { watchRun } from "@newsflow/cli/watch-run";
 import { createProducer } from "@newsflow/producer";
+import { createServer } from "@newsflow/viewer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPipeline, type TestPipeline } from "../support/pipeline.js";
 
@@ -53,6 +54,32 @@ describe("the pipeline on a real Redis with real worker processes", () => {
     expect(result!.summary.sentences.length).toBeGreaterThan(0);
     expect(result!.entities.map((e) => e.name)).toContain("Haider al-Abadi");
     expect(result!.quotes.some((q) => q.content.text.includes("Albu Kamal is liberated"))).toBe(true);
+  });
+
+  it("serves the seed run, the reader data and the entity index from the viewer's JSON API", async () => {
+    const app = createServer({ store: p.ctx.store, queues: p.ctx.queues, redis: p.ctx.redis });
+    const get = async (path: string) => {
+      const res = await app.request(path);
+      expect(res.status).toBe(200);
+      // biome-ignore lint/suspicious/noExplicitAny: response shapes are checked by the assertions below
+      return (await res.json()) as Record<string, any>;
+    };
+    const runs = await get("/api/runs");
+    expect(runs.runs.map((r: { id: string }) => r.id)).toContain("seed-run");
+    const run = await get("/api/runs/seed-run");
+    expect(run.run.progress).toBe(1);
+    const docId = run.documents.documents[0].id as string;
+    const doc = await get(`/api/documents/${docId}`);
+    expect(doc.paragraphs.every((x: Record<string, unknown>) => x.summary && x.entities && x.quotes)).toBe(true);
+    expect(doc.result.entities.length).toBeGreaterThan(0);
+    const found = await get("/api/entities?q=abadi");
+    expect(found.entities).toContainEqual(expect.objectContaining({ name: "Haider al-Abadi", type: "PER" }));
+    const entity = await get(`/api/entities/${found.entities[0].id}`);
+    expect(entity.documents.documents).toEqual([{ docId, mentions: expect.any(Number) }]);
+    const health = await get("/api/health");
+    expect(health.redis.ok).toBe(true);
+    expect(health.queues.map((q: { name: string }) => q.name)).toEqual(["summarize", "entities", "quotes", "document"]);
+    expect((await app.request("/api/documents/nope")).status).toBe(404);
   });
 
   it("does not repeat the work when the same document is submitted again", async () => {
