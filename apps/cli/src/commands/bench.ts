@@ -129,7 +129,8 @@ export const benchCommand: Command = async (argv) => {
     say("2/4 pipeline: real workers as processes, real NLP and store writes");
     const env = { ...process.env, REDIS_URL: redis.url, NEWSFLOW_PREFIX: "bench", LOG_LEVEL: "error" };
     const ctx = await openContext(env);
-    workers = startWorkers(env, { logDir: join(dir, "logs") });
+    // Entity tagging is the heaviest analysis: one replica per core keeps both cores busy.
+    workers = startWorkers(env, { logDir: join(dir, "logs"), replicas: { "worker-entities": 2 } });
     await waitForWorkers(ctx);
     const memBefore = await usedMemory(ctx);
     const producer = createProducer({ store: ctx.store, flow: ctx.flow, queues: ctx.queues });
