@@ -15,3 +15,4 @@ export { type ParagraphQuotes, resolveQuotes } from "./quotes/resolve-quotes.js"
 export { type ParagraphForSummary, summarizeDocument, summarizeParagraph } from "./summarize/summarize.js";
 export { type SentenceSpan, splitSentences } from "./text/sentences.js";
 export { normalizeText, type SplitDocument, splitParagraphs } from "./text/split-paragraphs.js";
+export { emptyCounts, prf, type PRF, type QuoteCounts, type ScoredAttribution, scoreArticle, tokenSpans } from "./quotes/score-quotes.js";

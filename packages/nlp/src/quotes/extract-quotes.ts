@@ -1,28 +1,182 @@
-import type { Quote, QuotesResult } from "@newsflow/contracts";
+import type { Quote, QuotesResult, Span } from "@newsflow/contracts";
+import { splitSentences } from "../text/sentences.js";
+import { CUE_VERBS, TELL_VERBS } from "./cues.js";
 
-const CUE = /\b(said|says|told|added|announced|declared|warned|reported|stated|according to)\b/i;
+const CUE_SOURCE = CUE_VERBS.map((v) => v.replace(" ", "\\s+")).join("|");
+/** A cue verb, optionally with an auxiliary or adverb before it ("has said", "also said"). */
+const CUE_RE = new RegExp(`\\b(?:(?:has|have|had|also|later|previously|then|once|will|would|repeatedly|recently)\\s+)?(?:${CUE_SOURCE})\\b`, "gi");
+const ACCORDING_RE = /\b(?:according to|citing|in the words of)\s+/gi;
+/** A source: a noun phrase of up to eight words ending right before the cue. */
+const SOURCE_BEFORE = /((?:[\p{Lu}\p{Ll}\p{N}][\p{L}\p{N}.'’&-]*\s+){0,7}[\p{L}\p{N}][\p{L}\p{N}.'’&-]*)\s*$/u;
+const STOP_WORDS = new Set(["and", "but", "or", "that", "which", "who", "because", "while", "when", "as", "if", "so", "than", "where", "after", "before", "since"]);
+
+const span = (text: string, start: number, end: number): Span => {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s,;:—–-]/.test(text[s]!)) s++;
+  while (e > s && /[\s,;:—–-]/.test(text[e - 1]!)) e--;
+  return { start: s, end: e, text: text.slice(s, e) };
+};
+
+/** The noun phrase just before `end` (inside [from, end)), cut at a clause word or punctuation. */
+function sourceBefore(text: string, from: number, end: number): Span | null {
+  const window = text.slice(from, end);
+  const m = SOURCE_BEFORE.exec(window);
+  if (!m) return null;
+  const words = m[1]!.split(/\s+/);
+  let keep = words.length;
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (STOP_WORDS.has(words[i]!.toLowerCase())) {
+      keep = words.length - 1 - i;
+      break;
+    }
+  }
+  if (keep === 0) return null;
+  const phrase = words.slice(words.length - keep).join(" ");
+  const start = from + window.lastIndexOf(phrase);
+  return span(text, start, start + phrase.length);
+}
+
+/** A noun phrase starting at `start`, up to a comma or the sentence end. */
+function sourceAfter(text: string, start: number, end: number): Span | null {
+  const m = /^\s*((?:[\p{L}\p{N}][\p{L}\p{N}.'’&-]*\s*){1,8}?)(?=[,.;:!?]|$|\s+(?:who|which|in|on|at|during|after)\b)/u.exec(text.slice(start, end));
+  return m?.[1] ? span(text, start, start + m[0].length) : null;
+}
+
+interface QuoteMark {
+  open: number;
+  close: number;
+}
+
+/** Quoted spans: curly pairs, and straight quotes paired in order; an unclosed quote runs on. */
+function quoteMarks(text: string): { marks: QuoteMark[]; openAtEnd: number | null } {
+  const marks: QuoteMark[] = [];
+  let open: number | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\u201C" || (c === '"' && open === null)) {
+      if (open === null) open = i;
+    } else if ((c === "\u201D" || c === '"') && open !== null) {
+      if (i - open > 2) marks.push({ open, close: i });
+      open = null;
+    }
+  }
+  return { marks, openAtEnd: open };
+}
 
 /**
- * A baseline extractor: text between quotation marks is a direct quote, with the nearest cue
- * verb in the same sentence and the capitalised words next to it as source.
+ * Attributions in one paragraph: direct quotes (content includes the quotation marks) with the
+ * source and cue around them, reported speech after or before a cue verb, and "according to".
+ * A quote left open at the end of the paragraph is marked `closesAcross`, one closed without an
+ * opening mark `opensAcross`.
  */
 export function extractQuotes(text: string): QuotesResult {
   const quotes: Quote[] = [];
-  const re = /["\u201C]([^"\u201C\u201D]{3,})["\u201D]/g;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const cStart = m.index + 1;
-    const content = { start: cStart, end: cStart + m[1]!.length, text: m[1]! };
-    const before = text.slice(0, m.index);
-    const cueMatch = CUE.exec(before.slice(-80));
-    let cue = null;
-    let source = null;
-    if (cueMatch) {
-      const cueStart = before.length - Math.min(80, before.length) + cueMatch.index;
-      cue = { start: cueStart, end: cueStart + cueMatch[0].length, text: cueMatch[0] };
-      const src = /((?:\p{Lu}[\p{L}'-]*\s+)*\p{Lu}[\p{L}'-]*(?:\s+\p{Ll}+)?)\s+$/u.exec(text.slice(0, cueStart));
-      if (src) source = { start: src.index, end: src.index + src[1]!.length, text: src[1]! };
+  const { marks, openAtEnd } = quoteMarks(text);
+  const firstClose = /[\u201D"]/.exec(text);
+  const covered: Array<[number, number]> = [];
+  const sentences = splitSentences(text);
+  const sentenceOf = (i: number) => sentences.find((s) => s.start <= i && i < s.end) ?? { start: 0, end: text.length, text };
+
+  const direct = (open: number, close: number, flags: { opensAcross?: boolean; closesAcross?: boolean } = {}) => {
+    const content = span(text, open, close + 1);
+    if (content.text.split(/\s+/).length < 3 && !flags.opensAcross && !flags.closesAcross) return;
+    const sent = sentenceOf(open);
+    const sentEnd = Math.max(sent.end, close + 1);
+    let cue: Span | null = null;
+    let source: Span | null = null;
+    // After: ..." said Croft. / ..." Croft said.
+    const after = text.slice(close + 1, sentEnd);
+    const cueAfter = new RegExp(`^\\s*,?\\s*((?:[\\p{L}\\p{N}][\\p{L}\\p{N}.'’&-]*\\s+){0,6}?)(${CUE_SOURCE})\\b`, "iu").exec(after);
+    if (cueAfter) {
+      const cueStart = close + 1 + cueAfter.index + cueAfter[0].length - cueAfter[2]!.length;
+      cue = span(text, cueStart, cueStart + cueAfter[2]!.length);
+      source = cueAfter[1]!.trim() ? span(text, close + 1 + cueAfter.index, cueStart) : sourceAfter(text, cue.end, sentEnd);
+    } else {
+      // Before: Croft said: "..." / Croft declared "...".
+      const before = text.slice(sent.start, open);
+      CUE_RE.lastIndex = 0;
+      let last: RegExpExecArray | null = null;
+      for (let m = CUE_RE.exec(before); m; m = CUE_RE.exec(before)) last = m;
+      if (last && /^[\s,:]*(?:that\s*)?$/i.test(before.slice(last.index + last[0].length)) ) {
+        cue = span(text, sent.start + last.index, sent.start + last.index + last[0].length);
+        source = sourceBefore(text, sent.start, cue.start);
+      } else if (/:\s*$/.test(before)) {
+        const colon = sent.start + before.lastIndexOf(":");
+        cue = span(text, colon, colon + 1);
+        source = sourceBefore(text, sent.start, colon);
+      }
     }
-    quotes.push({ content, source, cue, kind: "direct", confidence: 0.5, opensAcross: false, closesAcross: false });
+    covered.push([open, close + 1]);
+    if (!cue) {
+      // A partial quote inside reported speech: the whole reported clause is the content.
+      const reported = indirect(text, sent.start, sentEnd);
+      if (reported && reported.content.start <= open && close < reported.content.end) {
+        quotes.push({ ...reported, kind: "mixed", confidence: 0.8 });
+        return;
+      }
+    }
+    quotes.push({ content, source, cue, kind: "direct", confidence: cue ? 0.9 : 0.6, opensAcross: flags.opensAcross ?? false, closesAcross: flags.closesAcross ?? false });
+  };
+
+  if (firstClose && (marks.length === 0 || firstClose.index < marks[0]!.open) && text[firstClose.index] === "\u201D") direct(0, firstClose.index, { opensAcross: true });
+  for (const m of marks) direct(m.open, m.close);
+  if (openAtEnd !== null) direct(openAtEnd, text.length - 1, { closesAcross: true });
+
+  for (const s of sentences) {
+    if (covered.some(([a, b]) => a < s.end && b > s.start)) continue;
+    const found = indirect(text, s.start, s.end);
+    if (found) {
+      const inQuote = marks.some((m) => m.open < found.content.start && found.content.end <= m.close + 1);
+      if (!inQuote) quotes.push(found);
+    }
   }
   return { quotes };
+}
+
+/** Reported speech in one sentence, or null. */
+function indirect(text: string, start: number, end: number): Quote | null {
+  const sentence = text.slice(start, end);
+  const trimEnd = end - (/[.!?]["'\u201D\u2019]*$/.exec(sentence)?.[0].length ?? 0);
+  ACCORDING_RE.lastIndex = 0;
+  const acc = ACCORDING_RE.exec(sentence);
+  if (acc) {
+    const cue = span(text, start + acc.index, start + acc.index + acc[0].trimEnd().length);
+    const comma = sentence.indexOf(",", acc.index + acc[0].length);
+    if (acc.index < 3 && comma > 0) {
+      const source = span(text, cue.end, start + comma);
+      return { content: span(text, start + comma + 1, trimEnd), source, cue, kind: "indirect", confidence: 0.8, opensAcross: false, closesAcross: false };
+    }
+    const source = sourceAfter(text, cue.end, end);
+    if (acc.index > 10) return { content: span(text, start, start + acc.index), source, cue, kind: "indirect", confidence: 0.7, opensAcross: false, closesAcross: false };
+  }
+  CUE_RE.lastIndex = 0;
+  for (let m = CUE_RE.exec(sentence); m; m = CUE_RE.exec(sentence)) {
+    const cueStart = start + m.index;
+    const cueEnd = cueStart + m[0].length;
+    const cue = span(text, cueStart, cueEnd);
+    const beforeText = text.slice(start, cueStart);
+    const afterText = text.slice(cueEnd, trimEnd);
+    // Trailing attribution: "CONTENT, Croft said." / "CONTENT, said Croft."
+    const comma = beforeText.lastIndexOf(",");
+    if (afterText.trim().split(/\s+/).length <= 6 && comma > 10) {
+      const source = beforeText.slice(comma + 1).trim() ? span(text, start + comma + 1, cueStart) : sourceAfter(text, cueEnd, end);
+      if (source && source.text.split(/\s+/).length <= 8) {
+        return { content: span(text, start, start + comma), source, cue, kind: "indirect", confidence: 0.75, opensAcross: false, closesAcross: false };
+      }
+    }
+    // Leading attribution: "Croft said (that) CONTENT." / "X told reporters (that) CONTENT."
+    const source = sourceBefore(text, start, cueStart);
+    let contentStart = cueEnd;
+    const verb = m[0].toLowerCase().split(/\s+/).pop()!;
+    if (TELL_VERBS.has(verb)) {
+      const listener = /^\s+(?:\p{L}+\s+){0,3}?(?=that\b|\p{Lu}|(?:the|a|an|he|she|they|it|we|his|her|its|their)\b)/u.exec(text.slice(cueEnd, trimEnd));
+      if (listener) contentStart += listener[0].length;
+    }
+    const content = span(text, contentStart, trimEnd);
+    if (source && content.text.split(/\s+/).length >= 3) {
+      return { content, source, cue, kind: "indirect", confidence: 0.7, opensAcross: false, closesAcross: false };
+    }
+  }
+  return null;
 }

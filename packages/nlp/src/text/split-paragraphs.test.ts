@@ -37,3 +37,13 @@ describe("splitParagraphs", () => {
     expect(splitParagraphs("***\n\nReal text.", { detectTitle: false }).paragraphs).toHaveLength(1);
   });
 });
+
+describe("paragraph offsets", () => {
+  it("map every character of a paragraph back to the document", () => {
+    const text = "One line\n  and   the next.\n\nSecond  para.";
+    for (const p of splitParagraphs(text, { detectTitle: false }).paragraphs) {
+      expect(p.text.length).toBe(p.end - p.start);
+      expect(p.text.replace(/ /g, "")).toBe(text.slice(p.start, p.end).replace(/\s/g, ""));
+    }
+  });
+});

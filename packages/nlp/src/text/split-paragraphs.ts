@@ -73,7 +73,8 @@ export function splitParagraphs(text: string, options: { detectTitle?: boolean }
     }
   }
   const paragraphs = blocks
-    .map((b) => ({ start: b.start, end: b.end, text: text.slice(b.start, b.end).replace(/[ \n]+/g, " ") }))
+    // Line breaks inside a block become spaces one for one, so paragraph offsets + start = document offsets.
+    .map((b) => ({ start: b.start, end: b.end, text: text.slice(b.start, b.end).replace(/\n/g, " ") }))
     .filter((p) => /[\p{L}\p{N}]/u.test(p.text))
     .map((p, index) => ({ index, ...p }));
   return { title, paragraphs };

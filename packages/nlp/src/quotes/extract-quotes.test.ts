@@ -1,0 +1,69 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { splitParagraphs } from "../text/split-paragraphs.js";
+import { extractQuotes } from "./extract-quotes.js";
+import { resolveQuotes } from "./resolve-quotes.js";
+
+const brief = (text: string) => extractQuotes(text).quotes.map((q) => ({ kind: q.kind, content: q.content.text, source: q.source?.text ?? null, cue: q.cue?.text ?? null }));
+
+describe("extractQuotes", () => {
+  it("finds a direct quote with its named source and cue before it", () => {
+    expect(brief('Syrian state television declared "Albu Kamal is liberated".')).toEqual([
+      { kind: "direct", content: '"Albu Kamal is liberated"', source: "Syrian state television", cue: "declared" },
+    ]);
+  });
+
+  it("finds reported speech after a cue verb", () => {
+    expect(brief("As ISIS is destroyed in Iraq, Croft said Iraqi security forces will not cross the border into Syria to pursue them.")).toEqual([
+      { kind: "indirect", content: "Iraqi security forces will not cross the border into Syria to pursue them", source: "Croft", cue: "said" },
+    ]);
+  });
+
+  it("finds a trailing attribution and 'according to'", () => {
+    expect(brief("Iraqi forces retook it from the Islamic State group, state TV announced.")[0]).toMatchObject({ source: "state TV", cue: "announced", kind: "indirect" });
+    expect(brief("According to USA Today, the ISIS previously roamed the cities of Iraq and Syria.")[0]).toMatchObject({
+      source: "USA Today",
+      cue: "According to",
+      content: "the ISIS previously roamed the cities of Iraq and Syria",
+    });
+  });
+
+  it("attributes a quote to the speaker after the cue verb", () => {
+    expect(brief("“We have asked for the same protections,” said Marieke de Vries, a spokeswoman.")).toEqual([
+      { kind: "direct", content: "“We have asked for the same protections,”", source: "Marieke de Vries", cue: "said" },
+    ]);
+  });
+
+  it("treats a partial quote inside reported speech as mixed", () => {
+    expect(brief('He said the plan was "a disaster for the whole country" and left.')[0]).toMatchObject({ kind: "mixed", source: "He", cue: "said" });
+  });
+
+  it("marks a quote that runs on into the next paragraph", () => {
+    const [q] = extractQuotes("“This is the first part of a long statement.").quotes;
+    expect(q).toMatchObject({ kind: "direct", closesAcross: true });
+  });
+});
+
+describe("resolveQuotes on the sample article", () => {
+  it("gives the last paragraph's sourceless quote the previous paragraph's speaker", () => {
+    const text = readFileSync(new URL("../../../../seeds/000_190e8402774f0ae3.txt", import.meta.url), "utf8");
+    const { paragraphs } = splitParagraphs(text);
+    const croft = paragraphs.find((p) => p.text.includes("Croft said"))!;
+    const at = croft.text.indexOf("Croft");
+    const entities = [{ id: "per-croft", name: "Croft", type: "PER" as const, aliases: [], mentions: [{ paragraphIndex: croft.index, start: at, end: at + 5, text: "Croft" }] }];
+    const resolved = resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text) })), entities);
+    const last = resolved.find((q) => q.content.text.startsWith('"Our movements'))!;
+    expect(last).toMatchObject({ speaker: "Croft", speakerEntityId: "per-croft", resolution: "context" });
+    const fromCroft = resolved.find((q) => q.cue?.text === "said" && q.paragraphIndex === croft.index)!;
+    expect(fromCroft).toMatchObject({ speaker: "Croft", resolution: "named" });
+  });
+
+  it("resolves a pronoun to the nearest person named before it", () => {
+    const entities = [{ id: "per-jane-smith", name: "Jane Smith", type: "PER" as const, aliases: [], mentions: [{ paragraphIndex: 0, start: 0, end: 10, text: "Jane Smith" }] }];
+    const paragraphs = [
+      { index: 0, text: "Jane Smith arrived late.", quotes: { quotes: [] } },
+      { index: 1, text: "She said the vote would pass.", quotes: extractQuotes("She said the vote would pass.") },
+    ];
+    expect(resolveQuotes(paragraphs, entities)[0]).toMatchObject({ speaker: "Jane Smith", resolution: "pronoun" });
+  });
+});

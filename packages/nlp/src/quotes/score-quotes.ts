@@ -1,0 +1,123 @@
+/** A span of article text, possibly discontinuous. */
+export type Spans = Array<{ start: number; end: number }>;
+
+/** A gold or predicted attribution in article offsets. */
+export interface ScoredAttribution {
+  content: Spans;
+  source: Spans;
+  cue: Spans;
+}
+
+export interface PRF {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** Counts that add up across articles. */
+export interface QuoteCounts {
+  gold: number;
+  predicted: number;
+  matched: number;
+  exact: number;
+  sourceGold: number;
+  sourceRight: number;
+  cueGold: number;
+  cueRight: number;
+  attributionRight: number;
+  directGold: number;
+  directPredicted: number;
+  directMatchedGold: number;
+  directMatchedPredicted: number;
+}
+
+export const emptyCounts = (): QuoteCounts => ({
+  gold: 0, predicted: 0, matched: 0, exact: 0, sourceGold: 0, sourceRight: 0, cueGold: 0, cueRight: 0,
+  attributionRight: 0, directGold: 0, directPredicted: 0, directMatchedGold: 0, directMatchedPredicted: 0,
+});
+
+const QUOTE_CHARS = /["\u201C\u201D\u2018\u2019\u00AB\u00BB]/;
+
+/** Token spans (maximal runs of letters/digits) of a text. */
+export function tokenSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) out.push([m.index!, m.index! + m[0].length]);
+  return out;
+}
+
+function tokensIn(tokens: Array<[number, number]>, spans: Spans): Set<number> {
+  const set = new Set<number>();
+  for (const s of spans) tokens.forEach(([a, b], i) => a >= s.start && b <= s.end && set.add(i));
+  return set;
+}
+
+function f1(a: Set<number>, b: Set<number>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let both = 0;
+  for (const x of a) if (b.has(x)) both++;
+  return (2 * both) / (a.size + b.size);
+}
+
+const overlaps = (a: Set<number>, b: Set<number>) => [...a].some((x) => b.has(x));
+const textOf = (text: string, spans: Spans) => spans.map((s) => text.slice(s.start, s.end)).join(" ");
+const normal = (s: string) => s.trim().replace(/^["\u201C\u201D\u2018\u2019'\s]+|["\u201C\u201D\u2018\u2019'\s.,;:!?]+$/g, "").replace(/\s+/g, " ");
+
+/**
+ * Score one article's predictions against its gold attributions, as the eval contract defines:
+ * content match = token-level F1 >= 0.5, each side matched once, greedily by best overlap.
+ */
+export function scoreArticle(text: string, gold: ScoredAttribution[], predicted: ScoredAttribution[], counts = emptyCounts()): QuoteCounts {
+  const tokens = tokenSpans(text);
+  const g = gold.map((a) => ({ a, content: tokensIn(tokens, a.content), source: tokensIn(tokens, a.source), cue: tokensIn(tokens, a.cue), direct: QUOTE_CHARS.test(textOf(text, a.content)) }));
+  const p = predicted.map((a) => ({ a, content: tokensIn(tokens, a.content), source: tokensIn(tokens, a.source), cue: tokensIn(tokens, a.cue), direct: QUOTE_CHARS.test(textOf(text, a.content)) }));
+  const pairs: Array<[number, number, number]> = [];
+  g.forEach((gi, i) => p.forEach((pj, j) => {
+    const score = f1(gi.content, pj.content);
+    if (score >= 0.5) pairs.push([score, i, j]);
+  }));
+  pairs.sort((x, y) => y[0] - x[0]);
+  const gUsed = new Set<number>();
+  const pUsed = new Set<number>();
+  for (const [, i, j] of pairs) {
+    if (gUsed.has(i) || pUsed.has(j)) continue;
+    gUsed.add(i);
+    pUsed.add(j);
+    const gi = g[i]!;
+    const pj = p[j]!;
+    counts.matched++;
+    if (gi.source.size > 0) {
+      counts.sourceGold++;
+      if (overlaps(gi.source, pj.source)) counts.sourceRight++;
+    }
+    if (gi.cue.size > 0) {
+      counts.cueGold++;
+      if (overlaps(gi.cue, pj.cue)) counts.cueRight++;
+    }
+    const sourceOk = gi.source.size === 0 ? pj.a.source.length === 0 : overlaps(gi.source, pj.source);
+    if (sourceOk) counts.attributionRight++;
+    if (gi.direct) counts.directMatchedGold++;
+    if (pj.direct && gi.direct) counts.directMatchedPredicted++;
+  }
+  // Exact content: identical after trimming white space, quotation marks and final punctuation.
+  const exactUsed = new Set<number>();
+  for (const pj of p) {
+    const want = normal(textOf(text, pj.a.content));
+    const i = g.findIndex((gi, k) => !exactUsed.has(k) && normal(textOf(text, gi.a.content)) === want);
+    if (i >= 0) {
+      exactUsed.add(i);
+      counts.exact++;
+    }
+  }
+  counts.gold += g.length;
+  counts.predicted += p.length;
+  counts.directGold += g.filter((x) => x.direct).length;
+  counts.directPredicted += p.filter((x) => x.direct).length;
+  return counts;
+}
+
+/** Precision, recall and F1 from counts. */
+export function prf(right: number, predicted: number, right2: number, gold: number): PRF {
+  const precision = predicted ? right / predicted : 0;
+  const recall = gold ? right2 / gold : 0;
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+}
