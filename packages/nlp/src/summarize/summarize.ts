@@ -1,37 +1,111 @@
-import type { DocumentSummary, ParagraphSummary, SummaryBudget } from "@newsflow/contracts";
+import type { DocumentSummary, DocumentSummarySentence, EntitiesResult, ParagraphSummary, ScoredSentence, SummaryBudget } from "@newsflow/contracts";
 import { splitSentences } from "../text/sentences.js";
+import { contentWords, documentFeatures, type RankSentence, score } from "./features.js";
+import { SUMMARY_WEIGHTS } from "./weights.js";
 
 /** A paragraph with its summary, as the document step receives it. */
 export interface ParagraphForSummary {
   index: number;
   text: string;
   summary: ParagraphSummary;
+  /** The entities worker's result for the paragraph, when there is one. */
+  entities?: EntitiesResult;
 }
 
-const STOP = new Set("the a an of to in and or for on at by with from as is was were are be been it its that this".split(" "));
+const CAPITALISED = /(?<![.!?]\s|^)\b\p{Lu}[\p{L}'-]+/gu;
 
-/** Summarise one paragraph: every sentence scored by content-word density, the best one kept. */
+/**
+ * Shorten a sentence where that keeps its meaning: drop parentheticals, a trailing attribution
+ * (", he said.", ", according to X."), and an apposition set off by commas after a name.
+ */
+export function shortenSentence(text: string): string {
+  let s = text.replace(/\s*\([^()]{1,80}\)/g, "");
+  s = s.replace(/,\s*(?:[^,]{1,40}?\s+(?:said|says|added|told [\w ]{1,30}|announced|reported)|(?:said|says|added)\s+[A-Z][\w'-]+(?:\s+[\w'-]+){0,5}|according to [^,.]{1,60})\s*([.!?]["\u201D]?)$/u, "$1");
+  s = s.replace(/^(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,3}),\s+(?:a|an|the)\s+[^,]{3,60},\s+/u, "$1 ");
+  return s.trim();
+}
+
+/** Key phrases: the paragraph's most frequent content words and capitalised names. */
+function keyPhrases(text: string): string[] {
+  const names = [...new Set((text.match(/\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)+/gu) ?? []))];
+  const counts = new Map<string, number>();
+  for (const w of contentWords(text)) if (w.length > 3) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const words = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w]) => w);
+  return [...names, ...words].slice(0, 5);
+}
+
+/**
+ * Summarise one paragraph: every sentence with offsets and a salience score (content-word
+ * density, earlier sentences first), the best sentence as its summary, a shortened form and
+ * key phrases. The document step ranks from these sentences without re-splitting the text.
+ */
 export function summarizeParagraph(text: string): ParagraphSummary {
-  const sentences = splitSentences(text).map((s) => {
-    const words = s.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    const content = words.filter((w) => !STOP.has(w)).length;
-    return { ...s, score: words.length ? content / Math.sqrt(words.length) : 0 };
+  const spans = splitSentences(text);
+  const sentences: ScoredSentence[] = spans.map((s, i) => {
+    const words = s.text.split(/\s+/).length;
+    const content = contentWords(s.text).length;
+    return { ...s, score: (content / Math.sqrt(Math.max(words, 1))) * (1 / (1 + 0.2 * i)) };
   });
-  const best = [...sentences].sort((a, b) => b.score - a.score)[0];
-  return { sentences, summary: best ? [best] : [], short: best?.text ?? "", keyPhrases: [] };
+  const best = sentences.reduce<ScoredSentence | undefined>((b, s) => (!b || s.score > b.score ? s : b), undefined);
+  return { sentences, summary: best ? [best] : [], short: best ? shortenSentence(best.text) : "", keyPhrases: keyPhrases(text) };
 }
 
-/** Summarise a document from its paragraph summaries: the highest-scored sentences, in order. */
-export function summarizeDocument(
-  _title: string | null,
-  paragraphs: ParagraphForSummary[],
-  budget: SummaryBudget = { sentences: 3 },
-): DocumentSummary {
-  const all = paragraphs.flatMap((p) => p.summary.sentences.map((s) => ({ ...s, paragraphIndex: p.index })));
-  const n = budget.sentences ?? 3;
-  const chosen = [...all]
-    .sort((a, b) => b.score - a.score)
-    .slice(0, n)
-    .sort((a, b) => a.paragraphIndex - b.paragraphIndex || a.start - b.start);
-  return { sentences: chosen, text: chosen.map((s) => s.text).join(" ") };
+/** The sentences of a document in order, with what the ranker needs. */
+export function rankSentences(paragraphs: ParagraphForSummary[]): Array<RankSentence & { start: number; end: number }> {
+  const out: Array<RankSentence & { start: number; end: number }> = [];
+  for (const p of paragraphs) {
+    p.summary.sentences.forEach((s, inParagraph) => {
+      const entities = p.entities
+        ? p.entities.mentions.filter((m) => m.start >= s.start && m.end <= s.end && m.type.length <= 4).length
+        : (s.text.match(CAPITALISED) ?? []).length;
+      out.push({ text: s.text, start: s.start, end: s.end, paragraphIndex: p.index, inParagraph, entities });
+    });
+  }
+  return out;
+}
+
+/**
+ * Summarise a document from its paragraph summaries: sentences scored by the learned model
+ * (position, length, title overlap, centrality, entity and number density), picked greedily
+ * with MMR redundancy control up to the budget (sentences, default 3, or words), returned in
+ * document order.
+ */
+export function summarizeDocument(title: string | null, paragraphs: ParagraphForSummary[], budget: SummaryBudget = {}): DocumentSummary {
+  const sentences = rankSentences([...paragraphs].sort((a, b) => a.index - b.index));
+  const features = documentFeatures(title, sentences);
+  const scores = features.map((x) => score(SUMMARY_WEIGHTS, x));
+  const bags = sentences.map((s) => new Set(contentWords(s.text)));
+  const maxSentences = budget.sentences ?? (budget.words ? Number.POSITIVE_INFINITY : 3);
+  const chosen: number[] = [];
+  let words = 0;
+  const remaining = new Set(scores.keys());
+  while (chosen.length < maxSentences && remaining.size > 0) {
+    let best = -1;
+    let bestValue = Number.NEGATIVE_INFINITY;
+    for (const i of remaining) {
+      let redundancy = 0;
+      for (const j of chosen) redundancy = Math.max(redundancy, jaccard(bags[i]!, bags[j]!));
+      const value = scores[i]! - 0.5 * redundancy;
+      if (value > bestValue) {
+        bestValue = value;
+        best = i;
+      }
+    }
+    remaining.delete(best);
+    const w = sentences[best]!.text.split(/\s+/).length;
+    if (budget.words && words + w > budget.words && chosen.length > 0) break;
+    chosen.push(best);
+    words += w;
+  }
+  const picked: DocumentSummarySentence[] = chosen
+    .sort((a, b) => a - b)
+    .map((i) => ({ paragraphIndex: sentences[i]!.paragraphIndex, start: sentences[i]!.start, end: sentences[i]!.end, text: sentences[i]!.text, score: scores[i]! }));
+  return { sentences: picked, text: picked.map((s) => s.text).join(" ") };
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let both = 0;
+  for (const x of a) if (b.has(x)) both++;
+  return both / (a.size + b.size - both);
 }
