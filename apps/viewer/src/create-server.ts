@@ -1,7 +1,17 @@
 import type { QueueSet, RedisClient } from "@newsflow/queue";
 import type { Store } from "@newsflow/store";
-import { Hono } from "hono";
-import { readDocument, readHealth, viewRun } from "./read-model.js";
+import { type Context, Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import { isAdmin, mountAdmin } from "./admin.js";
+import { ASSETS } from "./html.js";
+import { entitiesPage, entityPage } from "./pages/entities.js";
+import { healthPage } from "./pages/health.js";
+import { readerPage } from "./pages/reader.js";
+import { runPage, runsPage } from "./pages/runs.js";
+import { readDocument, readHealth, type RunView, viewRun } from "./read-model.js";
+
+// Our pages load nothing from elsewhere and run no inline script.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export interface ViewerDeps {
   store: Store;
@@ -16,12 +26,65 @@ const int = (v: string | undefined, fallback: number, max = 1000) => {
 };
 
 /**
- * The viewer's HTTP app: a read-only JSON API over the store and the queues. Lists are
- * paginated (`offset`, `limit`); nothing loads the whole corpus.
+ * The viewer's HTTP app: the dashboard pages (server-rendered, live progress over Server-Sent
+ * Events), a read-only JSON API over the store and the queues, and admin actions behind a
+ * token. Lists are paginated (`offset`, `limit`); nothing loads the whole corpus.
  */
 export function createServer(deps: ViewerDeps): Hono {
   const { store } = deps;
   const app = new Hono();
+
+  app.use("*", async (c, next) => {
+    await next();
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "no-referrer");
+    // bull-board's inspector brings its own scripts; every other page gets the strict policy.
+    if (!c.req.path.startsWith("/admin/queues")) c.header("Content-Security-Policy", CSP);
+  });
+  app.get("/static/:name", (c) => {
+    const name = c.req.param("name") as keyof typeof ASSETS;
+    if (!(name in ASSETS)) return c.notFound();
+    c.header("Content-Type", name.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
+    c.header("Cache-Control", "no-cache");
+    return c.body(ASSETS[name]);
+  });
+
+  app.get("/", (c) => c.redirect("/runs"));
+  app.get("/runs", async (c) => c.html(await runsPage(store, int(c.req.query("offset"), 0, 1e9))));
+  app.get("/runs/:id", async (c) => {
+    const page = await runPage(store, c.req.param("id"), int(c.req.query("offset"), 0, 1e9));
+    return page ? c.html(page) : c.html("<!doctype html><title>Not found</title><p>No such run. <a href=\"/runs\">All runs</a></p>", 404);
+  });
+  app.get("/documents/:id", async (c) => {
+    const page = await readerPage(store, c.req.param("id"), int(c.req.query("offset"), 0, 1e9));
+    return page ? c.html(page) : c.html("<!doctype html><title>Not found</title><p>No such document. <a href=\"/runs\">All runs</a></p>", 404);
+  });
+  app.get("/entities", async (c) => c.html(await entitiesPage(store, (c.req.query("q") ?? "").slice(0, 100), c.req.query("type") || undefined)));
+  app.get("/entities/:id", async (c) => {
+    const page = await entityPage(store, c.req.param("id"));
+    return page ? c.html(page) : c.html("<!doctype html><title>Not found</title><p>No such entity. <a href=\"/entities\">Entities</a></p>", 404);
+  });
+  app.get("/health", async (c) => c.html(await healthPage(deps.redis, deps.queues, Boolean(deps.adminToken), isAdmin(c, deps.adminToken))));
+
+  /** Live progress: the runs of a page (or one run) every second, as `runs` events. */
+  const liveRuns = (load: (c: Context) => Promise<RunView[]>) => (c: Context) =>
+    streamSSE(c, async (stream) => {
+      let open = true;
+      stream.onAbort(() => {
+        open = false;
+      });
+      while (open) {
+        await stream.writeSSE({ event: "runs", data: JSON.stringify(await load(c)) });
+        await stream.sleep(1000);
+      }
+    });
+  app.get("/events/runs", liveRuns(async (c) => (await store.listRuns(int(c.req.query("offset"), 0, 1e9), int(c.req.query("limit"), 20, 200))).runs.map((r) => viewRun(r))));
+  app.get("/events/runs/:id", liveRuns(async (c) => {
+    const run = await store.getRun(c.req.param("id") ?? "");
+    return run ? [viewRun(run)] : [];
+  }));
+
+  mountAdmin(app, deps);
 
   app.get("/api/health", async (c) => c.json(await readHealth(deps.redis, deps.queues)));
 

@@ -58,6 +58,12 @@ describe("resolveQuotes on the sample article", () => {
     expect(fromCroft).toMatchObject({ speaker: "Croft", resolution: "named" });
   });
 
+  it("keeps the whole source when an entity mention is only part of it", () => {
+    const text = 'Syrian state television declared "Albu Kamal is liberated".';
+    const entities = [{ id: "misc-syrian", name: "Syrian", type: "MISC" as const, aliases: [], mentions: [{ paragraphIndex: 0, start: 0, end: 6, text: "Syrian" }] }];
+    expect(resolveQuotes([{ index: 0, text, quotes: extractQuotes(text) }], entities)[0]).toMatchObject({ speaker: "Syrian state television", speakerEntityId: null });
+  });
+
   it("resolves a pronoun to the nearest person named before it", () => {
     const entities = [{ id: "per-jane-smith", name: "Jane Smith", type: "PER" as const, aliases: [], mentions: [{ paragraphIndex: 0, start: 0, end: 10, text: "Jane Smith" }] }];
     const paragraphs = [

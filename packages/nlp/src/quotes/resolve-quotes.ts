@@ -51,7 +51,13 @@ function resolveSpeaker(
     }
     return { speaker: null, speakerEntityId: null, resolution: "unresolved" };
   }
-  const named = entities.find((e) => e.mentions.some((m) => m.paragraphIndex === paragraphIndex && m.start < source.end && source.start < m.end));
+  // A speaker is a person or organisation that makes up most of the source ("Syrian state
+  // television" is not the MISC adjective "Syrian").
+  const named = entities.find(
+    (e) =>
+      (e.type === "PER" || e.type === "ORG") &&
+      e.mentions.some((m) => m.paragraphIndex === paragraphIndex && m.start < source.end && source.start < m.end && (m.end - m.start) * 2 >= source.end - source.start),
+  );
   if (named) return { speaker: named.name, speakerEntityId: named.id, resolution: "named" };
   const words = source.text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
   const head = words[words.length - 1] ?? "";

@@ -1,0 +1,63 @@
+// Progressive enhancement: live progress over Server-Sent Events and search-as-you-type.
+// Every page works without this script.
+(() => {
+  const fmt = (n) => (n == null ? "--" : Math.round(n).toLocaleString("en"));
+  const eta = (s) => (s == null ? "--" : s < 60 ? `${Math.round(s)}s` : `${Math.floor(s / 60)}m ${Math.round(s % 60)}s`);
+  function paint(run) {
+    for (const el of document.querySelectorAll(`[data-run="${CSS.escape(run.id)}"]`)) {
+      const set = (field, value) => {
+        const t = el.querySelector(`[data-field="${field}"]`);
+        if (t) t.textContent = value;
+      };
+      const pct = Math.floor(run.progress * 100);
+      const bar = el.querySelector(".bar");
+      if (bar) {
+        bar.firstElementChild.style.width = `${pct}%`;
+        bar.classList.toggle("done", run.status === "completed");
+        bar.setAttribute("aria-valuenow", String(pct));
+      }
+      set("percent", `${pct}%`);
+      set("status", run.status);
+      const badge = el.querySelector('[data-field="status"]');
+      if (badge) badge.className = `badge ${run.status}`;
+      set("docs", `${fmt(run.docsDone)} / ${fmt(run.documents)}`);
+      set("paragraphs", fmt(run.paragraphs));
+      for (const t of ["summarize", "entities", "quotes"]) set(t, `${fmt(run.tasks[t].done)} / ${fmt(run.paragraphs)}${run.tasks[t].failed ? ` (${run.tasks[t].failed} failed)` : ""}`);
+      set("rate", run.paragraphsPerSecond == null ? "--" : `${fmt(run.paragraphsPerSecond)}/s`);
+      set("eta", run.status === "completed" ? "done" : eta(run.etaSeconds));
+      const failed = run.tasks.summarize.failed + run.tasks.entities.failed + run.tasks.quotes.failed;
+      set("failed", fmt(failed));
+    }
+  }
+  const live = document.querySelector("[data-live]");
+  if (live && "EventSource" in window) {
+    const source = new EventSource(live.getAttribute("data-live"));
+    source.addEventListener("runs", (e) => {
+      const runs = JSON.parse(e.data);
+      for (const run of runs) paint(run);
+      const tbody = document.querySelector("tbody[data-new-runs]");
+      const template = document.getElementById("run-row");
+      if (tbody && template) {
+        for (const run of [...runs].reverse()) {
+          if (document.querySelector(`[data-run="${CSS.escape(run.id)}"]`)) continue;
+          const row = template.content.firstElementChild.cloneNode(true);
+          row.setAttribute("data-run", run.id);
+          const link = row.querySelector("a");
+          link.href = `/runs/${encodeURIComponent(run.id)}`;
+          link.textContent = run.id;
+          tbody.prepend(row);
+          document.querySelector("[data-empty]")?.remove();
+          paint(run);
+        }
+      }
+    });
+  }
+  const search = document.querySelector("input[data-search]");
+  if (search) {
+    let timer;
+    search.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => search.form.requestSubmit(), 350);
+    });
+  }
+})();

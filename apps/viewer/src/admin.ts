@@ -1,0 +1,74 @@
+import { timingSafeEqual } from "node:crypto";
+import { createBullBoard } from "@bull-board/api";
+import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
+import { HonoAdapter } from "@bull-board/hono";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { QUEUE_NAMES, type QueueName, TaskName } from "@newsflow/contracts";
+import type { QueueSet } from "@newsflow/queue";
+import type { Store } from "@newsflow/store";
+import type { Context, Hono, MiddlewareHandler } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+
+const COOKIE = "nf_admin";
+
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Whether a request carries the admin token (Bearer header or the sign-in cookie). */
+export function isAdmin(c: Context, token: string | undefined): boolean {
+  if (!token) return false;
+  const bearer = /^Bearer (.+)$/.exec(c.req.header("authorization") ?? "")?.[1];
+  const cookie = getCookie(c, COOKIE);
+  return (bearer !== undefined && same(bearer, token)) || (cookie !== undefined && same(cookie, token));
+}
+
+/** Admin routes refuse without a configured token (403) or without the right one (401). */
+export function requireAdmin(token: string | undefined): MiddlewareHandler {
+  return async (c, next) => {
+    if (!token) return c.text("admin actions are disabled: start the viewer with VIEWER_ADMIN_TOKEN", 403);
+    if (!isAdmin(c, token)) return c.text("admin token required", 401);
+    await next();
+  };
+}
+
+/**
+ * Admin: sign-in (sets an HttpOnly, SameSite=Strict cookie), retry or remove a failed job, and
+ * bull-board's raw queue inspector at /admin/queues, all behind the same token.
+ */
+export function mountAdmin(app: Hono, deps: { store: Store; queues: QueueSet; adminToken?: string }): void {
+  const token = deps.adminToken;
+  app.post("/admin/login", async (c) => {
+    const body = await c.req.parseBody();
+    if (!token) return c.text("admin actions are disabled: start the viewer with VIEWER_ADMIN_TOKEN", 403);
+    if (typeof body.token !== "string" || !same(body.token, token)) return c.text("wrong admin token", 401);
+    setCookie(c, COOKIE, token, { httpOnly: true, sameSite: "Strict", path: "/", secure: new URL(c.req.url).protocol === "https:" });
+    return c.redirect("/health", 303);
+  });
+  app.use("/admin/jobs/*", requireAdmin(token));
+  app.use("/admin/queues/*", requireAdmin(token));
+  app.use("/admin/queues", requireAdmin(token));
+
+  app.post("/admin/jobs/:queue/:id/:action", async (c) => {
+    const queue = c.req.param("queue") as QueueName;
+    if (!QUEUE_NAMES.includes(queue)) return c.text("no such queue", 404);
+    const job = await deps.queues[queue].getJob(c.req.param("id"));
+    if (!job || !(await job.isFailed())) return c.text("no such failed job", 404);
+    const action = c.req.param("action");
+    if (action === "remove") await job.remove();
+    else if (action === "retry") {
+      const task = TaskName.safeParse(queue);
+      const data = job.data as { docId?: string; index?: number };
+      if (task.success && data.docId && typeof data.index === "number") await deps.store.clearParagraphFailure(data.docId, task.data, data.index);
+      await job.retry();
+    } else return c.text("unknown action", 404);
+    return c.req.header("accept")?.includes("application/json") ? c.json({ ok: true, action }) : c.redirect("/health", 303);
+  });
+
+  const board = new HonoAdapter(serveStatic);
+  createBullBoard({ queues: QUEUE_NAMES.map((q) => new BullMQAdapter(deps.queues[q], { readOnlyMode: false })), serverAdapter: board });
+  board.setBasePath("/admin/queues");
+  app.route("/admin/queues", board.registerPlugin());
+}

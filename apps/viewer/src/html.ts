@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { html, raw } from "hono/html";
+import type { HtmlEscapedString } from "hono/utils/html";
+
+/** A rendered piece of HTML (every interpolated value is escaped by `html`). */
+export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+const asset = (name: string) => readFileSync(new URL(`../public/${name}`, import.meta.url), "utf8");
+/** Static assets, read once at start. */
+export const ASSETS = { "style.css": asset("style.css"), "app.js": asset("app.js") };
+
+const NAV = [
+  ["/runs", "Runs"],
+  ["/entities", "Entities"],
+  ["/health", "Health"],
+] as const;
+
+/** The page shell: skip link, navigation with the current page marked, main landmark. */
+export function layout(title: string, current: string, body: Html): Html {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · newsflow</title>
+<link rel="stylesheet" href="/static/style.css">
+<script src="/static/app.js" defer></script>
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="top"><div class="wrap">
+<a class="brand" href="/runs">newsflow</a>
+<nav aria-label="Main">${NAV.map(([href, label]) => html`<a href="${href}"${current === href ? raw(' aria-current="page"') : ""}>${label}</a>`)}</nav>
+</div></header>
+<main id="main" class="wrap">${body}</main>
+</body>
+</html>`;
+}
+
+/** A number with thousands separators. */
+export const n = (x: number | null | undefined) => (x == null ? "--" : Math.round(x).toLocaleString("en"));
+
+/** A time as "2026-11-24 04:12:00 UTC". */
+export const when = (ms: number | null | undefined) => (ms ? `${new Date(ms).toISOString().replace("T", " ").slice(0, 19)} UTC` : "--");
+
+/** Previous / next links for an offset-paginated list. */
+export function pager(base: string, offset: number, limit: number, total: number): Html {
+  const link = (o: number) => `${base}${base.includes("?") ? "&" : "?"}offset=${o}`;
+  return html`<nav class="pager" aria-label="Pages">
+${offset > 0 ? html`<a href="${link(Math.max(0, offset - limit))}">← Previous</a>` : ""}
+<span class="muted small">${n(total ? offset + 1 : 0)}–${n(Math.min(total, offset + limit))} of ${n(total)}</span>
+${offset + limit < total ? html`<a href="${link(offset + limit)}">Next →</a>` : ""}
+</nav>`;
+}
+
+export { html, raw };

@@ -1,0 +1,57 @@
+import type { Store } from "@newsflow/store";
+import { type Html, html, layout, n } from "../html.js";
+
+const TYPES = ["PER", "ORG", "LOC", "MISC"] as const;
+const TYPE_NAMES: Record<string, string> = { PER: "People", ORG: "Organisations", LOC: "Places", MISC: "Other" };
+
+/** The corpus entity index: search by name, filter by type, most mentioned first. */
+export async function entitiesPage(store: Store, q: string, type: string | undefined): Promise<Html> {
+  const wanted = TYPES.find((t) => t === type);
+  const entities = q ? await store.searchEntities(q, { type: wanted, limit: 100 }) : (await store.topEntities({ type: wanted, limit: 100 })).entities;
+  return layout(
+    "Entities",
+    "/entities",
+    html`<h1>Entities</h1>
+<form role="search" method="get" action="/entities" class="panel">
+<label for="q">Name</label> <input id="q" type="search" name="q" value="${q}" placeholder="e.g. Hezbollah" data-search autocomplete="off">
+<label for="type">Type</label> <select id="type" name="type"><option value="">All types</option>${TYPES.map((t) => html`<option value="${t}"${wanted === t ? " selected" : ""}>${TYPE_NAMES[t]}</option>`)}</select>
+<button type="submit">Search</button>
+</form>
+<h2>${q ? html`Results for “${q}”` : "Most mentioned"}</h2>
+${entities.length === 0 ? html`<p class="muted">No entities found.</p>` : html`<table><thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col" class="num">Mentions</th></tr></thead>
+<tbody>${entities.map((e) => html`<tr><td><a class="ent ent-${e.type}" href="/entities/${encodeURIComponent(e.id)}">${e.name}<span class="t">${e.type}</span></a></td><td>${TYPE_NAMES[e.type] ?? e.type}</td><td class="num">${n(e.mentions)}</td></tr>`)}</tbody></table>`}`,
+  );
+}
+
+/** One entity: the documents that mention it with the mentions in context, and its quotes. */
+export async function entityPage(store: Store, entityId: string): Promise<Html | null> {
+  const entity = await store.getEntity(entityId);
+  if (!entity) return null;
+  const [docs, quoted] = await Promise.all([store.entityDocuments(entityId, 0, 20), store.speakerDocuments(entityId, 0, 20)]);
+  const contexts = await Promise.all(
+    docs.documents.map(async (d) => {
+      const [meta, result] = await Promise.all([store.getDocument(d.docId), store.getDocumentResult(d.docId)]);
+      const canonical = result?.entities.find((e) => e.id === entityId);
+      const mentions = canonical?.mentions.slice(0, 3) ?? [];
+      const paragraphs = await Promise.all(mentions.map((m) => store.getParagraphs(d.docId, m.paragraphIndex, 1).then((ps) => ({ m, p: ps[0] }))));
+      return { d, meta, paragraphs };
+    }),
+  );
+  const quotes =
+    entity.type === "PER" || entity.type === "ORG"
+      ? (await Promise.all(quoted.documents.map((d) => store.getDocumentResult(d.docId)))).flatMap((r) =>
+          r ? r.quotes.filter((q) => q.speakerEntityId === entityId).map((q) => ({ docId: r.docId, q })) : [],
+        )
+      : [];
+  return layout(
+    entity.name,
+    "/entities",
+    html`<p class="small"><a href="/entities">← Entities</a></p>
+<h1><span class="ent ent-${entity.type}">${entity.name}<span class="t">${entity.type}</span></span></h1>
+<p class="muted">${n(entity.mentions)} mentions in ${n(docs.total)} documents.</p>
+${quotes.length ? html`<h2>Quotes</h2>${quotes.map(({ docId, q }) => html`<blockquote class="quote"><div>${q.content.text}</div><footer>— <a href="/documents/${encodeURIComponent(docId)}">in document</a>${q.cue ? html` · cue “${q.cue.text}”` : ""}</footer></blockquote>`)}` : ""}
+<h2>Mentions</h2>
+${contexts.map(({ d, meta, paragraphs }) => html`<section class="para-block"><h3 style="margin:.1rem 0 .4rem;font-size:1rem"><a href="/documents/${encodeURIComponent(d.docId)}">${meta?.title ?? d.docId}</a> <span class="muted small">${n(d.mentions)} mentions</span></h3>
+${paragraphs.map(({ m, p }) => (p ? html`<p class="small">…${p.text.slice(Math.max(0, m.start - 90), m.start)}<mark class="ctx">${p.text.slice(m.start, m.end)}</mark>${p.text.slice(m.end, m.end + 90)}…</p>` : ""))}</section>`)}`,
+  );
+}

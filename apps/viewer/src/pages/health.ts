@@ -1,0 +1,57 @@
+import { QUEUE_NAMES } from "@newsflow/contracts";
+import type { QueueSet, RedisClient } from "@newsflow/queue";
+import { type Html, html, layout, n, when } from "../html.js";
+import { readHealth } from "../read-model.js";
+
+/** Completed and failed jobs per minute over the last hour, oldest first. */
+async function throughput(queues: QueueSet) {
+  return Promise.all(
+    QUEUE_NAMES.map(async (name) => {
+      const [done, failed] = await Promise.all([queues[name].getMetrics("completed", 0, 59), queues[name].getMetrics("failed", 0, 59)]);
+      // BullMQ closes a minute's data point when the next one starts; meta.count is the running total.
+      return { name, perMinute: [...done.data].reverse(), completed: done.data.reduce((a, b) => a + b, 0), failed: failed.data.reduce((a, b) => a + b, 0), total: Number(done.meta.count) };
+    }),
+  );
+}
+
+function sparkline(values: number[]): Html {
+  const max = Math.max(1, ...values);
+  return html`<div class="spark" aria-hidden="true">${values.map((v) => html`<i style="height:${Math.round((v / max) * 100)}%"></i>`)}</div>`;
+}
+
+/** Queue health: Redis, job counts by state, throughput, workers, failed jobs with admin actions. */
+export async function healthPage(redis: RedisClient, queues: QueueSet, adminEnabled: boolean, isAdmin: boolean): Promise<Html> {
+  const [health, metrics, failed] = await Promise.all([
+    readHealth(redis, queues),
+    throughput(queues),
+    Promise.all(QUEUE_NAMES.map(async (name) => ({ name, jobs: await queues[name].getFailed(0, 19) }))),
+  ]);
+  const states = ["waiting", "active", "delayed", "waiting-children", "failed"] as const;
+  const adminNote = !adminEnabled
+    ? html`<p class="muted small">Admin actions are off: start the viewer with <code>VIEWER_ADMIN_TOKEN</code> to retry or remove failed jobs.</p>`
+    : isAdmin
+      ? html`<p class="small">Signed in as admin · <a href="/admin/queues">raw queue inspector</a></p>`
+      : html`<form method="post" action="/admin/login" class="panel"><label for="token">Admin token</label> <input id="token" name="token" type="password" autocomplete="current-password" required> <button type="submit">Sign in</button></form>`;
+  return layout(
+    "Health",
+    "/health",
+    html`<h1>Queue health</h1>
+<section class="panel" aria-label="Redis"><dl class="kv">
+<dt>Redis</dt><dd>${health.redis.ok ? html`<span class="badge done">reachable</span> version ${health.redis.version}` : html`<span class="badge failed">unreachable</span> ${health.redis.error}`}</dd>
+<dt>Memory used</dt><dd>${health.redis.usedMemoryBytes ? `${(health.redis.usedMemoryBytes / 1048576).toFixed(1)} MB` : "--"}</dd>
+</dl></section>
+${health.queues.filter((q) => q.warning).map((q) => html`<div class="warn" role="alert">⚠ ${q.warning}. Start a worker: <code>node apps/worker-${q.name}/dist/main.js</code></div>`)}
+<h2>Queues</h2>
+<table><thead><tr><th scope="col">Queue</th>${states.map((s) => html`<th scope="col" class="num">${s}</th>`)}<th scope="col" class="num">Workers</th><th scope="col">Completed / min, last hour</th><th scope="col" class="num">Last hour</th></tr></thead>
+<tbody>${health.queues.map((q) => {
+  const m = metrics.find((x) => x.name === q.name)!;
+  return html`<tr><th scope="row">${q.name}</th>${states.map((s) => html`<td class="num">${n(q.counts[s] ?? 0)}</td>`)}<td class="num">${n(q.workers)}</td><td>${sparkline(m.perMinute)}</td><td class="num">${n(m.completed)} done <span class="muted small">(${n(m.total)} all time)</span>${m.failed ? html`, <span style="color:var(--bad)">${n(m.failed)} failed</span>` : ""}</td></tr>`;
+})}</tbody></table>
+<h2>Failed jobs</h2>
+${adminNote}
+${failed.every((f) => f.jobs.length === 0) ? html`<p class="muted">No failed jobs.</p>` : html`<table><thead><tr><th scope="col">Queue</th><th scope="col">Job</th><th scope="col">Reason</th><th scope="col" class="num">Attempts</th><th scope="col">Failed at</th><th scope="col">Actions</th></tr></thead><tbody>
+${failed.flatMap((f) => f.jobs.map((j) => html`<tr><td>${f.name}</td><td><code>${j.id}</code></td><td>${j.failedReason}</td><td class="num">${n(j.attemptsMade)}</td><td class="small">${when(j.finishedOn)}</td>
+<td>${isAdmin ? html`<form class="inline" method="post" action="/admin/jobs/${f.name}/${encodeURIComponent(j.id ?? "")}/retry"><button type="submit">Retry</button></form> <form class="inline" method="post" action="/admin/jobs/${f.name}/${encodeURIComponent(j.id ?? "")}/remove"><button type="submit" class="danger">Remove</button></form>` : html`<span class="muted small">admin only</span>`}</td></tr>`))}
+</tbody></table>`}`,
+  );
+}

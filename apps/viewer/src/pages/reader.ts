@@ -1,0 +1,65 @@
+import type { CanonicalEntity, EntityMention, Quote, ResolvedQuote } from "@newsflow/contracts";
+import type { Store } from "@newsflow/store";
+import { type Html, html, layout, n, pager } from "../html.js";
+import { readDocument } from "../read-model.js";
+
+const EVALUATED = new Set(["PER", "ORG", "LOC", "MISC"]);
+const TYPE_NAMES: Record<string, string> = { PER: "person", ORG: "organisation", LOC: "place", MISC: "other" };
+
+/** Paragraph text with its entity mentions highlighted (type by colour and by a text label). */
+function highlight(text: string, index: number, mentions: EntityMention[], canonical: CanonicalEntity[]): Html {
+  const parts: Html[] = [];
+  let at = 0;
+  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
+    if (m.start < at || m.end > text.length) continue;
+    parts.push(html`${text.slice(at, m.start)}`);
+    const words = text.slice(m.start, m.end);
+    if (EVALUATED.has(m.type)) {
+      const entity = canonical.find((e) => e.mentions.some((x) => x.paragraphIndex === index && x.start === m.start));
+      const href = entity ? `/entities/${encodeURIComponent(entity.id)}` : `/entities?q=${encodeURIComponent(words)}`;
+      parts.push(html`<a class="ent ent-${m.type}" href="${href}" title="${TYPE_NAMES[m.type]}">${words}<span class="t" aria-label="${TYPE_NAMES[m.type]}">${m.type}</span></a>`);
+    } else {
+      parts.push(html`<span class="ent ent-VAL" title="${m.type.toLowerCase()}">${words}<span class="t">${m.type}</span></span>`);
+    }
+    at = m.end;
+  }
+  parts.push(html`${text.slice(at)}`);
+  return html`${parts}`;
+}
+
+function quoteBlock(q: Quote | ResolvedQuote): Html {
+  const speaker = "speaker" in q ? q.speaker : (q.source?.text ?? null);
+  const entityId = "speakerEntityId" in q ? q.speakerEntityId : null;
+  const who = speaker ? (entityId ? html`<a href="/entities/${encodeURIComponent(entityId)}">${speaker}</a>` : html`${speaker}`) : html`<span class="muted">speaker unknown</span>`;
+  return html`<blockquote class="quote"><div>${q.content.text}</div><footer>— ${who}${q.cue ? html` · cue “${q.cue.text}”` : ""} · ${q.kind}</footer></blockquote>`;
+}
+
+/** The reader: title, document summary, then each paragraph with entities, quotes and its summary on demand. */
+export async function readerPage(store: Store, docId: string, offset: number): Promise<Html | null> {
+  const limit = 50;
+  const doc = await readDocument(store, docId, offset, limit);
+  if (!doc) return null;
+  const canonical = doc.result?.entities ?? [];
+  const resolved = doc.result?.quotes ?? [];
+  const d = doc.document;
+  return layout(
+    d.title ?? d.id,
+    "/runs",
+    html`<article class="reader">
+<h1>${d.title ?? d.id}</h1>
+<p class="muted small">${d.source}${d.url ? html` · <a href="${d.url}" rel="noopener noreferrer">original</a>` : ""} · ${n(d.paragraphCount)} paragraphs · <span class="badge ${d.status}">${d.status}</span></p>
+${doc.result ? html`<section aria-label="Document summary"><h2>Summary</h2><p class="summary">${doc.result.summary.text || "—"}</p></section>` : html`<p class="muted">The document summary appears when every paragraph is done.</p>`}
+${doc.result?.missing.length ? html`<div class="warn" role="status">Missing results: ${doc.result.missing.map((m) => html`paragraph ${m.paragraphIndex + 1} ${m.task} (${m.reason}); `)}</div>` : ""}
+<p class="legend small muted" aria-hidden="true"><span class="ent ent-PER">person<span class="t">PER</span></span><span class="ent ent-ORG">organisation<span class="t">ORG</span></span><span class="ent ent-LOC">place<span class="t">LOC</span></span><span class="ent ent-MISC">other<span class="t">MISC</span></span></p>
+${doc.paragraphs.map((p) => {
+  const quotes = doc.result ? resolved.filter((q) => q.paragraphIndex === p.index) : (p.quotes?.quotes ?? []);
+  return html`<section class="para-block" aria-label="Paragraph ${p.index + 1}"><span class="para-no">¶ ${p.index + 1}</span>
+<p class="para">${highlight(p.text, p.index, p.entities?.mentions ?? [], canonical)}</p>
+${quotes.map(quoteBlock)}
+${p.summary ? html`<details><summary>Paragraph summary</summary><p>${p.summary.short}</p>${p.summary.keyPhrases.length ? html`<p class="small muted">Key phrases: ${p.summary.keyPhrases.join(", ")}</p>` : ""}</details>` : ""}
+</section>`;
+})}
+${pager(`/documents/${encodeURIComponent(d.id)}`, offset, limit, d.paragraphCount)}
+</article>`,
+  );
+}

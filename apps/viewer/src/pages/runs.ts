@@ -1,0 +1,80 @@
+import type { Store } from "@newsflow/store";
+import { type Html, html, layout, n, pager, when } from "../html.js";
+import { type RunView, viewRun } from "../read-model.js";
+
+const TASKS = ["summarize", "entities", "quotes"] as const;
+
+function progressBar(run: RunView): Html {
+  const pct = Math.floor(run.progress * 100);
+  return html`<div class="bar${run.status === "completed" ? " done" : ""}" role="progressbar" aria-label="Progress of ${run.id}" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${pct}"><span style="width:${pct}%"></span></div>`;
+}
+
+function runRow(run: RunView): Html {
+  const failed = TASKS.reduce((k, t) => k + run.tasks[t].failed, 0);
+  return html`<tr data-run="${run.id}">
+<td><a href="/runs/${encodeURIComponent(run.id)}">${run.id}</a><div class="muted small">${when(run.createdAt)}</div></td>
+<td><span class="badge ${run.status}" data-field="status">${run.status}</span></td>
+<td>${progressBar(run)}<span class="small" data-field="percent">${Math.floor(run.progress * 100)}%</span></td>
+<td class="num" data-field="docs">${n(run.docsDone)} / ${n(run.documents)}</td>
+<td class="num" data-field="paragraphs">${n(run.paragraphs)}</td>
+<td class="num" data-field="rate">${run.paragraphsPerSecond == null ? "--" : `${n(run.paragraphsPerSecond)}/s`}</td>
+<td class="num" data-field="eta">${run.status === "completed" ? "done" : run.etaSeconds == null ? "--" : `${Math.round(run.etaSeconds)}s`}</td>
+<td class="num" data-field="failed">${n(failed)}</td>
+</tr>`;
+}
+
+const EMPTY_ROW = html`<template id="run-row"><tr>
+<td><a href="#"></a></td><td><span class="badge" data-field="status"></span></td>
+<td><div class="bar" role="progressbar" aria-label="Progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0"><span style="width:0%"></span></div><span class="small" data-field="percent"></span></td>
+<td class="num" data-field="docs"></td><td class="num" data-field="paragraphs"></td><td class="num" data-field="rate"></td><td class="num" data-field="eta"></td><td class="num" data-field="failed"></td>
+</tr></template>`;
+
+/** The runs list: live progress of every run on this page, newest first. */
+export async function runsPage(store: Store, offset: number): Promise<Html> {
+  const limit = 20;
+  const { total, runs } = await store.listRuns(offset, limit);
+  const views = runs.map((r) => viewRun(r));
+  return layout(
+    "Runs",
+    "/runs",
+    html`<h1>Batch runs</h1>
+<p class="muted">Progress updates live. Start a run with <code>npm run -s newsflow -- run PATH</code>.</p>
+<div data-live="/events/runs?offset=${offset}&limit=${limit}">
+<table>
+<caption class="skip">Batch runs</caption>
+<thead><tr><th scope="col">Run</th><th scope="col">Status</th><th scope="col">Progress</th><th scope="col" class="num">Documents</th><th scope="col" class="num">Paragraphs</th><th scope="col" class="num">Rate</th><th scope="col" class="num">ETA</th><th scope="col" class="num">Failed</th></tr></thead>
+<tbody${offset === 0 ? html` data-new-runs` : ""}>${views.map(runRow)}${views.length === 0 ? html`<tr data-empty><td colspan="8" class="muted">No runs yet.</td></tr>` : ""}</tbody>
+</table>${EMPTY_ROW}</div>
+${pager("/runs", offset, limit, total)}`,
+  );
+}
+
+/** One run: live progress per task, its documents (paginated), rejected inputs, top entities. */
+export async function runPage(store: Store, runId: string, offset: number): Promise<Html | null> {
+  const record = await store.getRun(runId);
+  if (!record) return null;
+  const run = viewRun(record);
+  const limit = 50;
+  const [docs, rejected, top] = await Promise.all([store.listRunDocuments(runId, offset, limit), store.getRejections(runId, 0, 50), store.topEntities({ runId, limit: 15 })]);
+  return layout(
+    run.id,
+    "/runs",
+    html`<p class="small"><a href="/runs">← All runs</a></p>
+<h1>Run ${run.id}</h1>
+<section class="panel" data-live="/events/runs/${encodeURIComponent(run.id)}" data-run="${run.id}" aria-label="Progress">
+<p><span class="badge ${run.status}" data-field="status">${run.status}</span> <span data-field="percent">${Math.floor(run.progress * 100)}%</span> · started ${when(run.createdAt)}</p>
+${progressBar(run)}
+<div class="grid" style="margin-top:1rem">
+<div><div class="muted small">Documents</div><strong data-field="docs">${n(run.docsDone)} / ${n(run.documents)}</strong></div>
+${TASKS.map((t) => html`<div><div class="muted small">${t}</div><strong data-field="${t}">${n(run.tasks[t].done)} / ${n(run.paragraphs)}${run.tasks[t].failed ? ` (${run.tasks[t].failed} failed)` : ""}</strong></div>`)}
+<div><div class="muted small">Rate</div><strong data-field="rate">${run.paragraphsPerSecond == null ? "--" : `${n(run.paragraphsPerSecond)}/s`}</strong></div>
+<div><div class="muted small">ETA</div><strong data-field="eta">${run.status === "completed" ? "done" : "--"}</strong></div>
+</div></section>
+${rejected.length ? html`<h2>Rejected inputs (${n(run.rejected)})</h2><ul>${rejected.map((r) => html`<li><code>${r.source}</code>: ${r.reason}</li>`)}</ul>` : ""}
+<h2>Documents</h2>
+<table><thead><tr><th scope="col">Title</th><th scope="col">Source</th><th scope="col" class="num">Paragraphs</th><th scope="col">Status</th></tr></thead>
+<tbody>${docs.documents.map((d) => html`<tr><td><a href="/documents/${encodeURIComponent(d.id)}">${d.title ?? d.id}</a></td><td class="small muted">${d.source}</td><td class="num">${n(d.paragraphCount)}</td><td><span class="badge ${d.status}">${d.status}</span></td></tr>`)}</tbody></table>
+${pager(`/runs/${encodeURIComponent(run.id)}`, offset, limit, docs.total)}
+${top.entities.length ? html`<h2>Top entities</h2><p>${top.entities.map((e) => html`<a class="ent ent-${e.type}" href="/entities/${encodeURIComponent(e.id)}">${e.name}<span class="t">${e.type}</span></a> `)}</p>` : ""}`,
+  );
+}

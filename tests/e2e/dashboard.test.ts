@@ -1,0 +1,119 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { REPO_ROOT } from "@newsflow/cli/processes";
+import { watchRun } from "@newsflow/cli/watch-run";
+import { createProducer } from "@newsflow/producer";
+import { createServer, type ServedViewer, serveViewer } from "@newsflow/viewer";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPipeline, type TestPipeline } from "../support/pipeline.js";
+
+const SHOTS = join(REPO_ROOT, "tests", "artifacts", "screenshots");
+const ADMIN_TOKEN = "e2e-admin-token-0123456789";
+const chromiumPath = execFileSync(process.execPath, [join(REPO_ROOT, "scripts/ensure-chromium.mjs")], { encoding: "utf8" }).trim();
+
+describe("the dashboard in real Chromium", () => {
+  let p: TestPipeline;
+  let viewer: ServedViewer;
+  let openViewer: ServedViewer;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    p = await startPipeline();
+    viewer = await serveViewer(createServer({ store: p.ctx.store, queues: p.ctx.queues, redis: p.ctx.redis, adminToken: ADMIN_TOKEN }), "127.0.0.1", 0);
+    openViewer = await serveViewer(createServer({ store: p.ctx.store, queues: p.ctx.queues, redis: p.ctx.redis }), "127.0.0.1", 0);
+    base = `http://127.0.0.1:${viewer.port}`;
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await viewer?.close();
+    await openViewer?.close();
+    await p?.stop();
+  });
+
+  it("shows the seed run appear and reach 100% live, without reloading the page", async () => {
+    await page.goto(`${base}/runs`);
+    await page.evaluate(() => {
+      (window as unknown as { marker: number }).marker = 42;
+    });
+    const producer = createProducer({ store: p.ctx.store, flow: p.ctx.flow, queues: p.ctx.queues });
+    await producer.run({ runId: "seed-live", inputs: [join(REPO_ROOT, "seeds")] });
+    const row = page.locator('tr[data-run="seed-live"]');
+    await row.waitFor({ timeout: 20_000 });
+    await expect.poll(() => row.locator('[data-field="percent"]').textContent(), { timeout: 30_000 }).toBe("100%");
+    expect(await row.locator('[data-field="status"]').textContent()).toBe("completed");
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    await page.screenshot({ path: join(SHOTS, "runs.png"), fullPage: true });
+  });
+
+  it("shows Haider al-Abadi as a person and the quote with its speaker in the reader", async () => {
+    await page.goto(`${base}/runs/seed-live`);
+    await page.screenshot({ path: join(SHOTS, "run.png"), fullPage: true });
+    await page.getByRole("link", { name: "Drone Shows Islamic State Fighters Flee Al-Qaim City" }).click();
+    const person = page.locator("a.ent-PER", { hasText: "Haider al-Abadi" }).first();
+    await expect.poll(() => person.textContent()).toBe("Haider al-AbadiPER");
+    expect(await person.getAttribute("title")).toBe("person");
+    const quote = page.locator("blockquote.quote", { hasText: "Albu Kamal is liberated" });
+    expect(await quote.locator("footer").textContent()).toContain("Syrian state television");
+    await page.screenshot({ path: join(SHOTS, "reader.png"), fullPage: true });
+    await person.click();
+    await expect.poll(() => page.locator("h1").textContent()).toContain("Haider al-Abadi");
+  });
+
+  it("finds Hezbollah in the entity search", async () => {
+    await page.goto(`${base}/entities`);
+    await page.getByLabel("Name").fill("Hezbollah");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect.poll(() => page.locator("table a.ent").allTextContents()).toContainEqual(expect.stringContaining("Hezbollah"));
+    await page.screenshot({ path: join(SHOTS, "entities.png"), fullPage: true });
+  });
+
+  it("renders a document's markup as text, running none of it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsflow-xss-"));
+    writeFileSync(join(dir, "xss.txt"), 'Hostile markup\n\nThe council said <script>window.pwned = 1</script> and <img src=x onerror="window.pwned = 2"> today.\n');
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const producer = createProducer({ store: p.ctx.store, flow: p.ctx.flow, queues: p.ctx.queues });
+    await producer.run({ runId: "xss-run", inputs: [dir] });
+    await watchRun(p.ctx.store, "xss-run", { quiet: true });
+    const { documents } = await p.ctx.store.listRunDocuments("xss-run");
+    await page.goto(`${base}/documents/${documents[0]!.id}`);
+    expect(await page.locator("p.para").first().textContent()).toContain("<script>window.pwned = 1</script>");
+    expect(await page.locator("article img").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+  });
+
+  it("refuses admin actions without the token and allows them with it", async () => {
+    const noToken = await fetch(`${base}/admin/jobs/summarize/some-job/retry`, { method: "POST" });
+    expect(noToken.status).toBe(401);
+    expect((await fetch(`${base}/admin/queues`)).status).toBe(401);
+    const wrong = await fetch(`${base}/admin/jobs/summarize/some-job/retry`, { method: "POST", headers: { authorization: "Bearer wrong" } });
+    expect(wrong.status).toBe(401);
+    const right = await fetch(`${base}/admin/jobs/summarize/some-job/retry`, { method: "POST", headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(right.status).toBe(404);
+    const disabled = await fetch(`http://127.0.0.1:${openViewer.port}/admin/jobs/summarize/some-job/retry`, { method: "POST", headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(disabled.status).toBe(403);
+
+    await page.goto(`${base}/health`);
+    await page.screenshot({ path: join(SHOTS, "health.png"), fullPage: true });
+    await page.getByLabel("Admin token").fill(ADMIN_TOKEN);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => page.locator("main").textContent()).toContain("Signed in as admin");
+    const board = await page.goto(`${base}/admin/queues`);
+    expect(board?.status()).toBe(200);
+  });
+});
