@@ -47,7 +47,11 @@ export function tokenSpans(text: string): Array<[number, number]> {
 
 function tokensIn(tokens: Array<[number, number]>, spans: Spans): Set<number> {
   const set = new Set<number>();
-  for (const s of spans) tokens.forEach(([a, b], i) => a >= s.start && b <= s.end && set.add(i));
+  for (const s of spans) {
+    tokens.forEach(([a, b], i) => {
+      if (a >= s.start && b <= s.end) set.add(i);
+    });
+  }
   return set;
 }
 
@@ -71,10 +75,12 @@ export function scoreArticle(text: string, gold: ScoredAttribution[], predicted:
   const g = gold.map((a) => ({ a, content: tokensIn(tokens, a.content), source: tokensIn(tokens, a.source), cue: tokensIn(tokens, a.cue), direct: QUOTE_CHARS.test(textOf(text, a.content)) }));
   const p = predicted.map((a) => ({ a, content: tokensIn(tokens, a.content), source: tokensIn(tokens, a.source), cue: tokensIn(tokens, a.cue), direct: QUOTE_CHARS.test(textOf(text, a.content)) }));
   const pairs: Array<[number, number, number]> = [];
-  g.forEach((gi, i) => p.forEach((pj, j) => {
-    const score = f1(gi.content, pj.content);
-    if (score >= 0.5) pairs.push([score, i, j]);
-  }));
+  g.forEach((gi, i) => {
+    p.forEach((pj, j) => {
+      const score = f1(gi.content, pj.content);
+      if (score >= 0.5) pairs.push([score, i, j]);
+    });
+  });
   pairs.sort((x, y) => y[0] - x[0]);
   const gUsed = new Set<number>();
   const pUsed = new Set<number>();
