@@ -14,8 +14,9 @@ if (!existsSync(main) || !existsSync(join(root, "node_modules"))) {
 const args = process.argv.slice(2);
 if (args[0] === "run") {
   // The producer streams its input, so its live memory is small; a capped heap makes V8 collect
-  // early and keeps its RSS under 300 MB whatever the input size (1 GB JSONL measured: see README).
-  const child = spawn(process.execPath, ["--max-old-space-size=160", main, ...args], { stdio: "inherit" });
+  // early, keeping RSS near 200 MB however large the input (see README, Benchmark). 384 MB leaves
+  // room for one huge document, whose flow BullMQ builds in one call (10,000 paragraphs: ~500 MB).
+  const child = spawn(process.execPath, ["--max-old-space-size=384", main, ...args], { stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 : 1)));
 } else {
