@@ -13,6 +13,11 @@ export const CUE_VERBS = [
   "countered", "complained", "observed", "emphasized", "stressed", "cautioned", "predicted", "alleged", "alleges",
   "revealed", "disclosed", "indicated", "indicates", "pointed out", "points out", "found", "finds", "showed", "shows",
   "expects", "expected", "hopes", "hoped", "fears", "feared", "worries", "worried", "agreed", "agrees", "wondered",
+  "called", "calls", "calling", "described", "describes", "describing", "accused", "accuses", "accusing", "criticized",
+  "criticizes", "referred", "labeled", "dubbed", "branded", "praised", "mocked", "blamed",
+  "questioned", "questions", "questioning", "encouraged", "encouraging", "demanded", "demands", "demanding", "charged",
+  "charges", "raising questions about", "raised questions about", "cited", "citing", "pointing out", "mocking",
+  "views", "viewed", "ridiculed", "touted", "questioned whether", "wants", "wanted", "called for", "calls for",
 ];
 
 /** Verbs that take the listener first: "told reporters (that) ...". */

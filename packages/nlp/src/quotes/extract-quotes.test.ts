@@ -38,6 +38,12 @@ describe("extractQuotes", () => {
     expect(brief('He said the plan was "a disaster for the whole country" and left.')[0]).toMatchObject({ kind: "mixed", source: "He", cue: "said" });
   });
 
+  it("reads a transcript line and a headline attribution", () => {
+    expect(brief('"WALLACE: Do you really see those two as equivalent?')[0]).toMatchObject({ source: "WALLACE", cue: ":", content: "Do you really see those two as equivalent" });
+    expect(brief("Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton.")[0]).toMatchObject({ source: "Poll", kind: "indirect" });
+    expect(brief('He says: "I wonder why it was bad."')[0]).toMatchObject({ kind: "direct", source: "He", cue: "says" });
+  });
+
   it("marks a quote that runs on into the next paragraph", () => {
     const [q] = extractQuotes("“This is the first part of a long statement.").quotes;
     expect(q).toMatchObject({ kind: "direct", closesAcross: true });

@@ -4,7 +4,7 @@ import { CUE_VERBS, TELL_VERBS } from "./cues.js";
 
 const CUE_SOURCE = CUE_VERBS.map((v) => v.replace(" ", "\\s+")).join("|");
 /** A cue verb, optionally with an auxiliary or adverb before it ("has said", "also said"). */
-const CUE_RE = new RegExp(`\\b(?:(?:has|have|had|also|later|previously|then|once|will|would|repeatedly|recently)\\s+)?(?:${CUE_SOURCE})\\b`, "gi");
+const CUE_RE = new RegExp(`\\b(?:(?:is|are|was|were|been|has|have|had|also|later|previously|then|once|will|would|repeatedly|recently|now|again)\\s+){0,3}(?:${CUE_SOURCE})\\b`, "gi");
 const ACCORDING_RE = /\b(?:according to|citing|in the words of)\s+/gi;
 /** A source: a noun phrase of up to eight words ending right before the cue. */
 const SOURCE_BEFORE = /((?:[\p{Lu}\p{Ll}\p{N}][\p{L}\p{N}.'’&-]*\s+){0,7}[\p{L}\p{N}][\p{L}\p{N}.'’&-]*)\s*$/u;
@@ -80,8 +80,22 @@ export function extractQuotes(text: string): QuotesResult {
 
   const direct = (open: number, close: number, flags: { opensAcross?: boolean; closesAcross?: boolean } = {}) => {
     const content = span(text, open, close + 1);
-    if (content.text.split(/\s+/).length < 3 && !flags.opensAcross && !flags.closesAcross) return;
+    // Transcripts ("WALLACE: ...", "(CROSSTALK)") open every paragraph with a mark they never close.
+    if (flags.closesAcross && /^["\u201C]\s*(?:\(|[A-Z][A-Z .'’-]{2,}:)/.test(content.text)) return;
     const sent = sentenceOf(open);
+    const short = content.text.split(/\s+/).length < 3;
+    if (short && !flags.opensAcross && !flags.closesAcross) {
+      // A scare-quoted word or two ("called them “deplorables.”"): the stance runs from the cue.
+      const before = text.slice(sent.start, open);
+      CUE_RE.lastIndex = 0;
+      let last: RegExpExecArray | null = null;
+      for (let m = CUE_RE.exec(before); m; m = CUE_RE.exec(before)) last = m;
+      if (!last) return;
+      const cue = span(text, sent.start + last.index, sent.start + last.index + last[0].length);
+      covered.push([open, close + 1]);
+      quotes.push({ content: span(text, cue.end, close + 1), source: sourceBefore(text, sent.start, cue.start), cue, kind: "mixed", confidence: 0.6, opensAcross: false, closesAcross: false });
+      return;
+    }
     const sentEnd = Math.max(sent.end, close + 1);
     let cue: Span | null = null;
     let source: Span | null = null;
@@ -103,7 +117,7 @@ export function extractQuotes(text: string): QuotesResult {
         source = sourceBefore(text, sent.start, cue.start);
       } else if (/:\s*$/.test(before)) {
         const colon = sent.start + before.lastIndexOf(":");
-        cue = span(text, colon, colon + 1);
+        cue = { start: colon, end: colon + 1, text: ":" };
         source = sourceBefore(text, sent.start, colon);
       }
     }
@@ -112,13 +126,28 @@ export function extractQuotes(text: string): QuotesResult {
       // A partial quote inside reported speech: the whole reported clause is the content.
       const reported = indirect(text, sent.start, sentEnd);
       if (reported && reported.content.start <= open && close < reported.content.end) {
-        quotes.push({ ...reported, kind: "mixed", confidence: 0.8 });
+        // The reported clause up to the end of the quotation.
+        const end = reported.content.end - close - 1 < 25 ? reported.content.end : close + 1;
+        quotes.push({ ...reported, content: span(text, reported.content.start, end), kind: "mixed", confidence: 0.8 });
         return;
       }
     }
     quotes.push({ content, source, cue, kind: "direct", confidence: cue ? 0.9 : 0.6, opensAcross: flags.opensAcross ?? false, closesAcross: flags.closesAcross ?? false });
   };
 
+  // A transcript line ("WALLACE: ...") or a headline attribution ("Poll: ...", "Pence: ...").
+  const speakerLine = /^(["\u201C]\s*)?([A-Z][\p{L}.'’&-]*(?:\s+[\p{L}.'’&-]+){0,3}):\s+(?=\S)/u.exec(text);
+  // Every word of the speaker capitalised: "He says: ..." is an ordinary cue, handled below.
+  if (speakerLine && speakerLine[2]!.split(/\s+/).every((w) => /^\p{Lu}/u.test(w)) && speakerLine[2]!.split(/\s+/).length <= 4) {
+    const source = span(text, speakerLine[1]?.length ?? 0, (speakerLine[1]?.length ?? 0) + speakerLine[2]!.length);
+    const colon = source.end + text.slice(source.end).indexOf(":");
+    const endTrim = text.length - (/[.!?]?["'\u201D\u2019]*\s*$/.exec(text)?.[0].length ?? 0);
+    const content = span(text, speakerLine[0].length, Math.max(speakerLine[0].length, endTrim));
+    if (content.text.split(/\s+/).length >= 3) {
+      quotes.push({ content, source, cue: { start: colon, end: colon + 1, text: ":" }, kind: speakerLine[1] ? "direct" : "indirect", confidence: 0.7, opensAcross: false, closesAcross: false });
+      return { quotes };
+    }
+  }
   if (firstClose && (marks.length === 0 || firstClose.index < marks[0]!.open) && text[firstClose.index] === "\u201D") direct(0, firstClose.index, { opensAcross: true });
   for (const m of marks) direct(m.open, m.close);
   if (openAtEnd !== null) direct(openAtEnd, text.length - 1, { closesAcross: true });
