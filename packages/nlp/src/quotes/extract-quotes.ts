@@ -1,8 +1,12 @@
 import type { Quote, QuotesResult, Span } from "@newsflow/contracts";
 import { splitSentences } from "../text/sentences.js";
+import { LEARNED_CUES } from "./cue-lexicon.js";
 import { CUE_VERBS, TELL_VERBS } from "./cues.js";
 
-const CUE_SOURCE = CUE_VERBS.map((v) => v.replace(" ", "\\s+")).join("|");
+// The curated verbs plus the cue lexicon learned from PolNeAR's training articles, longest first
+// so that "said in a statement" wins over "said".
+const CUES = [...new Set([...CUE_VERBS, ...LEARNED_CUES.map(([cue]) => cue)])].sort((a, b) => b.length - a.length);
+const CUE_SOURCE = CUES.map((v) => v.replace(/'/g, "['’]").replace(/ /g, "\\s+")).join("|");
 /** A cue verb, optionally with an auxiliary or adverb before it ("has said", "also said"). */
 const CUE_RE = new RegExp(`\\b(?:(?:is|are|was|were|been|has|have|had|also|later|previously|then|once|will|would|repeatedly|recently|now|again)\\s+){0,3}(?:${CUE_SOURCE})\\b`, "gi");
 const ACCORDING_RE = /\b(?:according to|citing|in the words of)\s+/gi;
