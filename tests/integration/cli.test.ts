@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, REPO_ROOT } from "@newsflow/cli/processes";
 import { watchRun } from "@newsflow/cli/watch-run";
-import { checkRedis } from "@newsflow/queue";
 import { createProducer } from "@newsflow/producer";
 import type { FlowProducer } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +11,7 @@ import { expectRunComplete } from "../support/check-run.js";
 import { runCli } from "../support/cli.js";
 import { writeCorpus } from "../support/corpus.js";
 import { startPipeline, type TestPipeline } from "../support/pipeline.js";
+import { waitUntilUp } from "../support/redis-server.js";
 
 describe("newsflow when Redis cannot be used", () => {
   it("says so in one line and exits non-zero when nothing listens on the port", async () => {
@@ -27,9 +27,7 @@ describe("newsflow when Redis cannot be used", () => {
     const port = await freePort();
     const server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--requirepass", "right-secret"], { stdio: "ignore" });
     try {
-      for (let i = 0; i < 50 && !(await checkRedis({ url: `redis://:right-secret@127.0.0.1:${port}` }, 300).then(() => true, () => false)); i++) {
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await waitUntilUp(`redis://:right-secret@127.0.0.1:${port}`);
       const { code, stderr } = await runCli(["runs"], { ...process.env, REDIS_URL: `redis://:wrong-secret@127.0.0.1:${port}` }, 20_000);
       expect(code).toBe(2);
       expect(stderr.trim().split("\n")).toEqual([`newsflow runs: cannot use Redis at redis://:***@127.0.0.1:${port}: Redis refused authentication: check the password in REDIS_URL`]);

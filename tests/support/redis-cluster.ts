@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "@newsflow/cli/processes";
-import { checkRedis } from "@newsflow/queue";
+import { waitUntilUp } from "./redis-server.js";
 
 /** A private three-master Redis Cluster on loopback ports. */
 export interface TestCluster {
@@ -27,11 +27,7 @@ export async function startCluster(): Promise<TestCluster> {
       }),
     );
   }
-  for (const port of ports) {
-    for (let i = 0; i < 100 && !(await checkRedis({ url: `redis://127.0.0.1:${port}` }, 300).then(() => true, () => false)); i++) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+  for (const port of ports) await waitUntilUp(`redis://127.0.0.1:${port}`);
   const create = spawnSync("redis-cli", ["--cluster", "create", ...ports.map((p) => `127.0.0.1:${p}`), "--cluster-replicas", "0", "--cluster-yes"], { encoding: "utf8" });
   if (create.status !== 0) throw new Error(`redis-cli --cluster create failed: ${create.stdout}${create.stderr}`);
   for (let i = 0; i < 100; i++) {

@@ -23,7 +23,8 @@ export const hasRedisServer = spawnSync("sh", ["-c", "command -v redis-server"])
 /** A key prefix of its own for a test. */
 export const uniquePrefix = (name = "test") => `${name}-${randomUUID().slice(0, 8)}`;
 
-async function waitUntilUp(url: string): Promise<void> {
+/** Wait until a Redis at `url` answers (up to about 5 s). */
+export async function waitUntilUp(url: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
     if (await checkRedis({ url }, 300).then(() => true, () => false)) return;
     await new Promise((r) => setTimeout(r, 50));

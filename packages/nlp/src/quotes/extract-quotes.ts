@@ -22,6 +22,14 @@ const span = (text: string, start: number, end: number): Span => {
   return { start: s, end: e, text: text.slice(s, e) };
 };
 
+/** The last cue in a stretch of text. */
+function lastCue(text: string): RegExpExecArray | null {
+  CUE_RE.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = CUE_RE.exec(text); m; m = CUE_RE.exec(text)) last = m;
+  return last;
+}
+
 /** The noun phrase just before `end` (inside [from, end)), cut at a clause word or punctuation. */
 function sourceBefore(text: string, from: number, end: number): Span | null {
   const window = text.slice(from, end);
@@ -91,9 +99,7 @@ export function extractQuotes(text: string): QuotesResult {
     if (short && !flags.opensAcross && !flags.closesAcross) {
       // A scare-quoted word or two ("called them “deplorables.”"): the stance runs from the cue.
       const before = text.slice(sent.start, open);
-      CUE_RE.lastIndex = 0;
-      let last: RegExpExecArray | null = null;
-      for (let m = CUE_RE.exec(before); m; m = CUE_RE.exec(before)) last = m;
+      const last = lastCue(before);
       if (!last) return;
       const cue = span(text, sent.start + last.index, sent.start + last.index + last[0].length);
       covered.push([open, close + 1]);
@@ -113,9 +119,7 @@ export function extractQuotes(text: string): QuotesResult {
     } else {
       // Before: Croft said: "..." / Croft declared "...".
       const before = text.slice(sent.start, open);
-      CUE_RE.lastIndex = 0;
-      let last: RegExpExecArray | null = null;
-      for (let m = CUE_RE.exec(before); m; m = CUE_RE.exec(before)) last = m;
+      const last = lastCue(before);
       if (last && /^[\s,:]*(?:that\s*)?$/i.test(before.slice(last.index + last[0].length)) ) {
         cue = span(text, sent.start + last.index, sent.start + last.index + last[0].length);
         source = sourceBefore(text, sent.start, cue.start);
