@@ -1,4 +1,4 @@
-import type { DocumentResult, EntitiesResult, MissingResult, Paragraph, ParagraphSummary, QuotesResult, TaskName } from "@newsflow/contracts";
+import type { DocumentResult, EntitiesResult, MissingResult, Paragraph, ParagraphSummary, QuotesResult, SummaryBudget, TaskName } from "@newsflow/contracts";
 import { canonicalizeEntities, resolveQuotes, summarizeDocument } from "@newsflow/nlp";
 
 /** A document's paragraphs with whatever results the paragraph jobs produced. */
@@ -17,7 +17,7 @@ export interface DocumentInputs {
  * Build the document result from the paragraph results: canonical entities, quotes with resolved
  * speakers, the document summary, and a list of what is missing (failed paragraph tasks).
  */
-export function assembleDocument(input: DocumentInputs, now = Date.now()): DocumentResult {
+export function assembleDocument(input: DocumentInputs, now = Date.now(), budget: SummaryBudget = {}): DocumentResult {
   const missing: MissingResult[] = [];
   const note = (task: TaskName, index: number, present: unknown) => {
     if (present === null) missing.push({ paragraphIndex: index, task, reason: input.failures[`${task}:${index}`] ?? "no result" });
@@ -36,6 +36,7 @@ export function assembleDocument(input: DocumentInputs, now = Date.now()): Docum
   const summary = summarizeDocument(
     input.title,
     input.paragraphs.flatMap((p, i) => (input.summaries[i] ? [{ index: p.index, text: p.text, summary: input.summaries[i]!, entities: input.entities[i] ?? undefined }] : [])),
+    budget,
   );
   return { docId: input.docId, summary, entities, quotes, missing, completedAt: now };
 }

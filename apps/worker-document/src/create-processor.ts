@@ -1,3 +1,4 @@
+import type { SummaryBudget } from "@newsflow/contracts";
 import type { WorkerSetup } from "@newsflow/queue";
 import type { Store } from "@newsflow/store";
 import { assembleDocument } from "./assemble-document.js";
@@ -6,7 +7,7 @@ import { assembleDocument } from "./assemble-document.js";
  * The document-level step: runs once every paragraph job of the document has finished (or
  * failed for good), reads their results from the store and stores the document result.
  */
-export function createDocumentProcessor(store: Store): WorkerSetup<"document"> {
+export function createDocumentProcessor(store: Store, budget: SummaryBudget = {}): WorkerSetup<"document"> {
   return {
     process: async (p, job) => {
       const meta = await store.getDocument(p.docId);
@@ -26,7 +27,7 @@ export function createDocumentProcessor(store: Store): WorkerSetup<"document"> {
         const m = /:(summarize|entities|quotes):.*-(\d+)$/.exec(childKey);
         if (m) failures[`${m[1]}:${m[2]}`] ??= reason;
       }
-      const result = assembleDocument({ docId: p.docId, title: meta.title, paragraphs, summaries, entities, quotes, failures });
+      const result = assembleDocument({ docId: p.docId, title: meta.title, paragraphs, summaries, entities, quotes, failures }, Date.now(), budget);
       await store.putDocumentResult(result);
       return { docId: p.docId };
     },
