@@ -1,12 +1,13 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { type QueueName, TASKS } from "@newsflow/contracts";
+import { TASKS } from "@newsflow/contracts";
 import { extractQuotes, summarizeParagraph } from "@newsflow/nlp";
 import { loadEntityTagger } from "@newsflow/nlp/node";
 import { createProducer, documentFlow, prepareDocument } from "@newsflow/producer";
-import { createLogger, createRedis, createWorker } from "@newsflow/queue";
 import type { FlowJob } from "bullmq";
 import { newsParagraphs, writeBenchCorpus } from "../bench/corpus.js";
 import { type CliContext, openContext } from "../context.js";
@@ -38,44 +39,34 @@ function peakRssMb(pid: number | undefined): number {
   }
 }
 
-/** The queue's own ceiling: the same flows, no-op processors, no store writes. */
+/**
+ * The queue's own ceiling: the same flows, no store writes, and no-op processors in a worker
+ * process of their own (as the real workers are). Timed from the first enqueue to the last
+ * document job done.
+ */
 async function ceiling(url: string, prefix: string, file: string, paragraphs: number): Promise<number> {
   const ctx = await openContext({ ...process.env, REDIS_URL: url, NEWSFLOW_PREFIX: prefix });
-  const connection = createRedis({ url }, { blocking: true });
-  const logger = createLogger("bench", "error");
   const flows: FlowJob[] = [];
   for (const line of readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;
     const prepared = prepareDocument(JSON.parse(line), true);
     if ("id" in prepared) flows.push(documentFlow("ceiling", prepared.id, prepared.paragraphs));
   }
-  let done = 0;
-  let finish: () => void = () => {};
-  const finished = new Promise<void>((r) => {
-    finish = r;
-  });
-  const workers = (["summarize", "entities", "quotes", "document"] as QueueName[]).map((queue) =>
-    createWorker({
-      queue,
-      connection,
-      prefix: ctx.prefix,
-      concurrency: 50,
-      logger,
-      process: async () => {
-        if (queue === "document" && ++done === flows.length) finish();
-        return null;
-      },
-    }),
-  );
-  for (const w of workers) void w.run();
-  const t0 = performance.now();
-  for (let i = 0; i < flows.length; i += 50) await ctx.flow.addBulk(flows.slice(i, i + 50));
-  await finished;
-  const seconds = (performance.now() - t0) / 1000;
-  await Promise.all(workers.map((w) => w.close()));
-  await connection.quit();
-  await ctx.close();
-  return paragraphs / seconds;
+  const noop = spawn(process.execPath, [fileURLToPath(new URL("../bench/noop-worker.js", import.meta.url)), url, ctx.prefix], { stdio: "ignore" });
+  try {
+    await waitForWorkers(ctx);
+    const t0 = performance.now();
+    for (let i = 0; i < flows.length; i += 50) await ctx.flow.addBulk(flows.slice(i, i + 50));
+    for (;;) {
+      const counts = await ctx.queues.document.getJobCounts("waiting", "active", "waiting-children", "prioritized", "delayed");
+      if (Object.values(counts).every((v) => v === 0)) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return paragraphs / ((performance.now() - t0) / 1000);
+  } finally {
+    noop.kill("SIGTERM");
+    await ctx.close();
+  }
 }
 
 /** The three analyses in-process, on this one core. */
@@ -122,7 +113,7 @@ export const benchCommand: Command = async (argv) => {
   const redis = await startPrivateRedis();
   let workers: Managed[] = [];
   try {
-    say("1/4 ceiling: same flows, no-op processors");
+    say("1/4 ceiling: same flows, no-op processors in a worker process");
     const ceilingRate = await ceiling(redis.url, "bench-ceiling", corpus, n);
     say(`    ${ceilingRate.toFixed(0)} paragraphs/s`);
 
