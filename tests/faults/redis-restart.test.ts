@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { watchRun } from "@newsflow/cli/watch-run";
 import { createProducer } from "@newsflow/producer";
+import type { FlowProducer } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRunComplete } from "../support/check-run.js";
 import { writeCorpus } from "../support/corpus.js";
@@ -19,18 +20,27 @@ describe("Redis killed and restarted in the middle of a batch", () => {
 
   it("completes the run once Redis is back, without restarting the workers or the producer", async () => {
     const file = writeCorpus(mkdtempSync(join(tmpdir(), "newsflow-restart-")), 60, 20);
-    // Small batches keep the producer enqueueing while Redis goes down.
-    const producer = createProducer({ store: p.ctx.store, flow: p.ctx.flow, queues: p.ctx.queues, batchJobs: 120 });
-    const produced = producer.run({ runId: "restart-run", inputs: [file] });
-    for (let i = 0; i < 200; i++) {
-      const run = await p.ctx.store.getRun("restart-run");
-      if (run && run.tasks.summarize.done > 0) break;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    await p.redis.kill();
-    await new Promise((r) => setTimeout(r, 1500));
-    await p.redis.restart();
-    const counts = await produced;
+    // Redis dies while the producer's third batch is on the wire (the worst moment: a MULTI in
+    // flight) and comes back 1.5 s later on the same port, with its AOF.
+    let calls = 0;
+    let restarted: Promise<void> = Promise.resolve();
+    const flow = {
+      addBulk: (flows: Parameters<FlowProducer["addBulk"]>[0]) => {
+        const added = p.ctx.flow.addBulk(flows);
+        if (++calls === 3) {
+          restarted = (async () => {
+            await p.redis.kill();
+            await new Promise((r) => setTimeout(r, 1500));
+            await p.redis.restart();
+          })();
+        }
+        return added;
+      },
+    } as unknown as FlowProducer;
+    const producer = createProducer({ store: p.ctx.store, flow, queues: p.ctx.queues, batchJobs: 120 });
+    const counts = await producer.run({ runId: "restart-run", inputs: [file] });
+    await restarted;
+    expect(calls).toBeGreaterThan(3);
     expect(counts).toMatchObject({ documents: 60, paragraphs: 1200, rejected: 0 });
     await watchRun(p.ctx.store, "restart-run", { quiet: true });
     await expectRunComplete(p.ctx.store, "restart-run", 60, 1200);

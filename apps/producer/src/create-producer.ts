@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
 import { type DocumentInput, JobSafeId, type Paragraph, QUEUES, TASKS } from "@newsflow/contracts";
 import { normalizeText, splitParagraphs } from "@newsflow/nlp";
-import { DOCUMENT_JOB_OPTIONS, PARAGRAPH_JOB_OPTIONS, type QueueSet } from "@newsflow/queue";
+import { DOCUMENT_JOB_OPTIONS, PARAGRAPH_JOB_OPTIONS, type QueueSet, withRedisRetry } from "@newsflow/queue";
 import type { Store } from "@newsflow/store";
 import type { FlowJob, FlowProducer } from "bullmq";
 import { type InputItem, readInputs } from "./read-inputs.js";
@@ -95,7 +95,7 @@ export function createProducer(deps: ProducerDeps) {
   async function waitForRoom(): Promise<void> {
     if (!deps.queues) return;
     for (;;) {
-      const waiting = await Promise.all(TASKS.map((t) => deps.queues![t].getWaitingCount()));
+      const waiting = await withRedisRetry(() => Promise.all(TASKS.map((t) => deps.queues![t].getWaitingCount())));
       if (Math.max(...waiting) < highWater) return;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -106,15 +106,16 @@ export function createProducer(deps: ProducerDeps) {
       const runId = options.runId ?? newRunId();
       JobSafeId.parse(runId);
       const counts: RunCounts = { runId, documents: 0, paragraphs: 0, enqueued: 0, alreadyKnown: 0, rejected: 0 };
-      await deps.store.createRun(runId, options.inputs);
+      // Every write below is idempotent, so a Redis restart mid-run is waited out and retried.
+      await withRedisRetry(() => deps.store.createRun(runId, options.inputs));
       let batch: FlowJob[] = [];
       let batchIds: string[] = [];
       let batchSize = 0;
       const flush = async () => {
         if (batch.length === 0) return;
         await waitForRoom();
-        await deps.flow.addBulk(batch);
-        await deps.store.markEnqueued(batchIds);
+        await withRedisRetry(() => deps.flow.addBulk(batch));
+        await withRedisRetry(() => deps.store.markEnqueued(batchIds));
         counts.enqueued += batch.length;
         batch = [];
         batchIds = [];
@@ -124,7 +125,7 @@ export function createProducer(deps: ProducerDeps) {
       const reject = async (item: { source: string; reason: string }) => {
         counts.rejected++;
         options.onRejected?.(item.source, item.reason);
-        await deps.store.addRejection(runId, { source: item.source, reason: item.reason });
+        await withRedisRetry(() => deps.store.addRejection(runId, { source: item.source, reason: item.reason }));
       };
       for await (const item of readInputs(options.inputs, options.stdin) as AsyncGenerator<InputItem>) {
         if (item.kind === "rejected") {
@@ -147,7 +148,7 @@ export function createProducer(deps: ProducerDeps) {
         };
         counts.documents++;
         counts.paragraphs += prepared.paragraphs.length;
-        const needsEnqueue = await deps.store.putDocument(runId, counts.documents, meta, prepared.paragraphs);
+        const needsEnqueue = await withRedisRetry(() => deps.store.putDocument(runId, counts.documents, meta, prepared.paragraphs));
         if (!needsEnqueue || batchIds.includes(prepared.id)) {
           counts.alreadyKnown++;
           continue;
@@ -158,7 +159,7 @@ export function createProducer(deps: ProducerDeps) {
         if (batchSize >= batchJobs) await flush();
       }
       await flush();
-      await deps.store.finishEnqueue(runId);
+      await withRedisRetry(() => deps.store.finishEnqueue(runId));
       options.onProgress?.({ ...counts });
       return counts;
     },

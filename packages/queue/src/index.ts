@@ -7,3 +7,4 @@ export { closeQueues, createFlowProducer, createQueues, DOCUMENT_JOB_OPTIONS, PA
 export { type Closer, closeOnSignals } from "./shutdown.js";
 export { startWorkerApp, WorkerEnv, type WorkerSetup } from "./worker-app.js";
 export { createParagraphProcessor, type ParagraphSink } from "./paragraph-processor.js";
+export { isConnectionError, withRedisRetry } from "./retry.js";
