@@ -1,4 +1,5 @@
 import { TASKS } from "@newsflow/contracts";
+import { withRedisRetry } from "@newsflow/queue";
 import type { RunRecord, Store } from "@newsflow/store";
 import { viewRun } from "@newsflow/viewer";
 
@@ -24,7 +25,7 @@ export async function watchRun(store: Store, runId: string, options: { out?: Nod
   const interval = options.intervalMs ?? (tty ? 200 : 5000);
   let lastPrint = 0;
   for (;;) {
-    const run = await store.getRun(runId);
+    const run = await withRedisRetry(() => store.getRun(runId));
     if (!run) throw new Error(`run ${runId} disappeared from the store`);
     const done = run.status === "completed";
     if (!options.quiet) {
