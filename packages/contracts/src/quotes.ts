@@ -18,6 +18,11 @@ export const Quote = z.object({
   confidence: z.number().min(0).max(1),
   opensAcross: z.boolean().default(false),
   closesAcross: z.boolean().default(false),
+  /**
+   * Set on a piece of a quote that resumes after its attribution ("“A,” she said. “B.”"): the
+   * position, in the same list, of the attribution's first piece, whose source and cue it shares.
+   */
+  joinedTo: z.number().int().nonnegative().optional(),
 });
 export type Quote = z.infer<typeof Quote>;
 
@@ -35,5 +40,7 @@ export const ResolvedQuote = Quote.extend({
   speaker: z.string().nullable(),
   speakerEntityId: z.string().nullable(),
   resolution: SpeakerResolution,
+  /** Where the source is written when it is not in the quote's own paragraph (resolution "context"). */
+  contextSource: z.object({ paragraphIndex: z.number().int().nonnegative(), span: Span }).optional(),
 });
 export type ResolvedQuote = z.infer<typeof ResolvedQuote>;
