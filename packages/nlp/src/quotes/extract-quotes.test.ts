@@ -44,6 +44,34 @@ describe("extractQuotes", () => {
     expect(brief('He says: "I wonder why it was bad."')[0]).toMatchObject({ kind: "direct", source: "He", cue: "says" });
   });
 
+  it("joins a quotation resumed after its attribution to the first piece", () => {
+    const { quotes } = extractQuotes("“This is in their heads,” said Caddell, speaking of the race. “It is one of the things worrying them.”");
+    expect(quotes).toHaveLength(2);
+    expect(quotes[0]).toMatchObject({ kind: "direct", source: { text: "Caddell" }, cue: { text: "said" } });
+    expect(quotes[1]).toMatchObject({ kind: "direct", joinedTo: 0, content: { text: "“It is one of the things worrying them.”" }, source: { text: "Caddell" } });
+  });
+
+  it("finds the attribution after a quotation of several sentences", () => {
+    expect(brief("“It doesn’t make any sense. The insurance model doesn’t work here,” Clinton said.")[0]).toMatchObject({ kind: "direct", source: "Clinton", cue: "said" });
+    expect(brief("“Who would have believed it?” Trump said, looking out on the crowd.")[0]).toMatchObject({ source: "Trump", cue: "said" });
+  });
+
+  it("runs a partial quotation at the end of reported speech from the cue to the clause end", () => {
+    expect(brief("Ditto said she expects the campaign “to continue calling out examples of bias.”")).toEqual([
+      { kind: "mixed", content: "she expects the campaign “to continue calling out examples of bias.”", source: "Ditto", cue: "said" },
+    ]);
+  });
+
+  it("ignores a scare-quoted phrase that no one is said to have said", () => {
+    expect(brief("The Post sent its “national enterprise reporter” into “a living room in western Pennsylvania” to watch.")).toEqual([]);
+  });
+
+  it("leaves the source of a quotation that opens a paragraph without a cue to the document step", () => {
+    expect(brief("“Our movements are limited to the Iraqi side of the border.”")).toEqual([
+      { kind: "direct", content: "“Our movements are limited to the Iraqi side of the border.”", source: null, cue: null },
+    ]);
+  });
+
   it("marks a quote that runs on into the next paragraph", () => {
     const [q] = extractQuotes("“This is the first part of a long statement.").quotes;
     expect(q).toMatchObject({ kind: "direct", closesAcross: true });
@@ -68,6 +96,25 @@ describe("resolveQuotes on the sample article", () => {
     const text = 'Syrian state television declared "Albu Kamal is liberated".';
     const entities = [{ id: "misc-syrian", name: "Syrian", type: "MISC" as const, aliases: [], mentions: [{ paragraphIndex: 0, start: 0, end: 6, text: "Syrian" }] }];
     expect(resolveQuotes([{ index: 0, text, quotes: extractQuotes(text) }], entities)[0]).toMatchObject({ speaker: "Syrian state television", speakerEntityId: null });
+  });
+
+  it("takes the source of a quotation introduced by the previous paragraph's colon", () => {
+    const paragraphs = ["He said:", '"We have a situation where our inner cities are living in hell."'].map((text, index) => ({ index, text, quotes: extractQuotes(text) }));
+    expect(resolveQuotes(paragraphs, [])[0]).toMatchObject({ paragraphIndex: 1, resolution: "context", contextSource: { paragraphIndex: 0, span: { text: "He" } } });
+  });
+
+  it("joins a quotation continued in the next paragraph to its first piece", () => {
+    const paragraphs = ["“We will win this state,” Kaine said. “And we will do it by talking to every voter.", "“Every single one of them.”"].map((text, index) => ({
+      index,
+      text,
+      quotes: extractQuotes(text),
+    }));
+    const resolved = resolveQuotes(paragraphs, []);
+    expect(resolved.map((q) => [q.paragraphIndex, q.joinedTo ?? null, q.speaker])).toEqual([
+      [0, null, "Kaine"],
+      [0, 0, "Kaine"],
+      [1, 0, "Kaine"],
+    ]);
   });
 
   it("resolves a pronoun to the nearest person named before it", () => {

@@ -1,219 +1,170 @@
 import type { Quote, QuotesResult, Span } from "@newsflow/contracts";
-import { splitSentences } from "../text/sentences.js";
-import { LEARNED_CUES } from "./cue-lexicon.js";
-import { CUE_VERBS, TELL_VERBS } from "./cues.js";
+import { type SentenceSpan, splitSentences } from "../text/sentences.js";
+import { cueShare, cuesIn, firstCue, lastCue } from "./cue-match.js";
+import { TELL_VERBS } from "./cues.js";
+import { sourceAfter, sourceBefore, trimSpan, wordCount } from "./phrases.js";
+import { findQuoteMarks, type QuoteMark } from "./quote-marks.js";
+import { reportedSpeech } from "./reported-speech.js";
 
-// The curated verbs plus the cue lexicon learned from PolNeAR's training articles, longest first
-// so that "said in a statement" wins over "said".
-const CUES = [...new Set([...CUE_VERBS, ...LEARNED_CUES.map(([cue]) => cue)])].sort((a, b) => b.length - a.length);
-const CUE_SOURCE = CUES.map((v) => v.replace(/'/g, "['’]").replace(/ /g, "\\s+")).join("|");
-/** A cue verb, optionally with an auxiliary or adverb before it ("has said", "also said"). */
-const CUE_RE = new RegExp(`\\b(?:(?:is|are|was|were|been|has|have|had|also|later|previously|then|once|will|would|repeatedly|recently|now|again)\\s+){0,3}(?:${CUE_SOURCE})\\b`, "gi");
-const ACCORDING_RE = /\b(?:according to|citing|in the words of)\s+/gi;
-/** A source: a noun phrase of up to eight words ending right before the cue. */
-const SOURCE_BEFORE = /((?:[\p{Lu}\p{Ll}\p{N}][\p{L}\p{N}.'’&-]*\s+){0,7}[\p{L}\p{N}][\p{L}\p{N}.'’&-]*)\s*$/u;
-const STOP_WORDS = new Set(["and", "but", "or", "that", "which", "who", "because", "while", "when", "as", "if", "so", "than", "where", "after", "before", "since"]);
-
-const span = (text: string, start: number, end: number): Span => {
-  let s = start;
-  let e = end;
-  while (s < e && /[\s,;:—–-]/.test(text[s]!)) s++;
-  while (e > s && /[\s,;:—–-]/.test(text[e - 1]!)) e--;
-  return { start: s, end: e, text: text.slice(s, e) };
-};
-
-/** The last cue in a stretch of text. */
-function lastCue(text: string): RegExpExecArray | null {
-  CUE_RE.lastIndex = 0;
-  let last: RegExpExecArray | null = null;
-  for (let m = CUE_RE.exec(text); m; m = CUE_RE.exec(text)) last = m;
-  return last;
-}
-
-/** The noun phrase just before `end` (inside [from, end)), cut at a clause word or punctuation. */
-function sourceBefore(text: string, from: number, end: number): Span | null {
-  const window = text.slice(from, end);
-  const m = SOURCE_BEFORE.exec(window);
-  if (!m) return null;
-  const words = m[1]!.split(/\s+/);
-  let keep = words.length;
-  for (let i = words.length - 1; i >= 0; i--) {
-    if (STOP_WORDS.has(words[i]!.toLowerCase())) {
-      keep = words.length - 1 - i;
-      break;
-    }
-  }
-  if (keep === 0) return null;
-  const phrase = words.slice(words.length - keep).join(" ");
-  const start = from + window.lastIndexOf(phrase);
-  return span(text, start, start + phrase.length);
-}
-
-/** A noun phrase starting at `start`, up to a comma or the sentence end. */
-function sourceAfter(text: string, start: number, end: number): Span | null {
-  const m = /^\s*((?:[\p{L}\p{N}][\p{L}\p{N}.'’&-]*\s*){1,8}?)(?=[,.;:!?]|$|\s+(?:who|which|in|on|at|during|after)\b)/u.exec(text.slice(start, end));
-  return m?.[1] ? span(text, start, start + m[0].length) : null;
-}
-
-interface QuoteMark {
-  open: number;
-  close: number;
-}
-
-/** Quoted spans: curly pairs, and straight quotes paired in order; an unclosed quote runs on. */
-function quoteMarks(text: string): { marks: QuoteMark[]; openAtEnd: number | null } {
-  const marks: QuoteMark[] = [];
-  let open: number | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "\u201C" || (c === '"' && open === null)) {
-      if (open === null) open = i;
-    } else if ((c === "\u201D" || c === '"') && open !== null) {
-      if (i - open > 2) marks.push({ open, close: i });
-      open = null;
-    }
-  }
-  return { marks, openAtEnd: open };
-}
+const SOURCE_START = /^(?:\p{Lu}|(?:he|she|they|it|we|i|you|the|a|an|his|her|their|its|one|another|some|many|most|several|both|two|three|officials|police)\b)/u;
+const CLAUSE_END = /[.!?;](?=\s|$)/;
+const LISTENER = /^\s*(?:\p{L}+\s+){0,3}?\p{L}+\s*[,:]?\s*$/u;
 
 /**
- * Attributions in one paragraph: direct quotes (content includes the quotation marks) with the
- * source and cue around them, reported speech after or before a cue verb, and "according to".
- * A quote left open at the end of the paragraph is marked `closesAcross`, one closed without an
- * opening mark `opensAcross`.
+ * Attributions in one paragraph, with offsets into it:
+ * - direct quotes (content with its quotation marks) whose source and cue follow the closing mark
+ *   (`“...,” said Croft`, `“...,” Croft said`) or come before it (`Croft said: “...”`,
+ *   `declared "..."`); a quotation resumed after its attribution (`“A,” she said. “B.”`) is a
+ *   piece of the same attribution (`joinedTo`); a quotation that opens the paragraph with no cue
+ *   has no source here (the document step looks for one);
+ * - mixed: a partial quotation inside reported speech (`said the plan was “a disaster”`), whose
+ *   content runs from the cue to the end of the clause;
+ * - reported speech (`Croft said ...`, `..., state TV announced.`, `According to X, ...`);
+ * - transcript lines (`WALLACE: ...`) and headline attributions (`Poll: ...`).
+ * A quotation left open at the end of the paragraph is `closesAcross`, one closed without an
+ * opening mark `opensAcross`. A scare-quoted phrase with no cue is not an attribution.
+ *
+ * @example extractQuotes('Syrian state television declared "Albu Kamal is liberated".').quotes[0]
+ *          // { kind: "direct", source: { text: "Syrian state television" }, cue: { text: "declared" }, ... }
  */
 export function extractQuotes(text: string): QuotesResult {
-  const quotes: Quote[] = [];
-  const { marks, openAtEnd } = quoteMarks(text);
-  const firstClose = /[\u201D"]/.exec(text);
-  const covered: Array<[number, number]> = [];
+  const speaker = speakerLine(text);
+  if (speaker) return { quotes: [speaker] };
   const sentences = splitSentences(text);
-  const sentenceOf = (i: number) => sentences.find((s) => s.start <= i && i < s.end) ?? { start: 0, end: text.length, text };
-
-  const direct = (open: number, close: number, flags: { opensAcross?: boolean; closesAcross?: boolean } = {}) => {
-    const content = span(text, open, close + 1);
-    // Transcripts ("WALLACE: ...", "(CROSSTALK)") open every paragraph with a mark they never close.
-    if (flags.closesAcross && /^["\u201C]\s*(?:\(|[A-Z][A-Z .'’-]{2,}:)/.test(content.text)) return;
-    const sent = sentenceOf(open);
-    const short = content.text.split(/\s+/).length < 3;
-    if (short && !flags.opensAcross && !flags.closesAcross) {
-      // A scare-quoted word or two ("called them “deplorables.”"): the stance runs from the cue.
-      const before = text.slice(sent.start, open);
-      const last = lastCue(before);
-      if (!last) return;
-      const cue = span(text, sent.start + last.index, sent.start + last.index + last[0].length);
-      covered.push([open, close + 1]);
-      quotes.push({ content: span(text, cue.end, close + 1), source: sourceBefore(text, sent.start, cue.start), cue, kind: "mixed", confidence: 0.6, opensAcross: false, closesAcross: false });
-      return;
-    }
-    const sentEnd = Math.max(sent.end, close + 1);
-    let cue: Span | null = null;
-    let source: Span | null = null;
-    // After: ..." said Croft. / ..." Croft said.
-    const after = text.slice(close + 1, sentEnd);
-    const cueAfter = new RegExp(`^\\s*,?\\s*((?:[\\p{L}\\p{N}][\\p{L}\\p{N}.'’&-]*\\s+){0,6}?)(${CUE_SOURCE})\\b`, "iu").exec(after);
-    if (cueAfter) {
-      const cueStart = close + 1 + cueAfter.index + cueAfter[0].length - cueAfter[2]!.length;
-      cue = span(text, cueStart, cueStart + cueAfter[2]!.length);
-      source = cueAfter[1]!.trim() ? span(text, close + 1 + cueAfter.index, cueStart) : sourceAfter(text, cue.end, sentEnd);
-    } else {
-      // Before: Croft said: "..." / Croft declared "...".
-      const before = text.slice(sent.start, open);
-      const last = lastCue(before);
-      if (last && /^[\s,:]*(?:that\s*)?$/i.test(before.slice(last.index + last[0].length)) ) {
-        cue = span(text, sent.start + last.index, sent.start + last.index + last[0].length);
-        source = sourceBefore(text, sent.start, cue.start);
-      } else if (/:\s*$/.test(before)) {
-        const colon = sent.start + before.lastIndexOf(":");
-        cue = { start: colon, end: colon + 1, text: ":" };
-        source = sourceBefore(text, sent.start, colon);
+  const marks = findQuoteMarks(text);
+  const quotes: Quote[] = [];
+  const covered: Array<[number, number]> = [];
+  let head = -1;
+  let coveredTo = 0;
+  for (const [k, mark] of marks.entries()) {
+    if (mark.open < coveredTo) continue;
+    const found = directQuote(text, mark, marks[k + 1]?.open ?? text.length, marks[k - 1] ? marks[k - 1]!.close + 1 : 0, sentences);
+    if (found === "resumed") {
+      if (head < 0) {
+        quotes.push(plain(text, mark, null, null, 0.6));
+      } else {
+        quotes.push({ ...plain(text, mark, quotes[head]!.source, quotes[head]!.cue, 0.7), joinedTo: head });
       }
+      covered.push([mark.open, mark.close + 1]);
+      coveredTo = mark.close + 1;
+      continue;
     }
-    covered.push([open, close + 1]);
-    if (!cue) {
-      // A partial quote inside reported speech: the whole reported clause is the content.
-      const reported = indirect(text, sent.start, sentEnd);
-      if (reported && reported.content.start <= open && close < reported.content.end) {
-        // The reported clause up to the end of the quotation.
-        const end = reported.content.end - close - 1 < 25 ? reported.content.end : close + 1;
-        quotes.push({ ...reported, content: span(text, reported.content.start, end), kind: "mixed", confidence: 0.8 });
-        return;
-      }
-    }
-    quotes.push({ content, source, cue, kind: "direct", confidence: cue ? 0.9 : 0.6, opensAcross: flags.opensAcross ?? false, closesAcross: flags.closesAcross ?? false });
-  };
-
-  // A transcript line ("WALLACE: ...") or a headline attribution ("Poll: ...", "Pence: ...").
-  const speakerLine = /^(["\u201C]\s*)?([A-Z][\p{L}.'’&-]*(?:\s+[\p{L}.'’&-]+){0,3}):\s+(?=\S)/u.exec(text);
-  // Every word of the speaker capitalised: "He says: ..." is an ordinary cue, handled below.
-  if (speakerLine && speakerLine[2]!.split(/\s+/).every((w) => /^\p{Lu}/u.test(w)) && speakerLine[2]!.split(/\s+/).length <= 4) {
-    const source = span(text, speakerLine[1]?.length ?? 0, (speakerLine[1]?.length ?? 0) + speakerLine[2]!.length);
-    const colon = source.end + text.slice(source.end).indexOf(":");
-    const endTrim = text.length - (/[.!?]?["'\u201D\u2019]*\s*$/.exec(text)?.[0].length ?? 0);
-    const content = span(text, speakerLine[0].length, Math.max(speakerLine[0].length, endTrim));
-    if (content.text.split(/\s+/).length >= 3) {
-      quotes.push({ content, source, cue: { start: colon, end: colon + 1, text: ":" }, kind: speakerLine[1] ? "direct" : "indirect", confidence: 0.7, opensAcross: false, closesAcross: false });
-      return { quotes };
-    }
+    if (!found) continue;
+    quotes.push(found);
+    if (found.kind === "direct" && found.cue) head = quotes.length - 1;
+    const from = Math.min(found.content.start, found.source?.start ?? Infinity, found.cue?.start ?? Infinity);
+    const to = Math.max(found.content.end, found.source?.end ?? 0, found.cue?.end ?? 0, mark.close + 1);
+    covered.push([from, to]);
+    coveredTo = Math.max(to, mark.close + 1);
   }
-  if (firstClose && (marks.length === 0 || firstClose.index < marks[0]!.open) && text[firstClose.index] === "\u201D") direct(0, firstClose.index, { opensAcross: true });
-  for (const m of marks) direct(m.open, m.close);
-  if (openAtEnd !== null) direct(openAtEnd, text.length - 1, { closesAcross: true });
-
   for (const s of sentences) {
     if (covered.some(([a, b]) => a < s.end && b > s.start)) continue;
-    const found = indirect(text, s.start, s.end);
-    if (found) {
-      const inQuote = marks.some((m) => m.open < found.content.start && found.content.end <= m.close + 1);
-      if (!inQuote) quotes.push(found);
-    }
+    const found = reportedSpeech(text, s.start, s.end);
+    if (found && !marks.some((m) => m.open < found.content.start && found.content.end <= m.close + 1)) quotes.push(found);
   }
   return { quotes };
 }
 
-/** Reported speech in one sentence, or null. */
-function indirect(text: string, start: number, end: number): Quote | null {
-  const sentence = text.slice(start, end);
-  const trimEnd = end - (/[.!?]["'\u201D\u2019]*$/.exec(sentence)?.[0].length ?? 0);
-  ACCORDING_RE.lastIndex = 0;
-  const acc = ACCORDING_RE.exec(sentence);
-  if (acc) {
-    const cue = span(text, start + acc.index, start + acc.index + acc[0].trimEnd().length);
-    const comma = sentence.indexOf(",", acc.index + acc[0].length);
-    if (acc.index < 3 && comma > 0) {
-      const source = span(text, cue.end, start + comma);
-      return { content: span(text, start + comma + 1, trimEnd), source, cue, kind: "indirect", confidence: 0.8, opensAcross: false, closesAcross: false };
+const plain = (text: string, mark: QuoteMark, source: Span | null, cue: Span | null, confidence: number): Quote => ({
+  content: trimSpan(text, mark.open, mark.close + 1),
+  source,
+  cue,
+  kind: "direct",
+  confidence,
+  opensAcross: mark.opensAcross,
+  closesAcross: mark.closesAcross,
+});
+
+const sentenceAt = (sentences: SentenceSpan[], i: number): SentenceSpan =>
+  sentences.find((s) => s.start <= i && i < s.end) ?? sentences[sentences.length - 1] ?? { start: 0, end: 0, text: "" };
+
+/**
+ * The attribution of one quotation: a Quote, "resumed" for a quotation that starts a sentence
+ * without a cue of its own, or null for a scare-quoted phrase.
+ */
+function directQuote(text: string, mark: QuoteMark, nextOpen: number, prevClose: number, sentences: SentenceSpan[]): Quote | "resumed" | null {
+  const inner = text.slice(mark.open + 1, mark.close);
+  // Transcripts ("WALLACE: ...", "(CROSSTALK)") open every paragraph with a mark they never close.
+  if (mark.closesAcross && /^\s*(?:\(|[A-Z][A-Z .'’-]{2,}:)/.test(inner)) return null;
+  const trailing = trailingAttribution(text, mark, nextOpen);
+  if (trailing) return plain(text, mark, trailing.source, trailing.cue, 0.9);
+
+  const sentence = sentenceAt(sentences, mark.open);
+  const from = Math.max(sentence.start, prevClose);
+  const lead = text.slice(from, mark.open);
+  const cue = lastCue(text, from, mark.open);
+  if (cue) {
+    const gap = text.slice(cue.end, mark.open);
+    const verb = text.slice(cue.start, cue.end).toLowerCase().split(/\s+/).pop()!;
+    const cueSpan = trimSpan(text, cue.start, cue.end);
+    const source = sourceBefore(text, from, cue.start) ?? sourceAfterCue(text, cue.end, mark.open);
+    if (/^[\s,:—–-]*(?:that\b)?[\s,:]*$/i.test(gap) || (TELL_VERBS.has(verb) && LISTENER.test(gap))) {
+      return plain(text, mark, source, cueSpan, source ? 0.85 : 0.7);
     }
-    const source = sourceAfter(text, cue.end, end);
-    if (acc.index > 10) return { content: span(text, start, start + acc.index), source, cue, kind: "indirect", confidence: 0.7, opensAcross: false, closesAcross: false };
+    // A partial quotation inside reported speech: the content runs from the (outermost speech)
+    // cue to the clause end: "Ditto said she expects the campaign “to ...”" is Ditto's.
+    const outer = cuesIn(text, from, mark.open).find((c) => cueShare(text.slice(c.start, c.end)) >= 0.6) ?? cue;
+    const clauseEnd = clauseEndAfter(text, mark.close + 1, sentences);
+    return {
+      content: trimSpan(text, outer.end, clauseEnd),
+      source: outer === cue ? source : (sourceBefore(text, from, outer.start) ?? source),
+      cue: trimSpan(text, outer.start, outer.end),
+      kind: "mixed",
+      confidence: 0.75,
+      opensAcross: false,
+      closesAcross: mark.closesAcross,
+    };
   }
-  CUE_RE.lastIndex = 0;
-  for (let m = CUE_RE.exec(sentence); m; m = CUE_RE.exec(sentence)) {
-    const cueStart = start + m.index;
-    const cueEnd = cueStart + m[0].length;
-    const cue = span(text, cueStart, cueEnd);
-    const beforeText = text.slice(start, cueStart);
-    const afterText = text.slice(cueEnd, trimEnd);
-    // Trailing attribution: "CONTENT, Croft said." / "CONTENT, said Croft."
-    const comma = beforeText.lastIndexOf(",");
-    if (afterText.trim().split(/\s+/).length <= 6 && comma > 10) {
-      const source = beforeText.slice(comma + 1).trim() ? span(text, start + comma + 1, cueStart) : sourceAfter(text, cueEnd, end);
-      if (source && source.text.split(/\s+/).length <= 8) {
-        return { content: span(text, start, start + comma), source, cue, kind: "indirect", confidence: 0.75, opensAcross: false, closesAcross: false };
-      }
-    }
-    // Leading attribution: "Croft said (that) CONTENT." / "X told reporters (that) CONTENT."
-    const source = sourceBefore(text, start, cueStart);
-    let contentStart = cueEnd;
-    const verb = m[0].toLowerCase().split(/\s+/).pop()!;
-    if (TELL_VERBS.has(verb)) {
-      const listener = /^\s+(?:\p{L}+\s+){0,3}?(?=that\b|\p{Lu}|(?:the|a|an|he|she|they|it|we|his|her|its|their)\b)/u.exec(text.slice(cueEnd, trimEnd));
-      if (listener) contentStart += listener[0].length;
-    }
-    const content = span(text, contentStart, trimEnd);
-    if (source && content.text.split(/\s+/).length >= 3) {
-      return { content, source, cue, kind: "indirect", confidence: 0.7, opensAcross: false, closesAcross: false };
-    }
+  if (/:\s*$/.test(lead) && wordCount(lead) > 0) {
+    const colon = from + lead.lastIndexOf(":");
+    return plain(text, mark, sourceBefore(text, from, colon), { start: colon, end: colon + 1, text: ":" }, 0.6);
   }
+  // A quotation that starts a sentence and says something (not a title in quotation marks).
+  const startsSentence = /^[\s(—–-]*$/.test(lead);
+  if (startsSentence && (wordCount(inner) >= 4 || mark.opensAcross || mark.closesAcross)) return "resumed";
   return null;
+}
+
+/** The source and cue right after a closing mark: `“...,” said Croft` / `“...,” Croft said`. */
+function trailingAttribution(text: string, mark: QuoteMark, nextOpen: number): { source: Span | null; cue: Span } | null {
+  if (mark.closesAcross) return null;
+  const lastInside = text.slice(mark.open + 1, mark.close).trimEnd().slice(-1);
+  const after = text.slice(mark.close + 1, nextOpen);
+  // Only a quotation that ends its clause ("...," / "...?" / "..." —) can be followed by its attribution.
+  if (!/[,?!.—–-]/.test(lastInside) && !/^\s*[,—–]/.test(after)) return null;
+  const end = mark.close + 1 + (CLAUSE_END.exec(after)?.index ?? after.length);
+  const cue = firstCue(text, mark.close + 1, end);
+  if (!cue) return null;
+  const pre = text.slice(mark.close + 1, cue.start).replace(/^[\s,—–-]+/, "");
+  if (pre.trim() === "") return { source: sourceAfterCue(text, cue.end, end), cue: trimSpan(text, cue.start, cue.end) };
+  if (!SOURCE_START.test(pre) || wordCount(pre) > 16 || /[“”"]/.test(pre)) return null;
+  return { source: trimSpan(text, cue.start - pre.length, cue.start), cue: trimSpan(text, cue.start, cue.end) };
+}
+
+/** The source written after its cue ("said Croft, a spokesman"), if the words there look like one. */
+function sourceAfterCue(text: string, start: number, end: number): Span | null {
+  const s = sourceAfter(text, start, end);
+  return s && SOURCE_START.test(s.text) ? s : null;
+}
+
+/** The end of the clause that goes on after `i`: the next sentence end, without final punctuation. */
+function clauseEndAfter(text: string, i: number, sentences: SentenceSpan[]): number {
+  const s = sentenceAt(sentences, Math.max(0, i - 1));
+  let end = Math.max(s.end, i);
+  while (end > i && /[\s.!?]/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+/** A transcript line ("WALLACE: ...") or a headline attribution ("Poll: ...", "Pence: ..."). */
+function speakerLine(text: string): Quote | null {
+  const m = /^(["\u201C]\s*)?([A-Z][\p{L}.'’&-]*(?:\s+[\p{L}.'’&-]+){0,3}):\s+(?=\S)/u.exec(text);
+  // Every word of the speaker capitalised: "He says: ..." is an ordinary cue.
+  if (!m || !m[2]!.split(/\s+/).every((w) => /^\p{Lu}/u.test(w))) return null;
+  const open = m[1]?.length ?? 0;
+  const source = trimSpan(text, open, open + m[2]!.length);
+  const colon = source.end + text.slice(source.end).indexOf(":");
+  const endTrim = text.length - (/[.!?]?["'\u201D\u2019]*\s*$/.exec(text)?.[0].length ?? 0);
+  const content = trimSpan(text, m[0].length, Math.max(m[0].length, endTrim));
+  if (wordCount(content.text) < 3) return null;
+  return { content, source, cue: { start: colon, end: colon + 1, text: ":" }, kind: m[1] ? "direct" : "indirect", confidence: 0.7, opensAcross: false, closesAcross: false };
 }

@@ -1,5 +1,7 @@
 import type { CanonicalEntity, QuotesResult, ResolvedQuote, Span } from "@newsflow/contracts";
+import { lastCue } from "./cue-match.js";
 import { PRONOUNS, ROLE_NOUNS } from "./cues.js";
+import { sourceBefore } from "./phrases.js";
 
 /** Quotes of one paragraph, as the document step receives them. */
 export interface ParagraphQuotes {
@@ -9,15 +11,21 @@ export interface ParagraphQuotes {
 }
 
 type Mention = { entity: CanonicalEntity; paragraphIndex: number; start: number };
+type Speaker = Pick<ResolvedQuote, "speaker" | "speakerEntityId" | "resolution" | "contextSource">;
+
+const ORG_ROLES = new Set(["company", "agency", "ministry", "administration", "campaign", "statement", "report", "police", "authorities", "department", "committee", "office", "newspaper", "network", "group"]);
 
 /**
- * Document-level speaker resolution:
- * - a source that overlaps an entity mention is that entity;
+ * Document-level speaker resolution, quotes in paragraph order:
+ * - a source that is mostly an entity mention is that entity;
  * - a pronoun or role noun ("he", "the spokesman", "officials") is the nearest PER (or, for
- *   role nouns and "it"/"they", ORG) mentioned before it in the document;
- * - a quote with no source takes the previous quote's speaker when it stands in the next
- *   paragraph or the same one (a quote continued, or a speaker introduced with a colon);
- * - a quote closed in this paragraph but opened in the previous one is joined to it.
+ *   organisation roles and "it"/"they", ORG) mentioned before it in the document;
+ * - a direct quote with no source takes the speaker of the previous paragraph's last attribution
+ *   (a quotation continued, or a speaker introduced with a colon), and its source span
+ *   (`contextSource`);
+ * - a quotation that opens a paragraph right after one left open (`closesAcross`) in the previous
+ *   paragraph is joined to it: `joinedTo` is the position of the attribution's first piece in the
+ *   returned list, as it is for pieces joined within a paragraph.
  */
 export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: CanonicalEntity[]): ResolvedQuote[] {
   const mentions: Mention[] = entities
@@ -25,32 +33,58 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
     .flatMap((entity) => entity.mentions.map((m) => ({ entity, paragraphIndex: m.paragraphIndex, start: m.start })))
     .sort((a, b) => a.paragraphIndex - b.paragraphIndex || a.start - b.start);
   const out: ResolvedQuote[] = [];
+  let previous: { index: number; text: string; last: ResolvedQuote | undefined } | null = null;
   for (const p of [...paragraphs].sort((a, b) => a.index - b.index)) {
-    for (const q of p.quotes.quotes) {
-      const prev = out[out.length - 1];
-      if (q.opensAcross && prev?.closesAcross && prev.paragraphIndex === p.index - 1 && !q.source) {
-        out.push({ ...q, paragraphIndex: p.index, speaker: prev.speaker, speakerEntityId: prev.speakerEntityId, resolution: "context" });
+    const base = out.length;
+    const adjacent = previous && previous.index === p.index - 1 ? previous : null;
+    const last = adjacent?.last;
+    const lastHead = last?.joinedTo !== undefined ? out[last.joinedTo] : last;
+    for (const [k, q] of p.quotes.quotes.entries()) {
+      const { joinedTo, ...rest } = q;
+      const here = { ...rest, paragraphIndex: p.index };
+      if (joinedTo !== undefined && out[base + joinedTo]) {
+        const headAt = out[base + joinedTo]!.joinedTo ?? base + joinedTo;
+        const head = out[headAt]!;
+        out.push({ ...here, speaker: head.speaker, speakerEntityId: head.speakerEntityId, resolution: head.resolution, ...(head.contextSource ? { contextSource: head.contextSource } : {}), joinedTo: headAt });
         continue;
       }
-      out.push({ ...q, paragraphIndex: p.index, ...resolveSpeaker(q.source, p.index, mentions, entities, prev) });
+      const sourceless = q.kind === "direct" && !q.source;
+      if (sourceless && k === 0 && last?.closesAcross && lastHead) {
+        out.push({ ...here, ...fromContext(lastHead), joinedTo: out.indexOf(lastHead) });
+        continue;
+      }
+      const introduced = sourceless && k === 0 && adjacent ? introducedBy(adjacent.text, adjacent.index) : null;
+      if (introduced) {
+        out.push({ ...here, ...resolveSpeaker(introduced.span, introduced.paragraphIndex, mentions, entities), resolution: "context", contextSource: introduced });
+        continue;
+      }
+      const speaker = sourceless && lastHead?.speaker ? fromContext(lastHead) : resolveSpeaker(q.source, p.index, mentions, entities);
+      out.push({ ...here, ...speaker });
     }
+    const mine = out.slice(base);
+    previous = { index: p.index, text: p.text, last: mine[mine.length - 1] };
   }
   return out;
 }
 
-function resolveSpeaker(
-  source: Span | null,
-  paragraphIndex: number,
-  mentions: Mention[],
-  entities: CanonicalEntity[],
-  previous: ResolvedQuote | undefined,
-): Pick<ResolvedQuote, "speaker" | "speakerEntityId" | "resolution"> {
-  if (!source) {
-    if (previous?.speaker && paragraphIndex - previous.paragraphIndex <= 1) {
-      return { speaker: previous.speaker, speakerEntityId: previous.speakerEntityId, resolution: "context" };
-    }
-    return { speaker: null, speakerEntityId: null, resolution: "unresolved" };
-  }
+/** The source of a paragraph that ends by introducing the next one ("Croft said:"). */
+function introducedBy(text: string, paragraphIndex: number): { paragraphIndex: number; span: Span } | null {
+  const colon = /:\s*$/.exec(text);
+  if (!colon) return null;
+  const from = Math.max(0, text.lastIndexOf(". ", colon.index) + 1);
+  const cue = lastCue(text, from, colon.index);
+  const span = sourceBefore(text, from, cue && text.slice(cue.end, colon.index).trim() === "" ? cue.start : colon.index);
+  return span ? { paragraphIndex, span } : null;
+}
+
+/** The speaker of an earlier quote, for a quote whose source is not in its paragraph. */
+function fromContext(q: ResolvedQuote): Speaker {
+  const contextSource = q.contextSource ?? (q.source ? { paragraphIndex: q.paragraphIndex, span: q.source } : undefined);
+  return { speaker: q.speaker, speakerEntityId: q.speakerEntityId, resolution: q.speaker ? "context" : "unresolved", ...(contextSource ? { contextSource } : {}) };
+}
+
+function resolveSpeaker(source: Span | null, paragraphIndex: number, mentions: Mention[], entities: CanonicalEntity[]): Speaker {
+  if (!source) return { speaker: null, speakerEntityId: null, resolution: "unresolved" };
   // A speaker is a person or organisation that makes up most of the source ("Syrian state
   // television" is not the MISC adjective "Syrian").
   const named = entities.find(
@@ -64,7 +98,7 @@ function resolveSpeaker(
   const isPronoun = words.length === 1 && PRONOUNS.has(head);
   const isRole = ROLE_NOUNS.has(head);
   if (isPronoun || isRole) {
-    const wantPerson = isPronoun ? head === "he" || head === "she" || head === "i" : !["company", "agency", "ministry", "administration", "campaign", "statement", "report", "police", "authorities"].includes(head);
+    const wantPerson = isPronoun ? head === "he" || head === "she" || head === "i" : !ORG_ROLES.has(head);
     const before = mentions.filter((m) => m.paragraphIndex < paragraphIndex || (m.paragraphIndex === paragraphIndex && m.start < source.start));
     const fit = [...before].reverse().find((m) => (wantPerson ? m.entity.type === "PER" : m.entity.type === "ORG"));
     if (fit) return { speaker: fit.entity.name, speakerEntityId: fit.entity.id, resolution: isPronoun ? "pronoun" : "role" };

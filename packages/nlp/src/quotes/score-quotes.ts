@@ -36,7 +36,22 @@ export const emptyCounts = (): QuoteCounts => ({
   attributionRight: 0, directGold: 0, directPredicted: 0, directMatchedGold: 0, directMatchedPredicted: 0,
 });
 
-const QUOTE_CHARS = /["\u201C\u201D\u2018\u2019\u00AB\u00BB]/;
+// Double marks and an opening single mark; a lone ’ is an apostrophe far more often than a quote.
+const QUOTE_CHARS = /["\u201C\u201D\u201E\u2018\u00AB\u00BB]/;
+const OPENING = /["\u201C\u201E\u2018\u00AB]$/;
+const CLOSING = /^[,.;:!?]?["\u201D\u2019\u00BB]/;
+
+/**
+ * A direct quote, as the contract defines it: its content contains a quotation mark or is
+ * enclosed by them (marks right outside the content, white space and a final comma or stop aside).
+ */
+export function isDirect(text: string, spans: Spans): boolean {
+  if (spans.length === 0) return false;
+  if (QUOTE_CHARS.test(textOf(text, spans))) return true;
+  const start = Math.min(...spans.map((s) => s.start));
+  const end = Math.max(...spans.map((s) => s.end));
+  return OPENING.test(text.slice(Math.max(0, start - 3), start).trimEnd()) && CLOSING.test(text.slice(end, end + 3).trimStart());
+}
 
 /** Token spans (maximal runs of letters/digits) of a text. */
 export function tokenSpans(text: string): Array<[number, number]> {
@@ -72,8 +87,8 @@ const normal = (s: string) => s.trim().replace(/^["\u201C\u201D\u2018\u2019'\s]+
  */
 export function scoreArticle(text: string, gold: ScoredAttribution[], predicted: ScoredAttribution[], counts = emptyCounts()): QuoteCounts {
   const tokens = tokenSpans(text);
-  const g = gold.map((a) => ({ a, content: tokensIn(tokens, a.content), source: tokensIn(tokens, a.source), cue: tokensIn(tokens, a.cue), direct: QUOTE_CHARS.test(textOf(text, a.content)) }));
-  const p = predicted.map((a) => ({ a, content: tokensIn(tokens, a.content), source: tokensIn(tokens, a.source), cue: tokensIn(tokens, a.cue), direct: QUOTE_CHARS.test(textOf(text, a.content)) }));
+  const g = gold.map((a) => ({ a, content: tokensIn(tokens, a.content), source: tokensIn(tokens, a.source), cue: tokensIn(tokens, a.cue), direct: isDirect(text, a.content) }));
+  const p = predicted.map((a) => ({ a, content: tokensIn(tokens, a.content), source: tokensIn(tokens, a.source), cue: tokensIn(tokens, a.cue), direct: isDirect(text, a.content) }));
   const pairs: Array<[number, number, number]> = [];
   g.forEach((gi, i) => {
     p.forEach((pj, j) => {

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { findQuoteMarks } from "./quote-marks.js";
+
+describe("findQuoteMarks", () => {
+  it("pairs curly and straight quotation marks in order", () => {
+    expect(findQuoteMarks('He said “yes” and then "no".').map((m) => [m.open, m.close])).toEqual([[8, 12], [23, 26]]);
+  });
+
+  it("keeps a quotation inside another as part of the outer one", () => {
+    const text = '"I read the question: “Do you agree?” and waited."';
+    expect(findQuoteMarks(text)).toEqual([{ open: 0, close: text.length - 1, opensAcross: false, closesAcross: false }]);
+  });
+
+  it("marks a quotation still open at the end of the paragraph and one closed without an opening", () => {
+    expect(findQuoteMarks("“We will go on.")[0]).toMatchObject({ open: 0, closesAcross: true });
+    expect(findQuoteMarks("and we will win,” she said.")[0]).toMatchObject({ open: 0, close: 16, opensAcross: true });
+  });
+});
