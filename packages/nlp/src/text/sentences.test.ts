@@ -13,6 +13,10 @@ describe("splitSentences", () => {
     expect(texts('He said "it is over." Then he left.')).toEqual(['He said "it is over."', "Then he left."]);
   });
 
+  it("starts a sentence at a quotation opened with two apostrophes", () => {
+    expect(texts("He left. ''It is over,'' she said.")).toEqual(["He left.", "''It is over,'' she said."]);
+  });
+
   it("gives offsets into the text", () => {
     const text = "One.  Two?";
     for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);

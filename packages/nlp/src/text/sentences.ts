@@ -16,7 +16,7 @@ const ABBREVIATIONS = new Set(
  */
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
-  const re = /[.!?]+["'\u201D\u2019)\]]*(?=\s+["'\u201C\u2018(]?[\p{Lu}\p{N}])/gu;
+  const re = /[.!?]+["'\u201D\u2019)\]]*(?=\s+["'\u201C\u2018(]{0,2}[\p{Lu}\p{N}])/gu;
   let start = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const end = m.index + m[0].length;
