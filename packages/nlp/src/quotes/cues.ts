@@ -6,7 +6,7 @@ export const CUE_VERBS = [
   "said", "says", "say", "told", "tells", "tell", "added", "adds", "adding", "saying", "wrote", "writes", "asked", "asks",
   "noted", "notes", "noting", "reported", "reports", "announced", "announces", "suggested", "suggests", "tweeted", "argued",
   "argues", "arguing", "explained", "explains", "declared", "declares", "warned", "warns", "warning", "believes", "believe",
-  "believed", "thinks", "think", "thought", "claimed", "claims", "claiming", "stated", "states", "insisted", "insists",
+  "believed", "thinks", "think", "thought", "claimed", "claims", "claiming", "stated", "insisted", "insists",
   "acknowledged", "acknowledges", "conceded", "admitted", "admits", "recalled", "recalls", "continued", "concluded",
   "predicted", "predicts", "promised", "promises", "vowed", "vows", "urged", "urges", "contended", "contends", "maintained",
   "maintains", "testified", "confirmed", "confirms", "denied", "denies", "estimated", "estimates", "replied", "responded",

@@ -62,6 +62,20 @@ describe("extractQuotes", () => {
     ]);
   });
 
+  it("reads quotations written with two apostrophes", () => {
+    expect(brief("''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist.")).toEqual([
+      { kind: "direct", content: "''This isn't tax reform,''", source: "Douglas Holtz-Eakin", cue: "said" },
+    ]);
+  });
+
+  it("takes the name after a dash as the source of a signed comment", () => {
+    expect(brief("“The most unqualified child to ever run for president.” ― Francisco Herrero")[0]).toMatchObject({ kind: "direct", source: "Francisco Herrero", cue: "―" });
+  });
+
+  it("does not take a capitalised cue word inside a sentence for a cue", () => {
+    expect(brief("The Fox Shows team met its new producers in Washington on Monday.")).toEqual([]);
+  });
+
   it("ignores a scare-quoted phrase that no one is said to have said", () => {
     expect(brief("The Post sent its “national enterprise reporter” into “a living room in western Pennsylvania” to watch.")).toEqual([]);
   });

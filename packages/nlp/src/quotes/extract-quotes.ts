@@ -3,7 +3,7 @@ import { type SentenceSpan, splitSentences } from "../text/sentences.js";
 import { cueShare, cuesIn, firstCue, lastCue } from "./cue-match.js";
 import { TELL_VERBS } from "./cues.js";
 import { sourceAfter, sourceBefore, trimSpan, wordCount } from "./phrases.js";
-import { findQuoteMarks, type QuoteMark } from "./quote-marks.js";
+import { findQuoteMarks, type QuoteMark, quoteInner } from "./quote-marks.js";
 import { reportedSpeech } from "./reported-speech.js";
 
 const SOURCE_START = /^(?:\p{Lu}|(?:he|she|they|it|we|i|you|the|a|an|his|her|their|its|one|another|some|many|most|several|both|two|three|officials|police)\b)/u;
@@ -83,7 +83,7 @@ const sentenceAt = (sentences: SentenceSpan[], i: number): SentenceSpan =>
  * without a cue of its own, or null for a scare-quoted phrase.
  */
 function directQuote(text: string, mark: QuoteMark, nextOpen: number, prevClose: number, sentences: SentenceSpan[]): Quote | "resumed" | null {
-  const inner = text.slice(mark.open + 1, mark.close);
+  const inner = quoteInner(text, mark);
   // Transcripts ("WALLACE: ...", "(CROSSTALK)") open every paragraph with a mark they never close.
   if (mark.closesAcross && /^\s*(?:\(|[A-Z][A-Z .'’-]{2,}:)/.test(inner)) return null;
   const trailing = trailingAttribution(text, mark, nextOpen);
@@ -128,16 +128,26 @@ function directQuote(text: string, mark: QuoteMark, nextOpen: number, prevClose:
 /** The source and cue right after a closing mark: `“...,” said Croft` / `“...,” Croft said`. */
 function trailingAttribution(text: string, mark: QuoteMark, nextOpen: number): { source: Span | null; cue: Span } | null {
   if (mark.closesAcross) return null;
-  const lastInside = text.slice(mark.open + 1, mark.close).trimEnd().slice(-1);
+  const lastInside = quoteInner(text, mark).trimEnd().slice(-1);
   const after = text.slice(mark.close + 1, nextOpen);
   // Only a quotation that ends its clause ("...," / "...?" / "..." —) can be followed by its attribution.
   if (!/[,?!.—–-]/.test(lastInside) && !/^\s*[,—–]/.test(after)) return null;
+  // A reader's comment signed with a dash: “...” ― Pamela Padilla
+  const signed = /^\s*([―—–]|--)\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})/u.exec(after);
+  if (signed) {
+    const dash = mark.close + 1 + signed[0].indexOf(signed[1]!);
+    const name = mark.close + 1 + signed[0].length - signed[2]!.length;
+    return { source: trimSpan(text, name, name + signed[2]!.length), cue: { start: dash, end: dash + signed[1]!.length, text: signed[1]! } };
+  }
   const end = mark.close + 1 + (CLAUSE_END.exec(after)?.index ?? after.length);
   const cue = firstCue(text, mark.close + 1, end);
   if (!cue) return null;
   const pre = text.slice(mark.close + 1, cue.start).replace(/^[\s,—–-]+/, "");
   if (pre.trim() === "") return { source: sourceAfterCue(text, cue.end, end), cue: trimSpan(text, cue.start, cue.end) };
   if (!SOURCE_START.test(pre) || wordCount(pre) > 16 || /[“”"]/.test(pre)) return null;
+  // After a quotation that ends its sentence ("...banks.” Often, it appeared ...") only a short
+  // speaker can follow ("...” Trump said.").
+  if (lastInside === "." && (pre.includes(",") || wordCount(pre) > 4)) return null;
   return { source: trimSpan(text, cue.start - pre.length, cue.start), cue: trimSpan(text, cue.start, cue.end) };
 }
 

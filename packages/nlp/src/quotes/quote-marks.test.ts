@@ -6,6 +6,10 @@ describe("findQuoteMarks", () => {
     expect(findQuoteMarks('He said “yes” and then "no".').map((m) => [m.open, m.close])).toEqual([[8, 12], [23, 26]]);
   });
 
+  it("takes two apostrophes for a straight double mark", () => {
+    expect(findQuoteMarks("''It isn't over,'' he said.").map((m) => [m.open, m.close])).toEqual([[0, 17]]);
+  });
+
   it("keeps a quotation inside another as part of the outer one", () => {
     const text = '"I read the question: “Do you agree?” and waited."';
     expect(findQuoteMarks(text)).toEqual([{ open: 0, close: text.length - 1, opensAcross: false, closesAcross: false }]);

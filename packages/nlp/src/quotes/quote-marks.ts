@@ -10,7 +10,7 @@ export interface QuoteMark {
 
 /**
  * The outermost quotations of a paragraph. Curly marks pair by nesting depth, straight marks in
- * order; a quotation inside another (“he said ‘no’” or a curly pair inside a straight one) is part
+ * order (`"` or `''`); a quotation inside another (“he said ‘no’” or a curly pair inside a straight one) is part
  * of the outer one. A closing mark with nothing open before it starts the paragraph's first
  * quotation at 0 (`opensAcross`); an opening mark never closed runs to the end (`closesAcross`).
  *
@@ -33,12 +33,15 @@ export function findQuoteMarks(text: string): QuoteMark[] {
       } else if (found.length === 0 && straightOpen < 0 && curlyOpen < 0) {
         found.push({ open: 0, close: i, opensAcross: true, closesAcross: false });
       }
-    } else if (c === 0x22) {
+    } else if (c === 0x22 || (c === 0x27 && text.charCodeAt(i + 1) === 0x27)) {
+      // Two apostrophes are a straight double mark in some newspapers' text (''Yes,'' he said).
+      const width = c === 0x22 ? 1 : 2;
       if (straightOpen < 0) straightOpen = i;
       else {
-        found.push({ open: straightOpen, close: i, opensAcross: false, closesAcross: false });
+        found.push({ open: straightOpen, close: i + width - 1, opensAcross: false, closesAcross: false });
         straightOpen = -1;
       }
+      i += width - 1;
     }
   }
   if (depth > 0) found.push({ open: curlyOpen, close: text.length - 1, opensAcross: false, closesAcross: true });
@@ -51,4 +54,12 @@ export function findQuoteMarks(text: string): QuoteMark[] {
     if (m.close - m.open > 1) marks.push(m);
   }
   return marks;
+}
+
+/** The words inside a quotation, without its marks (one or two characters each). */
+export function quoteInner(text: string, mark: QuoteMark): string {
+  return text
+    .slice(mark.open, mark.close + 1)
+    .replace(/^(?:''|["\u201C\u201D])/, "")
+    .replace(/(?:''|["\u201C\u201D])$/, "");
 }

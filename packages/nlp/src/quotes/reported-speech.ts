@@ -1,5 +1,5 @@
 import type { Quote } from "@newsflow/contracts";
-import { CUE_RE } from "./cue-match.js";
+import { cuesIn } from "./cue-match.js";
 import { TELL_VERBS } from "./cues.js";
 import { sourceAfter, sourceBefore, trimSpan, wordCount } from "./phrases.js";
 
@@ -26,10 +26,9 @@ export function reportedSpeech(text: string, start: number, end: number): Quote 
     if (acc.index < 3 && comma > 0) return quote(trimSpan(text, start + comma + 1, trimEnd), trimSpan(text, cue.end, start + comma), cue, 0.8);
     if (acc.index > 10) return quote(trimSpan(text, start, start + acc.index), sourceAfter(text, cue.end, end), cue, 0.7);
   }
-  CUE_RE.lastIndex = 0;
-  for (let m = CUE_RE.exec(sentence); m; m = CUE_RE.exec(sentence)) {
-    const cueStart = start + m.index;
-    const cueEnd = cueStart + m[0].length;
+  for (const c of cuesIn(text, start, end)) {
+    const cueStart = c.start;
+    const cueEnd = c.end;
     const cue = trimSpan(text, cueStart, cueEnd);
     const beforeText = text.slice(start, cueStart);
     const afterText = text.slice(cueEnd, trimEnd);
@@ -42,7 +41,7 @@ export function reportedSpeech(text: string, start: number, end: number): Quote 
     // Leading attribution: "Croft said (that) CONTENT." / "X told reporters (that) CONTENT."
     const source = sourceBefore(text, start, cueStart);
     let contentStart = cueEnd;
-    const verb = m[0].toLowerCase().split(/\s+/).pop()!;
+    const verb = text.slice(cueStart, cueEnd).toLowerCase().split(/\s+/).pop()!;
     if (TELL_VERBS.has(verb)) {
       const listener = LISTENER_RE.exec(text.slice(cueEnd, trimEnd));
       if (listener) contentStart += listener[0].length;

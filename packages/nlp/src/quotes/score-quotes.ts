@@ -36,10 +36,11 @@ export const emptyCounts = (): QuoteCounts => ({
   attributionRight: 0, directGold: 0, directPredicted: 0, directMatchedGold: 0, directMatchedPredicted: 0,
 });
 
-// Double marks and an opening single mark; a lone ’ is an apostrophe far more often than a quote.
+// Double marks (also written '' in some newspapers' text) and an opening single mark; a lone ’ is
+// an apostrophe far more often than a quote.
 const QUOTE_CHARS = /["\u201C\u201D\u201E\u2018\u00AB\u00BB]/;
-const OPENING = /["\u201C\u201E\u2018\u00AB]$/;
-const CLOSING = /^[,.;:!?]?["\u201D\u2019\u00BB]/;
+const OPENING = /(?:["\u201C\u201E\u2018\u00AB]|'')$/;
+const CLOSING = /^[,.;:!?]?(?:["\u201D\u2019\u00BB]|'')/;
 
 /**
  * A direct quote, as the contract defines it: its content contains a quotation mark or is
@@ -47,7 +48,8 @@ const CLOSING = /^[,.;:!?]?["\u201D\u2019\u00BB]/;
  */
 export function isDirect(text: string, spans: Spans): boolean {
   if (spans.length === 0) return false;
-  if (QUOTE_CHARS.test(textOf(text, spans))) return true;
+  const content = textOf(text, spans);
+  if (QUOTE_CHARS.test(content) || content.includes("''")) return true;
   const start = Math.min(...spans.map((s) => s.start));
   const end = Math.max(...spans.map((s) => s.end));
   return OPENING.test(text.slice(Math.max(0, start - 3), start).trimEnd()) && CLOSING.test(text.slice(end, end + 3).trimStart());
