@@ -1,6 +1,7 @@
 import { createEntityTagger, type EntityTagger } from "../ner/tag-entities.js";
 import { loadNerModel } from "./load-ner-model.js";
 
+export { type ArtefactHeader, MODELS_DIR, readArtefact, readJsonArtefact } from "./artefacts.js";
 export { loadNerModel, SHIPPED_NER_MODEL } from "./load-ner-model.js";
 
 /**

@@ -1,11 +1,10 @@
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
 import { deserializeModel, type NerModel } from "../ner/model-format.js";
+import { readArtefact } from "./artefacts.js";
 
-/** The model shipped with the package (models/ner.bin.gz), found from src/ or dist/ alike. */
-export const SHIPPED_NER_MODEL = new URL("../../models/ner.bin.gz", import.meta.url);
+/** The file name of the shipped NER model under models/. */
+export const SHIPPED_NER_MODEL = "ner.bin.gz";
 
-/** Reads a gzipped NER model file from disk. */
-export function loadNerModel(path: string | URL = SHIPPED_NER_MODEL): NerModel {
-  return deserializeModel(gunzipSync(readFileSync(path)));
+/** Reads a gzipped NER model: the shipped one, or the file at an absolute path. */
+export function loadNerModel(file: string = SHIPPED_NER_MODEL): NerModel {
+  return deserializeModel(readArtefact(file));
 }
