@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "@newsflow/cli/processes";
 import { watchRun } from "@newsflow/cli/watch-run";
-import { createProducer } from "@newsflow/producer";
+import { createProducer } from "@newsflow/ingest";
 import { createServer, type ServedViewer, serveViewer } from "@newsflow/viewer";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { EntitiesResult, ParagraphSummary, QuotesResult, TASKS } from "@newsflow/contracts";
 import { REPO_ROOT } from "@newsflow/cli/processes";
 import { watchRun } from "@newsflow/cli/watch-run";
-import { createProducer } from "@newsflow/producer";
+import { createProducer } from "@newsflow/ingest";
 import { createServer } from "@newsflow/viewer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPipeline, type TestPipeline } from "../support/pipeline.js";

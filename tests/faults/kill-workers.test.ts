@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Managed, startWorkers, WORKER_APPS } from "@newsflow/cli/processes";
 import { watchRun } from "@newsflow/cli/watch-run";
-import { createProducer } from "@newsflow/producer";
+import { createProducer } from "@newsflow/ingest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRunComplete } from "../support/check-run.js";
 import { writeCorpus } from "../support/corpus.js";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { watchRun } from "@newsflow/cli/watch-run";
 import { extractQuotes, summarizeParagraph } from "@newsflow/nlp";
 import { loadEntityTagger } from "@newsflow/nlp/node";
-import { createProducer, retryFailed } from "@newsflow/producer";
+import { createProducer, retryFailed } from "@newsflow/ingest";
 import { createLogger, createRedis, createWorker, type RedisClient, type WorkerSetup } from "@newsflow/queue";
 import { createDocumentProcessor } from "@newsflow/worker-document";
 import { createEntitiesProcessor } from "@newsflow/worker-entities";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, REPO_ROOT } from "@newsflow/cli/processes";
 import { watchRun } from "@newsflow/cli/watch-run";
-import { createProducer } from "@newsflow/producer";
+import { createProducer } from "@newsflow/ingest";
 import type { FlowProducer } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRunComplete } from "../support/check-run.js";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { openContext, type CliContext } from "@newsflow/cli/context";
 import { type Managed, startWorkers } from "@newsflow/cli/processes";
 import { watchRun } from "@newsflow/cli/watch-run";
-import { createProducer } from "@newsflow/producer";
+import { createProducer } from "@newsflow/ingest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRunComplete } from "../support/check-run.js";
 import { writeCorpus } from "../support/corpus.js";

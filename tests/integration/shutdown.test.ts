@@ -1,4 +1,4 @@
-import { createProducer } from "@newsflow/producer";
+import { createProducer } from "@newsflow/ingest";
 import { REPO_ROOT } from "@newsflow/cli/processes";
 import { watchRun } from "@newsflow/cli/watch-run";
 import { join } from "node:path";

@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { TASKS } from "@newsflow/contracts";
 import { extractQuotes, summarizeParagraph } from "@newsflow/nlp";
 import { loadEntityTagger } from "@newsflow/nlp/node";
-import { createProducer, documentFlow, prepareDocument } from "@newsflow/producer";
+import { createProducer, documentFlow, prepareDocument } from "@newsflow/ingest";
 import type { FlowJob } from "bullmq";
 import { newsParagraphs, writeBenchCorpus } from "../bench/corpus.js";
 import { type CliContext, openContext } from "../context.js";

@@ -1,4 +1,4 @@
-import { retryFailed } from "@newsflow/producer";
+import { retryFailed } from "@newsflow/ingest";
 import { openContext } from "../context.js";
 import { UsageError } from "../errors.js";
 import type { Command } from "../main.js";

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { join } from "node:path";
-import { createProducer } from "@newsflow/producer";
+import { createProducer } from "@newsflow/ingest";
 import { createServer, serveViewer } from "@newsflow/viewer";
 import { openContext } from "../context.js";
 import type { Command } from "../main.js";
