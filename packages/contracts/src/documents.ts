@@ -7,6 +7,7 @@ export const DocumentInput = z.object({
   text: z.string(),
   url: z.string().optional(),
   publishedAt: z.string().optional(),
+  byline: z.string().optional(),
 });
 export type DocumentInput = z.infer<typeof DocumentInput>;
 
@@ -26,6 +27,7 @@ export const DocumentMeta = z.object({
   source: z.string(),
   url: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  byline: z.string().nullable().default(null),
   paragraphCount: z.number().int().nonnegative(),
   createdAt: z.number().int(),
   completedAt: z.number().int().nullable(),

@@ -1,14 +1,11 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
-import { type DocumentInput, JobSafeId, type Paragraph, QUEUES, TASKS } from "@newsflow/contracts";
-import { normalizeText, splitParagraphs } from "@newsflow/nlp";
+import { JobSafeId, type Paragraph, QUEUES, TASKS } from "@newsflow/contracts";
+import { prepareDocument } from "./prepare-document.js";
 import { DOCUMENT_JOB_OPTIONS, PARAGRAPH_JOB_OPTIONS, type QueueSet, withRedisRetry } from "@newsflow/queue";
 import type { Store } from "@newsflow/store";
 import type { FlowJob, FlowProducer } from "bullmq";
 import { type InputItem, readInputs } from "./read-inputs.js";
-
-/** The longest paragraph accepted; longer "paragraphs" are not prose (logs, dumps, minified text). */
-export const MAX_PARAGRAPH_CHARS = 100_000;
 
 export interface ProducerDeps {
   store: Store;
@@ -41,32 +38,6 @@ export interface RunCounts {
 /** A run id: given, or generated from the time and some randomness (never contains `:`). */
 export function newRunId(now = new Date()): string {
   return `run-${now.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "")}-${randomBytes(3).toString("hex")}`;
-}
-
-/** The document id: the given id when it is a valid job id, else derived from it or from the content. */
-export function documentId(doc: DocumentInput, text: string): string {
-  if (doc.id !== undefined) {
-    if (JobSafeId.safeParse(doc.id).success) return doc.id;
-    const slug = doc.id.replace(/[^A-Za-z0-9._~-]+/g, "_").slice(0, 80);
-    return `${slug}-${createHash("sha256").update(doc.id).digest("hex").slice(0, 8)}`;
-  }
-  return `doc-${createHash("sha256").update(text).digest("hex").slice(0, 20)}`;
-}
-
-/** A prepared document, or the reason it cannot be processed. */
-export type Prepared = { id: string; title: string | null; paragraphs: Paragraph[] } | { reason: string };
-
-/** Normalise and split one document; reject it when it has nothing to process or is not prose. */
-export function prepareDocument(doc: DocumentInput, titleKnown: boolean): Prepared {
-  const text = normalizeText(doc.text);
-  const split = splitParagraphs(text, { detectTitle: !titleKnown });
-  const title = doc.title !== undefined ? normalizeText(doc.title).trim() || null : split.title;
-  if (split.paragraphs.length === 0) return { reason: "no paragraphs with text" };
-  const long = split.paragraphs.find((p) => p.text.length > MAX_PARAGRAPH_CHARS);
-  if (long) {
-    return { reason: `paragraph ${long.index + 1} has ${long.text.length.toLocaleString("en")} characters, over the ${MAX_PARAGRAPH_CHARS.toLocaleString("en")} limit: split it into paragraphs` };
-  }
-  return { id: documentId(doc, `${title ?? ""}\n${text}`), title, paragraphs: split.paragraphs };
 }
 
 /** The BullMQ flow of one document: a parent job on `document`, one child per paragraph per task. */
@@ -143,6 +114,7 @@ export function createProducer(deps: ProducerDeps) {
           source: item.source,
           url: item.doc.url ?? null,
           publishedAt: item.doc.publishedAt ?? null,
+          byline: item.doc.byline ?? null,
           paragraphCount: prepared.paragraphs.length,
           createdAt: Date.now(),
         };

@@ -103,6 +103,7 @@ export function createStore(redis: RedisClient, prefix: string) {
       source: h.source ?? "",
       url: h.url || null,
       publishedAt: h.publishedAt || null,
+      byline: h.byline || null,
       paragraphCount: num(h.paragraphCount),
       createdAt: num(h.createdAt),
       completedAt: numOrNull(h.completedAt),
@@ -151,7 +152,7 @@ export function createStore(redis: RedisClient, prefix: string) {
      * Save a document and its paragraphs (idempotent: same id, same content) and attach it to a
      * run. Returns true when its paragraph work still has to be enqueued.
      */
-    async putDocument(runId: string, order: number, meta: Omit<DocumentMeta, "completedAt">, paragraphs: Paragraph[]): Promise<boolean> {
+    async putDocument(runId: string, order: number, meta: Omit<DocumentMeta, "completedAt" | "byline"> & { byline?: string | null }, paragraphs: Paragraph[]): Promise<boolean> {
       const exists = await redis.hget(k.doc(meta.id), "id");
       if (!exists) {
         const m = redis.multi();
@@ -162,6 +163,7 @@ export function createStore(redis: RedisClient, prefix: string) {
           source: meta.source,
           url: meta.url ?? "",
           publishedAt: meta.publishedAt ?? "",
+          byline: meta.byline ?? "",
           paragraphCount: meta.paragraphCount,
           createdAt: meta.createdAt,
         });

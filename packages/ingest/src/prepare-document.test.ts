@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { documentFlow, documentId, newRunId, prepareDocument } from "./create-producer.js";
+import { documentFlow, newRunId } from "./create-producer.js";
+import { documentId, prepareDocument } from "./prepare-document.js";
 
 describe("prepareDocument", () => {
   it("splits paragraphs and detects the title of plain text", () => {
