@@ -13,13 +13,13 @@ if (!existsSync(main) || !existsSync(join(root, "node_modules"))) {
 }
 const args = process.argv.slice(2);
 if (args[0] === "run") {
-  // The producer streams its input, so its live memory is small; a capped heap makes V8 collect
-  // early, keeping RSS near 200 MB however large the input (see README, Benchmark). 384 MB leaves
-  // room for one huge document, whose flow BullMQ builds in one call (10,000 paragraphs: ~500 MB).
-  const child = spawn(process.execPath, ["--max-old-space-size=384", main, ...args], { stdio: "inherit" });
+  // The producer streams its input and adds a large document's jobs in bounded batches, so its
+  // live memory is small; a capped heap makes V8 collect early, keeping RSS low however large the
+  // input (see README, Benchmark).
+  const child = spawn(process.execPath, ["--max-old-space-size=256", main, ...args], { stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 : 1)));
 } else {
   const { runCli } = await import(pathToFileURL(main).href);
-  process.exitCode = await runCli(args);
+  process.exitCode = await runCli(args, process.env);
 }

@@ -1,46 +1,20 @@
-import {
-  checkRedis,
-  closeQueues,
-  createFlowProducer,
-  createLogger,
-  createQueues,
-  createRedis,
-  hashTaggedPrefix,
-  type Logger,
-  type QueueSet,
-  type RedisClient,
-  type RedisConfig,
-  parseEnvWith,
-  RedisEnv,
-  RedisUnavailableError,
-  redisConfigFromEnv,
-} from "@newsflow/queue";
-import { createStore, type Store } from "@newsflow/store";
-import type { FlowProducer } from "bullmq";
+import { checkRedis, createLogger, type Deployment, type Logger, openDeployment, RedisUnavailableError, redisConfigFromEnv } from "@newsflow/queue";
+import { DeploymentMismatchError } from "@newsflow/store";
+import { type CliEnv, type EnvSource, parseEnv } from "./env.js";
 import { UsageError } from "./errors.js";
 
-/** Connections and services a CLI command uses. */
-export interface CliContext {
-  env: RedisEnv;
-  config: RedisConfig;
-  prefix: string;
+/** Connections and services a CLI command uses: the deployment, its env and a logger. */
+export interface CliContext extends Deployment {
+  env: CliEnv;
   logger: Logger;
-  redis: RedisClient;
-  store: Store;
-  queues: QueueSet;
-  flow: FlowProducer;
-  /** Release every connection. */
-  close(): Promise<void>;
 }
 
-/** Open the CLI's connections after checking that Redis answers (a one-line error if not). */
-export async function openContext(source: Record<string, string | undefined> = process.env): Promise<CliContext> {
-  let env: RedisEnv;
-  try {
-    env = parseEnvWith(RedisEnv, source);
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+/**
+ * Open the CLI's handle on the deployment after checking that Redis answers; an unreachable
+ * Redis, a bad variable or a partition count the deployment does not have is one line.
+ */
+export async function openContext(source: EnvSource): Promise<CliContext> {
+  const env = parseEnv(source);
   const config = redisConfigFromEnv(env);
   try {
     await checkRedis(config);
@@ -48,27 +22,13 @@ export async function openContext(source: Record<string, string | undefined> = p
     if (err instanceof RedisUnavailableError) throw new UsageError(err.message);
     throw err;
   }
-  const prefix = hashTaggedPrefix(config.prefix);
-  const logger = createLogger("newsflow", source.LOG_LEVEL ?? "warn");
-  // Checked above; from here on a Redis restart is waited out rather than failing the command.
-  const redis = createRedis(config, { blocking: true });
-  redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
-  const store = createStore(redis, prefix);
-  const queues = createQueues(redis, prefix, logger);
-  const flow = createFlowProducer(redis, prefix, logger);
-  return {
-    env,
-    config,
-    prefix,
-    logger,
-    redis,
-    store,
-    queues,
-    flow,
-    async close() {
-      await flow.close();
-      await closeQueues(queues);
-      await redis.quit();
-    },
-  };
+  const logger = createLogger("newsflow", source.LOG_LEVEL ? env.LOG_LEVEL : "warn");
+  try {
+    // Checked above; from here on a Redis restart is waited out rather than failing the command.
+    const deployment = await openDeployment(env, logger, { blocking: true });
+    return Object.assign(deployment, { env, logger });
+  } catch (err) {
+    if (err instanceof DeploymentMismatchError) throw new UsageError(err.message);
+    throw err;
+  }
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { pathToFileURL } from "node:url";
+import type { EnvSource } from "./env.js";
 import { UsageError } from "./errors.js";
 
 /** A CLI command: takes its arguments (after the command name), returns the exit code. */
-export type Command = (argv: string[]) => Promise<number>;
+export type Command = (argv: string[], env: EnvSource) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   run: { summary: "run PATH... [--run-id ID] [--wait] [--json]   enqueue documents (files, folders, - for stdin)", load: async () => (await import("./commands/run.js")).runCommand },
@@ -21,7 +22,7 @@ function usage(): string {
 }
 
 /** Runs the newsflow CLI and returns its exit code; user errors print one line on stderr. */
-export async function runCli(argv: string[]): Promise<number> {
+export async function runCli(argv: string[], env: EnvSource): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
     process.stdout.write(`${usage()}\n`);
@@ -33,7 +34,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await (await command.load())(rest);
+    return await (await command.load())(rest, env);
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`newsflow ${name}: ${err.message}\n`);
@@ -44,5 +45,5 @@ export async function runCli(argv: string[]): Promise<number> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  process.exitCode = await runCli(process.argv.slice(2));
+  process.exitCode = await runCli(process.argv.slice(2), process.env);
 }

@@ -102,3 +102,46 @@ export function startWorkers(
   }
   return out;
 }
+
+/** Whether a TCP port on `host` can be listened on now. */
+async function portFree(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, host, () => srv.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Start the viewer app as a process of its own on `VIEWER_PORT` (default 3000) or, when that is
+ * taken, the next free port; resolves once it answers, with its URL.
+ */
+export async function startViewer(env: NodeJS.ProcessEnv, options: { logDir?: string } = {}): Promise<Managed & { url: string }> {
+  const host = env.VIEWER_HOST || "127.0.0.1";
+  const wanted = Number(env.VIEWER_PORT || 3000);
+  let port = 0;
+  for (const p of [wanted, wanted + 1, wanted + 2, wanted + 3]) {
+    if (await portFree(host, p)) {
+      port = p;
+      break;
+    }
+  }
+  if (port === 0) port = await freePort();
+  const logDir = options.logDir ?? join(REPO_ROOT, ".newsflow", "logs");
+  mkdirSync(logDir, { recursive: true });
+  const log = openSync(join(logDir, `viewer-${Date.now()}.log`), "a");
+  const child = spawn(process.execPath, [join(REPO_ROOT, "apps", "viewer", "dist", "main.js")], { env: { ...env, VIEWER_PORT: String(port) }, stdio: ["ignore", log, "pipe"] });
+  const managed = manage("viewer", child);
+  let stderr = "";
+  child.stderr?.on("data", (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const url = `http://${host}:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new UsageError(stderr.trim().split("\n")[0] || `the viewer exited with code ${child.exitCode}`);
+    if (await fetch(`${url}/api/runs?limit=1`).then((r) => r.ok, () => false)) return { ...managed, url };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await managed.stop();
+  throw new UsageError(`the viewer did not answer on ${url}`);
+}

@@ -1,7 +1,6 @@
 import { TASKS } from "@newsflow/contracts";
 import { withRedisRetry } from "@newsflow/queue";
-import type { RunRecord, Store } from "@newsflow/store";
-import { viewRun } from "@newsflow/viewer";
+import { type RunRecord, type Store, viewRun } from "@newsflow/store";
 
 const fmtTime = (s: number | null) => (s === null ? "--" : s < 60 ? `${Math.round(s)}s` : `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, "0")}s`);
 

@@ -3,8 +3,8 @@ import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { HonoAdapter } from "@bull-board/hono";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { QUEUE_NAMES, type QueueName, TaskName } from "@newsflow/contracts";
-import type { QueueSet } from "@newsflow/queue";
+import { QUEUE_NAMES, type QueueName } from "@newsflow/contracts";
+import { type PartitionedQueues, retryFailedJob } from "@newsflow/queue";
 import type { Store } from "@newsflow/store";
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
@@ -38,7 +38,7 @@ export function requireAdmin(token: string | undefined): MiddlewareHandler {
  * Admin: sign-in (sets an HttpOnly, SameSite=Strict cookie), retry or remove a failed job, and
  * bull-board's raw queue inspector at /admin/queues, all behind the same token.
  */
-export function mountAdmin(app: Hono, deps: { store: Store; queues: QueueSet; adminToken?: string }): void {
+export function mountAdmin(app: Hono, deps: { store: Store; queues: PartitionedQueues; adminToken?: string }): void {
   const token = deps.adminToken;
   app.post("/admin/login", async (c) => {
     const body = await c.req.parseBody();
@@ -51,24 +51,22 @@ export function mountAdmin(app: Hono, deps: { store: Store; queues: QueueSet; ad
   app.use("/admin/queues/*", requireAdmin(token));
   app.use("/admin/queues", requireAdmin(token));
 
-  app.post("/admin/jobs/:queue/:id/:action", async (c) => {
+  app.post("/admin/jobs/:partition/:queue/:id/:action", async (c) => {
     const queue = c.req.param("queue") as QueueName;
-    if (!QUEUE_NAMES.includes(queue)) return c.text("no such queue", 404);
-    const job = await deps.queues[queue].getJob(c.req.param("id"));
+    const partition = Number(c.req.param("partition"));
+    if (!QUEUE_NAMES.includes(queue) || !deps.queues[partition]) return c.text("no such queue", 404);
+    const job = await deps.queues[partition]![queue].getJob(c.req.param("id"));
     if (!job || !(await job.isFailed())) return c.text("no such failed job", 404);
     const action = c.req.param("action");
     if (action === "remove") await job.remove();
-    else if (action === "retry") {
-      const task = TaskName.safeParse(queue);
-      const data = job.data as { docId?: string; index?: number };
-      if (task.success && data.docId && typeof data.index === "number") await deps.store.clearParagraphFailure(data.docId, task.data, data.index);
-      await job.retry();
-    } else return c.text("unknown action", 404);
+    // The same retry as `newsflow retry`: failures cleared, the job redone, the document re-assembled.
+    else if (action === "retry") await retryFailedJob(deps, partition, queue, job.id!);
+    else return c.text("unknown action", 404);
     return c.req.header("accept")?.includes("application/json") ? c.json({ ok: true, action }) : c.redirect("/health", 303);
   });
 
   const board = new HonoAdapter(serveStatic);
-  createBullBoard({ queues: QUEUE_NAMES.map((q) => new BullMQAdapter(deps.queues[q], { readOnlyMode: false })), serverAdapter: board });
+  createBullBoard({ queues: deps.queues.flatMap((set) => QUEUE_NAMES.map((q) => new BullMQAdapter(set[q], { readOnlyMode: false }))), serverAdapter: board });
   board.setBasePath("/admin/queues");
   app.route("/admin/queues", board.registerPlugin());
 }

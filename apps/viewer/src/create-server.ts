@@ -1,5 +1,5 @@
-import type { QueueSet, RedisClient } from "@newsflow/queue";
-import type { Store } from "@newsflow/store";
+import type { PartitionedQueues, RedisClient } from "@newsflow/queue";
+import { readDocument, type RunView, type Store, viewRun } from "@newsflow/store";
 import { type Context, Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { isAdmin, mountAdmin } from "./admin.js";
@@ -8,14 +8,14 @@ import { entitiesPage, entityPage } from "./pages/entities.js";
 import { healthPage } from "./pages/health.js";
 import { readerPage } from "./pages/reader.js";
 import { runPage, runsPage } from "./pages/runs.js";
-import { readDocument, readHealth, type RunView, viewRun } from "./read-model.js";
+import { readHealth } from "./read-model.js";
 
 // Our pages load nothing from elsewhere and run no inline script.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export interface ViewerDeps {
   store: Store;
-  queues: QueueSet;
+  queues: PartitionedQueues;
   redis: RedisClient;
   adminToken?: string;
 }

@@ -7,7 +7,6 @@ export const ViewerEnv = RedisEnv.extend({
   VIEWER_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Enables admin actions (retry/remove failed jobs, /admin/queues) for requests that carry it. */
   VIEWER_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 export type ViewerEnv = z.infer<typeof ViewerEnv>;
 

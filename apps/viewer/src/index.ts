@@ -1,4 +1,4 @@
 export * from "./create-server.js";
 export * from "./env.js";
-export * from "./read-model.js";
+export { readHealth } from "./read-model.js";
 export * from "./serve-viewer.js";

@@ -1,18 +1,15 @@
 #!/usr/bin/env node
-import { closeOnSignals, closeQueues, createLogger, createQueues, createRedis, hashTaggedPrefix, redisConfigFromEnv } from "@newsflow/queue";
-import { createStore } from "@newsflow/store";
+import { closeOnSignals, createLogger, openDeployment, runMain } from "@newsflow/queue";
 import { createServer } from "./create-server.js";
 import { parseEnv } from "./env.js";
 import { serveViewer } from "./serve-viewer.js";
 
-const env = parseEnv();
-const logger = createLogger("viewer", env.LOG_LEVEL);
-const cfg = redisConfigFromEnv(env);
-const prefix = hashTaggedPrefix(cfg.prefix);
-const redis = createRedis(cfg);
-redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
-const queues = createQueues(redis, prefix, logger);
-const app = createServer({ store: createStore(redis, prefix), queues, redis, adminToken: env.VIEWER_ADMIN_TOKEN });
-const viewer = await serveViewer(app, env.VIEWER_HOST, env.VIEWER_PORT);
-logger.info({ url: `http://${env.VIEWER_HOST}:${viewer.port}/` }, "viewer listening");
-closeOnSignals([() => viewer.close(), () => closeQueues(queues), () => redis.quit()], logger);
+await runMain("viewer", async () => {
+  const env = parseEnv();
+  const logger = createLogger("viewer", env.LOG_LEVEL);
+  const deployment = await openDeployment(env, logger);
+  const app = createServer({ ...deployment, adminToken: env.VIEWER_ADMIN_TOKEN });
+  const viewer = await serveViewer(app, env.VIEWER_HOST, env.VIEWER_PORT);
+  logger.info({ url: `http://${env.VIEWER_HOST}:${viewer.port}/` }, "viewer listening");
+  closeOnSignals([() => viewer.close(), () => deployment.close()], logger);
+});

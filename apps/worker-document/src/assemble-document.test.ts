@@ -9,7 +9,7 @@ const sentence = (text: string) => ({ sentences: [{ start: 0, end: text.length, 
 
 describe("assembleDocument", () => {
   it("lists every missing paragraph task with the recorded reason", () => {
-    const result = assembleDocument({
+    const { result } = assembleDocument({
       docId: "d",
       title: null,
       paragraphs,

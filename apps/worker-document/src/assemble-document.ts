@@ -13,11 +13,17 @@ export interface DocumentInputs {
   failures: Record<string, string>;
 }
 
+/** The assembled document: its result, and each paragraph's entity mentions where the document-level pass changed them. */
+export interface AssembledDocument {
+  result: DocumentResult;
+  reconciled: (EntitiesResult | null)[];
+}
+
 /**
  * Build the document result from the paragraph results: canonical entities, quotes with resolved
  * speakers, the document summary, and a list of what is missing (failed paragraph tasks).
  */
-export function assembleDocument(input: DocumentInputs, now = Date.now(), budget: SummaryBudget = {}): DocumentResult {
+export function assembleDocument(input: DocumentInputs, now = Date.now(), budget: SummaryBudget = {}): AssembledDocument {
   const missing: MissingResult[] = [];
   const note = (task: TaskName, index: number, present: unknown) => {
     if (present === null) missing.push({ paragraphIndex: index, task, reason: input.failures[`${task}:${index}`] ?? "no result" });
@@ -38,5 +44,5 @@ export function assembleDocument(input: DocumentInputs, now = Date.now(), budget
     input.paragraphs.flatMap((p, i) => (input.summaries[i] ? [{ index: p.index, text: p.text, summary: input.summaries[i]!, entities: input.entities[i] ?? undefined }] : [])),
     budget,
   );
-  return { docId: input.docId, summary, entities, quotes, missing, completedAt: now };
+  return { result: { docId: input.docId, summary, entities, quotes, missing, completedAt: now }, reconciled: input.paragraphs.map(() => null) };
 }

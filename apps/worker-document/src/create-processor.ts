@@ -1,35 +1,35 @@
-import type { SummaryBudget } from "@newsflow/contracts";
+import type { EntitiesResult, SummaryBudget } from "@newsflow/contracts";
 import type { WorkerSetup } from "@newsflow/queue";
 import type { Store } from "@newsflow/store";
 import { assembleDocument } from "./assemble-document.js";
 
 /**
- * The document-level step: runs once every paragraph job of the document has finished (or
- * failed for good), reads their results from the store and stores the document result.
+ * The document-level step: runs once every paragraph task of the document is done or failed for
+ * good, reads their results from the store and stores the document result (with the entity
+ * mentions as reconciled over the whole document). When the step itself fails for good, the
+ * document is recorded as failed, so its runs complete and `newsflow retry` can take it up.
  */
 export function createDocumentProcessor(store: Store, budget: SummaryBudget = {}): WorkerSetup<"document"> {
   return {
-    process: async (p, job) => {
+    process: async (p) => {
       const meta = await store.getDocument(p.docId);
       if (!meta) throw new Error(`document ${p.docId} is not in the store`);
       const paragraphs = await store.getParagraphs(p.docId, 0, meta.paragraphCount);
       const indexes = paragraphs.map((x) => x.index);
-      const [summaries, entities, quotes, stored, ignored] = await Promise.all([
+      const [summaries, entities, quotes, stored] = await Promise.all([
         store.getParagraphResults(p.docId, "summarize", indexes),
         store.getParagraphResults(p.docId, "entities", indexes),
         store.getParagraphResults(p.docId, "quotes", indexes),
         store.getParagraphFailures(p.docId),
-        job.getIgnoredChildrenFailures(),
       ]);
       const failures: Record<string, string> = Object.fromEntries(Object.entries(stored).map(([key, f]) => [key, f.reason]));
-      // BullMQ records children that failed for good under keys like `{prefix}:quotes:<docId>-<index>`.
-      for (const [childKey, reason] of Object.entries(ignored)) {
-        const m = /:(summarize|entities|quotes):.*-(\d+)$/.exec(childKey);
-        if (m) failures[`${m[1]}:${m[2]}`] ??= reason;
-      }
-      const result = assembleDocument({ docId: p.docId, title: meta.title, paragraphs, summaries, entities, quotes, failures }, Date.now(), budget);
-      await store.putDocumentResult(result);
+      const { result, reconciled } = assembleDocument({ docId: p.docId, title: meta.title, paragraphs, summaries, entities, quotes, failures }, Date.now(), budget);
+      const changed: Array<[number, EntitiesResult]> = reconciled.flatMap((r, i) => (r ? [[indexes[i]!, r] as [number, EntitiesResult]] : []));
+      await store.putDocumentResult(result, changed);
       return { docId: p.docId };
+    },
+    onFinalFailure: async (p, _job, err) => {
+      await store.putDocumentFailure(p.docId, err.message);
     },
   };
 }

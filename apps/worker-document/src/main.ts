@@ -1,15 +1,9 @@
 #!/usr/bin/env node
-import { parseEnvWith, startWorkerApp } from "@newsflow/queue";
-import { createStore } from "@newsflow/store";
-import { z } from "zod";
+import { runMain, startWorkerApp } from "@newsflow/queue";
 import { createDocumentProcessor } from "./create-processor.js";
+import { parseEnv } from "./env.js";
 
-/** Length of the document summary: sentences (default 3) or, when set, words. */
-const SummaryEnv = z.object({
-  SUMMARY_SENTENCES: z.coerce.number().int().min(1).max(50).optional(),
-  SUMMARY_WORDS: z.coerce.number().int().min(5).max(2000).optional(),
+await runMain("worker-document", async () => {
+  const env = parseEnv();
+  await startWorkerApp("document", env, (deployment) => createDocumentProcessor(deployment.store, { sentences: env.SUMMARY_SENTENCES, words: env.SUMMARY_WORDS }));
 });
-const env = parseEnvWith(SummaryEnv, process.env);
-const budget = { sentences: env.SUMMARY_SENTENCES, words: env.SUMMARY_WORDS };
-
-await startWorkerApp("document", (redis, prefix) => createDocumentProcessor(createStore(redis, prefix), budget));

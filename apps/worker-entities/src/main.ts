@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { loadEntityTagger } from "@newsflow/nlp/node";
-import { startWorkerApp } from "@newsflow/queue";
-import { createStore } from "@newsflow/store";
+import { runMain, startWorkerApp } from "@newsflow/queue";
 import { createEntitiesProcessor } from "./create-processor.js";
+import { parseEnv } from "./env.js";
 
-await startWorkerApp("entities", (redis, prefix) => createEntitiesProcessor(createStore(redis, prefix), loadEntityTagger()));
+await runMain("worker-entities", () => startWorkerApp("entities", parseEnv(), (deployment) => createEntitiesProcessor(deployment, loadEntityTagger())));

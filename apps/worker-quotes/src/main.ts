@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { extractQuotes } from "@newsflow/nlp";
-import { startWorkerApp } from "@newsflow/queue";
-import { createStore } from "@newsflow/store";
+import { runMain, startWorkerApp } from "@newsflow/queue";
 import { createQuotesProcessor } from "./create-processor.js";
+import { parseEnv } from "./env.js";
 
-await startWorkerApp("quotes", (redis, prefix) => createQuotesProcessor(createStore(redis, prefix), extractQuotes));
+await runMain("worker-quotes", () => startWorkerApp("quotes", parseEnv(), (deployment) => createQuotesProcessor(deployment, extractQuotes)));

@@ -1,7 +1,7 @@
 import type { ParagraphSummary } from "@newsflow/contracts";
-import { createParagraphProcessor, type ParagraphSink, type WorkerSetup } from "@newsflow/queue";
+import { createParagraphProcessor, type Deployment, type WorkerSetup } from "@newsflow/queue";
 
 /** The summarize worker: paragraph text -> ParagraphSummary in the store. */
-export function createSummarizeProcessor(store: ParagraphSink, summarize: (text: string) => ParagraphSummary): WorkerSetup<"summarize"> {
-  return createParagraphProcessor("summarize", summarize, store);
+export function createSummarizeProcessor(deps: Pick<Deployment, "store" | "enqueueDocumentStep">, summarize: (text: string) => ParagraphSummary): WorkerSetup<"summarize"> {
+  return createParagraphProcessor("summarize", summarize, deps.store, deps.enqueueDocumentStep);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { summarizeParagraph } from "@newsflow/nlp";
-import { startWorkerApp } from "@newsflow/queue";
-import { createStore } from "@newsflow/store";
+import { runMain, startWorkerApp } from "@newsflow/queue";
 import { createSummarizeProcessor } from "./create-processor.js";
+import { parseEnv } from "./env.js";
 
-await startWorkerApp("summarize", (redis, prefix) => createSummarizeProcessor(createStore(redis, prefix), summarizeParagraph));
+await runMain("worker-summarize", () => startWorkerApp("summarize", parseEnv(), (deployment) => createSummarizeProcessor(deployment, summarizeParagraph)));

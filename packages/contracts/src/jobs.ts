@@ -8,20 +8,20 @@ export const JobSafeId = z
   .regex(/^[A-Za-z0-9._~-]+$/, "only letters, digits and . _ ~ -")
   .refine((s) => !/^\d+$/.test(s), "must not be all digits");
 
-/** Payload of a paragraph job (one per paragraph in each task queue). */
+/**
+ * Payload of a paragraph job: a run of consecutive paragraphs of one document (`count` from
+ * `first`), the same slice in each task queue. The text is not copied into the job: the worker
+ * reads the paragraphs from the store.
+ */
 export const ParagraphJob = z.object({
-  runId: JobSafeId,
   docId: JobSafeId,
-  index: z.number().int().nonnegative(),
-  text: z.string(),
+  first: z.number().int().nonnegative(),
+  count: z.number().int().min(1).max(1000),
 });
 export type ParagraphJob = z.infer<typeof ParagraphJob>;
 
-/** Payload of the document-level job, the parent of a document's paragraph jobs. */
+/** Payload of the document-level job, enqueued once every paragraph task of the document is done or failed for good. */
 export const DocumentJob = z.object({
-  runId: JobSafeId,
   docId: JobSafeId,
-  paragraphCount: z.number().int().nonnegative(),
-  enqueuedAt: z.number().int(),
 });
 export type DocumentJob = z.infer<typeof DocumentJob>;

@@ -1,20 +1,17 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
-import { JobSafeId, type Paragraph, QUEUES, TASKS } from "@newsflow/contracts";
+import { JobSafeId, type Paragraph, TASKS } from "@newsflow/contracts";
+import { documentJobs, type PipelineDeps, type PlannedJob, withRedisRetry } from "@newsflow/queue";
 import { prepareDocument } from "./prepare-document.js";
-import { DOCUMENT_JOB_OPTIONS, PARAGRAPH_JOB_OPTIONS, type QueueSet, withRedisRetry } from "@newsflow/queue";
-import type { Store } from "@newsflow/store";
-import type { FlowJob, FlowProducer } from "bullmq";
 import { type InputItem, readInputs } from "./read-inputs.js";
 
-export interface ProducerDeps {
-  store: Store;
-  flow: FlowProducer;
-  /** When given, enqueueing pauses while a task queue has more than `highWater` waiting jobs. */
-  queues?: QueueSet;
+export interface ProducerDeps extends PipelineDeps {
+  /** Enqueueing pauses while a task queue of a partition has more than this many waiting jobs. */
   highWater?: number;
-  /** Flush a batch of flows once it holds this many jobs. */
+  /** Flush the planned jobs once this many are waiting to be added. */
   batchJobs?: number;
+  /** How long a producer's claim on a run lasts without renewal (a dead producer lets the run complete after it). */
+  leaseMs?: number;
 }
 
 export interface RunOptions {
@@ -30,6 +27,7 @@ export interface RunCounts {
   runId: string;
   documents: number;
   paragraphs: number;
+  /** Paragraph jobs added to the queues. */
   enqueued: number;
   alreadyKnown: number;
   rejected: number;
@@ -40,34 +38,30 @@ export function newRunId(now = new Date()): string {
   return `run-${now.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "")}-${randomBytes(3).toString("hex")}`;
 }
 
-/** The BullMQ flow of one document: a parent job on `document`, one child per paragraph per task. */
-export function documentFlow(runId: string, docId: string, paragraphs: Paragraph[], now = Date.now()): FlowJob {
-  const children: FlowJob[] = [];
-  for (const p of paragraphs) {
-    for (const task of TASKS) {
-      const data = QUEUES[task].payload.parse({ runId, docId, index: p.index, text: p.text });
-      children.push({ name: task, queueName: task, data, opts: { ...PARAGRAPH_JOB_OPTIONS, jobId: `${docId}-${p.index}` } });
-    }
-  }
-  const data = QUEUES.document.payload.parse({ runId, docId, paragraphCount: paragraphs.length, enqueuedAt: now });
-  return { name: "document", queueName: "document", data, opts: { ...DOCUMENT_JOB_OPTIONS, jobId: docId }, children };
+/** The content hash of a prepared document: a document id re-submitted with another one is refused. */
+export function contentHash(title: string | null, paragraphs: Paragraph[]): string {
+  const h = createHash("sha256").update(title ?? "").update("\u0000");
+  for (const p of paragraphs) h.update(p.text).update("\u0000");
+  return h.digest("hex").slice(0, 32);
 }
 
 /**
- * The producer: reads inputs, stores each document with its paragraphs, and enqueues one flow
- * per document in batches (`addBulk`: one round trip per batch, each document whole or not at
- * all). Re-running with the same run id resumes: documents already in the queues or done are
- * attached to the run and not enqueued again.
+ * The producer: reads inputs, stores each document with its paragraphs, and adds its paragraph
+ * jobs (slices of paragraphs, one job per slice in each task queue of the document's partition)
+ * in bounded batches, so one huge document costs no more memory than its text. A document is
+ * marked enqueued once all its jobs are in; re-running with the same run id resumes (documents
+ * already enqueued or done are attached to the run, not enqueued again, and job ids are
+ * deterministic). Several producers may add to one run: it completes when all have finished.
  */
 export function createProducer(deps: ProducerDeps) {
   const batchJobs = deps.batchJobs ?? 3000;
   const highWater = deps.highWater ?? 60_000;
+  const leaseMs = deps.leaseMs ?? 60_000;
 
-  async function waitForRoom(): Promise<void> {
-    if (!deps.queues) return;
+  async function waitForRoom(partitions: Set<number>): Promise<void> {
     for (;;) {
-      const waiting = await withRedisRetry(() => Promise.all(TASKS.map((t) => deps.queues![t].getWaitingCount())));
-      if (Math.max(...waiting) < highWater) return;
+      const waiting = await withRedisRetry(() => Promise.all([...partitions].flatMap((p) => TASKS.map((t) => deps.queues[p]![t].getWaitingCount()))));
+      if (Math.max(0, ...waiting) < highWater) return;
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -76,21 +70,37 @@ export function createProducer(deps: ProducerDeps) {
     async run(options: RunOptions): Promise<RunCounts> {
       const runId = options.runId ?? newRunId();
       JobSafeId.parse(runId);
+      const producer = { id: `${process.pid}-${randomBytes(4).toString("hex")}`, leaseMs };
       const counts: RunCounts = { runId, documents: 0, paragraphs: 0, enqueued: 0, alreadyKnown: 0, rejected: 0 };
       // Every write below is idempotent, so a Redis restart mid-run is waited out and retried.
-      await withRedisRetry(() => deps.store.createRun(runId, options.inputs));
-      let batch: FlowJob[] = [];
-      let batchIds: string[] = [];
-      let batchSize = 0;
+      await withRedisRetry(() => deps.store.createRun(runId, options.inputs, producer));
+      const lease = setInterval(() => {
+        deps.store.renewProducer(runId, producer).catch(() => undefined);
+      }, leaseMs / 4);
+      lease.unref();
+      let planned: PlannedJob[] = [];
+      // Documents whose last job is planned: marked enqueued once the batch holding it is in.
+      let completeDocs: string[] = [];
       const flush = async () => {
-        if (batch.length === 0) return;
-        await waitForRoom();
-        await withRedisRetry(() => deps.flow.addBulk(batch));
-        await withRedisRetry(() => deps.store.markEnqueued(batchIds));
-        counts.enqueued += batch.length;
-        batch = [];
-        batchIds = [];
-        batchSize = 0;
+        if (planned.length === 0 && completeDocs.length === 0) return;
+        const jobs = planned;
+        const docs = completeDocs;
+        planned = [];
+        completeDocs = [];
+        const groups = new Map<string, PlannedJob[]>();
+        for (const j of jobs) {
+          const key = `${j.partition}:${j.queue}`;
+          const group = groups.get(key);
+          if (group) group.push(j);
+          else groups.set(key, [j]);
+        }
+        await waitForRoom(new Set(jobs.map((j) => j.partition)));
+        for (const group of groups.values()) {
+          const { partition, queue } = group[0]!;
+          await withRedisRetry(() => deps.queues[partition]![queue].addBulk(group.map((j) => ({ name: j.name, data: j.data, opts: j.opts }))));
+        }
+        await withRedisRetry(() => deps.store.markEnqueued(docs));
+        counts.enqueued += jobs.length;
         options.onProgress?.({ ...counts });
       };
       const reject = async (item: { source: string; reason: string }) => {
@@ -98,40 +108,54 @@ export function createProducer(deps: ProducerDeps) {
         options.onRejected?.(item.source, item.reason);
         await withRedisRetry(() => deps.store.addRejection(runId, { source: item.source, reason: item.reason }));
       };
-      for await (const item of readInputs(options.inputs, options.stdin) as AsyncGenerator<InputItem>) {
-        if (item.kind === "rejected") {
-          await reject(item);
-          continue;
+      const plannedIds = new Set<string>();
+      try {
+        for await (const item of readInputs(options.inputs, options.stdin) as AsyncGenerator<InputItem>) {
+          if (item.kind === "rejected") {
+            await reject(item);
+            continue;
+          }
+          const prepared = prepareDocument(item.doc, item.titleKnown);
+          if ("reason" in prepared) {
+            await reject({ source: item.source, reason: prepared.reason });
+            continue;
+          }
+          const meta = {
+            id: prepared.id,
+            title: prepared.title,
+            source: item.source,
+            url: item.doc.url ?? null,
+            publishedAt: item.doc.publishedAt ?? null,
+            byline: item.doc.byline ?? null,
+            paragraphCount: prepared.paragraphs.length,
+            createdAt: Date.now(),
+            contentHash: contentHash(prepared.title, prepared.paragraphs),
+          };
+          const outcome = await withRedisRetry(() => deps.store.putDocument(runId, counts.documents + 1, meta, prepared.paragraphs));
+          if (typeof outcome === "object") {
+            await reject({ source: item.source, reason: outcome.conflict });
+            continue;
+          }
+          counts.documents++;
+          counts.paragraphs += prepared.paragraphs.length;
+          if (outcome === "known" || plannedIds.has(prepared.id)) {
+            counts.alreadyKnown++;
+            continue;
+          }
+          plannedIds.add(prepared.id);
+          const partition = deps.store.keys.partitionOf(prepared.id);
+          for (const job of documentJobs(partition, prepared.id, prepared.paragraphs)) {
+            planned.push(job);
+            if (planned.length >= batchJobs) await flush();
+          }
+          completeDocs.push(prepared.id);
+          if (planned.length >= batchJobs) await flush();
         }
-        const prepared = prepareDocument(item.doc, item.titleKnown);
-        if ("reason" in prepared) {
-          await reject({ source: item.source, reason: prepared.reason });
-          continue;
-        }
-        const meta = {
-          id: prepared.id,
-          title: prepared.title,
-          source: item.source,
-          url: item.doc.url ?? null,
-          publishedAt: item.doc.publishedAt ?? null,
-          byline: item.doc.byline ?? null,
-          paragraphCount: prepared.paragraphs.length,
-          createdAt: Date.now(),
-        };
-        counts.documents++;
-        counts.paragraphs += prepared.paragraphs.length;
-        const needsEnqueue = await withRedisRetry(() => deps.store.putDocument(runId, counts.documents, meta, prepared.paragraphs));
-        if (!needsEnqueue || batchIds.includes(prepared.id)) {
-          counts.alreadyKnown++;
-          continue;
-        }
-        batch.push(documentFlow(runId, prepared.id, prepared.paragraphs));
-        batchIds.push(prepared.id);
-        batchSize += prepared.paragraphs.length * TASKS.length + 1;
-        if (batchSize >= batchJobs) await flush();
+        await flush();
+        await withRedisRetry(() => deps.store.finishEnqueue(runId, producer.id));
+      } finally {
+        clearInterval(lease);
       }
-      await flush();
-      await withRedisRetry(() => deps.store.finishEnqueue(runId));
       options.onProgress?.({ ...counts });
       return counts;
     },

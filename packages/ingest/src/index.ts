@@ -3,4 +3,3 @@ export * from "./prepare-document.js";
 export { extractHtml } from "./extract-html.js";
 export { extractMarkdown } from "./extract-markdown.js";
 export { decodeText, type InputItem, MAX_FILE_BYTES, readInputs } from "./read-inputs.js";
-export { type RetryCounts, retryFailed } from "./retry-failed.js";

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { documentFlow, newRunId } from "./create-producer.js";
 import { documentId, prepareDocument } from "./prepare-document.js";
 
 describe("prepareDocument", () => {
@@ -26,28 +25,5 @@ describe("prepareDocument", () => {
   it("rejects a document with no text and a paragraph that is not prose", () => {
     expect(prepareDocument({ text: "***" }, false)).toEqual({ reason: "no paragraphs with text" });
     expect(prepareDocument({ text: "x".repeat(200_000) }, true)).toMatchObject({ reason: expect.stringMatching(/paragraph 1 has 200,000 characters/) });
-  });
-});
-
-describe("documentFlow", () => {
-  it("has one child per paragraph per task under a document parent, with deterministic ids", () => {
-    const flow = documentFlow("run-a", "doc-1", [
-      { index: 0, start: 0, end: 2, text: "A." },
-      { index: 1, start: 4, end: 6, text: "B." },
-    ]);
-    expect(flow.queueName).toBe("document");
-    expect(flow.opts?.jobId).toBe("doc-1");
-    expect(flow.children?.map((c) => `${c.queueName}/${c.opts?.jobId}`)).toEqual([
-      "summarize/doc-1-0",
-      "entities/doc-1-0",
-      "quotes/doc-1-0",
-      "summarize/doc-1-1",
-      "entities/doc-1-1",
-      "quotes/doc-1-1",
-    ]);
-  });
-
-  it("generates run ids BullMQ accepts", () => {
-    expect(newRunId()).toMatch(/^run-\d{8}T\d{6}-[0-9a-f]{6}$/);
   });
 });

@@ -10,13 +10,8 @@ export interface RedisConfig {
   url: string;
   /** Treat `url` as a seed node of a Redis Cluster. */
   cluster?: boolean;
-  /** Key prefix; wrapped in `{}` so every key of a deployment hashes to one cluster slot. */
+  /** The deployment's name, the stem of every key (see the store's keys.ts). */
   prefix?: string;
-}
-
-/** The hash-tagged prefix for queues and store keys, e.g. `{newsflow}`. */
-export function hashTaggedPrefix(prefix = "newsflow"): string {
-  return /^\{[^{}]+\}$/.test(prefix) ? prefix : `{${prefix.replace(/[{}]/g, "")}}`;
 }
 
 /** The URL with any password masked, for messages and logs. */

@@ -9,6 +9,9 @@ type Payload<Q extends QueueName> = z.infer<(typeof QUEUES)[Q]["payload"]>;
 /** What a worker app provides: the handling of one validated payload. */
 export type Processor<Q extends QueueName> = (payload: Payload<Q>, job: Job, log: Logger) => Promise<unknown>;
 
+/** Records a final failure; awaited before BullMQ marks the job failed. */
+export type FinalFailureHandler<Q extends QueueName> = (payload: Payload<Q>, job: Job, err: Error) => Promise<void>;
+
 export interface CreateWorkerOptions<Q extends QueueName> {
   queue: Q;
   connection: RedisClient;
@@ -16,8 +19,8 @@ export interface CreateWorkerOptions<Q extends QueueName> {
   concurrency: number;
   logger: Logger;
   process: Processor<Q>;
-  /** Called once a job has failed for good (after its last attempt, or unrecoverably). */
-  onFinalFailure?: (payload: Payload<Q> | undefined, job: Job, err: Error) => Promise<void>;
+  /** Called once a job fails for good (its last attempt, or an unrecoverable error). */
+  onFinalFailure?: FinalFailureHandler<Q>;
   /** How often to look for jobs whose worker died (BullMQ stalled-job check), in ms. */
   stalledInterval?: number;
   lockDuration?: number;
@@ -31,10 +34,17 @@ export class InvalidPayloadError extends UnrecoverableError {
   }
 }
 
+/** Whether this failure of the job is its last: an unrecoverable error, or no attempt left. */
+export function isFinalAttempt(job: Job, err: unknown): boolean {
+  return err instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+}
+
 /**
  * A BullMQ worker for one catalog queue: validates each payload against the catalog schema
- * (a malformed payload fails permanently), runs the processor with a per-job child logger and
- * reports final failures.
+ * (a malformed payload fails permanently), runs the processor with a per-job child logger, and
+ * on a job's last failed attempt records the failure (`onFinalFailure`) inside the job's own
+ * processing, before BullMQ marks it failed: a crash in between leaves the job active, its lock
+ * expires and the attempt runs again, so the record cannot be lost.
  */
 export function createWorker<Q extends QueueName>(opts: CreateWorkerOptions<Q>): Worker {
   const schema = QUEUES[opts.queue].payload;
@@ -45,8 +55,16 @@ export function createWorker<Q extends QueueName>(opts: CreateWorkerOptions<Q>):
       if (!parsed.success) {
         throw new InvalidPayloadError(opts.queue, parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
       }
-      const log = opts.logger.child({ queue: opts.queue, jobId: job.id, docId: (parsed.data as { docId: string }).docId });
-      return opts.process(parsed.data as Payload<Q>, job, log);
+      const payload = parsed.data as Payload<Q>;
+      const log = opts.logger.child({ queue: opts.queue, jobId: job.id, docId: (payload as { docId: string }).docId });
+      try {
+        return await opts.process(payload, job, log);
+      } catch (err) {
+        const final = isFinalAttempt(job, err);
+        log.warn({ err: (err as Error).message, attemptsMade: job.attemptsMade + 1, final }, "job failed");
+        if (final && opts.onFinalFailure) await opts.onFinalFailure(payload, job, err as Error);
+        throw err;
+      }
     },
     {
       connection: opts.connection,
@@ -60,17 +78,13 @@ export function createWorker<Q extends QueueName>(opts: CreateWorkerOptions<Q>):
     },
   );
   worker.on("error", (err) => opts.logger.error({ err, queue: opts.queue }, "worker error"));
+  // A job whose workers kept dying fails in BullMQ's stalled-job check, where none of our code
+  // runs; record that failure here (the payload is valid: it was added by the producer).
   worker.on("failed", (job, err) => {
-    if (!job) return;
-    const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-    const log = opts.logger.child({ queue: opts.queue, jobId: job.id });
-    log.warn({ err: err.message, attemptsMade: job.attemptsMade, final }, "job failed");
-    if (final && opts.onFinalFailure) {
-      const parsed = schema.safeParse(job.data);
-      opts.onFinalFailure(parsed.success ? (parsed.data as Payload<Q>) : undefined, job, err).catch((e: unknown) =>
-        log.error({ err: e }, "recording final failure failed"),
-      );
-    }
+    if (!job || !opts.onFinalFailure || !/stalled more than allowable limit/.test(err.message)) return;
+    const parsed = schema.safeParse(job.data);
+    if (!parsed.success) return;
+    opts.onFinalFailure(parsed.data as Payload<Q>, job, err).catch((e: unknown) => opts.logger.error({ err: e, queue: opts.queue, jobId: job.id }, "recording a stalled job's failure failed"));
   });
   return worker;
 }

@@ -1,10 +1,37 @@
-export { checkRedis, createRedis, hashTaggedPrefix, type RedisClient, type RedisConfig, redactUrl } from "./connection.js";
-export { type CreateWorkerOptions, createWorker, InvalidPayloadError, type Processor } from "./create-worker.js";
-export { parseEnvWith, RedisEnv, redisConfigFromEnv } from "./env.js";
+export { checkRedis, createRedis, type RedisClient, type RedisConfig, redactUrl } from "./connection.js";
+export { type CreateWorkerOptions, createWorker, type FinalFailureHandler, InvalidPayloadError, isFinalAttempt, type Processor } from "./create-worker.js";
+export { type Deployment, openDeployment } from "./deployment.js";
+export { EnvError, parseEnvWith, RedisEnv, redisConfigFromEnv } from "./env.js";
 export { RedisUnavailableError } from "./errors.js";
 export { createLogger, type Logger } from "./logger.js";
-export { closeQueues, createFlowProducer, createQueues, DOCUMENT_JOB_OPTIONS, PARAGRAPH_JOB_OPTIONS, type QueueSet } from "./queues.js";
+export { createParagraphProcessor, ParagraphTaskError } from "./paragraph-processor.js";
+export {
+  documentJobs,
+  enqueueDocumentStep,
+  type PipelineDeps,
+  type PlannedJob,
+  paragraphSlices,
+  type RetryCounts,
+  type RetryScope,
+  retryDocument,
+  retryFailedJob,
+  retryRun,
+  SLICE_CHARS,
+  SLICE_PARAGRAPHS,
+  type Slice,
+  sliceJobId,
+} from "./pipeline.js";
+export {
+  closeQueues,
+  createPartitionedQueues,
+  createQueues,
+  DOCUMENT_JOB_OPTIONS,
+  EVENTS_MAX_LEN,
+  PARAGRAPH_JOB_OPTIONS,
+  type PartitionedQueues,
+  type QueueSet,
+} from "./queues.js";
+export { isConnectionError, withRedisRetry } from "./retry.js";
 export { type Closer, closeOnSignals } from "./shutdown.js";
 export { startWorkerApp, WorkerEnv, type WorkerSetup } from "./worker-app.js";
-export { createParagraphProcessor, type ParagraphSink } from "./paragraph-processor.js";
-export { isConnectionError, withRedisRetry } from "./retry.js";
+export { runMain } from "./run-main.js";

@@ -1,10 +1,11 @@
 import type { QueueName } from "@newsflow/contracts";
-import type { Job, Worker } from "bullmq";
+import type { Worker } from "bullmq";
 import { z } from "zod";
-import { createRedis, hashTaggedPrefix, type RedisClient } from "./connection.js";
-import { createWorker, type Processor } from "./create-worker.js";
-import { parseEnvWith, RedisEnv, redisConfigFromEnv } from "./env.js";
-import { createLogger } from "./logger.js";
+import { createRedis } from "./connection.js";
+import { createWorker, type FinalFailureHandler, type Processor } from "./create-worker.js";
+import { type Deployment, openDeployment } from "./deployment.js";
+import { RedisEnv, redisConfigFromEnv } from "./env.js";
+import { createLogger, type Logger } from "./logger.js";
 import { closeOnSignals } from "./shutdown.js";
 
 /** Environment of every worker app. */
@@ -14,54 +15,55 @@ export const WorkerEnv = RedisEnv.extend({
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(100).default(30_000),
   /** How long SIGTERM waits for active jobs before exiting anyway (keep below stop_grace_period). */
   WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(25_000),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 export type WorkerEnv = z.infer<typeof WorkerEnv>;
 
-/** What a worker app builds once it has a connection. */
+/** What a worker app builds once it has its deployment. */
 export interface WorkerSetup<Q extends QueueName> {
   process: Processor<Q>;
-  onFinalFailure?: (payload: Parameters<Processor<Q>>[0] | undefined, job: Job, err: Error) => Promise<void>;
+  onFinalFailure?: FinalFailureHandler<Q>;
 }
 
 /**
- * The whole `main` of a worker app: parse env, connect (retrying forever, so a Redis restart is
- * survived), run the queue's worker, and close everything on SIGINT/SIGTERM.
+ * The whole `main` of a worker app, given its parsed env: connect (retrying forever, so a Redis
+ * restart is survived), run one BullMQ worker for the app's queue in every partition, and close
+ * everything on SIGINT/SIGTERM.
  */
 export async function startWorkerApp<Q extends QueueName>(
   queue: Q,
-  setup: (redis: RedisClient, prefix: string) => WorkerSetup<Q> | Promise<WorkerSetup<Q>>,
-  source: Record<string, string | undefined> = process.env,
+  env: WorkerEnv,
+  setup: (deployment: Deployment, logger: Logger) => WorkerSetup<Q> | Promise<WorkerSetup<Q>>,
 ): Promise<void> {
-  const env = parseEnvWith(WorkerEnv, source);
   const logger = createLogger(`worker-${queue}`, env.LOG_LEVEL);
-  const cfg = redisConfigFromEnv(env);
-  const prefix = hashTaggedPrefix(cfg.prefix);
-  const redis = createRedis(cfg, { blocking: true });
+  const redis = createRedis(redisConfigFromEnv(env), { blocking: true });
   redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
   // Signals are handled from the start: a SIGTERM while the model loads still exits cleanly.
-  let worker: Worker | undefined;
+  let workers: Worker[] = [];
+  let deployment: Deployment | undefined;
   // Without Redis nothing active can be finished or released: close at once instead of waiting.
-  const closeWorker = async () => {
-    if (worker) await (redis.status === "ready" ? worker.close() : worker.close(true));
+  const closeWorkers = async () => {
+    await Promise.all(workers.map((w) => (redis.status === "ready" ? w.close() : w.close(true))));
   };
   const closeRedis = async () => {
-    if (redis.status === "ready") await redis.quit();
+    if (deployment) await deployment.close();
     else redis.disconnect();
   };
-  closeOnSignals([closeWorker, closeRedis], logger, env.WORKER_SHUTDOWN_TIMEOUT_MS);
-  const { process: processJob, onFinalFailure } = await setup(redis, prefix);
-  worker = createWorker({
-    queue,
-    connection: redis,
-    prefix,
-    concurrency: env.WORKER_CONCURRENCY,
-    logger,
-    process: processJob,
-    onFinalFailure,
-    stalledInterval: env.WORKER_STALLED_INTERVAL_MS,
-    lockDuration: env.WORKER_LOCK_DURATION_MS,
-  });
-  logger.info({ queue, concurrency: env.WORKER_CONCURRENCY, prefix }, "worker started");
-  await worker.run();
+  closeOnSignals([closeWorkers, closeRedis], logger, env.WORKER_SHUTDOWN_TIMEOUT_MS);
+  deployment = await openDeployment(env, logger, { redis });
+  const { process: processJob, onFinalFailure } = await setup(deployment, logger);
+  workers = deployment.keys.partitionPrefixes.map((prefix) =>
+    createWorker({
+      queue,
+      connection: redis,
+      prefix,
+      concurrency: env.WORKER_CONCURRENCY,
+      logger,
+      process: processJob,
+      onFinalFailure,
+      stalledInterval: env.WORKER_STALLED_INTERVAL_MS,
+      lockDuration: env.WORKER_LOCK_DURATION_MS,
+    }),
+  );
+  logger.info({ queue, concurrency: env.WORKER_CONCURRENCY, partitions: workers.length, prefix: env.NEWSFLOW_PREFIX }, "worker started");
+  await Promise.all(workers.map((w) => w.run()));
 }

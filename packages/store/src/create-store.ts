@@ -2,6 +2,7 @@ import {
   type CanonicalEntity,
   type DocumentMeta,
   DocumentResult,
+  type EntitiesResult,
   type Paragraph,
   QUEUES,
   type TaskName,
@@ -9,8 +10,17 @@ import {
   TASKS,
 } from "@newsflow/contracts";
 import type { Cluster, Redis } from "ioredis";
-import { createKeys } from "./keys.js";
-import { ATTACH_DOCUMENT, CLEAR_PARAGRAPH_FAILURE, COMPLETE_DOCUMENT, FINISH_ENQUEUE, PUT_PARAGRAPH_FAILURE, PUT_PARAGRAPH_RESULT } from "./scripts.js";
+import type { Keys, KeyTemplate } from "./keys.js";
+import {
+  ADD_REJECTION,
+  ATTACH_DOCUMENT,
+  CLEAR_FAILURES,
+  COMPLETE_DOCUMENT,
+  INDEX_DOCUMENT,
+  PUT_DOCUMENT_FAILURE,
+  PUT_PARAGRAPH_FAILURES,
+  PUT_PARAGRAPH_RESULTS,
+} from "./scripts.js";
 
 type RedisClient = Redis | Cluster;
 
@@ -20,9 +30,10 @@ export interface TaskProgress {
   failed: number;
 }
 
-/** A batch run as the store keeps it. */
+/** A batch run: its record and its counts summed over the partitions. */
 export interface RunRecord {
   id: string;
+  /** enqueuing: a producer is still adding documents; completed: every document done or failed. */
   status: "enqueuing" | "running" | "completed";
   createdAt: number;
   enqueuedAt: number | null;
@@ -44,7 +55,7 @@ export interface Rejection {
 
 /** A document in a listing, with its state. */
 export interface DocumentListing extends DocumentMeta {
-  status: "pending" | "done";
+  status: "pending" | "done" | "failed";
 }
 
 /** An entry of the entity index. */
@@ -55,47 +66,49 @@ export interface EntityEntry {
   mentions: number;
 }
 
+/** A paragraph task that failed for good. */
+export interface ParagraphFailure {
+  reason: string;
+  attempts: number;
+}
+
+/** What `putDocument` found: the document is new (enqueue it), known (already enqueued or done), or its id holds other content. */
+export type PutDocumentOutcome = "enqueue" | "known" | { conflict: string };
+
+/** Thrown when a process's NEWSFLOW_PARTITIONS differs from what the deployment was created with. */
+export class DeploymentMismatchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DeploymentMismatchError";
+  }
+}
+
 const num = (v: string | undefined | null): number => (v ? Number(v) : 0);
 const numOrNull = (v: string | undefined | null): number | null => (v ? Number(v) : null);
+const tpl = (t: KeyTemplate) => [t.before, t.after];
 
 /**
  * The result store: every read and write of runs, documents, paragraph results, document results
- * and the entity index. Writes are idempotent: a retried job writes the same value to the same
- * key and counts once.
+ * and the entity index, over the key layout of `keys`. Writes are idempotent: a retried job
+ * writes the same value to the same key and counts once.
  */
-export function createStore(redis: RedisClient, prefix: string) {
-  const k = createKeys(prefix);
-  const script = (name: string, lua: string, keys: number) => {
-    if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: keys, lua });
+export function createStore(redis: RedisClient, keys: Keys) {
+  const k = keys;
+  const script = (name: string, lua: string, numberOfKeys: number) => {
+    if (!(name in redis)) redis.defineCommand(name, { numberOfKeys, lua });
     return (...args: (string | number)[]) => (redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>)[name]!(...args);
   };
-  const attach = script("nfAttachDocument", ATTACH_DOCUMENT, 5);
-  const putResult = script("nfPutParagraphResult", PUT_PARAGRAPH_RESULT, 3);
-  const putFailure = script("nfPutParagraphFailure", PUT_PARAGRAPH_FAILURE, 3);
-  const complete = script("nfCompleteDocument", COMPLETE_DOCUMENT, 3);
-  const finishEnqueue = script("nfFinishEnqueue", FINISH_ENQUEUE, 1);
-  const clearFailure = script("nfClearParagraphFailure", CLEAR_PARAGRAPH_FAILURE, 3);
+  const attach = script("nfAttachDocument2", ATTACH_DOCUMENT, 4);
+  const putResults = script("nfPutParagraphResults", PUT_PARAGRAPH_RESULTS, 5);
+  const putFailures = script("nfPutParagraphFailures", PUT_PARAGRAPH_FAILURES, 5);
+  const clearFailures = script("nfClearFailures", CLEAR_FAILURES, 4);
+  const complete = script("nfCompleteDocument2", COMPLETE_DOCUMENT, 4);
+  const putDocFailure = script("nfPutDocumentFailure", PUT_DOCUMENT_FAILURE, 2);
+  const indexDocument = script("nfIndexDocument", INDEX_DOCUMENT, 3);
+  const addRejection = script("nfAddRejection", ADD_REJECTION, 3);
+  const partitions = Array.from({ length: k.partitions }, (_, p) => p);
 
-  function parseRun(h: Record<string, string>): RunRecord | null {
-    if (!h.id) return null;
-    const tasks = Object.fromEntries(TASKS.map((t) => [t, { done: num(h[`done:${t}`]), failed: num(h[`failed:${t}`]) }])) as Record<TaskName, TaskProgress>;
-    return {
-      id: h.id,
-      status: (h.status as RunRecord["status"]) ?? "enqueuing",
-      createdAt: num(h.createdAt),
-      enqueuedAt: numOrNull(h.enqueuedAt),
-      finishedAt: numOrNull(h.finishedAt),
-      inputs: h.inputs ? (JSON.parse(h.inputs) as string[]) : [],
-      documents: num(h.documents),
-      paragraphs: num(h.paragraphs),
-      rejected: num(h.rejected),
-      docsDone: num(h.docsDone),
-      docsFailed: num(h.docsFailed),
-      tasks,
-    };
-  }
-
-  function parseDoc(h: Record<string, string>): DocumentMeta | null {
+  function parseDoc(h: Record<string, string>): DocumentListing | null {
     if (!h.id) return null;
     return {
       id: h.id,
@@ -107,54 +120,115 @@ export function createStore(redis: RedisClient, prefix: string) {
       paragraphCount: num(h.paragraphCount),
       createdAt: num(h.createdAt),
       completedAt: numOrNull(h.completedAt),
+      status: h.completedAt ? "done" : h.failedAt ? "failed" : "pending",
+    };
+  }
+
+  async function readRun(runId: string, now = Date.now()): Promise<RunRecord | null> {
+    const [h, producers, ...shares] = await Promise.all([
+      redis.hgetall(k.run(runId)),
+      redis.zcount(k.runProducers(runId), now, "+inf"),
+      ...partitions.map((p) => redis.hgetall(k.runCounts(p, runId))),
+    ]);
+    if (!h.id) return null;
+    const sum = (field: string) => shares.reduce((n, s) => n + num(s[field]), 0);
+    const tasks = Object.fromEntries(TASKS.map((t) => [t, { done: sum(`done:${t}`), failed: sum(`failed:${t}`) }])) as Record<TaskName, TaskProgress>;
+    const documents = sum("documents");
+    const docsDone = sum("docsDone");
+    const docsFailed = sum("docsFailed");
+    const enqueuedAt = numOrNull(h.enqueuedAt);
+    const status: RunRecord["status"] = producers > 0 || enqueuedAt === null ? "enqueuing" : docsDone + docsFailed >= documents ? "completed" : "running";
+    const lastAt = Math.max(0, ...shares.map((s) => num(s.lastAt)));
+    return {
+      id: h.id,
+      status,
+      createdAt: num(h.createdAt),
+      enqueuedAt,
+      finishedAt: status === "completed" ? Math.max(lastAt, enqueuedAt ?? 0) : null,
+      inputs: h.inputs ? (JSON.parse(h.inputs) as string[]) : [],
+      documents,
+      paragraphs: sum("paragraphs"),
+      rejected: num(h.rejected),
+      docsDone,
+      docsFailed,
+      tasks,
     };
   }
 
   return {
     keys: k,
 
-    /** Create a run (or keep the existing one: resuming a run reuses its record). */
-    async createRun(runId: string, inputs: string[], now = Date.now()): Promise<void> {
-      const created = await redis.hsetnx(k.run(runId), "createdAt", String(now));
-      if (created) await redis.hset(k.run(runId), { id: runId, status: "enqueuing", inputs: JSON.stringify(inputs) });
-      else await redis.hset(k.run(runId), { status: "enqueuing" });
+    /**
+     * Record the deployment's number of partitions on first use, and refuse a process that
+     * disagrees with it (its documents would be looked for in the wrong partitions).
+     */
+    async ensureDeployment(): Promise<void> {
+      await redis.hsetnx(k.deployment(), "partitions", String(k.partitions));
+      const stored = Number(await redis.hget(k.deployment(), "partitions"));
+      if (stored !== k.partitions) {
+        throw new DeploymentMismatchError(
+          `NEWSFLOW_PARTITIONS is ${k.partitions} but deployment '${k.name}' was created with ${stored}: set NEWSFLOW_PARTITIONS=${stored} (or use another NEWSFLOW_PREFIX)`,
+        );
+      }
+    },
+
+    /**
+     * Create a run (or join the existing one: resuming reuses its record) and register a
+     * producer on it. The run stays `enqueuing` while any registered producer's lease is live.
+     */
+    async createRun(runId: string, inputs: string[], producer: { id: string; leaseMs: number }, now = Date.now()): Promise<void> {
+      if (await redis.hsetnx(k.run(runId), "createdAt", String(now))) await redis.hset(k.run(runId), { id: runId, inputs: JSON.stringify(inputs) });
+      await redis.zadd(k.runProducers(runId), now + producer.leaseMs, producer.id);
       await redis.zadd(k.runs(), "NX", now, runId);
     },
 
-    /** Record a rejected input (one line a user can act on). */
-    async addRejection(runId: string, rejection: Rejection): Promise<void> {
-      await redis.multi().rpush(k.runRejected(runId), JSON.stringify(rejection)).hincrby(k.run(runId), "rejected", 1).exec();
+    /** Extend a producer's lease on a run (a producer that died lets its run complete once the lease ends). */
+    async renewProducer(runId: string, producer: { id: string; leaseMs: number }, now = Date.now()): Promise<void> {
+      await redis.zadd(k.runProducers(runId), "XX", now + producer.leaseMs, producer.id);
+    },
+
+    /** A producer has enqueued all it had for the run; returns the run's status afterwards. */
+    async finishEnqueue(runId: string, producerId: string, now = Date.now()): Promise<RunRecord["status"]> {
+      await redis.hset(k.run(runId), "enqueuedAt", String(now));
+      await redis.zrem(k.runProducers(runId), producerId);
+      await redis.zremrangebyscore(k.runProducers(runId), "-inf", now);
+      return (await readRun(runId, now))?.status ?? "completed";
+    },
+
+    /** Record a rejected input (one line a user can act on), once per source and run. */
+    async addRejection(runId: string, rejection: Rejection): Promise<boolean> {
+      return (await addRejection(k.runRejectedSources(runId), k.runRejected(runId), k.run(runId), rejection.source, JSON.stringify(rejection))) === 1;
     },
 
     async getRejections(runId: string, offset = 0, limit = 100): Promise<Rejection[]> {
       return (await redis.lrange(k.runRejected(runId), offset, offset + limit - 1)).map((s) => JSON.parse(s) as Rejection);
     },
 
-    /** Mark a run as fully enqueued; returns its status (completed at once if nothing was left to do). */
-    async finishEnqueue(runId: string, now = Date.now()): Promise<string> {
-      return String(await finishEnqueue(k.run(runId), now));
-    },
-
-    async getRun(runId: string): Promise<RunRecord | null> {
-      return parseRun(await redis.hgetall(k.run(runId)));
-    },
+    /** A run with its counts summed over the partitions. */
+    getRun: (runId: string): Promise<RunRecord | null> => readRun(runId),
 
     /** Runs, newest first. */
     async listRuns(offset = 0, limit = 20): Promise<{ total: number; runs: RunRecord[] }> {
       const [ids, total] = await Promise.all([redis.zrevrange(k.runs(), offset, offset + limit - 1), redis.zcard(k.runs())]);
-      const pipe = redis.pipeline();
-      for (const id of ids) pipe.hgetall(k.run(id));
-      const rows = ((await pipe.exec()) ?? []).map(([, h]) => parseRun(h as Record<string, string>));
+      const rows = await Promise.all(ids.map((id) => readRun(id)));
       return { total, runs: rows.filter((r): r is RunRecord => r !== null) };
     },
 
     /**
-     * Save a document and its paragraphs (idempotent: same id, same content) and attach it to a
-     * run. Returns true when its paragraph work still has to be enqueued.
+     * Save a document and its paragraphs and attach it to a run. A document id already holding
+     * other content (another content hash) is a conflict: nothing is written.
      */
-    async putDocument(runId: string, order: number, meta: Omit<DocumentMeta, "completedAt" | "byline"> & { byline?: string | null }, paragraphs: Paragraph[]): Promise<boolean> {
-      const exists = await redis.hget(k.doc(meta.id), "id");
-      if (!exists) {
+    async putDocument(
+      runId: string,
+      order: number,
+      meta: Omit<DocumentMeta, "completedAt" | "byline"> & { byline?: string | null; contentHash: string },
+      paragraphs: Paragraph[],
+    ): Promise<PutDocumentOutcome> {
+      const [id, hash] = await redis.hmget(k.doc(meta.id), "id", "contentHash");
+      if (id && hash && hash !== meta.contentHash) {
+        return { conflict: `document id '${meta.id}' already holds other content (submitted before): give the changed document a new id` };
+      }
+      if (!id) {
         const m = redis.multi();
         m.del(k.docParagraphs(meta.id));
         for (let i = 0; i < paragraphs.length; i += 1000) m.rpush(k.docParagraphs(meta.id), ...paragraphs.slice(i, i + 1000).map((p) => JSON.stringify(p)));
@@ -166,24 +240,28 @@ export function createStore(redis: RedisClient, prefix: string) {
           byline: meta.byline ?? "",
           paragraphCount: meta.paragraphCount,
           createdAt: meta.createdAt,
+          contentHash: meta.contentHash,
         });
         m.hset(k.doc(meta.id), "id", meta.id);
-        m.zadd(k.docs(), "NX", meta.createdAt, meta.id);
         await m.exec();
       }
-      const underWay = await attach(k.docRuns(meta.id), k.runDocs(runId), k.run(runId), k.docProgress(meta.id), k.doc(meta.id), prefix, runId, meta.id, order, meta.paragraphCount);
-      return underWay !== 1;
+      const known = await attach(k.docRuns(meta.id), k.docProgress(meta.id), k.doc(meta.id), k.runCounts(k.partitionOf(meta.id), runId), runId, meta.paragraphCount, Date.now());
+      await Promise.all([redis.zadd(k.runDocs(runId), "NX", order, meta.id), redis.zadd(k.docs(), "NX", meta.createdAt, meta.id)]);
+      return known === 1 ? "known" : "enqueue";
     },
 
-    /** Remember that a document's flow is in the queues, so a resumed run does not add it again. */
+    /** Remember that a document's jobs are in the queues, so a resumed run does not add them again. */
     async markEnqueued(docIds: string[], now = Date.now()): Promise<void> {
-      const pipe = redis.pipeline();
-      for (const id of docIds) pipe.hset(k.doc(id), "enqueuedAt", now);
-      await pipe.exec();
+      await Promise.all(docIds.map((id) => redis.hset(k.doc(id), "enqueuedAt", now)));
     },
 
-    async getDocument(docId: string): Promise<DocumentMeta | null> {
+    async getDocument(docId: string): Promise<DocumentListing | null> {
       return parseDoc(await redis.hgetall(k.doc(docId)));
+    },
+
+    /** Why a document's step failed for good, if it did. */
+    async getDocumentFailure(docId: string): Promise<string | null> {
+      return (await redis.hget(k.doc(docId), "failure")) || null;
     },
 
     async getParagraphs(docId: string, offset = 0, limit = 1000): Promise<Paragraph[]> {
@@ -203,32 +281,36 @@ export function createStore(redis: RedisClient, prefix: string) {
     },
 
     async getDocuments(ids: string[]): Promise<DocumentListing[]> {
-      const pipe = redis.pipeline();
-      for (const id of ids) pipe.hgetall(k.doc(id));
-      return ((await pipe.exec()) ?? [])
-        .map(([, h]) => parseDoc(h as Record<string, string>))
-        .filter((d): d is DocumentMeta => d !== null)
-        .map((d) => ({ ...d, status: d.completedAt ? "done" : "pending" }));
+      const rows = await Promise.all(ids.map((id) => redis.hgetall(k.doc(id))));
+      return rows.map(parseDoc).filter((d): d is DocumentListing => d !== null);
     },
 
-    /** Store one paragraph's result of a task; counts towards run progress once. */
-    async putParagraphResult<T extends TaskName>(docId: string, task: T, index: number, result: TaskResult<T>): Promise<void> {
-      await putResult(k.docProgress(docId), k.docResults(docId, task), k.docRuns(docId), prefix, task, index, JSON.stringify(result));
+    /**
+     * Store one task's results for some paragraphs of a document; each counts towards run
+     * progress once. Returns true when the document's step is due (see scripts.ts).
+     */
+    async putParagraphResults<T extends TaskName>(docId: string, task: T, results: Array<[index: number, result: TaskResult<T>]>): Promise<boolean> {
+      if (results.length === 0) return false;
+      const pairs = results.flatMap(([i, r]) => [i, JSON.stringify(r)]);
+      const due = await putResults(k.docProgress(docId), k.docResults(docId, task), k.docRuns(docId), k.doc(docId), k.docFailures(docId), task, ...tpl(k.runCountsTemplate(docId)), Date.now(), ...pairs);
+      return due === 1;
     },
 
-    /** Record that a paragraph's task failed for good. */
-    async putParagraphFailure(docId: string, task: TaskName, index: number, reason: string, attempts: number): Promise<void> {
-      await putFailure(k.docProgress(docId), k.docFailures(docId), k.docRuns(docId), prefix, task, index, JSON.stringify({ reason, attempts }));
+    /** Record that a task failed for good on some paragraphs. Returns true when the document's step is due. */
+    async putParagraphFailures(docId: string, task: TaskName, failures: Array<[index: number, failure: ParagraphFailure]>): Promise<boolean> {
+      if (failures.length === 0) return false;
+      const pairs = failures.flatMap(([i, f]) => [i, JSON.stringify(f)]);
+      const due = await putFailures(k.docProgress(docId), k.docResults(docId, task), k.docRuns(docId), k.doc(docId), k.docFailures(docId), task, ...tpl(k.runCountsTemplate(docId)), Date.now(), ...pairs);
+      return due === 1;
     },
 
-    /** Forget a paragraph task's failure before it runs again (its run counts are undone). */
-    async clearParagraphFailure(docId: string, task: TaskName, index: number): Promise<void> {
-      await clearFailure(k.docProgress(docId), k.docFailures(docId), k.docRuns(docId), prefix, task, index);
-    },
-
-    /** Put a completed run back to running while some of its work is retried. */
-    async reopenRun(runId: string): Promise<void> {
-      await redis.multi().hset(k.run(runId), "status", "running").hdel(k.run(runId), "finishedAt").exec();
+    /**
+     * Before a retry: forget the given paragraph failures and the document's assembly or failure
+     * (their counts undone), so the retried work counts once and the document is assembled again.
+     */
+    async clearFailures(docId: string, paragraphTasks: Array<{ task: TaskName; index: number }>): Promise<number> {
+      const fields = paragraphTasks.map((p) => `${p.task}:${p.index}`);
+      return Number(await clearFailures(k.docProgress(docId), k.docFailures(docId), k.docRuns(docId), k.doc(docId), ...tpl(k.runCountsTemplate(docId)), ...fields));
     },
 
     /** Results of one task for some paragraphs of a document (null where missing). */
@@ -239,32 +321,53 @@ export function createStore(redis: RedisClient, prefix: string) {
       return raw.map((s) => (s ? (schema.parse(JSON.parse(s)) as TaskResult<T>) : null));
     },
 
+    /** Entity mentions of some paragraphs as the document step reconciled them, else as tagged. */
+    async getEntities(docId: string, indexes: number[]): Promise<(EntitiesResult | null)[]> {
+      if (indexes.length === 0) return [];
+      const [final, tagged] = await Promise.all([redis.hmget(k.docEntities(docId), ...indexes.map(String)), this.getParagraphResults(docId, "entities", indexes)]);
+      return final.map((s, i) => (s ? (QUEUES.entities.result.parse(JSON.parse(s)) as EntitiesResult) : (tagged[i] ?? null)));
+    },
+
     /** Paragraph tasks of a document that failed for good, keyed `<task>:<index>`. */
-    async getParagraphFailures(docId: string): Promise<Record<string, { reason: string; attempts: number }>> {
+    async getParagraphFailures(docId: string): Promise<Record<string, ParagraphFailure>> {
       const h = await redis.hgetall(k.docFailures(docId));
-      return Object.fromEntries(Object.entries(h).map(([f, v]) => [f, JSON.parse(v) as { reason: string; attempts: number }]));
+      return Object.fromEntries(Object.entries(h).map(([f, v]) => [f, JSON.parse(v) as ParagraphFailure]));
     },
 
     /**
-     * Store the document result; the first time only, count the document as done in its runs and
-     * add its entities and speakers to the corpus index.
+     * Store the document result and the reconciled mentions of its paragraphs; the first time
+     * after enqueueing (or a retry) count the document as done in its runs. The entity index
+     * then takes the document's entities and speakers as they are now, whatever it had before.
+     * Returns true the first time.
      */
-    async putDocumentResult(result: DocumentResult): Promise<boolean> {
-      const entities = result.entities.map((e) => [e.id, e.name, e.type, e.mentions.length, ...nameWords(e)]);
+    async putDocumentResult(result: DocumentResult, reconciled: Array<[index: number, entities: EntitiesResult]> = []): Promise<boolean> {
+      const id = result.docId;
+      const out = (await complete(
+        k.docResult(id),
+        k.doc(id),
+        k.docRuns(id),
+        k.docEntities(id),
+        ...tpl(k.runCountsTemplate(id)),
+        result.completedAt,
+        JSON.stringify(result),
+        ...reconciled.flatMap(([i, e]) => [i, JSON.stringify(e)]),
+      )) as [number, ...string[]];
+      const [first, ...runs] = out;
       const speakers = new Map<string, number>();
       for (const q of result.quotes) if (q.speakerEntityId) speakers.set(q.speakerEntityId, (speakers.get(q.speakerEntityId) ?? 0) + 1);
-      const first = await complete(
-        k.docResult(result.docId),
-        k.doc(result.docId),
-        k.docRuns(result.docId),
-        prefix,
-        result.docId,
-        JSON.stringify(result),
-        result.completedAt,
-        JSON.stringify(entities),
-        JSON.stringify([...speakers]),
-      );
-      return first === 1;
+      const contribution = {
+        e: result.entities.map((e) => [e.id, e.name, e.type, e.mentions.length, ...nameWords(e)]),
+        s: [...speakers],
+        r: runs.sort(),
+      };
+      const re = k.runEntitiesTemplate();
+      await indexDocument(k.indexedDocs(), k.entities(), k.entityNames(), id, JSON.stringify(contribution), k.entityTemplate().before, re.before, re.after, k.entitiesByTypeTemplate().before);
+      return Number(first) === 1;
+    },
+
+    /** Record that a document's step failed for good: it counts as failed in its runs. */
+    async putDocumentFailure(docId: string, reason: string): Promise<boolean> {
+      return (await putDocFailure(k.doc(docId), k.docRuns(docId), ...tpl(k.runCountsTemplate(docId)), Date.now(), reason)) === 1;
     },
 
     async getDocumentResult(docId: string): Promise<DocumentResult | null> {
@@ -279,11 +382,11 @@ export function createStore(redis: RedisClient, prefix: string) {
       const limit = options.limit ?? 50;
       if (options.runId && options.type) {
         // A run's index is not split by type: filter a bounded window.
-        const ids = await redis.zrevrange(key, 0, 999, "WITHSCORES");
+        const ids = await redis.zrevrangebyscore(key, "+inf", "(0", "WITHSCORES", "LIMIT", 0, 1000);
         const all = (await this.entityEntries(ids)).filter((e) => e.type === options.type);
         return { total: all.length, entities: all.slice(offset, offset + limit) };
       }
-      const [ids, total] = await Promise.all([redis.zrevrange(key, offset, offset + limit - 1, "WITHSCORES"), redis.zcard(key)]);
+      const [ids, total] = await Promise.all([redis.zrevrangebyscore(key, "+inf", "(0", "WITHSCORES", "LIMIT", offset, limit), redis.zcount(key, "(0", "+inf")]);
       return { total, entities: await this.entityEntries(ids) };
     },
 
@@ -294,23 +397,20 @@ export function createStore(redis: RedisClient, prefix: string) {
       if (!first) return [];
       const hits = await redis.zrangebylex(k.entityNames(), `[${first}`, `[${first}\xff`, "LIMIT", 0, 2000);
       const ids = [...new Set(hits.map((h) => h.split("\u0000")[1]!))];
-      const pipe = redis.pipeline();
-      for (const id of ids) pipe.zscore(k.entities(), id);
-      const scores = ((await pipe.exec()) ?? []).map(([, s]) => String(s ?? 0));
-      const entries = await this.entityEntries(ids.flatMap((id, i) => [id, scores[i]!]));
+      const scores = await Promise.all(ids.map((id) => redis.zscore(k.entities(), id)));
+      const entries = await this.entityEntries(ids.flatMap((id, i) => [id, String(scores[i] ?? 0)]));
       return entries
-        .filter((e) => (!options.type || e.type === options.type) && words.every((w) => e.name.toLowerCase().includes(w)))
+        .filter((e) => e.mentions > 0 && (!options.type || e.type === options.type) && words.every((w) => e.name.toLowerCase().includes(w)))
         .sort((a, b) => b.mentions - a.mentions)
         .slice(0, options.limit ?? 50);
     },
 
     /** Entity entries for a flat `[id, score, id, score, ...]` list. */
     async entityEntries(idsWithScores: string[]): Promise<EntityEntry[]> {
-      const pipe = redis.pipeline();
-      for (let i = 0; i < idsWithScores.length; i += 2) pipe.hgetall(k.entity(idsWithScores[i]!));
-      const rows = (await pipe.exec()) ?? [];
+      const ids = idsWithScores.filter((_, i) => i % 2 === 0);
+      const rows = await Promise.all(ids.map((id) => redis.hgetall(k.entity(id))));
       return rows
-        .map(([, h], i) => ({ h: h as Record<string, string>, score: Number(idsWithScores[i * 2 + 1]) }))
+        .map((h, i) => ({ h, score: Number(idsWithScores[i * 2 + 1]) }))
         .filter(({ h }) => h.id)
         .map(({ h, score }) => ({ id: h.id!, name: h.name ?? "", type: h.type ?? "", mentions: score }));
     },

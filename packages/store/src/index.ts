@@ -1,2 +1,15 @@
-export { createKeys, type Keys } from "./keys.js";
-export { createStore, type DocumentListing, type EntityEntry, type Rejection, type RunRecord, type Store, type TaskProgress } from "./create-store.js";
+export {
+  createStore,
+  DeploymentMismatchError,
+  type DocumentListing,
+  type EntityEntry,
+  type ParagraphFailure,
+  type PutDocumentOutcome,
+  type Rejection,
+  type RunRecord,
+  type Store,
+  type TaskProgress,
+} from "./create-store.js";
+export { createKeys, type Keys, type KeyTemplate, keyPatterns } from "./keys.js";
+export { CLUSTER_SLOTS, crc16, partitionOf, partitionTags, slotOf } from "./partitions.js";
+export { readDocument, type RunView, viewRun } from "./read-models.js";

@@ -1,56 +1,129 @@
 import type { TaskName } from "@newsflow/contracts";
+import { partitionOf, partitionTags } from "./partitions.js";
+
+/** Where a key that a Lua script builds from a run id goes: `before + runId + after`. */
+export interface KeyTemplate {
+  before: string;
+  after: string;
+}
 
 /**
- * Every Redis key the store uses, in one place. All keys start with the deployment's
- * hash-tagged prefix (e.g. `{newsflow}`), so on Redis Cluster they share one slot with the
- * BullMQ queues and multi-key scripts stay valid. Nobody else spells a key by hand.
+ * Every Redis key of a deployment, in one place; nobody else spells a key, Lua included (scripts
+ * get the keys they touch as KEYS, and keys they build per run as a {@link KeyTemplate}).
+ *
+ * A deployment named `newsflow` with P partitions has
+ * - global keys under `{newsflow}:store:` (runs, the corpus list, the entity index), one slot;
+ * - for each partition, a hash tag of its own (`{newsflow-3}`, see `partitionTags`): the BullMQ
+ *   queues of the partition (`{newsflow-3}:entities:...`) and the keys of every document that
+ *   belongs to it (`{newsflow-3}:store:doc:...`), plus the partition's share of each run's counts.
+ * Every script touches the keys of one slot only, so on Redis Cluster the partitions spread over
+ * the masters; runs and the index are read (and idempotently updated) across slots.
  */
-export function createKeys(prefix: string) {
-  const p = `${prefix}:store`;
+export function createKeys(name: string, partitions = 1) {
+  const bare = name.replace(/[{}]/g, "");
+  const tags = partitionTags(bare, partitions);
+  const g = `{${bare}}:store`;
+  const part = (docId: string) => `{${tags[partitionOf(docId, partitions)]}}:store`;
+  const docKey = (docId: string) => `${part(docId)}:doc:${docId}`;
   return {
+    /** The deployment name (no braces). */
+    name: bare,
+    /** Number of partitions. */
+    partitions,
+    /** The hash tag of each partition, `{...}` included: also the BullMQ prefix of its queues. */
+    partitionPrefixes: tags.map((t) => `{${t}}`),
+    /** The partition of a document. */
+    partitionOf: (docId: string) => partitionOf(docId, partitions),
+
+    // ---- global keys (one slot) ----
+    /** HASH `partitions`: what the deployment was created with; a mismatch is refused. */
+    deployment: () => `${g}:deployment`,
     /** ZSET runId -> createdAt (ms): every batch run, newest last. */
-    runs: () => `${p}:runs`,
-    /**
-     * HASH of a run: id, status (enqueuing|running|completed), createdAt, enqueuedAt, finishedAt,
-     * inputs (JSON), documents, paragraphs, rejected, docsDone, docsFailed, `done:<task>`,
-     * `failed:<task>` (paragraph counts).
-     */
-    run: (runId: string) => `${p}:run:${runId}`,
+    runs: () => `${g}:runs`,
+    /** HASH of a run: id, createdAt, inputs (JSON), rejected, enqueuedAt (last producer finished). */
+    run: (runId: string) => `${g}:run:${runId}`,
+    /** ZSET producerId -> lease expiry (ms): producers still adding documents to the run. */
+    runProducers: (runId: string) => `${g}:run:${runId}:producers`,
     /** ZSET docId -> order of submission: the documents of a run. */
-    runDocs: (runId: string) => `${p}:run:${runId}:docs`,
-    /** LIST of JSON `{source, reason}`: inputs of a run that were rejected. */
-    runRejected: (runId: string) => `${p}:run:${runId}:rejected`,
+    runDocs: (runId: string) => `${g}:run:${runId}:docs`,
+    /** LIST of JSON `{source, reason}`: inputs of a run that were rejected, each once. */
+    runRejected: (runId: string) => `${g}:run:${runId}:rejected`,
+    /** HASH source -> 1: the rejected sources already listed (a resumed run does not count them again). */
+    runRejectedSources: (runId: string) => `${g}:run:${runId}:rejected-sources`,
     /** ZSET entityId -> mentions: entities mentioned in a run's documents. */
-    runEntities: (runId: string) => `${p}:run:${runId}:entities`,
+    runEntities: (runId: string) => `${g}:run:${runId}:entities`,
+    /** Template of `runEntities` for scripts. */
+    runEntitiesTemplate: (): KeyTemplate => ({ before: `${g}:run:`, after: ":entities" }),
     /** ZSET docId -> createdAt: every document in the corpus. */
-    docs: () => `${p}:docs`,
-    /** HASH of a document's metadata (DocumentMeta fields; JSON-free scalars). */
-    doc: (docId: string) => `${p}:doc:${docId}`,
-    /** LIST of JSON Paragraph: the document's paragraphs in order. */
-    docParagraphs: (docId: string) => `${p}:doc:${docId}:paragraphs`,
-    /** SET of runIds that include the document. */
-    docRuns: (docId: string) => `${p}:doc:${docId}:runs`,
-    /** HASH `<task>:<index>` -> 1 for each paragraph task done, plus `n:<task>` counts. */
-    docProgress: (docId: string) => `${p}:doc:${docId}:progress`,
-    /** HASH index -> JSON result of one task for every paragraph of the document. */
-    docResults: (docId: string, task: TaskName) => `${p}:doc:${docId}:result:${task}`,
-    /** HASH `<task>:<index>` -> JSON `{reason, attempts}`: paragraph tasks that failed for good. */
-    docFailures: (docId: string) => `${p}:doc:${docId}:failed`,
-    /** STRING JSON DocumentResult: the assembled document-level result. */
-    docResult: (docId: string) => `${p}:doc:${docId}:document`,
+    docs: () => `${g}:docs`,
     /** ZSET entityId -> mentions across the corpus. */
-    entities: () => `${p}:entities`,
+    entities: () => `${g}:entities`,
     /** ZSET entityId -> mentions across the corpus, one per type. */
-    entitiesByType: (type: string) => `${p}:entities:type:${type}`,
+    entitiesByType: (type: string) => `${g}:entities:type:${type}`,
+    /** Template of `entitiesByType` for scripts. */
+    entitiesByTypeTemplate: (): KeyTemplate => ({ before: `${g}:entities:type:`, after: "" }),
     /** ZSET (all scores 0) of `<lowercase word>\u0000<entityId>` for prefix search by name. */
-    entityNames: () => `${p}:entities:names`,
+    entityNames: () => `${g}:entities:names`,
     /** HASH of a canonical entity: id, name, type. */
-    entity: (entityId: string) => `${p}:entity:${entityId}`,
+    entity: (entityId: string) => `${g}:entity:${entityId}`,
     /** ZSET docId -> mentions of the entity in that document. */
-    entityDocs: (entityId: string) => `${p}:entity:${entityId}:docs`,
+    entityDocs: (entityId: string) => `${g}:entity:${entityId}:docs`,
     /** ZSET docId -> quotes by the entity in that document. */
-    speakerDocs: (entityId: string) => `${p}:entity:${entityId}:quotes`,
+    speakerDocs: (entityId: string) => `${g}:entity:${entityId}:quotes`,
+    /** Template of `entity`, `entityDocs` and `speakerDocs` for scripts (after: "", ":docs", ":quotes"). */
+    entityTemplate: (): KeyTemplate => ({ before: `${g}:entity:`, after: "" }),
+    /** HASH docId -> JSON of what the document added to the entity index (re-indexing applies the difference). */
+    indexedDocs: () => `${g}:indexed-docs`,
+
+    // ---- partition keys (the slot of the document's partition) ----
+    /**
+     * HASH: one partition's share of a run's counts: documents, paragraphs, docsDone, docsFailed,
+     * `done:<task>`, `failed:<task>` (paragraphs), lastAt (ms of the last change).
+     */
+    runCounts: (partition: number, runId: string) => `{${tags[partition]}}:store:run:${runId}:counts`,
+    /** Template of `runCounts` in the partition of a document, for scripts. */
+    runCountsTemplate: (docId: string): KeyTemplate => ({ before: `${part(docId)}:run:`, after: ":counts" }),
+    /** HASH of a document's metadata: DocumentMeta fields, contentHash, enqueuedAt, failedAt, failure. */
+    doc: docKey,
+    /** LIST of JSON Paragraph: the document's paragraphs in order. */
+    docParagraphs: (docId: string) => `${docKey(docId)}:paragraphs`,
+    /** SET of runIds that include the document. */
+    docRuns: (docId: string) => `${docKey(docId)}:runs`,
+    /**
+     * HASH `<task>:<index>` -> 1 for each paragraph task done, `x:<task>:<index>` -> 1 for each
+     * that failed for good, `n:<task>` and `f:<task>` their counts.
+     */
+    docProgress: (docId: string) => `${docKey(docId)}:progress`,
+    /** HASH index -> JSON result of one task for every paragraph of the document. */
+    docResults: (docId: string, task: TaskName) => `${docKey(docId)}:result:${task}`,
+    /** HASH index -> JSON EntitiesResult: the mentions after the document-level reconciliation. */
+    docEntities: (docId: string) => `${docKey(docId)}:entities`,
+    /** HASH `<task>:<index>` -> JSON `{reason, attempts}`: paragraph tasks that failed for good. */
+    docFailures: (docId: string) => `${docKey(docId)}:failed`,
+    /** STRING JSON DocumentResult: the assembled document-level result. */
+    docResult: (docId: string) => `${docKey(docId)}:document`,
   };
 }
 
 export type Keys = ReturnType<typeof createKeys>;
+
+/**
+ * Patterns of every key a deployment may hold, for the test that scans Redis after a run: the
+ * store's keys above and BullMQ's own keys of the catalog queues.
+ */
+export function keyPatterns(keys: Keys): RegExp[] {
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const g = esc(`{${keys.name}}:store`);
+  const parts = `(?:${keys.partitionPrefixes.map(esc).join("|")})`;
+  const id = "[A-Za-z0-9._~-]+";
+  return [
+    new RegExp(`^${g}:(deployment|runs|docs|entities|entities:names|indexed-docs)$`),
+    new RegExp(`^${g}:run:${id}(:producers|:docs|:rejected|:rejected-sources|:entities)?$`),
+    new RegExp(`^${g}:entities:type:(PER|ORG|LOC|MISC)$`),
+    new RegExp(`^${g}:entity:[^:]+(:docs|:quotes)?$`),
+    new RegExp(`^${parts}:store:run:${id}:counts$`),
+    new RegExp(`^${parts}:store:doc:${id}(:paragraphs|:runs|:progress|:result:(summarize|entities|quotes)|:entities|:failed|:document)?$`),
+    // BullMQ: <prefix>:<queue>:<meta|id|wait|active|...|jobId[:lock|:logs|...]>
+    new RegExp(`^${parts}:(summarize|entities|quotes|document):[^:]+(:[a-z]+)?$`),
+  ];
+}

@@ -1,128 +1,252 @@
-/**
- * Lua scripts for the updates that must be atomic. Every key they touch shares the deployment's
- * hash tag; keys built inside a script use the same prefix passed in ARGV[1].
- */
+import { TASKS } from "@newsflow/contracts";
 
 /**
- * Attach a document to a run. KEYS: docRuns, runDocs, run, docProgress, doc.
- * ARGV: prefix, runId, docId, order, paragraphCount.
- * Returns 1 when the document's paragraph work is already done or under way (no enqueue needed).
+ * Lua scripts for the updates that must be atomic. Each touches the keys of one slot: a
+ * document's partition (its keys and its partition's share of run counts) or the global slot
+ * (runs, the entity index). Keys come in as KEYS, or, for keys built per run or per entity, as a
+ * template from keys.ts (`before .. id .. after`); no script spells a key.
+ */
+
+const progressFields = TASKS.flatMap((t) => [`'n:${t}'`, `'f:${t}'`]).join(", ");
+
+/**
+ * Shared by the paragraph scripts (KEYS[1] docProgress, KEYS[4] doc): whether the document now
+ * needs its document step. Every paragraph task done or failed for good, and either this call
+ * changed something (it is the completing write, or a retried task finished again) or the
+ * document is not assembled yet (a job that crashed before enqueueing the document step ran
+ * again).
+ */
+const SETTLE = `
+local function settle(changed)
+  local d = redis.call('HMGET', KEYS[4], 'paragraphCount', 'completedAt')
+  local n = tonumber(d[1] or '0')
+  local c = redis.call('HMGET', KEYS[1], ${progressFields})
+  for i = 1, #c, 2 do
+    if tonumber(c[i] or '0') + tonumber(c[i + 1] or '0') < n then return 0 end
+  end
+  if changed or not d[2] then return 1 end
+  return 0
+end
+`;
+
+/**
+ * Attach a document to a run. KEYS: docRuns, docProgress, doc, runCounts (this run, the
+ * document's partition). ARGV: runId, paragraphCount, now. A run that takes in a document done
+ * before counts its progress at once. Returns 1 when the document's work is already enqueued.
  */
 export const ATTACH_DOCUMENT = `
-local added = redis.call('SADD', KEYS[1], ARGV[2])
-redis.call('ZADD', KEYS[2], 'NX', ARGV[4], ARGV[3])
-local known = redis.call('HGET', KEYS[5], 'enqueuedAt')
-if added == 1 then
-  redis.call('HINCRBY', KEYS[3], 'documents', 1)
-  redis.call('HINCRBY', KEYS[3], 'paragraphs', tonumber(ARGV[5]))
-  local counts = redis.call('HGETALL', KEYS[4])
+if redis.call('SADD', KEYS[1], ARGV[1]) == 1 then
+  redis.call('HINCRBY', KEYS[4], 'documents', 1)
+  redis.call('HINCRBY', KEYS[4], 'paragraphs', tonumber(ARGV[2]))
+  local counts = redis.call('HGETALL', KEYS[2])
   for i = 1, #counts, 2 do
     local f = counts[i]
-    if string.sub(f, 1, 2) == 'n:' then redis.call('HINCRBY', KEYS[3], 'done:' .. string.sub(f, 3), tonumber(counts[i + 1])) end
-    if string.sub(f, 1, 2) == 'f:' then redis.call('HINCRBY', KEYS[3], 'failed:' .. string.sub(f, 3), tonumber(counts[i + 1])) end
+    if string.sub(f, 1, 2) == 'n:' then redis.call('HINCRBY', KEYS[4], 'done:' .. string.sub(f, 3), tonumber(counts[i + 1])) end
+    if string.sub(f, 1, 2) == 'f:' then redis.call('HINCRBY', KEYS[4], 'failed:' .. string.sub(f, 3), tonumber(counts[i + 1])) end
   end
-  if redis.call('HGET', KEYS[5], 'completedAt') then redis.call('HINCRBY', KEYS[3], 'docsDone', 1) end
+  local d = redis.call('HMGET', KEYS[3], 'completedAt', 'failedAt')
+  if d[1] then redis.call('HINCRBY', KEYS[4], 'docsDone', 1) elseif d[2] then redis.call('HINCRBY', KEYS[4], 'docsFailed', 1) end
+  redis.call('HSET', KEYS[4], 'lastAt', ARGV[3])
 end
-if known then return 1 end
+if redis.call('HGET', KEYS[3], 'enqueuedAt') then return 1 end
 return 0
 `;
 
 /**
- * Record one paragraph task as done, once. KEYS: docProgress, docResults, docRuns.
- * ARGV: prefix, task, index, resultJson. Counts towards every run holding the document.
+ * Store one task's results for some paragraphs of a document and count each paragraph once
+ * (a retried or duplicated job writes the same values and counts nothing). A result that comes
+ * after a recorded failure (a retry) replaces the failure. KEYS: docProgress, docResults(task),
+ * docRuns, doc, docFailures. ARGV: task, runCounts template (before, after), now, then
+ * index/resultJson pairs. Returns 1 when the document step should be enqueued.
  */
-export const PUT_PARAGRAPH_RESULT = `
-redis.call('HSET', KEYS[2], ARGV[3], ARGV[4])
-if redis.call('HSETNX', KEYS[1], ARGV[2] .. ':' .. ARGV[3], 1) == 1 then
-  redis.call('HINCRBY', KEYS[1], 'n:' .. ARGV[2], 1)
-  for _, runId in ipairs(redis.call('SMEMBERS', KEYS[3])) do
-    redis.call('HINCRBY', ARGV[1] .. ':store:run:' .. runId, 'done:' .. ARGV[2], 1)
-  end
-  return 1
+export const PUT_PARAGRAPH_RESULTS = `${SETTLE}
+local task = ARGV[1]
+local values, fields = {}, {}
+for i = 5, #ARGV, 2 do
+  values[#values + 1] = ARGV[i]
+  values[#values + 1] = ARGV[i + 1]
+  fields[#fields + 1] = task .. ':' .. ARGV[i]
 end
-return 0
+redis.call('HSET', KEYS[2], unpack(values))
+local seen = redis.call('HMGET', KEYS[1], unpack(fields))
+local marks, fresh = {}, {}
+for j = 1, #fields do
+  if not seen[j] then
+    marks[#marks + 1] = fields[j]
+    marks[#marks + 1] = 1
+    fresh[#fresh + 1] = fields[j]
+  end
+end
+if #fresh == 0 then return settle(false) end
+redis.call('HSET', KEYS[1], unpack(marks))
+redis.call('HINCRBY', KEYS[1], 'n:' .. task, #fresh)
+local unfailed = 0
+if tonumber(redis.call('HGET', KEYS[1], 'f:' .. task) or '0') > 0 then
+  for _, f in ipairs(fresh) do
+    if redis.call('HDEL', KEYS[1], 'x:' .. f) == 1 then
+      unfailed = unfailed + 1
+      redis.call('HDEL', KEYS[5], f)
+    end
+  end
+  if unfailed > 0 then redis.call('HINCRBY', KEYS[1], 'f:' .. task, -unfailed) end
+end
+for _, runId in ipairs(redis.call('SMEMBERS', KEYS[3])) do
+  local counts = ARGV[2] .. runId .. ARGV[3]
+  redis.call('HINCRBY', counts, 'done:' .. task, #fresh)
+  if unfailed > 0 then redis.call('HINCRBY', counts, 'failed:' .. task, -unfailed) end
+  redis.call('HSET', counts, 'lastAt', ARGV[4])
+end
+return settle(true)
 `;
 
 /**
- * Record that a paragraph task failed for good, once. KEYS: docProgress, docFailures, docRuns.
- * ARGV: prefix, task, index, failureJson.
+ * Record that one task failed for good on some paragraphs, once each (a paragraph with a result
+ * is not marked failed). KEYS: docProgress, docResults(task) (unused, for the same key list),
+ * docRuns, doc, docFailures. ARGV: task, runCounts template (before, after), now, then
+ * index/failureJson pairs. Returns 1 when the document step should be enqueued.
  */
-export const PUT_PARAGRAPH_FAILURE = `
-if redis.call('HGET', KEYS[1], ARGV[2] .. ':' .. ARGV[3]) then return 0 end
-redis.call('HSET', KEYS[2], ARGV[2] .. ':' .. ARGV[3], ARGV[4])
-if redis.call('HSETNX', KEYS[1], 'x:' .. ARGV[2] .. ':' .. ARGV[3], 1) == 1 then
-  redis.call('HINCRBY', KEYS[1], 'f:' .. ARGV[2], 1)
-  for _, runId in ipairs(redis.call('SMEMBERS', KEYS[3])) do
-    redis.call('HINCRBY', ARGV[1] .. ':store:run:' .. runId, 'failed:' .. ARGV[2], 1)
+export const PUT_PARAGRAPH_FAILURES = `${SETTLE}
+local task = ARGV[1]
+local newly = 0
+for i = 5, #ARGV, 2 do
+  local f = task .. ':' .. ARGV[i]
+  if not redis.call('HGET', KEYS[1], f) then
+    redis.call('HSET', KEYS[5], f, ARGV[i + 1])
+    if redis.call('HSETNX', KEYS[1], 'x:' .. f, 1) == 1 then newly = newly + 1 end
   end
-  return 1
 end
-return 0
+if newly == 0 then return settle(false) end
+redis.call('HINCRBY', KEYS[1], 'f:' .. task, newly)
+for _, runId in ipairs(redis.call('SMEMBERS', KEYS[3])) do
+  local counts = ARGV[2] .. runId .. ARGV[3]
+  redis.call('HINCRBY', counts, 'failed:' .. task, newly)
+  redis.call('HSET', counts, 'lastAt', ARGV[4])
+end
+return settle(true)
 `;
 
 /**
- * Store the document result and, the first time only, count the document as done in every run
- * holding it, index its entities and speakers, and complete runs that are finished.
- * KEYS: docResult, doc, docRuns. ARGV: prefix, docId, resultJson, now, entitiesJson, speakersJson.
- * entitiesJson: [[id, name, type, mentions, words...]]; speakersJson: [[entityId, quotes]].
+ * Before a retry: forget paragraph failures (`<task>:<index>` fields) and the document's
+ * assembly or its failure, undoing their counts in every run holding it, so the retried work
+ * counts once and the document is assembled (and indexed) again. KEYS: docProgress, docFailures,
+ * docRuns, doc. ARGV: runCounts template (before, after), then `<task>:<index>` fields.
+ * Returns the number of paragraph failures cleared.
+ */
+export const CLEAR_FAILURES = `
+local dec, cleared = {}, 0
+for i = 3, #ARGV do
+  local f = ARGV[i]
+  redis.call('HDEL', KEYS[2], f)
+  if redis.call('HDEL', KEYS[1], 'x:' .. f) == 1 then
+    local t = string.match(f, '^([^:]+):')
+    dec[t] = (dec[t] or 0) + 1
+    cleared = cleared + 1
+  end
+end
+local runs = redis.call('SMEMBERS', KEYS[3])
+for t, n in pairs(dec) do
+  redis.call('HINCRBY', KEYS[1], 'f:' .. t, -n)
+  for _, runId in ipairs(runs) do redis.call('HINCRBY', ARGV[1] .. runId .. ARGV[2], 'failed:' .. t, -n) end
+end
+local wasDone = redis.call('HDEL', KEYS[4], 'completedAt') == 1
+local wasFailed = redis.call('HDEL', KEYS[4], 'failedAt') == 1
+redis.call('HDEL', KEYS[4], 'failure')
+for _, runId in ipairs(runs) do
+  if wasDone then redis.call('HINCRBY', ARGV[1] .. runId .. ARGV[2], 'docsDone', -1) end
+  if wasFailed then redis.call('HINCRBY', ARGV[1] .. runId .. ARGV[2], 'docsFailed', -1) end
+end
+return cleared
+`;
+
+/**
+ * Store the document result (and the reconciled mentions per paragraph); the first time after
+ * enqueueing or a retry, count the document as done in every run holding it (replacing a
+ * recorded document failure). KEYS: docResult, doc, docRuns, docEntities. ARGV: runCounts
+ * template (before, after), now, resultJson, then index/entitiesJson pairs. Returns
+ * `[first (1|0), runIds...]`.
  */
 export const COMPLETE_DOCUMENT = `
-redis.call('SET', KEYS[1], ARGV[3])
-local first = redis.call('HSETNX', KEYS[2], 'completedAt', ARGV[4]) == 1
-local s = ARGV[1] .. ':store:'
+redis.call('SET', KEYS[1], ARGV[4])
+if #ARGV > 4 then redis.call('HSET', KEYS[4], unpack(ARGV, 5, #ARGV)) end
+local first = redis.call('HSETNX', KEYS[2], 'completedAt', ARGV[3]) == 1
 local runs = redis.call('SMEMBERS', KEYS[3])
 if first then
-  for _, e in ipairs(cjson.decode(ARGV[5])) do
+  local wasFailed = redis.call('HDEL', KEYS[2], 'failedAt') == 1
+  redis.call('HDEL', KEYS[2], 'failure')
+  for _, runId in ipairs(runs) do
+    local counts = ARGV[1] .. runId .. ARGV[2]
+    redis.call('HINCRBY', counts, 'docsDone', 1)
+    if wasFailed then redis.call('HINCRBY', counts, 'docsFailed', -1) end
+    redis.call('HSET', counts, 'lastAt', ARGV[3])
+  end
+end
+local out = { first and 1 or 0 }
+for _, r in ipairs(runs) do out[#out + 1] = r end
+return out
+`;
+
+/**
+ * Record that a document's step failed for good, once: it counts as failed in every run holding
+ * it, so the run can complete. KEYS: doc, docRuns. ARGV: runCounts template (before, after),
+ * now, reason. Returns 1 when newly recorded.
+ */
+export const PUT_DOCUMENT_FAILURE = `
+if redis.call('HGET', KEYS[1], 'completedAt') then return 0 end
+redis.call('HSET', KEYS[1], 'failure', ARGV[4])
+if redis.call('HSETNX', KEYS[1], 'failedAt', ARGV[3]) == 0 then return 0 end
+for _, runId in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+  local counts = ARGV[1] .. runId .. ARGV[2]
+  redis.call('HINCRBY', counts, 'docsFailed', 1)
+  redis.call('HSET', counts, 'lastAt', ARGV[3])
+end
+return 1
+`;
+
+/**
+ * Bring the global entity index in line with what one document says now: the document's
+ * previous contribution (kept in indexedDocs) is taken out and the new one added, so a retried
+ * write changes nothing and a re-assembled document (after a retry) is indexed with what it
+ * found. KEYS: indexedDocs, entities, entityNames. ARGV: docId, contributionJson, then the
+ * templates entity (before), runEntities (before, after), entitiesByType (before).
+ * contribution: `{"e": [[id, name, type, mentions, words...]], "s": [[entityId, quotes]], "r": [runId...]}`.
+ */
+export const INDEX_DOCUMENT = `
+local old = redis.call('HGET', KEYS[1], ARGV[1])
+if old == ARGV[2] then return 0 end
+local E, RB, RA, T = ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+if old then
+  local o = cjson.decode(old)
+  for _, e in ipairs(o.e) do
     local id, n = e[1], tonumber(e[4])
-    redis.call('HSET', s .. 'entity:' .. id, 'id', id, 'name', e[2], 'type', e[3])
-    redis.call('ZADD', s .. 'entity:' .. id .. ':docs', n, ARGV[2])
-    redis.call('ZINCRBY', s .. 'entities', n, id)
-    redis.call('ZINCRBY', s .. 'entities:type:' .. e[3], n, id)
-    for i = 5, #e do redis.call('ZADD', s .. 'entities:names', 0, e[i] .. '\\0' .. id) end
-    for _, runId in ipairs(runs) do redis.call('ZINCRBY', s .. 'run:' .. runId .. ':entities', n, id) end
+    redis.call('ZINCRBY', KEYS[2], -n, id)
+    redis.call('ZINCRBY', T .. e[3], -n, id)
+    redis.call('ZREM', E .. id .. ':docs', ARGV[1])
+    for _, r in ipairs(o.r) do redis.call('ZINCRBY', RB .. r .. RA, -n, id) end
   end
-  for _, sp in ipairs(cjson.decode(ARGV[6])) do
-    redis.call('ZADD', s .. 'entity:' .. sp[1] .. ':quotes', tonumber(sp[2]), ARGV[2])
-  end
-  for _, runId in ipairs(runs) do redis.call('HINCRBY', s .. 'run:' .. runId, 'docsDone', 1) end
+  for _, s in ipairs(o.s) do redis.call('ZREM', E .. s[1] .. ':quotes', ARGV[1]) end
 end
--- A re-assembled document (after 'newsflow retry') completes its runs again.
-for _, runId in ipairs(runs) do
-  local run = s .. 'run:' .. runId
-  local done = tonumber(redis.call('HGET', run, 'docsDone') or '0') + tonumber(redis.call('HGET', run, 'docsFailed') or '0')
-  if redis.call('HGET', run, 'status') == 'running' and done >= tonumber(redis.call('HGET', run, 'documents') or '0') then
-    redis.call('HSET', run, 'status', 'completed', 'finishedAt', ARGV[4])
-  end
+local c = cjson.decode(ARGV[2])
+for _, e in ipairs(c.e) do
+  local id, n = e[1], tonumber(e[4])
+  redis.call('HSET', E .. id, 'id', id, 'name', e[2], 'type', e[3])
+  redis.call('ZADD', E .. id .. ':docs', n, ARGV[1])
+  redis.call('ZINCRBY', KEYS[2], n, id)
+  redis.call('ZINCRBY', T .. e[3], n, id)
+  for i = 5, #e do redis.call('ZADD', KEYS[3], 0, e[i] .. '\\0' .. id) end
+  for _, r in ipairs(c.r) do redis.call('ZINCRBY', RB .. r .. RA, n, id) end
 end
-if first then return 1 end
-return 0
+for _, s in ipairs(c.s) do redis.call('ZADD', E .. s[1] .. ':quotes', tonumber(s[2]), ARGV[1]) end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return 1
 `;
 
 /**
- * Mark a run as fully enqueued; complete it at once if all its documents are already done.
- * KEYS: run. ARGV: now.
+ * Record a rejected input of a run once per source: a resumed run that meets it again does not
+ * count it twice. KEYS: runRejectedSources, runRejected, run. ARGV: source, rejectionJson.
  */
-export const FINISH_ENQUEUE = `
-redis.call('HSET', KEYS[1], 'status', 'running', 'enqueuedAt', ARGV[1])
-local done = tonumber(redis.call('HGET', KEYS[1], 'docsDone') or '0') + tonumber(redis.call('HGET', KEYS[1], 'docsFailed') or '0')
-if done >= tonumber(redis.call('HGET', KEYS[1], 'documents') or '0') then
-  redis.call('HSET', KEYS[1], 'status', 'completed', 'finishedAt', ARGV[1])
-end
-return redis.call('HGET', KEYS[1], 'status')
-`;
-
-/**
- * Forget that a paragraph task failed, so it can run again: undoes the failure's counts in every
- * run holding the document. KEYS: docProgress, docFailures, docRuns. ARGV: prefix, task, index.
- */
-export const CLEAR_PARAGRAPH_FAILURE = `
-redis.call('HDEL', KEYS[2], ARGV[2] .. ':' .. ARGV[3])
-if redis.call('HDEL', KEYS[1], 'x:' .. ARGV[2] .. ':' .. ARGV[3]) == 1 then
-  redis.call('HINCRBY', KEYS[1], 'f:' .. ARGV[2], -1)
-  for _, runId in ipairs(redis.call('SMEMBERS', KEYS[3])) do
-    redis.call('HINCRBY', ARGV[1] .. ':store:run:' .. runId, 'failed:' .. ARGV[2], -1)
-  end
-  return 1
-end
-return 0
+export const ADD_REJECTION = `
+if redis.call('HSETNX', KEYS[1], ARGV[1], 1) == 0 then return 0 end
+redis.call('RPUSH', KEYS[2], ARGV[2])
+redis.call('HINCRBY', KEYS[3], 'rejected', 1)
+return 1
 `;

@@ -4,14 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { TASKS } from "@newsflow/contracts";
+import { QUEUE_NAMES, TASKS } from "@newsflow/contracts";
 import { extractQuotes, summarizeParagraph } from "@newsflow/nlp";
 import { loadEntityTagger } from "@newsflow/nlp/node";
-import { createProducer, documentFlow, prepareDocument } from "@newsflow/ingest";
-import type { FlowJob } from "bullmq";
+import { createProducer, prepareDocument } from "@newsflow/ingest";
+import { documentJobs, type PlannedJob } from "@newsflow/queue";
 import { newsParagraphs, writeBenchCorpus } from "../bench/corpus.js";
 import { type CliContext, openContext } from "../context.js";
 import { UsageError } from "../errors.js";
+import type { EnvSource } from "../env.js";
 import type { Command } from "../main.js";
 import { type Managed, startPrivateRedis, startWorkers } from "../processes.js";
 import { watchRun } from "../watch-run.js";
@@ -39,27 +40,48 @@ function peakRssMb(pid: number | undefined): number {
   }
 }
 
+/** Redis's CPU time (user + sys, in microseconds) and commands processed so far. */
+async function redisCounters(ctx: CliContext): Promise<{ cpuUs: number; commands: number }> {
+  const info = (section: string) => (ctx.redis as unknown as { info(s: string): Promise<string> }).info(section);
+  const [cpu, stats] = await Promise.all([info("cpu"), info("stats")]);
+  const field = (text: string, name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(text)?.[1] ?? 0);
+  return { cpuUs: (field(cpu, "used_cpu_sys") + field(cpu, "used_cpu_user")) * 1e6, commands: field(stats, "total_commands_processed") };
+}
+
 /**
- * The queue's own ceiling: the same flows, no store writes, and no-op processors in a worker
- * process of their own (as the real workers are). Timed from the first enqueue to the last
- * document job done.
+ * The queue's own ceiling: the same jobs as the pipeline (a job per slice of paragraphs in each
+ * task queue, and a document job per document), no store writes, and no-op processors in a
+ * worker process of their own (as the real workers are). Timed from the first enqueue to the
+ * last job done.
  */
-async function ceiling(url: string, prefix: string, file: string, paragraphs: number): Promise<number> {
-  const ctx = await openContext({ ...process.env, REDIS_URL: url, NEWSFLOW_PREFIX: prefix });
-  const flows: FlowJob[] = [];
+async function ceiling(env: EnvSource, file: string, paragraphs: number): Promise<number> {
+  const ctx = await openContext(env);
+  const jobs: PlannedJob[] = [];
+  const docs: string[] = [];
   for (const line of readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;
     const prepared = prepareDocument(JSON.parse(line), true);
-    if ("id" in prepared) flows.push(documentFlow("ceiling", prepared.id, prepared.paragraphs));
+    if (!("id" in prepared)) continue;
+    jobs.push(...documentJobs(ctx.keys.partitionOf(prepared.id), prepared.id, prepared.paragraphs));
+    docs.push(prepared.id);
   }
-  const noop = spawn(process.execPath, [fileURLToPath(new URL("../bench/noop-worker.js", import.meta.url)), url, ctx.prefix], { stdio: "ignore" });
+  const noop = spawn(process.execPath, [fileURLToPath(new URL("../bench/noop-worker.js", import.meta.url)), ctx.env.REDIS_URL, ctx.keys.name, String(ctx.keys.partitions)], { stdio: "ignore" });
   try {
     await waitForWorkers(ctx);
     const t0 = performance.now();
-    for (let i = 0; i < flows.length; i += 50) await ctx.flow.addBulk(flows.slice(i, i + 50));
+    for (let i = 0; i < jobs.length; i += 1000) {
+      const batch = jobs.slice(i, i + 1000);
+      for (const p of new Set(batch.map((j) => j.partition))) {
+        for (const t of TASKS) {
+          const group = batch.filter((j) => j.partition === p && j.queue === t);
+          if (group.length) await ctx.queues[p]![t].addBulk(group.map((j) => ({ name: j.name, data: j.data, opts: j.opts })));
+        }
+      }
+    }
+    for (const id of docs) await ctx.enqueueDocumentStep(id);
     for (;;) {
-      const counts = await ctx.queues.document.getJobCounts("waiting", "active", "waiting-children", "prioritized", "delayed");
-      if (Object.values(counts).every((v) => v === 0)) break;
+      const counts = await Promise.all(ctx.queues.flatMap((set) => QUEUE_NAMES.map((q) => set[q].getJobCounts("waiting", "active", "prioritized", "delayed"))));
+      if (counts.every((c) => Object.values(c).every((v) => v === 0))) break;
       await new Promise((r) => setTimeout(r, 20));
     }
     return paragraphs / ((performance.now() - t0) / 1000);
@@ -89,7 +111,7 @@ function nlpRate(paragraphs: string[]): number {
 
 async function waitForWorkers(ctx: CliContext): Promise<void> {
   for (let i = 0; i < 600; i++) {
-    const counts = await Promise.all([...TASKS, "document" as const].map((q) => ctx.queues[q].getWorkersCount()));
+    const counts = await Promise.all(QUEUE_NAMES.map((q) => ctx.queues[0]![q].getWorkersCount()));
     if (counts.every((n) => n > 0)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -97,14 +119,17 @@ async function waitForWorkers(ctx: CliContext): Promise<void> {
 }
 
 /**
- * `newsflow bench [--paragraphs N]`: on a private Redis, (1) the queue's ceiling with no-op
- * processors, (2) the real pipeline with worker processes, (3) the NLP in-process; then the
- * latency of 20-paragraph documents sent one at a time. The last stdout line is JSON.
+ * `newsflow bench [--paragraphs N] [--partitions P]`: on a private Redis, (1) the queue's ceiling
+ * with no-op processors, (2) the real pipeline with worker processes, with Redis's CPU time and
+ * commands per paragraph, (3) the latency of 20-paragraph documents sent one at a time, (4) the
+ * NLP in-process. The last stdout line is JSON.
  */
-export const benchCommand: Command = async (argv) => {
-  const { values } = parseArgs({ args: argv, options: { paragraphs: { type: "string", default: "20000" } } });
+export const benchCommand: Command = async (argv, envSource) => {
+  const { values } = parseArgs({ args: argv, options: { paragraphs: { type: "string", default: "20000" }, partitions: { type: "string", default: "1" } } });
   const n = Number(values.paragraphs);
   if (!Number.isInteger(n) || n < PER_DOCUMENT) throw new UsageError(`--paragraphs must be a whole number >= ${PER_DOCUMENT}`);
+  const partitions = Number(values.partitions);
+  if (!Number.isInteger(partitions) || partitions < 1 || partitions > 1024) throw new UsageError("--partitions must be a whole number from 1 to 1024");
   const { source, paragraphs: pool } = newsParagraphs();
   const dir = mkdtempSync(join(tmpdir(), "newsflow-bench-"));
   const corpus = writeBenchCorpus(dir, "bench", pool, n, PER_DOCUMENT);
@@ -113,22 +138,25 @@ export const benchCommand: Command = async (argv) => {
   const redis = await startPrivateRedis();
   let workers: Managed[] = [];
   try {
-    say("1/4 ceiling: same flows, no-op processors in a worker process");
-    const ceilingRate = await ceiling(redis.url, "bench-ceiling", corpus, n);
+    const base = { ...envSource, REDIS_URL: redis.url, NEWSFLOW_PARTITIONS: String(partitions), LOG_LEVEL: "error" };
+    say("1/4 ceiling: the same jobs, no-op processors in a worker process");
+    const ceilingRate = await ceiling({ ...base, NEWSFLOW_PREFIX: "bench-ceiling" }, corpus, n);
     say(`    ${ceilingRate.toFixed(0)} paragraphs/s`);
 
     say("2/4 pipeline: real workers as processes, real NLP and store writes");
-    const env = { ...process.env, REDIS_URL: redis.url, NEWSFLOW_PREFIX: "bench", LOG_LEVEL: "error" };
+    const env = { ...base, NEWSFLOW_PREFIX: "bench" };
     const ctx = await openContext(env);
     // Entity tagging is the heaviest analysis: one replica per core keeps both cores busy.
     workers = startWorkers(env, { logDir: join(dir, "logs"), replicas: { "worker-entities": 2 } });
     await waitForWorkers(ctx);
     const memBefore = await usedMemory(ctx);
-    const producer = createProducer({ store: ctx.store, flow: ctx.flow, queues: ctx.queues });
+    const producer = createProducer(ctx);
+    const before = await redisCounters(ctx);
     const t0 = performance.now();
     await producer.run({ runId: "bench-pipeline", inputs: [corpus] });
     await watchRun(ctx.store, "bench-pipeline", { quiet: true });
     const pipelineRate = n / ((performance.now() - t0) / 1000);
+    const after = await redisCounters(ctx);
     const redisBytesPerParagraph = (await usedMemory(ctx)) - memBefore;
     say(`    ${pipelineRate.toFixed(0)} paragraphs/s`);
 
@@ -161,6 +189,10 @@ export const benchCommand: Command = async (argv) => {
       ceilingParagraphsPerSecond: round(ceilingRate),
       ratio: round(pipelineRate / ceilingRate, 3),
       nlpParagraphsPerSecond: round(nlp),
+      nlpShare: round(pipelineRate / (2 * nlp), 3),
+      partitions,
+      redisCpuUsPerParagraph: round((after.cpuUs - before.cpuUs) / n),
+      redisCommandsPerParagraph: round((after.commands - before.commands) / n, 1),
       p50LatencyMs: percentile(latencies, 0.5),
       p95LatencyMs: percentile(latencies, 0.95),
       workerRssMb: round(workerRssMb, 1),

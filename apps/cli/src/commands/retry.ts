@@ -1,20 +1,20 @@
-import { retryFailed } from "@newsflow/ingest";
+import { retryRun } from "@newsflow/queue";
 import { openContext } from "../context.js";
 import { UsageError } from "../errors.js";
 import type { Command } from "../main.js";
 
-/** `newsflow retry RUN`: re-enqueue the paragraph tasks of a run that failed for good. */
-export const retryCommand: Command = async (argv) => {
+/** `newsflow retry RUN`: re-enqueue what failed for good in a run: paragraph tasks and document steps. */
+export const retryCommand: Command = async (argv, env) => {
   const runId = argv[0];
   if (!runId) throw new UsageError("give a run id (see 'newsflow runs')");
-  const ctx = await openContext();
+  const ctx = await openContext(env);
   try {
     if (!(await ctx.store.getRun(runId))) throw new UsageError(`no run '${runId}' (see 'newsflow runs')`);
-    const counts = await retryFailed(ctx, runId);
+    const counts = await retryRun(ctx, runId);
     process.stdout.write(
-      counts.paragraphTasks
-        ? `re-enqueued ${counts.paragraphTasks} failed paragraph tasks in ${counts.documents} documents; follow with 'newsflow status ${runId}'\n`
-        : "nothing to retry: no failed paragraph tasks in this run\n",
+      counts.documents
+        ? `re-enqueued ${counts.paragraphTasks} failed paragraph tasks and ${counts.documentSteps} failed document steps in ${counts.documents} documents; follow with 'newsflow status ${runId}'\n`
+        : "nothing to retry: nothing failed in this run\n",
     );
     return 0;
   } finally {

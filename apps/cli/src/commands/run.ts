@@ -9,16 +9,16 @@ import { finalReport, watchRun } from "../watch-run.js";
  * `newsflow run PATH... [--run-id ID] [--wait] [--json]`: enqueue documents; rejected inputs get
  * one line each on stderr. Exit 0 when nothing was rejected (and, with --wait, nothing failed).
  */
-export const runCommand: Command = async (argv) => {
+export const runCommand: Command = async (argv, env) => {
   const { values, positionals } = parseArgs({
     args: argv,
     options: { "run-id": { type: "string" }, wait: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
     allowPositionals: true,
   });
   if (positionals.length === 0) throw new UsageError("give at least one PATH (a file, a folder, or - for stdin)");
-  const ctx = await openContext();
+  const ctx = await openContext(env);
   try {
-    const producer = createProducer({ store: ctx.store, flow: ctx.flow, queues: ctx.queues });
+    const producer = createProducer(ctx);
     const counts = await producer.run({
       runId: values["run-id"],
       inputs: positionals,

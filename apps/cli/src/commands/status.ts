@@ -5,11 +5,11 @@ import type { Command } from "../main.js";
 import { finalReport, progressLine } from "../watch-run.js";
 
 /** `newsflow status RUN [--json]`: progress of a run, its failures and rejected inputs. */
-export const statusCommand: Command = async (argv) => {
+export const statusCommand: Command = async (argv, env) => {
   const { values, positionals } = parseArgs({ args: argv, options: { json: { type: "boolean", default: false } }, allowPositionals: true });
   const runId = positionals[0];
   if (!runId) throw new UsageError("give a run id (see 'newsflow runs')");
-  const ctx = await openContext();
+  const ctx = await openContext(env);
   try {
     const run = await ctx.store.getRun(runId);
     if (!run) throw new UsageError(`no run '${runId}' (see 'newsflow runs')`);

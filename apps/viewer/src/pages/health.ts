@@ -1,15 +1,20 @@
 import { QUEUE_NAMES } from "@newsflow/contracts";
-import type { QueueSet, RedisClient } from "@newsflow/queue";
+import type { PartitionedQueues, RedisClient } from "@newsflow/queue";
 import { type Html, html, layout, n, when } from "../html.js";
 import { readHealth } from "../read-model.js";
 
-/** Completed and failed jobs per minute over the last hour, oldest first. */
-async function throughput(queues: QueueSet) {
+const sumSeries = (series: number[][]) => Array.from({ length: Math.max(0, ...series.map((s) => s.length)) }, (_, i) => series.reduce((n, s) => n + (s[i] ?? 0), 0));
+
+/** Completed and failed jobs per minute over the last hour, oldest first, summed over the partitions. */
+async function throughput(queues: PartitionedQueues) {
   return Promise.all(
     QUEUE_NAMES.map(async (name) => {
-      const [done, failed] = await Promise.all([queues[name].getMetrics("completed", 0, 59), queues[name].getMetrics("failed", 0, 59)]);
+      const parts = await Promise.all(queues.map((set) => Promise.all([set[name].getMetrics("completed", 0, 59), set[name].getMetrics("failed", 0, 59)])));
+      const done = sumSeries(parts.map(([d]) => d.data));
+      const failed = sumSeries(parts.map(([, f]) => f.data));
       // BullMQ closes a minute's data point when the next one starts; meta.count is the running total.
-      return { name, perMinute: [...done.data].reverse(), completed: done.data.reduce((a, b) => a + b, 0), failed: failed.data.reduce((a, b) => a + b, 0), total: Number(done.meta.count) };
+      const total = parts.reduce((n, [d]) => n + Number(d.meta.count), 0);
+      return { name, perMinute: [...done].reverse(), completed: done.reduce((a, b) => a + b, 0), failed: failed.reduce((a, b) => a + b, 0), total };
     }),
   );
 }
@@ -20,11 +25,11 @@ function sparkline(values: number[]): Html {
 }
 
 /** Queue health: Redis, job counts by state, throughput, workers, failed jobs with admin actions. */
-export async function healthPage(redis: RedisClient, queues: QueueSet, adminEnabled: boolean, isAdmin: boolean): Promise<Html> {
+export async function healthPage(redis: RedisClient, queues: PartitionedQueues, adminEnabled: boolean, isAdmin: boolean): Promise<Html> {
   const [health, metrics, failed] = await Promise.all([
     readHealth(redis, queues),
     throughput(queues),
-    Promise.all(QUEUE_NAMES.map(async (name) => ({ name, jobs: await queues[name].getFailed(0, 19) }))),
+    Promise.all(queues.flatMap((set, partition) => QUEUE_NAMES.map(async (name) => ({ name, partition, jobs: await set[name].getFailed(0, 19) })))),
   ]);
   const states = ["waiting", "active", "delayed", "waiting-children", "failed"] as const;
   const adminNote = !adminEnabled
@@ -51,7 +56,7 @@ ${health.queues.filter((q) => q.warning).map((q) => html`<div class="warn" role=
 ${adminNote}
 ${failed.every((f) => f.jobs.length === 0) ? html`<p class="muted">No failed jobs.</p>` : html`<table><thead><tr><th scope="col">Queue</th><th scope="col">Job</th><th scope="col">Reason</th><th scope="col" class="num">Attempts</th><th scope="col">Failed at</th><th scope="col">Actions</th></tr></thead><tbody>
 ${failed.flatMap((f) => f.jobs.map((j) => html`<tr><td>${f.name}</td><td><code>${j.id}</code></td><td>${j.failedReason}</td><td class="num">${n(j.attemptsMade)}</td><td class="small">${when(j.finishedOn)}</td>
-<td>${isAdmin ? html`<form class="inline" method="post" action="/admin/jobs/${f.name}/${encodeURIComponent(j.id ?? "")}/retry"><button type="submit">Retry</button></form> <form class="inline" method="post" action="/admin/jobs/${f.name}/${encodeURIComponent(j.id ?? "")}/remove"><button type="submit" class="danger">Remove</button></form>` : html`<span class="muted small">admin only</span>`}</td></tr>`))}
+<td>${isAdmin ? html`<form class="inline" method="post" action="/admin/jobs/${f.partition}/${f.name}/${encodeURIComponent(j.id ?? "")}/retry"><button type="submit">Retry</button></form> <form class="inline" method="post" action="/admin/jobs/${f.partition}/${f.name}/${encodeURIComponent(j.id ?? "")}/remove"><button type="submit" class="danger">Remove</button></form>` : html`<span class="muted small">admin only</span>`}</td></tr>`))}
 </tbody></table>`}`,
   );
 }

@@ -1,7 +1,6 @@
 import type { CanonicalEntity, EntityMention, Quote, ResolvedQuote } from "@newsflow/contracts";
-import type { Store } from "@newsflow/store";
+import { readDocument, type Store } from "@newsflow/store";
 import { type Html, html, layout, n, pager } from "../html.js";
-import { readDocument } from "../read-model.js";
 
 const EVALUATED = new Set(["PER", "ORG", "LOC", "MISC"]);
 const TYPE_NAMES: Record<string, string> = { PER: "person", ORG: "organisation", LOC: "place", MISC: "other" };

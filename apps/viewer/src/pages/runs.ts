@@ -1,6 +1,5 @@
-import type { Store } from "@newsflow/store";
+import { type RunView, type Store, viewRun } from "@newsflow/store";
 import { type Html, html, layout, n, pager, when } from "../html.js";
-import { type RunView, viewRun } from "../read-model.js";
 
 const TASKS = ["summarize", "entities", "quotes"] as const;
 

@@ -1,0 +1,50 @@
+import { TASKS } from "@newsflow/contracts";
+import type { RunRecord, Store } from "./create-store.js";
+
+/** A run with derived progress figures for the UI and the CLI. */
+export interface RunView extends RunRecord {
+  progress: number;
+  paragraphsPerSecond: number | null;
+  etaSeconds: number | null;
+}
+
+/** Progress (0..1), rate and ETA of a run from its counts. */
+export function viewRun(run: RunRecord, now = Date.now()): RunView {
+  const totalTasks = run.paragraphs * TASKS.length;
+  const doneTasks = TASKS.reduce((n, t) => n + run.tasks[t].done + run.tasks[t].failed, 0);
+  const docFraction = run.documents ? (run.docsDone + run.docsFailed) / run.documents : 1;
+  const progress = run.status === "completed" ? 1 : totalTasks ? Math.min(doneTasks / totalTasks, docFraction + 0.999) * 0.99 + 0.01 * docFraction : 0;
+  const elapsed = ((run.finishedAt ?? now) - run.createdAt) / 1000;
+  const paragraphsDone = doneTasks / TASKS.length;
+  const rate = elapsed > 0 && paragraphsDone > 0 ? paragraphsDone / elapsed : null;
+  const eta = rate && run.status !== "completed" ? Math.max(0, (run.paragraphs - paragraphsDone) / rate) : null;
+  return { ...run, progress: Math.min(1, progress), paragraphsPerSecond: rate, etaSeconds: eta };
+}
+
+/**
+ * A reader page: a document, a page of its paragraphs with their three results (the entity
+ * mentions as the document step reconciled them), the document result and what failed.
+ */
+export async function readDocument(store: Store, docId: string, offset = 0, limit = 50) {
+  const meta = await store.getDocument(docId);
+  if (!meta) return null;
+  const paragraphs = await store.getParagraphs(docId, offset, limit);
+  const indexes = paragraphs.map((p) => p.index);
+  const [summaries, entities, quotes, result, failures, documentFailure] = await Promise.all([
+    store.getParagraphResults(docId, "summarize", indexes),
+    store.getEntities(docId, indexes),
+    store.getParagraphResults(docId, "quotes", indexes),
+    store.getDocumentResult(docId),
+    store.getParagraphFailures(docId),
+    store.getDocumentFailure(docId),
+  ]);
+  return {
+    document: meta,
+    offset,
+    limit,
+    paragraphs: paragraphs.map((p, i) => ({ ...p, summary: summaries[i] ?? null, entities: entities[i] ?? null, quotes: quotes[i] ?? null })),
+    result,
+    failures,
+    documentFailure,
+  };
+}
