@@ -25,8 +25,8 @@ describe("the dashboard in real Chromium", () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     p = await startPipeline();
-    viewer = await serveViewer(createServer({ store: p.ctx.store, queues: p.ctx.queues, redis: p.ctx.redis, adminToken: ADMIN_TOKEN }), "127.0.0.1", 0);
-    openViewer = await serveViewer(createServer({ store: p.ctx.store, queues: p.ctx.queues, redis: p.ctx.redis }), "127.0.0.1", 0);
+    viewer = await serveViewer(createServer({ ...p.ctx, adminToken: ADMIN_TOKEN }), "127.0.0.1", 0);
+    openViewer = await serveViewer(createServer(p.ctx), "127.0.0.1", 0);
     base = `http://127.0.0.1:${viewer.port}`;
     browser = await chromium.launch({
       executablePath: chromiumPath,
@@ -46,7 +46,7 @@ describe("the dashboard in real Chromium", () => {
     await page.evaluate(() => {
       (window as unknown as { marker: number }).marker = 42;
     });
-    const producer = createProducer({ store: p.ctx.store, flow: p.ctx.flow, queues: p.ctx.queues });
+    const producer = createProducer(p.ctx);
     await producer.run({ runId: "seed-live", inputs: [join(REPO_ROOT, "seeds")] });
     const row = page.locator('tr[data-run="seed-live"]');
     await row.waitFor({ timeout: 20_000 });
@@ -86,7 +86,7 @@ describe("the dashboard in real Chromium", () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    const producer = createProducer({ store: p.ctx.store, flow: p.ctx.flow, queues: p.ctx.queues });
+    const producer = createProducer(p.ctx);
     await producer.run({ runId: "xss-run", inputs: [dir] });
     await watchRun(p.ctx.store, "xss-run", { quiet: true });
     const { documents } = await p.ctx.store.listRunDocuments("xss-run");

@@ -21,7 +21,7 @@ describe("the pipeline on a real Redis with real worker processes", () => {
   });
 
   it("gives every paragraph of the seed article its three results and assembles the document result", async () => {
-    const producer = createProducer({ store: p.ctx.store, flow: p.ctx.flow, queues: p.ctx.queues });
+    const producer = createProducer(p.ctx);
     const counts = await producer.run({ runId: "seed-run", inputs: [SEED_ARTICLE] });
     expect(counts).toMatchObject({ documents: 1, rejected: 0 });
     const run = await watchRun(p.ctx.store, "seed-run", { quiet: true });
@@ -57,7 +57,7 @@ describe("the pipeline on a real Redis with real worker processes", () => {
   });
 
   it("serves the seed run, the reader data and the entity index from the viewer's JSON API", async () => {
-    const app = createServer({ store: p.ctx.store, queues: p.ctx.queues, redis: p.ctx.redis });
+    const app = createServer(p.ctx);
     const get = async (path: string) => {
       const res = await app.request(path);
       expect(res.status).toBe(200);
@@ -83,20 +83,20 @@ describe("the pipeline on a real Redis with real worker processes", () => {
   });
 
   it("does not repeat the work when the same document is submitted again", async () => {
-    const producer = createProducer({ store: p.ctx.store, flow: p.ctx.flow, queues: p.ctx.queues });
+    const producer = createProducer(p.ctx);
     const again = await producer.run({ runId: "seed-run-again", inputs: [SEED_ARTICLE] });
     expect(again).toMatchObject({ documents: 1, enqueued: 0, alreadyKnown: 1 });
     const run = await watchRun(p.ctx.store, "seed-run-again", { quiet: true });
     expect(run.docsDone).toBe(1);
     for (const t of TASKS) expect(run.tasks[t].done).toBe(run.paragraphs);
-    const waiting = await Promise.all(TASKS.map((t) => p.ctx.queues[t].getJobCounts("waiting", "active", "delayed")));
+    const waiting = await Promise.all(TASKS.map((t) => p.ctx.queues[0]![t].getJobCounts("waiting", "active", "delayed")));
     for (const c of waiting) expect(c).toEqual({ waiting: 0, active: 0, delayed: 0 });
   });
 
   it("fails a malformed job at once, without retries", async () => {
-    const job = await p.ctx.queues.summarize.add("summarize", { docId: "not:valid", index: -1 }, { attempts: 5, backoff: { type: "fixed", delay: 10 } });
+    const job = await p.ctx.queues[0]!.summarize.add("summarize", { docId: "not:valid", index: -1 }, { attempts: 5, backoff: { type: "fixed", delay: 10 } });
     for (let i = 0; i < 100 && !(await job.isFailed()); i++) await new Promise((r) => setTimeout(r, 50));
-    const failed = await p.ctx.queues.summarize.getJob(job.id!);
+    const failed = await p.ctx.queues[0]!.summarize.getJob(job.id!);
     expect(await failed!.isFailed()).toBe(true);
     expect(failed!.attemptsMade).toBe(1);
     expect(failed!.failedReason).toMatch(/invalid summarize payload/);
@@ -104,7 +104,7 @@ describe("the pipeline on a real Redis with real worker processes", () => {
 
   it("processes every supported format in seeds/ and names what it rejects", async () => {
     const rejected: string[] = [];
-    const producer = createProducer({ store: p.ctx.store, flow: p.ctx.flow, queues: p.ctx.queues });
+    const producer = createProducer(p.ctx);
     const counts = await producer.run({ runId: "all-seeds", inputs: [SEEDS], onRejected: (s, r) => rejected.push(`${s}: ${r}`) });
     expect(rejected).toEqual([]);
     expect(counts.documents).toBeGreaterThanOrEqual(5);

@@ -26,7 +26,7 @@ describe("worker replicas killed with SIGKILL at random moments", () => {
 
   it("completes a 2,000-paragraph batch with every result present exactly once", async () => {
     const file = writeCorpus(mkdtempSync(join(tmpdir(), "newsflow-kill-")), 100, 20);
-    const producer = createProducer({ store: p.ctx.store, flow: p.ctx.flow, queues: p.ctx.queues });
+    const producer = createProducer(p.ctx);
     await producer.run({ runId: "kill-run", inputs: [file] });
 
     let kills = 0;

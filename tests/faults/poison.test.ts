@@ -2,24 +2,22 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { watchRun } from "@newsflow/cli/watch-run";
+import { createProducer } from "@newsflow/ingest";
 import { extractQuotes, summarizeParagraph } from "@newsflow/nlp";
 import { loadEntityTagger } from "@newsflow/nlp/node";
-import { createProducer, retryFailed } from "@newsflow/ingest";
-import { createLogger, createRedis, createWorker, type RedisClient, type WorkerSetup } from "@newsflow/queue";
+import { retryRun } from "@newsflow/queue";
 import { createDocumentProcessor } from "@newsflow/worker-document";
 import { createEntitiesProcessor } from "@newsflow/worker-entities";
 import { createQuotesProcessor } from "@newsflow/worker-quotes";
 import { createSummarizeProcessor } from "@newsflow/worker-summarize";
-import type { QueueName } from "@newsflow/contracts";
-import type { Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type InProcessWorkers, inProcessWorkers } from "../support/in-process.js";
 import { startPipeline, type TestPipeline } from "../support/pipeline.js";
 
 describe("a poison paragraph", () => {
   let p: TestPipeline;
-  const workers: Worker[] = [];
+  let workers: InProcessWorkers;
   let poisoned = true;
-  let blocking: RedisClient;
 
   beforeAll(async () => {
     p = await startPipeline({ startWorkers: false });
@@ -30,21 +28,14 @@ describe("a poison paragraph", () => {
         return real.tag(text);
       },
     };
-    const logger = createLogger("test", "silent");
-    blocking = createRedis({ url: p.redis.url }, { blocking: true });
-    const start = <Q extends QueueName>(queue: Q, setup: WorkerSetup<Q>) => {
-      const w = createWorker({ queue, connection: blocking, prefix: p.ctx.prefix, concurrency: 2, logger, ...setup });
-      void w.run();
-      workers.push(w);
-    };
-    start("summarize", createSummarizeProcessor(p.ctx.store, summarizeParagraph));
-    start("entities", createEntitiesProcessor(p.ctx.store, tagger));
-    start("quotes", createQuotesProcessor(p.ctx.store, extractQuotes));
-    start("document", createDocumentProcessor(p.ctx.store));
+    workers = inProcessWorkers(p.ctx, p.redis.url);
+    workers.start("summarize", createSummarizeProcessor(p.ctx, summarizeParagraph));
+    workers.start("entities", createEntitiesProcessor(p.ctx, tagger));
+    workers.start("quotes", createQuotesProcessor(p.ctx, extractQuotes));
+    workers.start("document", createDocumentProcessor(p.ctx.store));
   });
   afterAll(async () => {
-    await Promise.all(workers.map((w) => w.close()));
-    await blocking?.quit();
+    await workers?.stop();
     await p?.stop();
   });
 
@@ -52,7 +43,7 @@ describe("a poison paragraph", () => {
     const dir = mkdtempSync(join(tmpdir(), "newsflow-poison-"));
     const file = join(dir, "poison.txt");
     writeFileSync(file, "Croft said the border is closed.\n\nThis paragraph holds a POISON marker.\n\nHezbollah is fighting alongside government forces.");
-    const producer = createProducer({ store: p.ctx.store, flow: p.ctx.flow, queues: p.ctx.queues });
+    const producer = createProducer(p.ctx);
     const { runId } = await producer.run({ runId: "poison-run", inputs: [file] });
     const run = await watchRun(p.ctx.store, runId, { quiet: true });
     expect(run.tasks).toEqual({ summarize: { done: 3, failed: 0 }, entities: { done: 2, failed: 1 }, quotes: { done: 3, failed: 0 } });
@@ -63,12 +54,12 @@ describe("a poison paragraph", () => {
     const result = await p.ctx.store.getDocumentResult(docId);
     expect(result!.missing).toEqual([{ paragraphIndex: 1, task: "entities", reason: "tagger cannot handle this paragraph" }]);
     expect(result!.summary.sentences.length).toBeGreaterThan(0);
-    const failedJob = await p.ctx.queues.entities.getJob(`${docId}-1`);
+    const failedJob = await p.ctx.queues[0]!.entities.getJob(`${docId}-0-3`);
     expect(failedJob!.attemptsMade).toBe(3);
-    expect(failedJob!.failedReason).toBe("tagger cannot handle this paragraph");
+    expect(failedJob!.failedReason).toMatch(/tagger cannot handle this paragraph/);
 
     poisoned = false;
-    expect(await retryFailed(p.ctx, runId)).toEqual({ documents: 1, paragraphTasks: 1 });
+    expect(await retryRun(p.ctx, runId)).toEqual({ documents: 1, paragraphTasks: 1, documentSteps: 0 });
     const again = await watchRun(p.ctx.store, runId, { quiet: true });
     expect(again.tasks.entities).toEqual({ done: 3, failed: 0 });
     expect(again.docsDone).toBe(1);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { watchRun } from "@newsflow/cli/watch-run";
 import { createProducer } from "@newsflow/ingest";
-import type { FlowProducer } from "bullmq";
+import { hookAddBulk } from "../support/in-process.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRunComplete } from "../support/check-run.js";
 import { writeCorpus } from "../support/corpus.js";
@@ -22,25 +22,24 @@ describe("Redis killed and restarted in the middle of a batch", () => {
     const file = writeCorpus(mkdtempSync(join(tmpdir(), "newsflow-restart-")), 60, 20);
     // Redis dies while the producer's third batch is on the wire (the worst moment: a MULTI in
     // flight) and comes back 1.5 s later on the same port, with its AOF.
+    // (Each batch is one addBulk per task queue: the 7th call opens the third batch.)
     let calls = 0;
     let restarted: Promise<void> = Promise.resolve();
-    const flow = {
-      addBulk: (flows: Parameters<FlowProducer["addBulk"]>[0]) => {
-        const added = p.ctx.flow.addBulk(flows);
-        if (++calls === 3) {
-          restarted = (async () => {
-            await p.redis.kill();
-            await new Promise((r) => setTimeout(r, 1500));
-            await p.redis.restart();
-          })();
-        }
-        return added;
-      },
-    } as unknown as FlowProducer;
-    const producer = createProducer({ store: p.ctx.store, flow, queues: p.ctx.queues, batchJobs: 120 });
+    const queues = hookAddBulk(p.ctx.queues, (add) => {
+      const added = add();
+      if (++calls === 7) {
+        restarted = (async () => {
+          await p.redis.kill();
+          await new Promise((r) => setTimeout(r, 1500));
+          await p.redis.restart();
+        })();
+      }
+      return added;
+    });
+    const producer = createProducer({ ...p.ctx, queues, batchJobs: 45 });
     const counts = await producer.run({ runId: "restart-run", inputs: [file] });
     await restarted;
-    expect(calls).toBeGreaterThan(3);
+    expect(calls).toBeGreaterThan(7);
     expect(counts).toMatchObject({ documents: 60, paragraphs: 1200, rejected: 0 });
     await watchRun(p.ctx.store, "restart-run", { quiet: true });
     await expectRunComplete(p.ctx.store, "restart-run", 60, 1200);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { freePort, REPO_ROOT } from "@newsflow/cli/processes";
 import { watchRun } from "@newsflow/cli/watch-run";
 import { createProducer } from "@newsflow/ingest";
-import type { FlowProducer } from "bullmq";
+import { hookAddBulk } from "../support/in-process.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRunComplete } from "../support/check-run.js";
 import { runCli } from "../support/cli.js";
@@ -49,19 +49,18 @@ describe("resuming a run after the producer crashed", () => {
   it("enqueues nothing twice and skips nothing when run again with the same --run-id", async () => {
     const file = writeCorpus(mkdtempSync(join(tmpdir(), "newsflow-resume-")), 40, 10);
     // The crash comes at the worst moment: a batch is in the queues but not yet marked enqueued.
+    // (A batch is one addBulk per task queue: the second call leaves the batch half added.)
     let calls = 0;
-    const crashing = {
-      addBulk: async (flows: Parameters<FlowProducer["addBulk"]>[0]) => {
-        const added = await p.ctx.flow.addBulk(flows);
-        if (++calls === 2) throw new Error("producer crashed");
-        return added;
-      },
-    } as unknown as FlowProducer;
-    const first = createProducer({ store: p.ctx.store, flow: crashing, queues: p.ctx.queues, batchJobs: 200 });
+    const crashing = hookAddBulk(p.ctx.queues, async (add) => {
+      const added = await add();
+      if (++calls === 2) throw new Error("producer crashed");
+      return added;
+    });
+    const first = createProducer({ ...p.ctx, queues: crashing, batchJobs: 200 });
     await expect(first.run({ runId: "resumed", inputs: [file] })).rejects.toThrow("producer crashed");
     expect((await p.ctx.store.getRun("resumed"))!.status).toBe("enqueuing");
 
-    const again = createProducer({ store: p.ctx.store, flow: p.ctx.flow, queues: p.ctx.queues, batchJobs: 200 });
+    const again = createProducer({ ...p.ctx, batchJobs: 200 });
     const counts = await again.run({ runId: "resumed", inputs: [file] });
     expect(counts.documents).toBe(40);
     await watchRun(p.ctx.store, "resumed", { quiet: true });

@@ -35,7 +35,7 @@ describe("on a three-master Redis Cluster", () => {
     expect(info).toMatch(/cluster_size:3/);
 
     const file = writeCorpus(mkdtempSync(join(tmpdir(), "newsflow-cluster-")), 20, 10);
-    const producer = createProducer({ store: ctx.store, flow: ctx.flow, queues: ctx.queues });
+    const producer = createProducer(ctx);
     await producer.run({ runId: "cluster-run", inputs: [file] });
     await watchRun(ctx.store, "cluster-run", { quiet: true });
     await expectRunComplete(ctx.store, "cluster-run", 20, 200);

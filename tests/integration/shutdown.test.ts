@@ -15,7 +15,7 @@ describe("graceful shutdown", () => {
   });
 
   it("lets every worker finish its jobs and exit 0 on SIGTERM in the middle of a batch", async () => {
-    const producer = createProducer({ store: p.ctx.store, flow: p.ctx.flow, queues: p.ctx.queues });
+    const producer = createProducer(p.ctx);
     await producer.run({ runId: "warm-up", inputs: [join(REPO_ROOT, "seeds", "000_190e8402774f0ae3.txt")] });
     await watchRun(p.ctx.store, "warm-up", { quiet: true });
     await producer.run({ runId: "interrupted", inputs: [join(REPO_ROOT, "seeds")] });
@@ -29,7 +29,7 @@ describe("graceful shutdown", () => {
       ),
     );
     expect(codes).toEqual(p.workers.map(() => 0));
-    const counts = await Promise.all(["summarize", "entities", "quotes"].map((q) => p.ctx.queues[q as "quotes"].getActiveCount()));
+    const counts = await Promise.all(["summarize", "entities", "quotes"].map((q) => p.ctx.queues[0]![q as "quotes"].getActiveCount()));
     expect(counts).toEqual([0, 0, 0]);
   });
 });

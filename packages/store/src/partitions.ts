@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /** Redis Cluster's number of hash slots. */
 export const CLUSTER_SLOTS = 16384;
 
@@ -41,7 +43,19 @@ export function partitionTags(name: string, partitions: number): string[] {
   });
 }
 
-/** The partition a document belongs to: CRC16 of its id modulo the number of partitions. */
+const memo = new Map<string, number>();
+
+/**
+ * The partition a document belongs to: the first 32 bits of the MD5 of its id modulo the number
+ * of partitions (CRC16 would keep ids that differ alike in every byte, `a1` and `b2`, together).
+ */
 export function partitionOf(docId: string, partitions: number): number {
-  return partitions === 1 ? 0 : crc16(docId) % partitions;
+  if (partitions === 1) return 0;
+  let h = memo.get(docId);
+  if (h === undefined) {
+    if (memo.size > 10_000) memo.clear();
+    h = createHash("md5").update(docId).digest().readUInt32BE(0);
+    memo.set(docId, h);
+  }
+  return h % partitions;
 }

@@ -40,12 +40,26 @@ function peakRssMb(pid: number | undefined): number {
   }
 }
 
-/** Redis's CPU time (user + sys, in microseconds) and commands processed so far. */
-async function redisCounters(ctx: CliContext): Promise<{ cpuUs: number; commands: number }> {
+/** Redis's CPU time (user + sys, in microseconds), commands processed so far, and calls and time per command. */
+async function redisCounters(ctx: CliContext): Promise<{ cpuUs: number; commands: number; perCommand: Map<string, { calls: number; usec: number }> }> {
   const info = (section: string) => (ctx.redis as unknown as { info(s: string): Promise<string> }).info(section);
-  const [cpu, stats] = await Promise.all([info("cpu"), info("stats")]);
+  const [cpu, stats, commandstats] = await Promise.all([info("cpu"), info("stats"), info("commandstats")]);
   const field = (text: string, name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(text)?.[1] ?? 0);
-  return { cpuUs: (field(cpu, "used_cpu_sys") + field(cpu, "used_cpu_user")) * 1e6, commands: field(stats, "total_commands_processed") };
+  const perCommand = new Map<string, { calls: number; usec: number }>();
+  for (const m of commandstats.matchAll(/cmdstat_([^:]+):calls=(\d+),usec=(\d+)/g)) perCommand.set(m[1]!, { calls: Number(m[2]), usec: Number(m[3]) });
+  return { cpuUs: (field(cpu, "used_cpu_sys") + field(cpu, "used_cpu_user")) * 1e6, commands: field(stats, "total_commands_processed"), perCommand };
+}
+
+/** Where Redis's work went per paragraph, busiest commands first (commands run inside scripts count on their own line too). */
+function commandBreakdown(before: Awaited<ReturnType<typeof redisCounters>>, after: Awaited<ReturnType<typeof redisCounters>>, n: number): string[] {
+  return [...after.perCommand]
+    .map(([name, a]) => {
+      const b = before.perCommand.get(name) ?? { calls: 0, usec: 0 };
+      return { name, calls: (a.calls - b.calls) / n, usec: (a.usec - b.usec) / n };
+    })
+    .filter((c) => c.calls > 0.05)
+    .sort((x, y) => y.calls - x.calls)
+    .map((c) => `${c.name.padEnd(18)} ${c.calls.toFixed(2).padStart(7)} calls ${c.usec.toFixed(1).padStart(7)} us`);
 }
 
 /**
@@ -157,6 +171,8 @@ export const benchCommand: Command = async (argv, envSource) => {
     await watchRun(ctx.store, "bench-pipeline", { quiet: true });
     const pipelineRate = n / ((performance.now() - t0) / 1000);
     const after = await redisCounters(ctx);
+    say("    Redis per paragraph, by command:");
+    for (const line of commandBreakdown(before, after, n)) say(`      ${line}`);
     const redisBytesPerParagraph = (await usedMemory(ctx)) - memBefore;
     say(`    ${pipelineRate.toFixed(0)} paragraphs/s`);
 

@@ -1,0 +1,227 @@
+import { randomUUID } from "node:crypto";
+import type { DocumentResult } from "@newsflow/contracts";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createStore, DeploymentMismatchError, type Store } from "./create-store.js";
+import { createKeys, keyPatterns } from "./keys.js";
+
+// A real Redis (REDIS_URL, else the local one); every test has a deployment name of its own.
+const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { lazyConnect: true });
+const names: string[] = [];
+function freshStore(partitions = 1): Store {
+  const name = `store-test-${randomUUID().slice(0, 8)}`;
+  names.push(name);
+  return createStore(redis, createKeys(name, partitions));
+}
+
+const paragraphs = [
+  { index: 0, start: 0, end: 10, text: "Para zero." },
+  { index: 1, start: 12, end: 21, text: "Para one." },
+];
+const meta = (id: string, contentHash = "h1") => ({ id, title: "T", source: "t.txt", url: null, publishedAt: null, paragraphCount: 2, createdAt: 1, contentHash });
+const entities = { mentions: [{ text: "Croft", type: "PER" as const, start: 0, end: 5, confidence: 0.9 }] };
+const producer = { id: "p1", leaseMs: 60_000 };
+const summary = { sentences: [], summary: [], short: "", keyPhrases: [] };
+
+function documentResult(docId: string, entityName = "Croft"): DocumentResult {
+  const id = `per-${entityName.toLowerCase()}`;
+  return {
+    docId,
+    summary: { sentences: [], text: "" },
+    entities: [{ id, name: entityName, type: "PER", aliases: [], mentions: [{ paragraphIndex: 0, start: 0, end: 5, text: entityName }] }],
+    quotes: [],
+    missing: [],
+    completedAt: 5,
+  };
+}
+
+/** Store every task's result for both paragraphs; returns whether the last write made the document due. */
+async function finishParagraphs(store: Store, docId: string): Promise<boolean> {
+  await store.putParagraphResults(docId, "summarize", [[0, summary], [1, summary]]);
+  await store.putParagraphResults(docId, "entities", [[0, entities], [1, entities]]);
+  return store.putParagraphResults(docId, "quotes", [[0, { quotes: [] }], [1, { quotes: [] }]]);
+}
+
+describe("the store on a real Redis", () => {
+  beforeAll(async () => {
+    await redis.connect();
+  });
+  afterAll(async () => {
+    for (const name of names) {
+      const keys = await redis.keys(`{${name}*`);
+      if (keys.length) await redis.del(...keys);
+    }
+    await redis.quit();
+  });
+
+  it("counts a paragraph result once however often a retried job writes it", async () => {
+    const store = freshStore();
+    await store.createRun("r1", ["x"], producer);
+    expect(await store.putDocument("r1", 1, meta("d1"), paragraphs)).toBe("enqueue");
+    for (let i = 0; i < 3; i++) await store.putParagraphResults("d1", "entities", [[0, entities]]);
+    const run = await store.getRun("r1");
+    expect(run!.tasks.entities).toEqual({ done: 1, failed: 0 });
+    expect(await store.getParagraphResults("d1", "entities", [0, 1])).toEqual([entities, null]);
+  });
+
+  it("says the document step is due on the write that completes the document, and again when a crashed job repeats it", async () => {
+    const store = freshStore();
+    await store.createRun("r1", ["x"], producer);
+    await store.putDocument("r1", 1, meta("d1"), paragraphs);
+    await store.putParagraphResults("d1", "summarize", [[0, summary], [1, summary]]);
+    expect(await store.putParagraphResults("d1", "entities", [[0, entities], [1, entities]])).toBe(false);
+    expect(await store.putParagraphResults("d1", "quotes", [[0, { quotes: [] }], [1, { quotes: [] }]])).toBe(true);
+    // The job that completed it died before enqueueing the step: its retry enqueues it.
+    expect(await store.putParagraphResults("d1", "quotes", [[1, { quotes: [] }]])).toBe(true);
+    await store.putDocumentResult(documentResult("d1"));
+    expect(await store.putParagraphResults("d1", "quotes", [[1, { quotes: [] }]])).toBe(false);
+  });
+
+  it("completes a run when its producers have finished and every document is done, counting each once", async () => {
+    const store = freshStore();
+    await store.createRun("r1", ["x"], producer);
+    await store.putDocument("r1", 1, meta("d1"), paragraphs);
+    await finishParagraphs(store, "d1");
+    expect((await store.getRun("r1"))!.status).toBe("enqueuing");
+    expect(await store.finishEnqueue("r1", producer.id)).toBe("running");
+    expect(await store.putDocumentResult(documentResult("d1"))).toBe(true);
+    expect(await store.putDocumentResult(documentResult("d1"))).toBe(false);
+    const run = await store.getRun("r1");
+    expect(run).toMatchObject({ status: "completed", docsDone: 1, documents: 1, paragraphs: 2 });
+    expect(await store.getEntity("per-croft")).toEqual({ id: "per-croft", name: "Croft", type: "PER", mentions: 1 });
+    expect((await store.searchEntities("cro")).map((e) => e.id)).toEqual(["per-croft"]);
+  });
+
+  it("keeps a run enqueuing while a second producer on it has not finished", async () => {
+    const store = freshStore();
+    await store.createRun("r1", ["a"], producer);
+    await store.createRun("r1", ["b"], { id: "p2", leaseMs: 60_000 });
+    await store.putDocument("r1", 1, meta("d1"), paragraphs);
+    await finishParagraphs(store, "d1");
+    await store.putDocumentResult(documentResult("d1"));
+    expect(await store.finishEnqueue("r1", producer.id)).toBe("enqueuing");
+    expect(await store.finishEnqueue("r1", "p2")).toBe("completed");
+  });
+
+  it("lets a run complete once a dead producer's lease has run out", async () => {
+    const store = freshStore();
+    await store.createRun("r1", ["a"], { id: "dead", leaseMs: 50 });
+    await store.createRun("r1", ["a"], producer);
+    expect(await store.finishEnqueue("r1", producer.id)).toBe("enqueuing");
+    await new Promise((r) => setTimeout(r, 80));
+    expect((await store.getRun("r1"))!.status).toBe("completed");
+  });
+
+  it("attaches a document done before to a new run with its progress, without enqueueing it again", async () => {
+    const store = freshStore();
+    await store.createRun("r1", ["x"], producer);
+    await store.putDocument("r1", 1, meta("d1"), paragraphs);
+    await store.markEnqueued(["d1"]);
+    await finishParagraphs(store, "d1");
+    await store.putDocumentResult(documentResult("d1"));
+    await store.createRun("r2", ["x"], producer);
+    expect(await store.putDocument("r2", 1, meta("d1"), paragraphs)).toBe("known");
+    expect(await store.finishEnqueue("r2", producer.id)).toBe("completed");
+    expect((await store.getRun("r2"))!.tasks.entities.done).toBe(2);
+  });
+
+  it("refuses other content under a known document id", async () => {
+    const store = freshStore();
+    await store.createRun("r1", ["x"], producer);
+    await store.putDocument("r1", 1, meta("d1", "h1"), paragraphs);
+    expect(await store.putDocument("r1", 2, meta("d1", "h2"), paragraphs)).toEqual({ conflict: expect.stringMatching(/already holds other content/) });
+    expect((await store.getRun("r1"))!.documents).toBe(1);
+  });
+
+  it("records a paragraph failure once, not over a result, and a retry's result replaces it", async () => {
+    const store = freshStore();
+    await store.createRun("r1", ["x"], producer);
+    await store.putDocument("r1", 1, meta("d1"), paragraphs);
+    await store.putParagraphResults("d1", "entities", [[0, entities]]);
+    await store.putParagraphFailures("d1", "quotes", [[1, { reason: "boom", attempts: 3 }]]);
+    await store.putParagraphFailures("d1", "quotes", [[1, { reason: "boom", attempts: 3 }]]);
+    await store.putParagraphFailures("d1", "entities", [[0, { reason: "late failure after a result", attempts: 3 }]]);
+    expect((await store.getRun("r1"))!.tasks).toMatchObject({ quotes: { done: 0, failed: 1 }, entities: { done: 1, failed: 0 } });
+    expect(await store.getParagraphFailures("d1")).toEqual({ "quotes:1": { reason: "boom", attempts: 3 } });
+    await store.putParagraphResults("d1", "quotes", [[1, { quotes: [] }]]);
+    expect((await store.getRun("r1"))!.tasks.quotes).toEqual({ done: 1, failed: 0 });
+    expect(await store.getParagraphFailures("d1")).toEqual({});
+  });
+
+  it("counts a document whose step failed for good as failed, so its run completes, and a retry undoes it", async () => {
+    const store = freshStore();
+    await store.createRun("r1", ["x"], producer);
+    await store.putDocument("r1", 1, meta("d1"), paragraphs);
+    await finishParagraphs(store, "d1");
+    await store.finishEnqueue("r1", producer.id);
+    expect(await store.putDocumentFailure("d1", "assembly exploded")).toBe(true);
+    expect(await store.putDocumentFailure("d1", "assembly exploded")).toBe(false);
+    expect(await store.getRun("r1")).toMatchObject({ status: "completed", docsDone: 0, docsFailed: 1 });
+    expect(await store.getDocument("d1")).toMatchObject({ status: "failed" });
+    await store.clearFailures("d1", []);
+    expect(await store.getRun("r1")).toMatchObject({ status: "running", docsFailed: 0 });
+    await store.putDocumentResult(documentResult("d1"));
+    expect(await store.getRun("r1")).toMatchObject({ status: "completed", docsDone: 1, docsFailed: 0 });
+  });
+
+  it("re-indexes a re-assembled document with what it found now, and a repeated write changes nothing", async () => {
+    const store = freshStore();
+    await store.createRun("r1", ["x"], producer);
+    await store.putDocument("r1", 1, meta("d1"), paragraphs);
+    await finishParagraphs(store, "d1");
+    await store.putDocumentResult(documentResult("d1", "Croft"));
+    await store.clearFailures("d1", []);
+    await store.putDocumentResult(documentResult("d1", "Abadi"));
+    await store.putDocumentResult(documentResult("d1", "Abadi"));
+    expect((await store.topEntities({ runId: "r1" })).entities.map((e) => [e.id, e.mentions])).toEqual([["per-abadi", 1]]);
+    expect((await store.topEntities()).entities.map((e) => e.id)).toEqual(["per-abadi"]);
+    expect((await store.entityDocuments("per-abadi")).documents).toEqual([{ docId: "d1", mentions: 1 }]);
+    expect((await store.entityDocuments("per-croft")).total).toBe(0);
+  });
+
+  it("counts a rejected input once, even when a resumed run meets it again", async () => {
+    const store = freshStore();
+    await store.createRun("r1", ["x"], producer);
+    expect(await store.addRejection("r1", { source: "bad.bin", reason: "binary" })).toBe(true);
+    expect(await store.addRejection("r1", { source: "bad.bin", reason: "binary" })).toBe(false);
+    expect((await store.getRun("r1"))!.rejected).toBe(1);
+    expect(await store.getRejections("r1")).toEqual([{ source: "bad.bin", reason: "binary" }]);
+  });
+
+  it("sums a run's counts over its partitions", async () => {
+    const store = freshStore(4);
+    await store.createRun("r1", ["x"], producer);
+    const ids = ["a1", "b2", "c3", "d4", "e5", "f6"];
+    for (const [i, id] of ids.entries()) await store.putDocument("r1", i, meta(id), paragraphs);
+    expect(new Set(ids.map((id) => store.keys.partitionOf(id))).size).toBeGreaterThan(1);
+    for (const id of ids) {
+      await finishParagraphs(store, id);
+      await store.putDocumentResult(documentResult(id));
+    }
+    expect(await store.finishEnqueue("r1", producer.id)).toBe("completed");
+    expect(await store.getRun("r1")).toMatchObject({ documents: 6, paragraphs: 12, docsDone: 6, tasks: { quotes: { done: 12, failed: 0 } } });
+    expect((await store.listRunDocuments("r1")).documents.map((d) => d.id)).toEqual(ids);
+  });
+
+  it("refuses a partition count other than the deployment's", async () => {
+    const store = freshStore(2);
+    await store.ensureDeployment();
+    await expect(createStore(redis, createKeys(store.keys.name, 3)).ensureDeployment()).rejects.toThrow(DeploymentMismatchError);
+  });
+
+  it("writes only keys of a documented pattern", async () => {
+    const store = freshStore(2);
+    await store.ensureDeployment();
+    await store.createRun("r1", ["x"], producer);
+    await store.putDocument("r1", 1, meta("d1"), paragraphs);
+    await finishParagraphs(store, "d1");
+    await store.putParagraphFailures("d1", "quotes", [[0, { reason: "x", attempts: 1 }]]);
+    await store.addRejection("r1", { source: "s", reason: "r" });
+    await store.putDocumentResult({ ...documentResult("d1"), quotes: [] }, [[0, entities]]);
+    await store.finishEnqueue("r1", producer.id);
+    const patterns = keyPatterns(store.keys);
+    const keys = await redis.keys(`{${store.keys.name}*`);
+    expect(keys.length).toBeGreaterThan(10);
+    expect(keys.filter((k) => !patterns.some((p) => p.test(k)))).toEqual([]);
+  });
+});
