@@ -56,7 +56,8 @@ describe("resuming a run after the producer crashed", () => {
       if (++calls === 2) throw new Error("producer crashed");
       return added;
     });
-    const first = createProducer({ ...p.ctx, queues: crashing, batchJobs: 200 });
+    // A short lease: the crashed producer stops holding the run open a second after it died.
+    const first = createProducer({ ...p.ctx, queues: crashing, batchJobs: 200, leaseMs: 1000 });
     await expect(first.run({ runId: "resumed", inputs: [file] })).rejects.toThrow("producer crashed");
     expect((await p.ctx.store.getRun("resumed"))!.status).toBe("enqueuing");
 

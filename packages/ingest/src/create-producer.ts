@@ -56,7 +56,7 @@ export function contentHash(title: string | null, paragraphs: Paragraph[]): stri
 export function createProducer(deps: ProducerDeps) {
   const batchJobs = deps.batchJobs ?? 3000;
   const highWater = deps.highWater ?? 60_000;
-  const leaseMs = deps.leaseMs ?? 60_000;
+  const leaseMs = deps.leaseMs ?? 15_000;
 
   async function waitForRoom(partitions: Set<number>): Promise<void> {
     for (;;) {
@@ -76,7 +76,7 @@ export function createProducer(deps: ProducerDeps) {
       await withRedisRetry(() => deps.store.createRun(runId, options.inputs, producer));
       const lease = setInterval(() => {
         deps.store.renewProducer(runId, producer).catch(() => undefined);
-      }, leaseMs / 4);
+      }, leaseMs / 3);
       lease.unref();
       let planned: PlannedJob[] = [];
       // Documents whose last job is planned: marked enqueued once the batch holding it is in.

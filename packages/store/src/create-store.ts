@@ -16,7 +16,6 @@ import {
   ATTACH_DOCUMENT,
   CLEAR_FAILURES,
   COMPLETE_DOCUMENT,
-  INDEX_DOCUMENT,
   PUT_DOCUMENT_FAILURE,
   PUT_PARAGRAPH_FAILURES,
   PUT_PARAGRAPH_RESULTS,
@@ -102,11 +101,19 @@ export function createStore(redis: RedisClient, keys: Keys) {
   const putResults = script("nfPutParagraphResults", PUT_PARAGRAPH_RESULTS, 5);
   const putFailures = script("nfPutParagraphFailures", PUT_PARAGRAPH_FAILURES, 5);
   const clearFailures = script("nfClearFailures", CLEAR_FAILURES, 4);
-  const complete = script("nfCompleteDocument2", COMPLETE_DOCUMENT, 4);
+  const complete = script("nfCompleteDocument3", COMPLETE_DOCUMENT, 6);
   const putDocFailure = script("nfPutDocumentFailure", PUT_DOCUMENT_FAILURE, 2);
-  const indexDocument = script("nfIndexDocument", INDEX_DOCUMENT, 3);
   const addRejection = script("nfAddRejection", ADD_REJECTION, 3);
   const partitions = Array.from({ length: k.partitions }, (_, p) => p);
+
+  /** A page of a per-entity document list merged over the partitions (a document is in one only). */
+  async function mergedDocs(key: (p: number) => string, offset: number, limit: number): Promise<{ total: number; rows: Array<[string, number]> }> {
+    const [lists, cards] = await Promise.all([
+      Promise.all(partitions.map((p) => redis.zrevrange(key(p), 0, offset + limit - 1, "WITHSCORES"))),
+      Promise.all(partitions.map((p) => redis.zcard(key(p)))),
+    ]);
+    return { total: cards.reduce((a, b) => a + b, 0), rows: mergeScores(lists).slice(offset, offset + limit) };
+  }
 
   function parseDoc(h: Record<string, string>): DocumentListing | null {
     if (!h.id) return null;
@@ -336,32 +343,35 @@ export function createStore(redis: RedisClient, keys: Keys) {
 
     /**
      * Store the document result and the reconciled mentions of its paragraphs; the first time
-     * after enqueueing (or a retry) count the document as done in its runs. The entity index
-     * then takes the document's entities and speakers as they are now, whatever it had before.
-     * Returns true the first time.
+     * after enqueueing (or a retry) count the document as done in its runs. The entity index of
+     * the document's partition then holds the document's entities and speakers as they are now,
+     * whatever it had before. Returns true the first time.
      */
     async putDocumentResult(result: DocumentResult, reconciled: Array<[index: number, entities: EntitiesResult]> = []): Promise<boolean> {
       const id = result.docId;
-      const out = (await complete(
+      const speakers = new Map<string, number>();
+      for (const q of result.quotes) if (q.speakerEntityId) speakers.set(q.speakerEntityId, (speakers.get(q.speakerEntityId) ?? 0) + 1);
+      const contribution = { e: result.entities.map((e) => [e.id, e.name, e.type, e.mentions.length, ...nameWords(e)]), s: [...speakers] };
+      const t = k.indexTemplates(id);
+      const p = k.partitionOf(id);
+      const first = await complete(
         k.docResult(id),
         k.doc(id),
         k.docRuns(id),
         k.docEntities(id),
+        k.entities(p),
+        k.entityNames(p),
         ...tpl(k.runCountsTemplate(id)),
         result.completedAt,
         JSON.stringify(result),
+        JSON.stringify(contribution),
+        id,
+        t.entity.before,
+        t.runEntities.before,
+        t.runEntities.after,
+        t.entitiesByType.before,
         ...reconciled.flatMap(([i, e]) => [i, JSON.stringify(e)]),
-      )) as [number, ...string[]];
-      const [first, ...runs] = out;
-      const speakers = new Map<string, number>();
-      for (const q of result.quotes) if (q.speakerEntityId) speakers.set(q.speakerEntityId, (speakers.get(q.speakerEntityId) ?? 0) + 1);
-      const contribution = {
-        e: result.entities.map((e) => [e.id, e.name, e.type, e.mentions.length, ...nameWords(e)]),
-        s: [...speakers],
-        r: runs.sort(),
-      };
-      const re = k.runEntitiesTemplate();
-      await indexDocument(k.indexedDocs(), k.entities(), k.entityNames(), id, JSON.stringify(contribution), k.entityTemplate().before, re.before, re.after, k.entitiesByTypeTemplate().before);
+      );
       return Number(first) === 1;
     },
 
@@ -375,19 +385,24 @@ export function createStore(redis: RedisClient, keys: Keys) {
       return s ? DocumentResult.parse(JSON.parse(s)) : null;
     },
 
-    /** Top entities of the corpus, or of a run, optionally of one type. */
+    /**
+     * Top entities of the corpus, or of a run, optionally of one type. The index is kept per
+     * partition: each partition's top list is read and the mentions of an entity summed, so with
+     * several partitions the order is that of the merged top lists and `total` counts the
+     * entities they hold (exact with one partition).
+     */
     async topEntities(options: { runId?: string; type?: string; offset?: number; limit?: number } = {}): Promise<{ total: number; entities: EntityEntry[] }> {
-      const key = options.runId ? k.runEntities(options.runId) : options.type ? k.entitiesByType(options.type) : k.entities();
       const offset = options.offset ?? 0;
       const limit = options.limit ?? 50;
-      if (options.runId && options.type) {
-        // A run's index is not split by type: filter a bounded window.
-        const ids = await redis.zrevrangebyscore(key, "+inf", "(0", "WITHSCORES", "LIMIT", 0, 1000);
-        const all = (await this.entityEntries(ids)).filter((e) => e.type === options.type);
-        return { total: all.length, entities: all.slice(offset, offset + limit) };
-      }
-      const [ids, total] = await Promise.all([redis.zrevrangebyscore(key, "+inf", "(0", "WITHSCORES", "LIMIT", offset, limit), redis.zcount(key, "(0", "+inf")]);
-      return { total, entities: await this.entityEntries(ids) };
+      const key = (p: number) => (options.runId ? k.runEntities(p, options.runId) : options.type ? k.entitiesByType(p, options.type) : k.entities(p));
+      // A run's index is not split by type: filter a bounded window.
+      const window = options.runId && options.type ? 1000 : Math.max(2 * (offset + limit), offset + limit + 20);
+      const lists = await Promise.all(partitions.map((p) => redis.zrevrangebyscore(key(p), "+inf", "(0", "WITHSCORES", "LIMIT", 0, window)));
+      const merged = mergeScores(lists);
+      const counts = k.partitions === 1 && !(options.runId && options.type) ? [await redis.zcount(key(0), "(0", "+inf")] : [];
+      let entries = await this.entityEntries(merged.flatMap(([id, n]) => [id, String(n)]));
+      if (options.runId && options.type) entries = entries.filter((e) => e.type === options.type);
+      return { total: counts[0] ?? entries.length, entities: entries.slice(offset, offset + limit) };
     },
 
     /** Entities one of whose name words starts with `query` (case-insensitive), most mentioned first. */
@@ -395,51 +410,60 @@ export function createStore(redis: RedisClient, keys: Keys) {
       const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
       const first = words[0];
       if (!first) return [];
-      const hits = await redis.zrangebylex(k.entityNames(), `[${first}`, `[${first}\xff`, "LIMIT", 0, 2000);
-      const ids = [...new Set(hits.map((h) => h.split("\u0000")[1]!))];
-      const scores = await Promise.all(ids.map((id) => redis.zscore(k.entities(), id)));
-      const entries = await this.entityEntries(ids.flatMap((id, i) => [id, String(scores[i] ?? 0)]));
+      const hits = await Promise.all(partitions.map((p) => redis.zrangebylex(k.entityNames(p), `[${first}`, `[${first}\xff`, "LIMIT", 0, 500)));
+      const ids = [...new Set(hits.flat().map((h) => h.split("\u0000")[1]!))].slice(0, 500);
+      const entries = await Promise.all(ids.map((id) => this.getEntity(id)));
       return entries
-        .filter((e) => e.mentions > 0 && (!options.type || e.type === options.type) && words.every((w) => e.name.toLowerCase().includes(w)))
+        .filter((e): e is EntityEntry => e !== null && e.mentions > 0 && (!options.type || e.type === options.type) && words.every((w) => e.name.toLowerCase().includes(w)))
         .sort((a, b) => b.mentions - a.mentions)
         .slice(0, options.limit ?? 50);
     },
 
-    /** Entity entries for a flat `[id, score, id, score, ...]` list. */
+    /** Entity entries for a flat `[id, mentions, id, mentions, ...]` list (name and type from the first partition that has the entity). */
     async entityEntries(idsWithScores: string[]): Promise<EntityEntry[]> {
       const ids = idsWithScores.filter((_, i) => i % 2 === 0);
-      const rows = await Promise.all(ids.map((id) => redis.hgetall(k.entity(id))));
-      return rows
-        .map((h, i) => ({ h, score: Number(idsWithScores[i * 2 + 1]) }))
-        .filter(({ h }) => h.id)
-        .map(({ h, score }) => ({ id: h.id!, name: h.name ?? "", type: h.type ?? "", mentions: score }));
+      const rows = await Promise.all(ids.map((id) => this.entityRecord(id)));
+      return rows.flatMap((h, i) => (h ? [{ id: h.id!, name: h.name ?? "", type: h.type ?? "", mentions: Number(idsWithScores[i * 2 + 1]) }] : []));
     },
 
+    /** An entity's record (id, name, type) from the first partition that holds it. */
+    async entityRecord(entityId: string): Promise<Record<string, string> | null> {
+      for (const p of partitions) {
+        const h = await redis.hgetall(k.entity(p, entityId));
+        if (h.id) return h;
+      }
+      return null;
+    },
+
+    /** An entity with its mentions summed over the partitions. */
     async getEntity(entityId: string): Promise<EntityEntry | null> {
-      const [h, score] = await Promise.all([redis.hgetall(k.entity(entityId)), redis.zscore(k.entities(), entityId)]);
-      return h.id ? { id: h.id, name: h.name ?? "", type: h.type ?? "", mentions: Number(score ?? 0) } : null;
+      const [h, scores] = await Promise.all([this.entityRecord(entityId), Promise.all(partitions.map((p) => redis.zscore(k.entities(p), entityId)))]);
+      return h ? { id: h.id!, name: h.name ?? "", type: h.type ?? "", mentions: scores.reduce((n, s) => n + Number(s ?? 0), 0) } : null;
     },
 
-    /** Documents that mention an entity, most mentions first. */
+    /** Documents that mention an entity, most mentions first (each document is in one partition, so the merge is exact). */
     async entityDocuments(entityId: string, offset = 0, limit = 20): Promise<{ total: number; documents: Array<{ docId: string; mentions: number }> }> {
-      const [flat, total] = await Promise.all([redis.zrevrange(k.entityDocs(entityId), offset, offset + limit - 1, "WITHSCORES"), redis.zcard(k.entityDocs(entityId))]);
-      const documents = [];
-      for (let i = 0; i < flat.length; i += 2) documents.push({ docId: flat[i]!, mentions: Number(flat[i + 1]) });
-      return { total, documents };
+      const { total, rows } = await mergedDocs((p) => k.entityDocs(p, entityId), offset, limit);
+      return { total, documents: rows.map(([docId, mentions]) => ({ docId, mentions })) };
     },
 
     /** Documents in which an entity is quoted, most quotes first. */
     async speakerDocuments(entityId: string, offset = 0, limit = 20): Promise<{ total: number; documents: Array<{ docId: string; quotes: number }> }> {
-      const [flat, total] = await Promise.all([redis.zrevrange(k.speakerDocs(entityId), offset, offset + limit - 1, "WITHSCORES"), redis.zcard(k.speakerDocs(entityId))]);
-      const documents = [];
-      for (let i = 0; i < flat.length; i += 2) documents.push({ docId: flat[i]!, quotes: Number(flat[i + 1]) });
-      return { total, documents };
+      const { total, rows } = await mergedDocs((p) => k.speakerDocs(p, entityId), offset, limit);
+      return { total, documents: rows.map(([docId, quotes]) => ({ docId, quotes })) };
     },
   };
 }
 
 /** The store API. */
 export type Store = ReturnType<typeof createStore>;
+
+/** Flat `[member, score, ...]` lists merged: scores of a member summed, highest first. */
+function mergeScores(lists: string[][]): Array<[string, number]> {
+  const sum = new Map<string, number>();
+  for (const flat of lists) for (let i = 0; i < flat.length; i += 2) sum.set(flat[i]!, (sum.get(flat[i]!) ?? 0) + Number(flat[i + 1]));
+  return [...sum].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
 
 function nameWords(e: CanonicalEntity): string[] {
   const words = new Set<string>();

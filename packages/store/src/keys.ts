@@ -50,31 +50,8 @@ export function createKeys(name: string, partitions = 1) {
     runRejected: (runId: string) => `${g}:run:${runId}:rejected`,
     /** HASH source -> 1: the rejected sources already listed (a resumed run does not count them again). */
     runRejectedSources: (runId: string) => `${g}:run:${runId}:rejected-sources`,
-    /** ZSET entityId -> mentions: entities mentioned in a run's documents. */
-    runEntities: (runId: string) => `${g}:run:${runId}:entities`,
-    /** Template of `runEntities` for scripts. */
-    runEntitiesTemplate: (): KeyTemplate => ({ before: `${g}:run:`, after: ":entities" }),
     /** ZSET docId -> createdAt: every document in the corpus. */
     docs: () => `${g}:docs`,
-    /** ZSET entityId -> mentions across the corpus. */
-    entities: () => `${g}:entities`,
-    /** ZSET entityId -> mentions across the corpus, one per type. */
-    entitiesByType: (type: string) => `${g}:entities:type:${type}`,
-    /** Template of `entitiesByType` for scripts. */
-    entitiesByTypeTemplate: (): KeyTemplate => ({ before: `${g}:entities:type:`, after: "" }),
-    /** ZSET (all scores 0) of `<lowercase word>\u0000<entityId>` for prefix search by name. */
-    entityNames: () => `${g}:entities:names`,
-    /** HASH of a canonical entity: id, name, type. */
-    entity: (entityId: string) => `${g}:entity:${entityId}`,
-    /** ZSET docId -> mentions of the entity in that document. */
-    entityDocs: (entityId: string) => `${g}:entity:${entityId}:docs`,
-    /** ZSET docId -> quotes by the entity in that document. */
-    speakerDocs: (entityId: string) => `${g}:entity:${entityId}:quotes`,
-    /** Template of `entity`, `entityDocs` and `speakerDocs` for scripts (after: "", ":docs", ":quotes"). */
-    entityTemplate: (): KeyTemplate => ({ before: `${g}:entity:`, after: "" }),
-    /** HASH docId -> JSON of what the document added to the entity index (re-indexing applies the difference). */
-    indexedDocs: () => `${g}:indexed-docs`,
-
     // ---- partition keys (the slot of the document's partition) ----
     /**
      * HASH: one partition's share of a run's counts: documents, paragraphs, docsDone, docsFailed,
@@ -83,7 +60,31 @@ export function createKeys(name: string, partitions = 1) {
     runCounts: (partition: number, runId: string) => `{${tags[partition]}}:store:run:${runId}:counts`,
     /** Template of `runCounts` in the partition of a document, for scripts. */
     runCountsTemplate: (docId: string): KeyTemplate => ({ before: `${part(docId)}:run:`, after: ":counts" }),
-    /** HASH of a document's metadata: DocumentMeta fields, contentHash, enqueuedAt, failedAt, failure. */
+    /**
+     * The entity index, one per partition over the partition's documents (readers merge the
+     * partitions; a document's share is written by its own step, in its own slot).
+     */
+    /** ZSET entityId -> mentions in the partition's documents. */
+    entities: (partition: number) => `{${tags[partition]}}:store:entities`,
+    /** ZSET entityId -> mentions, one per type. */
+    entitiesByType: (partition: number, type: string) => `{${tags[partition]}}:store:entities:type:${type}`,
+    /** ZSET (all scores 0) of `<lowercase word>\u0000<entityId>` for prefix search by name. */
+    entityNames: (partition: number) => `{${tags[partition]}}:store:entities:names`,
+    /** HASH of a canonical entity: id, name, type. */
+    entity: (partition: number, entityId: string) => `{${tags[partition]}}:store:entity:${entityId}`,
+    /** ZSET docId -> mentions of the entity in that document. */
+    entityDocs: (partition: number, entityId: string) => `{${tags[partition]}}:store:entity:${entityId}:docs`,
+    /** ZSET docId -> quotes by the entity in that document. */
+    speakerDocs: (partition: number, entityId: string) => `{${tags[partition]}}:store:entity:${entityId}:quotes`,
+    /** ZSET entityId -> mentions: entities mentioned in a run's documents of the partition. */
+    runEntities: (partition: number, runId: string) => `{${tags[partition]}}:store:run:${runId}:entities`,
+    /** Templates of the index keys in the partition of a document, for the document script. */
+    indexTemplates: (docId: string) => ({
+      entity: { before: `${part(docId)}:entity:`, after: "" },
+      runEntities: { before: `${part(docId)}:run:`, after: ":entities" },
+      entitiesByType: { before: `${part(docId)}:entities:type:`, after: "" },
+    }),
+    /** HASH of a document's metadata: DocumentMeta fields, contentHash, enqueuedAt, failedAt, failure, indexed and indexedRuns (what the document added to the entity index). */
     doc: docKey,
     /** LIST of JSON Paragraph: the document's paragraphs in order. */
     docParagraphs: (docId: string) => `${docKey(docId)}:paragraphs`,
@@ -117,11 +118,11 @@ export function keyPatterns(keys: Keys): RegExp[] {
   const parts = `(?:${keys.partitionPrefixes.map(esc).join("|")})`;
   const id = "[A-Za-z0-9._~-]+";
   return [
-    new RegExp(`^${g}:(deployment|runs|docs|entities|entities:names|indexed-docs)$`),
-    new RegExp(`^${g}:run:${id}(:producers|:docs|:rejected|:rejected-sources|:entities)?$`),
-    new RegExp(`^${g}:entities:type:(PER|ORG|LOC|MISC)$`),
-    new RegExp(`^${g}:entity:[^:]+(:docs|:quotes)?$`),
-    new RegExp(`^${parts}:store:run:${id}:counts$`),
+    new RegExp(`^${g}:(deployment|runs|docs)$`),
+    new RegExp(`^${g}:run:${id}(:producers|:docs|:rejected|:rejected-sources)?$`),
+    new RegExp(`^${parts}:store:(entities|entities:names|entities:type:(PER|ORG|LOC|MISC))$`),
+    new RegExp(`^${parts}:store:entity:[^:]+(:docs|:quotes)?$`),
+    new RegExp(`^${parts}:store:run:${id}:(counts|entities)$`),
     new RegExp(`^${parts}:store:doc:${id}(:paragraphs|:runs|:progress|:result:(summarize|entities|quotes)|:entities|:failed|:document)?$`),
     // BullMQ: <prefix>:<queue>:<meta|id|wait|active|...|jobId[:lock|:logs|...]>
     new RegExp(`^${parts}:(summarize|entities|quotes|document):[^:]+(:[a-z]+)?$`),

@@ -161,15 +161,21 @@ return cleared
 /**
  * Store the document result (and the reconciled mentions per paragraph); the first time after
  * enqueueing or a retry, count the document as done in every run holding it (replacing a
- * recorded document failure). KEYS: docResult, doc, docRuns, docEntities. ARGV: runCounts
- * template (before, after), now, resultJson, then index/entitiesJson pairs. Returns
- * `[first (1|0), runIds...]`.
+ * recorded document failure); and bring the partition's entity index in line with what the
+ * document says now: its previous share (kept in the doc hash) is taken out and the new one
+ * added, so a repeated write changes nothing and a re-assembled document (after a retry) is
+ * indexed with what it found. KEYS: docResult, doc, docRuns, docEntities, entities, entityNames.
+ * ARGV: runCounts template (before, after), now, resultJson, contributionJson, docId, then the
+ * templates entity (before), runEntities (before, after), entitiesByType (before), then
+ * index/entitiesJson pairs. contribution: `{"e": [[id, name, type, mentions, words...]],
+ * "s": [[entityId, quotes]]}`. Returns 1 the first time.
  */
 export const COMPLETE_DOCUMENT = `
 redis.call('SET', KEYS[1], ARGV[4])
-if #ARGV > 4 then redis.call('HSET', KEYS[4], unpack(ARGV, 5, #ARGV)) end
+if #ARGV > 10 then redis.call('HSET', KEYS[4], unpack(ARGV, 11, #ARGV)) end
 local first = redis.call('HSETNX', KEYS[2], 'completedAt', ARGV[3]) == 1
 local runs = redis.call('SMEMBERS', KEYS[3])
+table.sort(runs)
 if first then
   local wasFailed = redis.call('HDEL', KEYS[2], 'failedAt') == 1
   redis.call('HDEL', KEYS[2], 'failure')
@@ -180,9 +186,39 @@ if first then
     redis.call('HSET', counts, 'lastAt', ARGV[3])
   end
 end
-local out = { first and 1 or 0 }
-for _, r in ipairs(runs) do out[#out + 1] = r end
-return out
+local doc, E, RB, RA, T = ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10]
+local runList = table.concat(runs, ',')
+local old = redis.call('HMGET', KEYS[2], 'indexed', 'indexedRuns')
+if old[1] == ARGV[5] and old[2] == runList then return first and 1 or 0 end
+if old[1] then
+  local o = cjson.decode(old[1])
+  local oldRuns = {}
+  for r in string.gmatch(old[2] or '', '[^,]+') do oldRuns[#oldRuns + 1] = r end
+  for _, e in ipairs(o.e) do
+    local id, n = e[1], tonumber(e[4])
+    redis.call('ZINCRBY', KEYS[5], -n, id)
+    redis.call('ZINCRBY', T .. e[3], -n, id)
+    redis.call('ZREM', E .. id .. ':docs', doc)
+    for _, r in ipairs(oldRuns) do redis.call('ZINCRBY', RB .. r .. RA, -n, id) end
+  end
+  for _, s in ipairs(o.s) do redis.call('ZREM', E .. s[1] .. ':quotes', doc) end
+end
+local c = cjson.decode(ARGV[5])
+for _, e in ipairs(c.e) do
+  local id, n = e[1], tonumber(e[4])
+  -- An entity's record and its name words are written when the partition first meets it.
+  if redis.call('HSETNX', E .. id, 'id', id) == 1 then
+    redis.call('HSET', E .. id, 'name', e[2], 'type', e[3])
+    for i = 5, #e do redis.call('ZADD', KEYS[6], 0, e[i] .. '\\0' .. id) end
+  end
+  redis.call('ZADD', E .. id .. ':docs', n, doc)
+  redis.call('ZINCRBY', KEYS[5], n, id)
+  redis.call('ZINCRBY', T .. e[3], n, id)
+  for _, r in ipairs(runs) do redis.call('ZINCRBY', RB .. r .. RA, n, id) end
+end
+for _, s in ipairs(c.s) do redis.call('ZADD', E .. s[1] .. ':quotes', tonumber(s[2]), doc) end
+redis.call('HSET', KEYS[2], 'indexed', ARGV[5], 'indexedRuns', runList)
+return first and 1 or 0
 `;
 
 /**
@@ -199,44 +235,6 @@ for _, runId in ipairs(redis.call('SMEMBERS', KEYS[2])) do
   redis.call('HINCRBY', counts, 'docsFailed', 1)
   redis.call('HSET', counts, 'lastAt', ARGV[3])
 end
-return 1
-`;
-
-/**
- * Bring the global entity index in line with what one document says now: the document's
- * previous contribution (kept in indexedDocs) is taken out and the new one added, so a retried
- * write changes nothing and a re-assembled document (after a retry) is indexed with what it
- * found. KEYS: indexedDocs, entities, entityNames. ARGV: docId, contributionJson, then the
- * templates entity (before), runEntities (before, after), entitiesByType (before).
- * contribution: `{"e": [[id, name, type, mentions, words...]], "s": [[entityId, quotes]], "r": [runId...]}`.
- */
-export const INDEX_DOCUMENT = `
-local old = redis.call('HGET', KEYS[1], ARGV[1])
-if old == ARGV[2] then return 0 end
-local E, RB, RA, T = ARGV[3], ARGV[4], ARGV[5], ARGV[6]
-if old then
-  local o = cjson.decode(old)
-  for _, e in ipairs(o.e) do
-    local id, n = e[1], tonumber(e[4])
-    redis.call('ZINCRBY', KEYS[2], -n, id)
-    redis.call('ZINCRBY', T .. e[3], -n, id)
-    redis.call('ZREM', E .. id .. ':docs', ARGV[1])
-    for _, r in ipairs(o.r) do redis.call('ZINCRBY', RB .. r .. RA, -n, id) end
-  end
-  for _, s in ipairs(o.s) do redis.call('ZREM', E .. s[1] .. ':quotes', ARGV[1]) end
-end
-local c = cjson.decode(ARGV[2])
-for _, e in ipairs(c.e) do
-  local id, n = e[1], tonumber(e[4])
-  redis.call('HSET', E .. id, 'id', id, 'name', e[2], 'type', e[3])
-  redis.call('ZADD', E .. id .. ':docs', n, ARGV[1])
-  redis.call('ZINCRBY', KEYS[2], n, id)
-  redis.call('ZINCRBY', T .. e[3], n, id)
-  for i = 5, #e do redis.call('ZADD', KEYS[3], 0, e[i] .. '\\0' .. id) end
-  for _, r in ipairs(c.r) do redis.call('ZINCRBY', RB .. r .. RA, n, id) end
-end
-for _, s in ipairs(c.s) do redis.call('ZADD', E .. s[1] .. ':quotes', tonumber(s[2]), ARGV[1]) end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 return 1
 `;
 
