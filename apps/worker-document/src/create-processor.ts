@@ -1,13 +1,14 @@
-import type { SummaryBudget } from "@newsflow/contracts";
+import { loadSummaryWeights } from "@newsflow/nlp/node";
 import type { WorkerSetup } from "@newsflow/queue";
 import type { Store } from "@newsflow/store";
-import { assembleDocument } from "./assemble-document.js";
+import { assembleDocument, type SummaryOptions } from "./assemble-document.js";
 
 /**
  * The document-level step: runs once every paragraph job of the document has finished (or
  * failed for good), reads their results from the store and stores the document result.
+ * `summary` defaults to the shipped weights (`models/summary-weights.json`) and 3 sentences.
  */
-export function createDocumentProcessor(store: Store, budget: SummaryBudget = {}): WorkerSetup<"document"> {
+export function createDocumentProcessor(store: Store, summary: SummaryOptions = { weights: loadSummaryWeights() }): WorkerSetup<"document"> {
   return {
     process: async (p, job) => {
       const meta = await store.getDocument(p.docId);
@@ -27,7 +28,7 @@ export function createDocumentProcessor(store: Store, budget: SummaryBudget = {}
         const m = /:(summarize|entities|quotes):.*-(\d+)$/.exec(childKey);
         if (m) failures[`${m[1]}:${m[2]}`] ??= reason;
       }
-      const result = assembleDocument({ docId: p.docId, title: meta.title, paragraphs, summaries, entities, quotes, failures }, Date.now(), budget);
+      const result = assembleDocument({ docId: p.docId, title: meta.title, paragraphs, summaries, entities, quotes, failures }, summary);
       await store.putDocumentResult(result);
       return { docId: p.docId };
     },

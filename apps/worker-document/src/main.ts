@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { loadSummaryWeights } from "@newsflow/nlp/node";
 import { parseEnvWith, startWorkerApp } from "@newsflow/queue";
 import { createStore } from "@newsflow/store";
 import { z } from "zod";
@@ -12,4 +13,6 @@ const SummaryEnv = z.object({
 const env = parseEnvWith(SummaryEnv, process.env);
 const budget = { sentences: env.SUMMARY_SENTENCES, words: env.SUMMARY_WORDS };
 
-await startWorkerApp("document", (redis, prefix) => createDocumentProcessor(createStore(redis, prefix), budget));
+const weights = loadSummaryWeights();
+
+await startWorkerApp("document", (redis, prefix) => createDocumentProcessor(createStore(redis, prefix), { weights, budget }));
