@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { watchRun } from "@newsflow/cli/watch-run";
 import { createProducer } from "@newsflow/ingest";
 import { extractQuotes, summarizeParagraph } from "@newsflow/nlp";
-import { loadEntityTagger } from "@newsflow/nlp/node";
+import { loadEntityTagger, loadSummaryWeights } from "@newsflow/nlp/node";
 import { retryRun } from "@newsflow/queue";
 import { createDocumentProcessor } from "@newsflow/worker-document";
 import { createEntitiesProcessor } from "@newsflow/worker-entities";
@@ -32,7 +32,7 @@ describe("a poison paragraph", () => {
     workers.start("summarize", createSummarizeProcessor(p.ctx, summarizeParagraph));
     workers.start("entities", createEntitiesProcessor(p.ctx, tagger));
     workers.start("quotes", createQuotesProcessor(p.ctx, extractQuotes));
-    workers.start("document", createDocumentProcessor(p.ctx.store));
+    workers.start("document", createDocumentProcessor(p.ctx.store, { weights: loadSummaryWeights() }));
   });
   afterAll(async () => {
     await workers?.stop();

@@ -5,7 +5,7 @@ import { watchRun } from "@newsflow/cli/watch-run";
 import type { QueueName } from "@newsflow/contracts";
 import { createProducer } from "@newsflow/ingest";
 import { extractQuotes, summarizeParagraph } from "@newsflow/nlp";
-import { loadEntityTagger } from "@newsflow/nlp/node";
+import { loadEntityTagger, loadSummaryWeights } from "@newsflow/nlp/node";
 import { retryRun, type WorkerSetup } from "@newsflow/queue";
 import { createServer } from "@newsflow/viewer";
 import { createDocumentProcessor } from "@newsflow/worker-document";
@@ -50,7 +50,7 @@ describe("runs that finish, and finish right", () => {
     workers.start("summarize", createSummarizeProcessor(p.ctx, summarizeParagraph));
     workers.start("entities", createEntitiesProcessor(p.ctx, tagger));
     workers.start("quotes", createQuotesProcessor(p.ctx, extractQuotes));
-    workers.start("document", guard(createDocumentProcessor(p.ctx.store), () => broken.document, "the document step"));
+    workers.start("document", guard(createDocumentProcessor(p.ctx.store, { weights: loadSummaryWeights() }), () => broken.document, "the document step"));
   });
   afterAll(async () => {
     await workers?.stop();

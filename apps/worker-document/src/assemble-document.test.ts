@@ -1,5 +1,9 @@
+import { FEATURE_NAMES } from "@newsflow/nlp";
+import { loadSummaryWeights } from "@newsflow/nlp/node";
 import { describe, expect, it } from "vitest";
 import { assembleDocument } from "./assemble-document.js";
+
+const summary = { weights: loadSummaryWeights() };
 
 const paragraphs = [
   { index: 0, start: 0, end: 31, text: "Croft said the border is closed." },
@@ -17,12 +21,26 @@ describe("assembleDocument", () => {
       entities: [{ mentions: [{ text: "Croft", type: "PER", start: 0, end: 5, confidence: 0.9 }] }, { mentions: [] }],
       quotes: [{ quotes: [] }, null],
       failures: { "quotes:1": "tagger exploded" },
-    });
+    }, summary);
     expect(result.missing).toEqual([
       { paragraphIndex: 1, task: "summarize", reason: "no result" },
       { paragraphIndex: 1, task: "quotes", reason: "tagger exploded" },
     ]);
     expect(result.entities.map((e) => e.name)).toEqual(["Croft"]);
     expect(result.summary.sentences.map((s) => s.paragraphIndex)).toEqual([0]);
+  });
+
+  it("summarises with the weights and the budget it is given", () => {
+    const texts = ["The border is closed.", "Croft said forces would stay.", "Talks resume on Monday."];
+    let offset = 0;
+    const ps = texts.map((text, index) => {
+      const p = { index, start: offset, end: offset + text.length, text };
+      offset += text.length + 2;
+      return p;
+    });
+    const input = { docId: "d", title: null, paragraphs: ps, summaries: texts.map(sentence), entities: texts.map(() => ({ mentions: [] })), quotes: texts.map(() => ({ quotes: [] })), failures: {} };
+    const lastFirst = { ...summary.weights, weights: FEATURE_NAMES.map((n) => (n === "relativePosition" ? 5 : 0)) };
+    expect(assembleDocument(input, { weights: lastFirst, budget: { sentences: 1 } }).result.summary.text).toBe("Talks resume on Monday.");
+    expect(assembleDocument(input, { weights: lastFirst, budget: { sentences: 2 } }).result.summary.sentences.map((s) => s.paragraphIndex)).toEqual([1, 2]);
   });
 });

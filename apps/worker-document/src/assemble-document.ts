@@ -1,5 +1,5 @@
 import type { DocumentResult, EntitiesResult, MissingResult, Paragraph, ParagraphSummary, QuotesResult, SummaryBudget, TaskName } from "@newsflow/contracts";
-import { canonicalizeEntities, resolveQuotes, summarizeDocument } from "@newsflow/nlp";
+import { canonicalizeEntities, resolveQuotes, type SummaryWeights, summarizeDocument } from "@newsflow/nlp";
 
 /** A document's paragraphs with whatever results the paragraph jobs produced. */
 export interface DocumentInputs {
@@ -19,11 +19,17 @@ export interface AssembledDocument {
   reconciled: (EntitiesResult | null)[];
 }
 
+/** How the document summary is made: the ranker's learned weights and the length budget. */
+export interface SummaryOptions {
+  weights: SummaryWeights;
+  budget?: SummaryBudget;
+}
+
 /**
  * Build the document result from the paragraph results: canonical entities, quotes with resolved
  * speakers, the document summary, and a list of what is missing (failed paragraph tasks).
  */
-export function assembleDocument(input: DocumentInputs, now = Date.now(), budget: SummaryBudget = {}): AssembledDocument {
+export function assembleDocument(input: DocumentInputs, summaryOptions: SummaryOptions, now = Date.now()): AssembledDocument {
   const missing: MissingResult[] = [];
   const note = (task: TaskName, index: number, present: unknown) => {
     if (present === null) missing.push({ paragraphIndex: index, task, reason: input.failures[`${task}:${index}`] ?? "no result" });
@@ -42,7 +48,8 @@ export function assembleDocument(input: DocumentInputs, now = Date.now(), budget
   const summary = summarizeDocument(
     input.title,
     input.paragraphs.flatMap((p, i) => (input.summaries[i] ? [{ index: p.index, text: p.text, summary: input.summaries[i]!, entities: input.entities[i] ?? undefined }] : [])),
-    budget,
+    summaryOptions.weights,
+    summaryOptions.budget,
   );
   return { result: { docId: input.docId, summary, entities, quotes, missing, completedAt: now }, reconciled: input.paragraphs.map(() => null) };
 }

@@ -1,7 +1,7 @@
-import type { EntitiesResult, SummaryBudget } from "@newsflow/contracts";
+import type { EntitiesResult } from "@newsflow/contracts";
 import type { WorkerSetup } from "@newsflow/queue";
 import type { Store } from "@newsflow/store";
-import { assembleDocument } from "./assemble-document.js";
+import { assembleDocument, type SummaryOptions } from "./assemble-document.js";
 
 /**
  * The document-level step: runs once every paragraph task of the document is done or failed for
@@ -9,7 +9,7 @@ import { assembleDocument } from "./assemble-document.js";
  * mentions as reconciled over the whole document). When the step itself fails for good, the
  * document is recorded as failed, so its runs complete and `newsflow retry` can take it up.
  */
-export function createDocumentProcessor(store: Store, budget: SummaryBudget = {}): WorkerSetup<"document"> {
+export function createDocumentProcessor(store: Store, summary: SummaryOptions): WorkerSetup<"document"> {
   return {
     process: async (p) => {
       const meta = await store.getDocument(p.docId);
@@ -23,7 +23,7 @@ export function createDocumentProcessor(store: Store, budget: SummaryBudget = {}
         store.getParagraphFailures(p.docId),
       ]);
       const failures: Record<string, string> = Object.fromEntries(Object.entries(stored).map(([key, f]) => [key, f.reason]));
-      const { result, reconciled } = assembleDocument({ docId: p.docId, title: meta.title, paragraphs, summaries, entities, quotes, failures }, Date.now(), budget);
+      const { result, reconciled } = assembleDocument({ docId: p.docId, title: meta.title, paragraphs, summaries, entities, quotes, failures }, summary);
       const changed: Array<[number, EntitiesResult]> = reconciled.flatMap((r, i) => (r ? [[indexes[i]!, r] as [number, EntitiesResult]] : []));
       await store.putDocumentResult(result, changed);
       return { docId: p.docId };

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
+import { loadSummaryWeights } from "@newsflow/nlp/node";
 import { runMain, startWorkerApp } from "@newsflow/queue";
 import { createDocumentProcessor } from "./create-processor.js";
 import { parseEnv } from "./env.js";
 
 await runMain("worker-document", async () => {
   const env = parseEnv();
-  await startWorkerApp("document", env, (deployment) => createDocumentProcessor(deployment.store, { sentences: env.SUMMARY_SENTENCES, words: env.SUMMARY_WORDS }));
+  const summary = { weights: loadSummaryWeights(), budget: { sentences: env.SUMMARY_SENTENCES, words: env.SUMMARY_WORDS } };
+  await startWorkerApp("document", env, (deployment) => createDocumentProcessor(deployment.store, summary));
 });

@@ -1,5 +1,6 @@
 export { canonicalizeEntities, entityId, type ParagraphEntities } from "./ner/canonicalize.js";
 export { type ConllDocument, parseConll, scoreSpans, type SpanScores, spansFromTags, type TypedSpan } from "./ner/conll.js";
+export { hashString } from "./ner/hash.js";
 export { deserializeModel, type NerModel } from "./ner/model-format.js";
 export {
   createEntityTagger,
@@ -12,10 +13,9 @@ export { type Token, tokenize, tokenizeSentences } from "./ner/tokenize.js";
 export { findValueMentions, mergeValueMentions } from "./ner/values.js";
 export { extractQuotes } from "./quotes/extract-quotes.js";
 export { type ParagraphQuotes, resolveQuotes } from "./quotes/resolve-quotes.js";
-export { contentWords, documentFeatures, FEATURE_NAMES, type RankSentence } from "./summarize/features.js";
-export { type ParagraphForSummary, rankSentences, shortenSentence, summarizeDocument, summarizeParagraph } from "./summarize/summarize.js";
+export { FEATURE_NAMES } from "./summarize/features.js";
+export { type DocumentSentence, type ParagraphForSummary, summarizeDocument, summarizeParagraph, summaryFeatures } from "./summarize/summarize.js";
+export { checkSummaryWeights, SUMMARY_WEIGHTS_FORMAT, SUMMARY_WEIGHTS_VERSION, type SummaryWeights } from "./summarize/weights.js";
 export { type SentenceSpan, splitSentences } from "./text/sentences.js";
 export { normalizeText, type SplitDocument, splitParagraphs } from "./text/split-paragraphs.js";
 export { emptyCounts, prf, type PRF, type QuoteCounts, type ScoredAttribution, scoreArticle, tokenSpans } from "./quotes/score-quotes.js";
-export { type RougeScore, rougeL, rougeN, rougeTokens } from "./summarize/rouge.js";
-export { articleParagraphs, leadSentences, referenceSentenceCount, summarizeArticle } from "./summarize/article.js";

@@ -3,6 +3,7 @@ import { loadNerModel } from "./load-ner-model.js";
 
 export { type ArtefactHeader, MODELS_DIR, readArtefact, readJsonArtefact } from "./artefacts.js";
 export { loadNerModel, SHIPPED_NER_MODEL } from "./load-ner-model.js";
+export { loadSummaryWeights, SHIPPED_SUMMARY_WEIGHTS } from "./load-summary-weights.js";
 
 /**
  * Node-only entry (`@newsflow/nlp/node`): loads the shipped model files from disk. Call once per

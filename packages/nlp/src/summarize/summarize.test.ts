@@ -1,6 +1,10 @@
+import type { EntitiesResult } from "@newsflow/contracts";
 import { describe, expect, it } from "vitest";
-import { articleParagraphs, referenceSentenceCount, summarizeArticle } from "./article.js";
-import { shortenSentence, summarizeDocument, summarizeParagraph } from "./summarize.js";
+import { loadSummaryWeights } from "../node/load-summary-weights.js";
+import { splitParagraphs } from "../text/split-paragraphs.js";
+import { FEATURE_NAMES } from "./features.js";
+import { type ParagraphForSummary, shortenSentence, summarizeDocument, summarizeParagraph, summaryFeatures } from "./summarize.js";
+import { checkSummaryWeights, type SummaryWeights } from "./weights.js";
 
 const article = [
   "The dollar rose against the euro after the Federal Reserve chairman said the trade deficit would stabilise.",
@@ -8,6 +12,12 @@ const article = [
   "In other news, the weather in London was mild.",
   "The Federal Reserve chairman spoke in London before a meeting of finance ministers on the dollar and the deficit.",
 ].join("\n\n");
+
+/** The paragraph step's results, as the document step receives them. */
+const paragraphsOf = (text: string): ParagraphForSummary[] =>
+  splitParagraphs(text, { detectTitle: false }).paragraphs.map((p) => ({ index: p.index, text: p.text, summary: summarizeParagraph(p.text) }));
+
+const weights = loadSummaryWeights();
 
 describe("summarizeParagraph", () => {
   it("scores every sentence with offsets into the paragraph and picks a summary sentence", () => {
@@ -31,25 +41,67 @@ describe("summarizeParagraph", () => {
 
 describe("summarizeDocument", () => {
   it("respects the sentence budget and keeps document order", () => {
-    const s = summarizeArticle("Dollar gains on Fed speech", article, { sentences: 3 });
+    const s = summarizeDocument("Dollar gains on Fed speech", paragraphsOf(article), weights, { sentences: 3 });
     expect(s.sentences).toHaveLength(3);
     const order = s.sentences.map((x) => x.paragraphIndex * 1000 + x.start);
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
   it("prefers central sentences over an off-topic one", () => {
-    const s = summarizeArticle("Dollar gains on Fed speech", article, { sentences: 3 });
+    const s = summarizeDocument("Dollar gains on Fed speech", paragraphsOf(article), weights, { sentences: 3 });
     expect(s.text).not.toContain("weather");
   });
 
   it("stops at a word budget", () => {
-    const s = summarizeDocument("Dollar", articleParagraphs(article), { words: 20 });
+    const s = summarizeDocument("Dollar", paragraphsOf(article), weights, { words: 20 });
     expect(s.text.split(/\s+/).length).toBeLessThanOrEqual(20);
     expect(s.sentences.length).toBeGreaterThan(0);
   });
 
-  it("counts the sentences of a reference glued without spaces", () => {
-    const paragraphs = articleParagraphs(article);
-    expect(referenceSentenceCount(paragraphs, "Traders said the dollar had been weak for months.The euro fell to 1.28 dollars.")).toBe(2);
+  it("ranks by the weights it is given", () => {
+    const only = (feature: string, w: number): SummaryWeights => ({ ...weights, weights: FEATURE_NAMES.map((n) => (n === feature ? w : 0)) });
+    const last = summarizeDocument(null, paragraphsOf(article), only("relativePosition", 5), { sentences: 1 });
+    expect(last.text).toMatch(/^The Federal Reserve chairman spoke in London/);
+    const first = summarizeDocument(null, paragraphsOf(article), only("relativePosition", -5), { sentences: 1 });
+    expect(first.text).toMatch(/^The dollar rose/);
+  });
+});
+
+describe("summaryFeatures", () => {
+  const entityDensity = FEATURE_NAMES.indexOf("entityDensity");
+  const text = "Greenspan spoke on Friday in London.";
+  const mentions: EntitiesResult = {
+    mentions: [
+      { text: "Greenspan", type: "PER", start: 0, end: 9, confidence: 0.9 },
+      { text: "Friday", type: "DATE", start: 19, end: 25, confidence: 1 },
+      { text: "London", type: "LOC", start: 29, end: 35, confidence: 0.9 },
+    ],
+  };
+
+  it("counts the entities worker's named mentions, not its dates or amounts", () => {
+    const { features } = summaryFeatures(null, [{ index: 0, text, summary: summarizeParagraph(text), entities: mentions }]);
+    expect(features[0]![entityDensity]).toBeCloseTo((2 / 6) * 4);
+  });
+
+  it("falls back to capitalised words for a paragraph without an entities result", () => {
+    const { features } = summaryFeatures(null, [{ index: 0, text, summary: summarizeParagraph(text) }]);
+    expect(features[0]![entityDensity]).toBeCloseTo((2 / 6) * 4);
+  });
+
+  it("gives one feature vector per sentence, in document order whatever the paragraph order", () => {
+    const paragraphs = paragraphsOf(article);
+    const { sentences, features } = summaryFeatures(null, [...paragraphs].reverse());
+    expect(sentences.map((s) => s.paragraphIndex)).toEqual([0, 1, 1, 1, 2, 3]);
+    expect(features.every((x) => x.length === FEATURE_NAMES.length)).toBe(true);
+  });
+});
+
+describe("checkSummaryWeights", () => {
+  it("refuses weights made for other features", () => {
+    expect(() => checkSummaryWeights({ ...weights, features: [...weights.features].reverse() })).toThrow(/retrain them/);
+  });
+
+  it("refuses a weight that is not a finite number", () => {
+    expect(() => checkSummaryWeights({ ...weights, weights: weights.weights.map((w, i) => (i === 3 ? Number.NaN : w)) })).toThrow(/finite/);
   });
 });

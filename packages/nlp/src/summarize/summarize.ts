@@ -1,7 +1,7 @@
-import type { DocumentSummary, DocumentSummarySentence, EntitiesResult, ParagraphSummary, ScoredSentence, SummaryBudget } from "@newsflow/contracts";
+import { type DocumentSummary, type DocumentSummarySentence, type EntitiesResult, EntityType, type ParagraphSummary, type ScoredSentence, type SummaryBudget } from "@newsflow/contracts";
 import { splitSentences } from "../text/sentences.js";
 import { contentWords, documentFeatures, type RankSentence, score } from "./features.js";
-import { SUMMARY_WEIGHTS } from "./weights.js";
+import type { SummaryWeights } from "./weights.js";
 
 /** A paragraph with its summary, as the document step receives it. */
 export interface ParagraphForSummary {
@@ -13,6 +13,7 @@ export interface ParagraphForSummary {
 }
 
 const CAPITALISED = /(?<![.!?]\s|^)\b\p{Lu}[\p{L}'-]+/gu;
+const NAMED = new Set<string>(EntityType.options);
 
 /**
  * Shorten a sentence where that keeps its meaning: drop parentheticals, a trailing attribution
@@ -50,13 +51,20 @@ export function summarizeParagraph(text: string): ParagraphSummary {
   return { sentences, summary: best ? [best] : [], short: best ? shortenSentence(best.text) : "", keyPhrases: keyPhrases(text) };
 }
 
-/** The sentences of a document in order, with what the ranker needs. */
-export function rankSentences(paragraphs: ParagraphForSummary[]): Array<RankSentence & { start: number; end: number }> {
-  const out: Array<RankSentence & { start: number; end: number }> = [];
+/** A sentence of a document as the ranker sees it, with its offsets into its paragraph. */
+export type DocumentSentence = RankSentence & { start: number; end: number };
+
+/**
+ * The sentences of a document in order, with what the ranker needs. Entities are the entities
+ * worker's named mentions (PER, ORG, LOC, MISC; not dates or amounts) inside the sentence; for a
+ * paragraph whose entities task left no result, the capitalised words not opening a sentence.
+ */
+function documentSentences(paragraphs: ParagraphForSummary[]): DocumentSentence[] {
+  const out: DocumentSentence[] = [];
   for (const p of paragraphs) {
     p.summary.sentences.forEach((s, inParagraph) => {
       const entities = p.entities
-        ? p.entities.mentions.filter((m) => m.start >= s.start && m.end <= s.end && m.type.length <= 4).length
+        ? p.entities.mentions.filter((m) => m.start >= s.start && m.end <= s.end && NAMED.has(m.type)).length
         : (s.text.match(CAPITALISED) ?? []).length;
       out.push({ text: s.text, start: s.start, end: s.end, paragraphIndex: p.index, inParagraph, entities });
     });
@@ -65,15 +73,25 @@ export function rankSentences(paragraphs: ParagraphForSummary[]): Array<RankSent
 }
 
 /**
+ * The document's sentences in order with their feature vectors (`FEATURE_NAMES`), exactly as
+ * `summarizeDocument` scores them: the trainer learns its weights from these.
+ */
+export function summaryFeatures(title: string | null, paragraphs: ParagraphForSummary[]): { sentences: DocumentSentence[]; features: number[][] } {
+  const sentences = documentSentences([...paragraphs].sort((a, b) => a.index - b.index));
+  return { sentences, features: documentFeatures(title, sentences) };
+}
+
+/**
  * Summarise a document from its paragraph summaries: sentences scored by the learned model
  * (position, length, title overlap, centrality, entity and number density), picked greedily
  * with MMR redundancy control up to the budget (sentences, default 3, or words), returned in
  * document order.
+ *
+ * @example summarizeDocument(title, paragraphs, loadSummaryWeights(), { sentences: 3 })
  */
-export function summarizeDocument(title: string | null, paragraphs: ParagraphForSummary[], budget: SummaryBudget = {}): DocumentSummary {
-  const sentences = rankSentences([...paragraphs].sort((a, b) => a.index - b.index));
-  const features = documentFeatures(title, sentences);
-  const scores = features.map((x) => score(SUMMARY_WEIGHTS, x));
+export function summarizeDocument(title: string | null, paragraphs: ParagraphForSummary[], weights: SummaryWeights, budget: SummaryBudget = {}): DocumentSummary {
+  const { sentences, features } = summaryFeatures(title, paragraphs);
+  const scores = features.map((x) => score(weights.weights, x));
   const bags = sentences.map((s) => new Set(contentWords(s.text)));
   const maxSentences = budget.sentences ?? (budget.words ? Number.POSITIVE_INFINITY : 3);
   const chosen: number[] = [];

@@ -1,23 +1,12 @@
-/** ROUGE precision, recall and F1. */
-export interface RougeScore {
-  precision: number;
-  recall: number;
-  f1: number;
-}
+import { type PRF, prf } from "../metrics.js";
 
 /** Tokens as the eval defines them: maximal runs of a-z0-9 in the lower-cased text. */
 export function rougeTokens(text: string): string[] {
   return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 }
 
-const prf = (overlap: number, candidate: number, reference: number): RougeScore => {
-  const precision = candidate ? overlap / candidate : 0;
-  const recall = reference ? overlap / reference : 0;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
-};
-
 /** ROUGE-N by clipped n-gram overlap. */
-export function rougeN(candidate: string[], reference: string[], n: number): RougeScore {
+export function rougeN(candidate: string[], reference: string[], n: number): PRF {
   const grams = (t: string[]) => {
     const m = new Map<string, number>();
     for (let i = 0; i + n <= t.length; i++) {
@@ -30,11 +19,11 @@ export function rougeN(candidate: string[], reference: string[], n: number): Rou
   const r = grams(reference);
   let overlap = 0;
   for (const [g, k] of c) overlap += Math.min(k, r.get(g) ?? 0);
-  return prf(overlap, Math.max(0, candidate.length - n + 1), Math.max(0, reference.length - n + 1));
+  return prf(overlap, Math.max(0, candidate.length - n + 1), overlap, Math.max(0, reference.length - n + 1));
 }
 
 /** ROUGE-L by the longest common subsequence of the whole token sequences. */
-export function rougeL(candidate: string[], reference: string[]): RougeScore {
+export function rougeL(candidate: string[], reference: string[]): PRF {
   const m = reference.length;
   let prev = new Uint32Array(m + 1);
   let cur = new Uint32Array(m + 1);
@@ -43,5 +32,12 @@ export function rougeL(candidate: string[], reference: string[]): RougeScore {
     [prev, cur] = [cur, prev];
     cur.fill(0);
   }
-  return prf(prev[m]!, candidate.length, m);
+  return prf(prev[m]!, candidate.length, prev[m]!, m);
+}
+
+/** ROUGE-1, ROUGE-2 and ROUGE-L F1 of a candidate summary against a reference. */
+export function rougeF1(candidate: string, reference: string): { rouge1: number; rouge2: number; rougeL: number } {
+  const c = rougeTokens(candidate);
+  const r = rougeTokens(reference);
+  return { rouge1: rougeN(c, r, 1).f1, rouge2: rougeN(c, r, 2).f1, rougeL: rougeL(c, r).f1 };
 }
