@@ -1,9 +1,11 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, openSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkRedis } from "@newsflow/queue";
+import { checkRedis, freePort, type Managed, manage, startPrivateRedis } from "@newsflow/queue";
+
+export { freePort, type Managed, startPrivateRedis };
 import { UsageError } from "./errors.js";
 
 /** The repository root (this file is apps/cli/dist/processes.js once built). */
@@ -12,41 +14,6 @@ export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 /** The worker apps and their entry points. */
 export const WORKER_APPS = ["worker-summarize", "worker-entities", "worker-quotes", "worker-document"] as const;
 export type WorkerApp = (typeof WORKER_APPS)[number];
-
-/** A free TCP port on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => resolve(typeof addr === "object" && addr ? addr.port : 0));
-    });
-  });
-}
-
-/** A child process we started, with a graceful stop. */
-export interface Managed {
-  name: string;
-  child: ChildProcess;
-  stop(signal?: NodeJS.Signals): Promise<void>;
-}
-
-function manage(name: string, child: ChildProcess): Managed {
-  const exited = new Promise<void>((r) => child.once("exit", () => r()));
-  return {
-    name,
-    child,
-    async stop(signal = "SIGTERM") {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill(signal);
-      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
 
 /**
  * Redis for `newsflow start`: REDIS_URL if set, else 127.0.0.1:6379, else a private
@@ -64,21 +31,10 @@ export async function ensureRedis(env: NodeJS.ProcessEnv): Promise<{ url: string
   if (spawnSync("sh", ["-c", "command -v redis-server"]).status !== 0) {
     throw new UsageError("no Redis at 127.0.0.1:6379 and no redis-server binary: install Redis (apt-get install redis-server) or set REDIS_URL");
   }
-  const server = await startPrivateRedis();
+  const server = await startPrivateRedis().catch((err: Error) => {
+    throw new UsageError(err.message);
+  });
   return { url: server.url, server };
-}
-
-/** A private `redis-server` on a free loopback port, without persistence; stopped with `stop()`. */
-export async function startPrivateRedis(): Promise<Managed & { url: string }> {
-  const port = await freePort();
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-  const url = `redis://127.0.0.1:${port}`;
-  for (let i = 0; i < 50; i++) {
-    if (await checkRedis({ url }, 500).then(() => true, () => false)) return { ...manage("redis-server", child), url };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill("SIGKILL");
-  throw new UsageError(`started redis-server on port ${port} but it does not answer`);
 }
 
 /**

@@ -1,2 +1,1 @@
-export * from "./assemble-document.js";
 export * from "./create-processor.js";

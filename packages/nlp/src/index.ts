@@ -19,3 +19,4 @@ export { checkSummaryWeights, SUMMARY_WEIGHTS_FORMAT, SUMMARY_WEIGHTS_VERSION, t
 export { type SentenceSpan, splitSentences } from "./text/sentences.js";
 export { normalizeText, type SplitDocument, splitParagraphs } from "./text/split-paragraphs.js";
 export { emptyCounts, prf, type PRF, type QuoteCounts, type ScoredAttribution, scoreArticle, tokenSpans } from "./quotes/score-quotes.js";
+export { type AssembledDocument, assembleDocument, type DocumentInputs, type SummaryOptions } from "./document/assemble-document.js";

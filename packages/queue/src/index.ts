@@ -35,3 +35,4 @@ export { isConnectionError, withRedisRetry } from "./retry.js";
 export { type Closer, closeOnSignals } from "./shutdown.js";
 export { startWorkerApp, WorkerEnv, type WorkerSetup } from "./worker-app.js";
 export { runMain } from "./run-main.js";
+export { freePort, type Managed, manage, startPrivateRedis } from "./processes.js";

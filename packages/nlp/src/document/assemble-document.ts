@@ -1,5 +1,8 @@
 import type { DocumentResult, EntitiesResult, MissingResult, Paragraph, ParagraphSummary, QuotesResult, SummaryBudget, TaskName } from "@newsflow/contracts";
-import { canonicalizeEntities, resolveQuotes, type SummaryWeights, summarizeDocument } from "@newsflow/nlp";
+import { canonicalizeEntities } from "../ner/canonicalize.js";
+import { resolveQuotes } from "../quotes/resolve-quotes.js";
+import { summarizeDocument } from "../summarize/summarize.js";
+import type { SummaryWeights } from "../summarize/weights.js";
 
 /** A document's paragraphs with whatever results the paragraph jobs produced. */
 export interface DocumentInputs {

@@ -1,5 +1,5 @@
-import { FEATURE_NAMES } from "@newsflow/nlp";
-import { loadSummaryWeights } from "@newsflow/nlp/node";
+import { loadSummaryWeights } from "../node/index.js";
+import { FEATURE_NAMES } from "../summarize/features.js";
 import { describe, expect, it } from "vitest";
 import { assembleDocument } from "./assemble-document.js";
 
