@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { closeOnSignals, closeQueues, createLogger, createQueues, createRedis, hashTaggedPrefix, redisConfigFromEnv } from "@newsflow/queue";
+import { closeOnSignals, closeQueues, createLogger, createQueues, createRedis, hashTaggedPrefix, redisConfigFromEnv, reportRedisErrors } from "@newsflow/queue";
 import { createStore } from "@newsflow/store";
 import { createServer } from "./create-server.js";
 import { parseEnv } from "./env.js";
@@ -10,7 +10,7 @@ const logger = createLogger("viewer", env.LOG_LEVEL);
 const cfg = redisConfigFromEnv(env);
 const prefix = hashTaggedPrefix(cfg.prefix);
 const redis = createRedis(cfg);
-redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
+reportRedisErrors(redis, logger, cfg.url);
 const queues = createQueues(redis, prefix, logger);
 const app = createServer({ store: createStore(redis, prefix), queues, redis, adminToken: env.VIEWER_ADMIN_TOKEN });
 const viewer = await serveViewer(app, env.VIEWER_HOST, env.VIEWER_PORT);

@@ -1,7 +1,7 @@
 import type { QueueName } from "@newsflow/contracts";
 import type { Job, Worker } from "bullmq";
 import { z } from "zod";
-import { createRedis, hashTaggedPrefix, type RedisClient } from "./connection.js";
+import { createRedis, hashTaggedPrefix, type RedisClient, reportRedisErrors } from "./connection.js";
 import { createWorker, type Processor } from "./create-worker.js";
 import { parseEnvWith, RedisEnv, redisConfigFromEnv } from "./env.js";
 import { createLogger } from "./logger.js";
@@ -38,7 +38,7 @@ export async function startWorkerApp<Q extends QueueName>(
   const cfg = redisConfigFromEnv(env);
   const prefix = hashTaggedPrefix(cfg.prefix);
   const redis = createRedis(cfg, { blocking: true });
-  redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
+  reportRedisErrors(redis, logger, cfg.url);
   // Signals are handled from the start: a SIGTERM while the model loads still exits cleanly.
   let worker: Worker | undefined;
   // Without Redis nothing active can be finished or released: close at once instead of waiting.
@@ -50,6 +50,9 @@ export async function startWorkerApp<Q extends QueueName>(
     else redis.disconnect();
   };
   closeOnSignals([closeWorker, closeRedis], logger, env.WORKER_SHUTDOWN_TIMEOUT_MS);
+  // The worker opens connections of its own: start it once ours has been accepted, so a wrong
+  // password is reported once, by the listener above, and not by each of them.
+  if (redis.status !== "ready") await new Promise((resolve) => redis.once("ready", resolve));
   const { process: processJob, onFinalFailure } = await setup(redis, prefix);
   worker = createWorker({
     queue,
