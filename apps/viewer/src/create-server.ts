@@ -9,6 +9,7 @@ import { healthPage } from "./pages/health.js";
 import { readerPage } from "./pages/reader.js";
 import { runPage, runsPage } from "./pages/runs.js";
 import { readDocument, readHealth, type RunView, viewRun } from "./read-model.js";
+import { type LoginThrottleOptions, refuseCrossSite } from "./security.js";
 
 // Our pages load nothing from elsewhere and run no inline script.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -18,6 +19,8 @@ export interface ViewerDeps {
   queues: QueueSet;
   redis: RedisClient;
   adminToken?: string;
+  /** Failed admin sign-ins allowed per client and window (default 5 per 15 minutes). */
+  loginThrottle?: LoginThrottleOptions;
 }
 
 const int = (v: string | undefined, fallback: number, max = 1000) => {
@@ -38,12 +41,16 @@ export function createServer(deps: ViewerDeps): Hono {
     await next();
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "no-referrer");
-    // bull-board's inspector brings its own scripts; every other page gets the strict policy.
-    if (!c.req.path.startsWith("/admin/queues")) c.header("Content-Security-Policy", CSP);
+    c.header("X-Frame-Options", "DENY");
+    // bull-board's inspector brings its own scripts; it still may not be framed. Every other
+    // page gets the strict policy.
+    c.header("Content-Security-Policy", c.req.path.startsWith("/admin/queues") ? "frame-ancestors 'none'" : CSP);
   });
+  app.use("*", refuseCrossSite());
   app.get("/static/:name", (c) => {
     const name = c.req.param("name") as keyof typeof ASSETS;
-    if (!(name in ASSETS)) return c.notFound();
+    // Own properties only: `constructor` or `__proto__` are not files.
+    if (!Object.hasOwn(ASSETS, name)) return c.notFound();
     c.header("Content-Type", name.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
     c.header("Cache-Control", "no-cache");
     return c.body(ASSETS[name]);

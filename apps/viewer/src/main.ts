@@ -12,7 +12,13 @@ const prefix = hashTaggedPrefix(cfg.prefix);
 const redis = createRedis(cfg);
 reportRedisErrors(redis, logger, cfg.url);
 const queues = createQueues(redis, prefix, logger);
-const app = createServer({ store: createStore(redis, prefix), queues, redis, adminToken: env.VIEWER_ADMIN_TOKEN });
+const app = createServer({
+  store: createStore(redis, prefix),
+  queues,
+  redis,
+  adminToken: env.VIEWER_ADMIN_TOKEN,
+  loginThrottle: { maxFailures: env.VIEWER_LOGIN_MAX_FAILURES, windowMs: env.VIEWER_LOGIN_WINDOW_MS },
+});
 const viewer = await serveViewer(app, env.VIEWER_HOST, env.VIEWER_PORT);
 logger.info({ url: `http://${env.VIEWER_HOST}:${viewer.port}/` }, "viewer listening");
 closeOnSignals([() => viewer.close(), () => closeQueues(queues), () => redis.quit()], logger);
