@@ -10,6 +10,8 @@ export const ViewerEnv = RedisEnv.extend({
   /** Failed admin sign-ins (form, header or cookie) a client may make per window before it is refused (429). */
   VIEWER_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   VIEWER_LOGIN_WINDOW_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
+  /** Live-update streams (Server-Sent Events) open at once; past it a new one gets 503. Each polls Redis once a second. */
+  VIEWER_MAX_SSE: z.coerce.number().int().min(1).max(10_000).default(100),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 export type ViewerEnv = z.infer<typeof ViewerEnv>;

@@ -18,6 +18,7 @@ const app = createServer({
   redis,
   adminToken: env.VIEWER_ADMIN_TOKEN,
   loginThrottle: { maxFailures: env.VIEWER_LOGIN_MAX_FAILURES, windowMs: env.VIEWER_LOGIN_WINDOW_MS },
+  maxSse: env.VIEWER_MAX_SSE,
 });
 const viewer = await serveViewer(app, env.VIEWER_HOST, env.VIEWER_PORT);
 logger.info({ url: `http://${env.VIEWER_HOST}:${viewer.port}/` }, "viewer listening");
