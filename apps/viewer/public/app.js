@@ -32,7 +32,22 @@
   const live = document.querySelector("[data-live]");
   if (live && "EventSource" in window) {
     const source = new EventSource(live.getAttribute("data-live"));
+    // While Redis is down the stream stays open and says so; live updates resume on their own.
+    const notice = document.createElement("div");
+    notice.className = "warn";
+    notice.setAttribute("role", "status");
+    notice.hidden = true;
+    live.prepend(notice);
+    const say = (text) => {
+      notice.textContent = text;
+      notice.hidden = !text;
+    };
+    source.addEventListener("unavailable", (e) => say(`Live updates paused: ${e.data}. They resume when it is back.`));
+    source.addEventListener("error", () => {
+      if (source.readyState === EventSource.CLOSED) say("Live updates are off (the viewer refused or closed the stream): reload the page later.");
+    });
     source.addEventListener("runs", (e) => {
+      say("");
       const runs = JSON.parse(e.data);
       for (const run of runs) paint(run);
       const tbody = document.querySelector("tbody[data-new-runs]");

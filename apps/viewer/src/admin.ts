@@ -8,6 +8,7 @@ import { type PartitionedQueues, retryFailedJob } from "@newsflow/queue";
 import type { Store } from "@newsflow/store";
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
+import { createLoginThrottle, type LoginThrottle, type LoginThrottleOptions } from "./security.js";
 
 const COOKIE = "nf_admin";
 
@@ -25,31 +26,57 @@ export function isAdmin(c: Context, token: string | undefined): boolean {
   return (bearer !== undefined && same(bearer, token)) || (cookie !== undefined && same(cookie, token));
 }
 
-/** Admin routes refuse without a configured token (403) or without the right one (401). */
-export function requireAdmin(token: string | undefined): MiddlewareHandler {
+/** The answer to a client that failed to sign in too often. */
+function tooManyFailures(c: Context, seconds: number) {
+  c.header("Retry-After", String(seconds));
+  return c.text(`too many failed sign-ins from this address: try again in ${seconds} s`, 429);
+}
+
+/**
+ * Admin routes refuse without a configured token (403) or without the right one (401). A wrong
+ * token presented (header or cookie) counts as a failed sign-in of the client.
+ */
+export function requireAdmin(token: string | undefined, throttle?: LoginThrottle): MiddlewareHandler {
   return async (c, next) => {
     if (!token) return c.text("admin actions are disabled: start the viewer with VIEWER_ADMIN_TOKEN", 403);
-    if (!isAdmin(c, token)) return c.text("admin token required", 401);
+    const wait = throttle?.retryAfter(c) ?? 0;
+    if (wait) return tooManyFailures(c, wait);
+    if (!isAdmin(c, token)) {
+      if (c.req.header("authorization") !== undefined || getCookie(c, COOKIE) !== undefined) throttle?.fail(c);
+      return c.text("admin token required", 401);
+    }
     await next();
   };
 }
 
+/** By default a client may fail to sign in 5 times per 15 minutes. */
+export const DEFAULT_LOGIN_THROTTLE: LoginThrottleOptions = { maxFailures: 5, windowMs: 15 * 60_000 };
+
 /**
- * Admin: sign-in (sets an HttpOnly, SameSite=Strict cookie), retry or remove a failed job, and
- * bull-board's raw queue inspector at /admin/queues, all behind the same token.
+ * Admin: sign-in (sets an HttpOnly, SameSite=Strict cookie; failures throttled per client), retry
+ * or remove a failed job, and bull-board's raw queue inspector at /admin/queues, all behind the
+ * same token. Cross-site requests are refused before they get here (`refuseCrossSite`).
  */
-export function mountAdmin(app: Hono, deps: { store: Store; queues: PartitionedQueues; adminToken?: string }): void {
+export function mountAdmin(app: Hono, deps: { store: Store; queues: PartitionedQueues; adminToken?: string; loginThrottle?: LoginThrottleOptions }): void {
   const token = deps.adminToken;
+  const throttle = createLoginThrottle(deps.loginThrottle ?? DEFAULT_LOGIN_THROTTLE);
   app.post("/admin/login", async (c) => {
-    const body = await c.req.parseBody();
     if (!token) return c.text("admin actions are disabled: start the viewer with VIEWER_ADMIN_TOKEN", 403);
-    if (typeof body.token !== "string" || !same(body.token, token)) return c.text("wrong admin token", 401);
+    const wait = throttle.retryAfter(c);
+    if (wait) return tooManyFailures(c, wait);
+    const body = await c.req.parseBody();
+    if (typeof body.token !== "string" || !same(body.token, token)) {
+      throttle.fail(c);
+      return c.text("wrong admin token", 401);
+    }
+    throttle.succeed(c);
     setCookie(c, COOKIE, token, { httpOnly: true, sameSite: "Strict", path: "/", secure: new URL(c.req.url).protocol === "https:" });
     return c.redirect("/health", 303);
   });
-  app.use("/admin/jobs/*", requireAdmin(token));
-  app.use("/admin/queues/*", requireAdmin(token));
-  app.use("/admin/queues", requireAdmin(token));
+  const admin = requireAdmin(token, throttle);
+  app.use("/admin/jobs/*", admin);
+  app.use("/admin/queues/*", admin);
+  app.use("/admin/queues", admin);
 
   app.post("/admin/jobs/:partition/:queue/:id/:action", async (c) => {
     const queue = c.req.param("queue") as QueueName;

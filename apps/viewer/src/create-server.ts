@@ -1,14 +1,16 @@
 import type { PartitionedQueues, RedisClient } from "@newsflow/queue";
-import { readDocument, type RunView, type Store, viewRun } from "@newsflow/store";
-import { type Context, Hono } from "hono";
-import { streamSSE } from "hono/streaming";
+import { readDocument, type Store, viewRun } from "@newsflow/store";
+import { Hono } from "hono";
 import { isAdmin, mountAdmin } from "./admin.js";
 import { ASSETS } from "./html.js";
+import { createLiveStreams } from "./live.js";
 import { entitiesPage, entityPage } from "./pages/entities.js";
 import { healthPage } from "./pages/health.js";
 import { readerPage } from "./pages/reader.js";
 import { runPage, runsPage } from "./pages/runs.js";
 import { readHealth } from "./read-model.js";
+import { boundRedis, isRedisFailure, REDIS_UNREACHABLE, redisUnreachable } from "./redis-guard.js";
+import { type LoginThrottleOptions, refuseCrossSite } from "./security.js";
 
 // Our pages load nothing from elsewhere and run no inline script.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -18,7 +20,16 @@ export interface ViewerDeps {
   queues: PartitionedQueues;
   redis: RedisClient;
   adminToken?: string;
+  /** Failed admin sign-ins allowed per client and window (default 5 per 15 minutes). */
+  loginThrottle?: LoginThrottleOptions;
+  /** Live streams (`/events/*`) open at once; past it a new one gets 503 (default 100). */
+  maxSse?: number;
+  /** How long a page may wait for Redis before answering 503 (default 3000 ms; health: at most 800 ms). */
+  redisTimeoutMs?: number;
 }
+
+/** Defaults of the options above. */
+export const VIEWER_DEFAULTS = { maxSse: 100, redisTimeoutMs: 3000, healthTimeoutMs: 800 } as const;
 
 const int = (v: string | undefined, fallback: number, max = 1000) => {
   const n = Number.parseInt(v ?? "", 10);
@@ -28,22 +39,36 @@ const int = (v: string | undefined, fallback: number, max = 1000) => {
 /**
  * The viewer's HTTP app: the dashboard pages (server-rendered, live progress over Server-Sent
  * Events), a read-only JSON API over the store and the queues, and admin actions behind a
- * token. Lists are paginated (`offset`, `limit`); nothing loads the whole corpus.
+ * token. Lists are paginated (`offset`, `limit`); nothing loads the whole corpus. With Redis
+ * down or not answering, every page answers 503 "Redis unreachable" at once or within its bound,
+ * and live streams stay open and resume when Redis is back.
  */
 export function createServer(deps: ViewerDeps): Hono {
   const { store } = deps;
   const app = new Hono();
+  const timeoutMs = deps.redisTimeoutMs ?? VIEWER_DEFAULTS.redisTimeoutMs;
+  const live = createLiveStreams({ redis: deps.redis, maxStreams: deps.maxSse ?? VIEWER_DEFAULTS.maxSse, timeoutMs });
 
   app.use("*", async (c, next) => {
     await next();
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "no-referrer");
-    // bull-board's inspector brings its own scripts; every other page gets the strict policy.
-    if (!c.req.path.startsWith("/admin/queues")) c.header("Content-Security-Policy", CSP);
+    c.header("X-Frame-Options", "DENY");
+    // bull-board's inspector brings its own scripts; it still may not be framed. Every other
+    // page gets the strict policy.
+    c.header("Content-Security-Policy", c.req.path.startsWith("/admin/queues") ? "frame-ancestors 'none'" : CSP);
+  });
+  app.use("*", refuseCrossSite());
+  app.use("*", boundRedis({ redis: deps.redis, timeoutMs, healthTimeoutMs: Math.min(timeoutMs, VIEWER_DEFAULTS.healthTimeoutMs), skip: ["/static/", "/events/"] }));
+  app.onError((err, c) => {
+    if (isRedisFailure(err, deps.redis)) return redisUnreachable(c);
+    console.error(err); // Hono's default; a bug, not Redis
+    return c.text("internal error", 500);
   });
   app.get("/static/:name", (c) => {
     const name = c.req.param("name") as keyof typeof ASSETS;
-    if (!(name in ASSETS)) return c.notFound();
+    // Own properties only: `constructor` or `__proto__` are not files.
+    if (!Object.hasOwn(ASSETS, name)) return c.notFound();
     c.header("Content-Type", name.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
     c.header("Cache-Control", "no-cache");
     return c.body(ASSETS[name]);
@@ -67,26 +92,18 @@ export function createServer(deps: ViewerDeps): Hono {
   app.get("/health", async (c) => c.html(await healthPage(deps.redis, deps.queues, Boolean(deps.adminToken), isAdmin(c, deps.adminToken))));
 
   /** Live progress: the runs of a page (or one run) every second, as `runs` events. */
-  const liveRuns = (load: (c: Context) => Promise<RunView[]>) => (c: Context) =>
-    streamSSE(c, async (stream) => {
-      let open = true;
-      stream.onAbort(() => {
-        open = false;
-      });
-      while (open) {
-        await stream.writeSSE({ event: "runs", data: JSON.stringify(await load(c)) });
-        await stream.sleep(1000);
-      }
-    });
-  app.get("/events/runs", liveRuns(async (c) => (await store.listRuns(int(c.req.query("offset"), 0, 1e9), int(c.req.query("limit"), 20, 200))).runs.map((r) => viewRun(r))));
-  app.get("/events/runs/:id", liveRuns(async (c) => {
+  app.get("/events/runs", live.handler("runs", async (c) => (await store.listRuns(int(c.req.query("offset"), 0, 1e9), int(c.req.query("limit"), 20, 200))).runs.map((r) => viewRun(r))));
+  app.get("/events/runs/:id", live.handler("runs", async (c) => {
     const run = await store.getRun(c.req.param("id") ?? "");
     return run ? [viewRun(run)] : [];
   }));
 
   mountAdmin(app, deps);
 
-  app.get("/api/health", async (c) => c.json(await readHealth(deps.redis, deps.queues)));
+  app.get("/api/health", async (c) => {
+    const health = await readHealth(deps.redis, deps.queues);
+    return health.redis.ok ? c.json(health) : c.json({ ...health, redis: { ...health.redis, error: `${REDIS_UNREACHABLE}: ${health.redis.error}` } }, 503);
+  });
 
   app.get("/api/runs", async (c) => {
     const { total, runs } = await store.listRuns(int(c.req.query("offset"), 0, 1e9), int(c.req.query("limit"), 20, 200));

@@ -1,11 +1,25 @@
 import { z } from "zod";
 
-/** One input document after reading, before splitting. */
+/** Whether `url` is an absolute http(s) URL (the only kind a document may link to). */
+export function isHttpUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One input document after reading, before splitting. A `url` that is not http(s)
+ * (`javascript:`, `data:`, a relative path, garbage) is dropped: the document goes through
+ * without it rather than being rejected for a field the pipeline does not need.
+ */
 export const DocumentInput = z.object({
   id: z.string().min(1).optional(),
   title: z.string().optional(),
   text: z.string(),
-  url: z.string().optional(),
+  url: z.string().refine(isHttpUrl, "must be an http(s) URL").optional().catch(undefined),
   publishedAt: z.string().optional(),
   byline: z.string().optional(),
 });

@@ -1,5 +1,6 @@
 import { Cluster, Redis, type RedisOptions } from "ioredis";
 import { RedisUnavailableError } from "./errors.js";
+import type { Logger } from "./logger.js";
 
 /** A connection to a single Redis server or to a Redis Cluster. */
 export type RedisClient = Redis | Cluster;
@@ -14,9 +15,31 @@ export interface RedisConfig {
   prefix?: string;
 }
 
-/** The URL with any password masked, for messages and logs. */
+/** The URL (or any text holding URLs) with every password masked, for messages and logs. */
 export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^@/]*)@/, (_m, auth: string) => `//${auth.includes(":") ? `${auth.split(":")[0]}:***` : "***"}@`);
+  return url.replace(/\/\/([^@/\s]*)@/g, (_m, auth: string) => `//${auth.includes(":") ? `${auth.split(":")[0]}:***` : "***"}@`);
+}
+
+/**
+ * Whether Redis refused our credentials (WRONGPASS, NOAUTH): a permanent failure, unlike a
+ * refused or dropped connection, so retrying is pointless.
+ */
+export function isAuthError(err: unknown): boolean {
+  const message = err instanceof Error ? err.message : String(err);
+  return /\b(NOAUTH|WRONGPASS)\b|invalid password/i.test(message);
+}
+
+/**
+ * Log a connection's errors: a refused or dropped connection is a warning (ioredis reconnects,
+ * so a Redis restart is survived); refused credentials will not get better, so they are one
+ * fatal line and the process exits with 1. No error carries the password into the log.
+ */
+export function reportRedisErrors(redis: RedisClient, logger: Logger, url: string): void {
+  redis.on("error", (err: Error) => {
+    if (!isAuthError(err)) return logger.warn({ err: err.message }, "redis connection error");
+    logger.fatal({ redis: redactUrl(url), reason: err.message }, "Redis refused authentication: check the password in REDIS_URL");
+    process.exit(1);
+  });
 }
 
 /**
@@ -67,7 +90,7 @@ export async function checkRedis(config: RedisConfig, timeoutMs = 3000): Promise
   } catch (err) {
     // ioredis reports "Connection is closed." for a refused connection; the error event has why.
     const msg = [lastError?.message, err instanceof Error ? err.message : String(err)].filter(Boolean).join(" / ");
-    const reason = /NOAUTH|WRONGPASS|invalid password|AUTH/i.test(msg)
+    const reason = isAuthError(msg)
       ? "Redis refused authentication: check the password in REDIS_URL"
       : /ECONNREFUSED/.test(msg)
         ? "connection refused: is redis-server running?"

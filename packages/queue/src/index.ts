@@ -1,9 +1,9 @@
-export { checkRedis, createRedis, type RedisClient, type RedisConfig, redactUrl } from "./connection.js";
+export { checkRedis, createRedis, isAuthError, type RedisClient, type RedisConfig, redactUrl, reportRedisErrors } from "./connection.js";
 export { type CreateWorkerOptions, createWorker, type FinalFailureHandler, InvalidPayloadError, isFinalAttempt, type Processor } from "./create-worker.js";
 export { type Deployment, openDeployment } from "./deployment.js";
 export { EnvError, parseEnvWith, RedisEnv, redisConfigFromEnv } from "./env.js";
 export { RedisUnavailableError } from "./errors.js";
-export { createLogger, type Logger } from "./logger.js";
+export { createLogger, type Logger, scrubSecrets } from "./logger.js";
 export { createParagraphProcessor, ParagraphTaskError } from "./paragraph-processor.js";
 export {
   documentJobs,

@@ -1,7 +1,7 @@
 import type { QueueName } from "@newsflow/contracts";
 import type { Worker } from "bullmq";
 import { z } from "zod";
-import { createRedis } from "./connection.js";
+import { createRedis, reportRedisErrors } from "./connection.js";
 import { createWorker, type FinalFailureHandler, type Processor } from "./create-worker.js";
 import { type Deployment, openDeployment } from "./deployment.js";
 import { RedisEnv, redisConfigFromEnv } from "./env.js";
@@ -35,8 +35,9 @@ export async function startWorkerApp<Q extends QueueName>(
   setup: (deployment: Deployment, logger: Logger) => WorkerSetup<Q> | Promise<WorkerSetup<Q>>,
 ): Promise<void> {
   const logger = createLogger(`worker-${queue}`, env.LOG_LEVEL);
-  const redis = createRedis(redisConfigFromEnv(env), { blocking: true });
-  redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
+  const config = redisConfigFromEnv(env);
+  const redis = createRedis(config, { blocking: true });
+  reportRedisErrors(redis, logger, config.url);
   // Signals are handled from the start: a SIGTERM while the model loads still exits cleanly.
   let workers: Worker[] = [];
   let deployment: Deployment | undefined;
@@ -49,6 +50,9 @@ export async function startWorkerApp<Q extends QueueName>(
     else redis.disconnect();
   };
   closeOnSignals([closeWorkers, closeRedis], logger, env.WORKER_SHUTDOWN_TIMEOUT_MS);
+  // The workers open connections of their own: start them once ours has been accepted, so a wrong
+  // password is reported once, by the listener above, and not by each of them.
+  if (redis.status !== "ready") await new Promise((resolve) => redis.once("ready", resolve));
   deployment = await openDeployment(env, logger, { redis });
   const { process: processJob, onFinalFailure } = await setup(deployment, logger);
   workers = deployment.keys.partitionPrefixes.map((prefix) =>

@@ -1,4 +1,4 @@
-import type { CanonicalEntity, EntityMention, Quote, ResolvedQuote } from "@newsflow/contracts";
+import { type CanonicalEntity, type EntityMention, isHttpUrl, type Quote, type ResolvedQuote } from "@newsflow/contracts";
 import { readDocument, type Store } from "@newsflow/store";
 import { type Html, html, layout, n, pager } from "../html.js";
 
@@ -33,6 +33,12 @@ function quoteBlock(q: Quote | ResolvedQuote): Html {
   return html`<blockquote class="quote"><div>${q.content.text}</div><footer>— ${who}${q.cue ? html` · cue “${q.cue.text}”` : ""} · ${q.kind}</footer></blockquote>`;
 }
 
+/** A link to the original, only for an http(s) URL: anything else (`javascript:`, `data:`) is shown as text. */
+function originalLink(url: string | null): Html | string {
+  if (!url) return "";
+  return isHttpUrl(url) ? html` · <a href="${url}" rel="noopener noreferrer">original</a>` : html` · original: <code>${url}</code> (not a web address)`;
+}
+
 /** The reader: title, document summary, then each paragraph with entities, quotes and its summary on demand. */
 export async function readerPage(store: Store, docId: string, offset: number): Promise<Html | null> {
   const limit = 50;
@@ -46,7 +52,7 @@ export async function readerPage(store: Store, docId: string, offset: number): P
     "/runs",
     html`<article class="reader">
 <h1>${d.title ?? d.id}</h1>
-<p class="muted small">${d.source}${d.url ? html` · <a href="${d.url}" rel="noopener noreferrer">original</a>` : ""} · ${n(d.paragraphCount)} paragraphs · <span class="badge ${d.status}">${d.status}</span></p>
+<p class="muted small">${d.source}${originalLink(d.url)} · ${n(d.paragraphCount)} paragraphs · <span class="badge ${d.status}">${d.status}</span></p>
 ${doc.result ? html`<section aria-label="Document summary"><h2>Summary</h2><p class="summary">${doc.result.summary.text || "—"}</p></section>` : html`<p class="muted">The document summary appears when every paragraph is done.</p>`}
 ${doc.result?.missing.length ? html`<div class="warn" role="status">Missing results: ${doc.result.missing.map((m) => html`paragraph ${m.paragraphIndex + 1} ${m.task} (${m.reason}); `)}</div>` : ""}
 <p class="legend small muted" aria-hidden="true"><span class="ent ent-PER">person<span class="t">PER</span></span><span class="ent ent-ORG">organisation<span class="t">ORG</span></span><span class="ent ent-LOC">place<span class="t">LOC</span></span><span class="ent ent-MISC">other<span class="t">MISC</span></span></p>

@@ -1,0 +1,48 @@
+import type { RedisClient } from "@newsflow/queue";
+import type { Context } from "hono";
+import { streamSSE } from "hono/streaming";
+import { isRedisReady, REDIS_UNREACHABLE, withDeadline } from "./redis-guard.js";
+
+/**
+ * Server-Sent Events every second with what `load` reads, at most `maxStreams` open at once
+ * (past the cap: 503 saying so; pages still work without live updates). While Redis is down or
+ * slow the stream stays open and sends `unavailable` events instead of `runs`, and delivers
+ * `runs` again as soon as Redis answers: a browser's EventSource does not reconnect after an
+ * error answer, so closing the stream would end live updates for good.
+ */
+export function createLiveStreams(options: { redis: RedisClient; maxStreams: number; timeoutMs: number; intervalMs?: number }) {
+  let open = 0;
+  const interval = options.intervalMs ?? 1000;
+  return {
+    /** How many streams are open now. */
+    count: () => open,
+    handler:
+      <T>(event: string, load: (c: Context) => Promise<T>) =>
+      async (c: Context) => {
+        if (open >= options.maxStreams) {
+          c.header("Retry-After", "30");
+          return c.text(`too many live connections: this viewer serves at most ${options.maxStreams} at once (VIEWER_MAX_SSE); the page works without live updates, reload it later`, 503);
+        }
+        open++;
+        let active = true;
+        // The place is freed as soon as the client goes, not at the end of the current wait.
+        const release = () => {
+          if (active) open--;
+          active = false;
+        };
+        return streamSSE(c, async (stream) => {
+          stream.onAbort(release);
+          try {
+            while (active) {
+              const data = isRedisReady(options.redis) ? await withDeadline(load(c), options.timeoutMs).catch(() => null) : null;
+              if (data === null) await stream.writeSSE({ event: "unavailable", data: REDIS_UNREACHABLE });
+              else await stream.writeSSE({ event, data: JSON.stringify(data) });
+              await stream.sleep(interval);
+            }
+          } finally {
+            release();
+          }
+        });
+      },
+  };
+}

@@ -1,0 +1,72 @@
+import { isConnectionError, type RedisClient } from "@newsflow/queue";
+import type { Context, MiddlewareHandler } from "hono";
+import { html, layout } from "./html.js";
+
+/** The words every answer uses when Redis cannot be reached (pages, JSON, the live stream). */
+export const REDIS_UNREACHABLE = "Redis unreachable";
+
+/** Thrown when Redis does not answer a request's commands within the request's bound. */
+export class RedisTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`${REDIS_UNREACHABLE}: no answer within ${ms} ms`);
+    this.name = "RedisTimeoutError";
+  }
+}
+
+/** Whether the connection is up: when it is not, nothing is sent (and queued) at all. */
+export const isRedisReady = (redis: RedisClient) => redis.status === "ready";
+
+/** `work`, or a {@link RedisTimeoutError} after `ms` (the work itself is not cancelled). */
+export async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RedisTimeoutError(ms)), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Whether an error means Redis is down or too slow (rather than a bug). */
+export function isRedisFailure(err: unknown, redis: RedisClient): boolean {
+  return err instanceof RedisTimeoutError || isConnectionError(err) || (err instanceof Error && err.name === "MaxRetriesPerRequestError") || !isRedisReady(redis);
+}
+
+/** The 503 answer while Redis is unreachable: JSON for the API, a readable page otherwise. */
+export function redisUnreachable(c: Context, reason = "the viewer cannot reach Redis") {
+  c.header("Retry-After", "5");
+  if (c.req.path === "/api/health") return c.json({ redis: { ok: false, error: `${REDIS_UNREACHABLE}: ${reason}` }, queues: [] }, 503);
+  if (c.req.path.startsWith("/api/")) return c.json({ error: `${REDIS_UNREACHABLE}: ${reason}` }, 503);
+  return c.html(
+    layout(
+      REDIS_UNREACHABLE,
+      c.req.path,
+      html`<h1>${REDIS_UNREACHABLE}</h1>
+<div class="warn" role="alert">The viewer cannot show this page: ${reason}. Results already written are safe; workers wait for Redis and go on when it is back.</div>
+<p>Reload this page in a few seconds. If it persists, check that redis-server is running and that <code>REDIS_URL</code> points to it.</p>`,
+    ),
+    503,
+  );
+}
+
+/**
+ * Bound every request that reads Redis: answered at once with 503 while the connection is down
+ * (no command is queued to wait for a reconnect), and after `timeoutMs` (`healthTimeoutMs` for
+ * the health pages) when Redis is up but does not answer. `skip` lists path prefixes that need
+ * no Redis or bound themselves (static files, the live streams).
+ */
+export function boundRedis(options: { redis: RedisClient; timeoutMs: number; healthTimeoutMs: number; skip: string[] }): MiddlewareHandler {
+  return async (c, next) => {
+    if (options.skip.some((p) => c.req.path.startsWith(p))) return next();
+    if (!isRedisReady(options.redis)) return redisUnreachable(c);
+    const ms = c.req.path === "/health" || c.req.path === "/api/health" ? options.healthTimeoutMs : options.timeoutMs;
+    try {
+      await withDeadline(next(), ms);
+    } catch (err) {
+      if (!(err instanceof RedisTimeoutError)) throw err;
+      return redisUnreachable(c, `no answer within ${ms} ms`);
+    }
+  };
+}
