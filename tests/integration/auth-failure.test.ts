@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { REPO_ROOT } from "@newsflow/cli/processes";
+import { createKeys } from "@newsflow/store";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -75,7 +76,7 @@ describe.skipIf(!hasRedisServer)("a worker against a Redis that refuses its cred
     expect(await within(w.exited, 3000)).toBe("timeout");
     expect(w.output()).toMatch(/ECONNREFUSED|connection error/);
     await redis.restart();
-    const queue = new Queue("summarize", { connection: { url: redis.url }, prefix: `{${w.prefix}}` });
+    const queue = new Queue("summarize", { connection: { url: redis.url }, prefix: createKeys(w.prefix).partitionPrefixes[0]! });
     await expect.poll(() => queue.getWorkersCount(), { timeout: 15_000, interval: 250 }).toBeGreaterThan(0);
     await queue.close();
     expect(w.child.exitCode).toBeNull();

@@ -1,0 +1,40 @@
+import { loadSummaryWeights } from "@newsflow/nlp/node";
+import { openTestDeployment, putTestDocument, testJob } from "@newsflow/queue/testing";
+import { describe, expect, it } from "vitest";
+import { createDocumentProcessor } from "./create-processor.js";
+
+const sentence = (text: string) => ({ sentences: [{ start: 0, end: text.length, text, score: 1 }], summary: [], short: text, keyPhrases: [] });
+
+describe("the document worker", () => {
+  it("assembles and stores the document result, completing its run", async () => {
+    const d = await openTestDeployment(process.env);
+    try {
+      const texts = ["Croft said the border is closed.", "Nothing else here."];
+      await putTestDocument(d, "doc-1", texts);
+      await d.store.putParagraphResults("doc-1", "summarize", texts.map((t, i) => [i, sentence(t)]));
+      await d.store.putParagraphResults("doc-1", "entities", [[0, { mentions: [{ text: "Croft", type: "PER", start: 0, end: 5, confidence: 0.9 }] }], [1, { mentions: [] }]]);
+      await d.store.putParagraphResults("doc-1", "quotes", [[0, { quotes: [] }], [1, { quotes: [] }]]);
+      const { job, log } = testJob();
+      await createDocumentProcessor(d.store, { weights: loadSummaryWeights() }).process({ docId: "doc-1" }, job, log);
+      const result = await d.store.getDocumentResult("doc-1");
+      expect(result!.entities.map((e) => e.name)).toEqual(["Croft"]);
+      expect(await d.store.getRun("run-doc-1")).toMatchObject({ status: "completed", docsDone: 1 });
+      expect((await d.store.topEntities({ runId: "run-doc-1" })).entities.map((e) => e.name)).toEqual(["Croft"]);
+    } finally {
+      await d.close();
+    }
+  });
+
+  it("records a document whose step failed for good, so its run completes", async () => {
+    const d = await openTestDeployment(process.env);
+    try {
+      await putTestDocument(d, "doc-2", ["Alone."]);
+      const { job } = testJob();
+      await createDocumentProcessor(d.store, { weights: loadSummaryWeights() }).onFinalFailure!({ docId: "doc-2" }, job, new Error("assembly failed"));
+      expect(await d.store.getRun("run-doc-2")).toMatchObject({ status: "completed", docsFailed: 1 });
+      expect(await d.store.getDocumentFailure("doc-2")).toBe("assembly failed");
+    } finally {
+      await d.close();
+    }
+  });
+});
