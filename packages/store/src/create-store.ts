@@ -1,5 +1,6 @@
 import {
   type CanonicalEntity,
+  EntityType,
   type DocumentMeta,
   DocumentResult,
   type EntitiesResult,
@@ -83,6 +84,7 @@ export class DeploymentMismatchError extends Error {
 }
 
 const num = (v: string | undefined | null): number => (v ? Number(v) : 0);
+const ENTITY_TYPES = EntityType.options;
 const numOrNull = (v: string | undefined | null): number | null => (v ? Number(v) : null);
 const tpl = (t: KeyTemplate) => [t.before, t.after];
 
@@ -101,7 +103,7 @@ export function createStore(redis: RedisClient, keys: Keys) {
   const putResults = script("nfPutParagraphResults", PUT_PARAGRAPH_RESULTS, 5);
   const putFailures = script("nfPutParagraphFailures", PUT_PARAGRAPH_FAILURES, 5);
   const clearFailures = script("nfClearFailures", CLEAR_FAILURES, 4);
-  const complete = script("nfCompleteDocument3", COMPLETE_DOCUMENT, 6);
+  const complete = script("nfCompleteDocument4", COMPLETE_DOCUMENT, 5);
   const putDocFailure = script("nfPutDocumentFailure", PUT_DOCUMENT_FAILURE, 2);
   const addRejection = script("nfAddRejection", ADD_REJECTION, 3);
   const partitions = Array.from({ length: k.partitions }, (_, p) => p);
@@ -359,7 +361,6 @@ export function createStore(redis: RedisClient, keys: Keys) {
         k.doc(id),
         k.docRuns(id),
         k.docEntities(id),
-        k.entities(p),
         k.entityNames(p),
         ...tpl(k.runCountsTemplate(id)),
         result.completedAt,
@@ -394,15 +395,17 @@ export function createStore(redis: RedisClient, keys: Keys) {
     async topEntities(options: { runId?: string; type?: string; offset?: number; limit?: number } = {}): Promise<{ total: number; entities: EntityEntry[] }> {
       const offset = options.offset ?? 0;
       const limit = options.limit ?? 50;
-      const key = (p: number) => (options.runId ? k.runEntities(p, options.runId) : options.type ? k.entitiesByType(p, options.type) : k.entities(p));
-      // A run's index is not split by type: filter a bounded window.
+      // The corpus's index is kept per type (disjoint, so merging them ranks exactly); a run's is
+      // not split by type: filter a bounded window.
+      const keys = partitions.flatMap((p) => (options.runId ? [k.runEntities(p, options.runId)] : (options.type ? [options.type] : ENTITY_TYPES).map((t) => k.entitiesByType(p, t))));
       const window = options.runId && options.type ? 1000 : Math.max(2 * (offset + limit), offset + limit + 20);
-      const lists = await Promise.all(partitions.map((p) => redis.zrevrangebyscore(key(p), "+inf", "(0", "WITHSCORES", "LIMIT", 0, window)));
+      const lists = await Promise.all(keys.map((key) => redis.zrevrangebyscore(key, "+inf", "(0", "WITHSCORES", "LIMIT", 0, window)));
       const merged = mergeScores(lists);
-      const counts = k.partitions === 1 && !(options.runId && options.type) ? [await redis.zcount(key(0), "(0", "+inf")] : [];
+      const exact = k.partitions === 1 && !(options.runId && options.type);
+      const counts = exact ? await Promise.all(keys.map((key) => redis.zcount(key, "(0", "+inf"))) : [];
       let entries = await this.entityEntries(merged.flatMap(([id, n]) => [id, String(n)]));
       if (options.runId && options.type) entries = entries.filter((e) => e.type === options.type);
-      return { total: counts[0] ?? entries.length, entities: entries.slice(offset, offset + limit) };
+      return { total: exact ? counts.reduce((a, b) => a + b, 0) : entries.length, entities: entries.slice(offset, offset + limit) };
     },
 
     /** Entities one of whose name words starts with `query` (case-insensitive), most mentioned first. */
@@ -437,8 +440,10 @@ export function createStore(redis: RedisClient, keys: Keys) {
 
     /** An entity with its mentions summed over the partitions. */
     async getEntity(entityId: string): Promise<EntityEntry | null> {
-      const [h, scores] = await Promise.all([this.entityRecord(entityId), Promise.all(partitions.map((p) => redis.zscore(k.entities(p), entityId)))]);
-      return h ? { id: h.id!, name: h.name ?? "", type: h.type ?? "", mentions: scores.reduce((n, s) => n + Number(s ?? 0), 0) } : null;
+      const h = await this.entityRecord(entityId);
+      if (!h) return null;
+      const scores = await Promise.all(partitions.map((p) => redis.zscore(k.entitiesByType(p, h.type ?? ""), entityId)));
+      return { id: h.id!, name: h.name ?? "", type: h.type ?? "", mentions: scores.reduce((n, s) => n + Number(s ?? 0), 0) };
     },
 
     /** Documents that mention an entity, most mentions first (each document is in one partition, so the merge is exact). */

@@ -64,9 +64,7 @@ export function createKeys(name: string, partitions = 1) {
      * The entity index, one per partition over the partition's documents (readers merge the
      * partitions; a document's share is written by its own step, in its own slot).
      */
-    /** ZSET entityId -> mentions in the partition's documents. */
-    entities: (partition: number) => `{${tags[partition]}}:store:entities`,
-    /** ZSET entityId -> mentions, one per type. */
+    /** ZSET entityId -> mentions in the partition's documents, one per type (the types are disjoint: the full ranking merges them). */
     entitiesByType: (partition: number, type: string) => `{${tags[partition]}}:store:entities:type:${type}`,
     /** ZSET (all scores 0) of `<lowercase word>\u0000<entityId>` for prefix search by name. */
     entityNames: (partition: number) => `{${tags[partition]}}:store:entities:names`,
@@ -120,7 +118,7 @@ export function keyPatterns(keys: Keys): RegExp[] {
   return [
     new RegExp(`^${g}:(deployment|runs|docs)$`),
     new RegExp(`^${g}:run:${id}(:producers|:docs|:rejected|:rejected-sources)?$`),
-    new RegExp(`^${parts}:store:(entities|entities:names|entities:type:(PER|ORG|LOC|MISC))$`),
+    new RegExp(`^${parts}:store:(entities:names|entities:type:(PER|ORG|LOC|MISC))$`),
     new RegExp(`^${parts}:store:entity:[^:]+(:docs|:quotes)?$`),
     new RegExp(`^${parts}:store:run:${id}:(counts|entities)$`),
     new RegExp(`^${parts}:store:doc:${id}(:paragraphs|:runs|:progress|:result:(summarize|entities|quotes)|:entities|:failed|:document)?$`),

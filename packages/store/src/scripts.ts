@@ -164,7 +164,7 @@ return cleared
  * recorded document failure); and bring the partition's entity index in line with what the
  * document says now: its previous share (kept in the doc hash) is taken out and the new one
  * added, so a repeated write changes nothing and a re-assembled document (after a retry) is
- * indexed with what it found. KEYS: docResult, doc, docRuns, docEntities, entities, entityNames.
+ * indexed with what it found. KEYS: docResult, doc, docRuns, docEntities, entityNames.
  * ARGV: runCounts template (before, after), now, resultJson, contributionJson, docId, then the
  * templates entity (before), runEntities (before, after), entitiesByType (before), then
  * index/entitiesJson pairs. contribution: `{"e": [[id, name, type, mentions, words...]],
@@ -196,7 +196,6 @@ if old[1] then
   for r in string.gmatch(old[2] or '', '[^,]+') do oldRuns[#oldRuns + 1] = r end
   for _, e in ipairs(o.e) do
     local id, n = e[1], tonumber(e[4])
-    redis.call('ZINCRBY', KEYS[5], -n, id)
     redis.call('ZINCRBY', T .. e[3], -n, id)
     redis.call('ZREM', E .. id .. ':docs', doc)
     for _, r in ipairs(oldRuns) do redis.call('ZINCRBY', RB .. r .. RA, -n, id) end
@@ -209,10 +208,9 @@ for _, e in ipairs(c.e) do
   -- An entity's record and its name words are written when the partition first meets it.
   if redis.call('HSETNX', E .. id, 'id', id) == 1 then
     redis.call('HSET', E .. id, 'name', e[2], 'type', e[3])
-    for i = 5, #e do redis.call('ZADD', KEYS[6], 0, e[i] .. '\\0' .. id) end
+    for i = 5, #e do redis.call('ZADD', KEYS[5], 0, e[i] .. '\\0' .. id) end
   end
   redis.call('ZADD', E .. id .. ':docs', n, doc)
-  redis.call('ZINCRBY', KEYS[5], n, id)
   redis.call('ZINCRBY', T .. e[3], n, id)
   for _, r in ipairs(runs) do redis.call('ZINCRBY', RB .. r .. RA, n, id) end
 end
