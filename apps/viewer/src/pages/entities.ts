@@ -1,7 +1,8 @@
+import { EntityType } from "@newsflow/contracts";
 import type { Store } from "@newsflow/store";
 import { type Html, html, layout, n } from "../html.js";
 
-const TYPES = ["PER", "ORG", "LOC", "MISC"] as const;
+const TYPES = EntityType.options;
 const TYPE_NAMES: Record<string, string> = { PER: "People", ORG: "Organisations", LOC: "Places", MISC: "Other" };
 
 /** The corpus entity index: search by name, filter by type, most mentioned first. */

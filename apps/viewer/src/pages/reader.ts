@@ -1,8 +1,8 @@
-import { type CanonicalEntity, type EntityMention, isHttpUrl, type Quote, type ResolvedQuote } from "@newsflow/contracts";
+import { type CanonicalEntity, type EntityMention, EntityType, isHttpUrl, type Quote, type ResolvedQuote } from "@newsflow/contracts";
 import { readDocument, type Store } from "@newsflow/store";
 import { type Html, html, layout, n, pager } from "../html.js";
 
-const EVALUATED = new Set(["PER", "ORG", "LOC", "MISC"]);
+const EVALUATED = new Set<string>(EntityType.options);
 const TYPE_NAMES: Record<string, string> = { PER: "person", ORG: "organisation", LOC: "place", MISC: "other" };
 
 /** Paragraph text with its entity mentions highlighted (type by colour and by a text label). */

@@ -1,7 +1,7 @@
+import { TASKS } from "@newsflow/contracts";
 import { type RunView, type Store, viewRun } from "@newsflow/store";
 import { type Html, html, layout, n, pager, when } from "../html.js";
 
-const TASKS = ["summarize", "entities", "quotes"] as const;
 
 function progressBar(run: RunView): Html {
   const pct = Math.floor(run.progress * 100);
