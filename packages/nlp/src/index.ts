@@ -10,12 +10,23 @@ export {
 } from "./ner/tag-entities.js";
 export { type Token, tokenize, tokenizeSentences } from "./ner/tokenize.js";
 export { findValueMentions, mergeValueMentions } from "./ner/values.js";
-export { extractQuotes } from "./quotes/extract-quotes.js";
+export { bestPath, type ChainModel, type ChainModelJson, chainFromJson, emissionScores } from "./quotes/chain-model.js";
+export { extractQuotes, type LabelledCue, type LabelledParagraph, labelParagraph } from "./quotes/extract-quotes.js";
+export { CUE_FEATURES, type CueLexicon, type CueTokens, cueFeatures, ROLE_FEATURES, ROLE_SENTENCES, ROLE_WINDOW, roleFeatures, roleWindow } from "./quotes/quote-features.js";
+export {
+  CUE_LABEL,
+  QUOTE_MODEL_FORMAT,
+  QUOTE_MODEL_VERSION,
+  type QuoteModel,
+  type QuoteModelJson,
+  quoteModelFromJson,
+  ROLE_LABEL,
+} from "./quotes/quote-model.js";
+export { type QuoteTokens, quoteTokens } from "./quotes/quote-tokens.js";
 export { type ParagraphQuotes, resolveQuotes } from "./quotes/resolve-quotes.js";
 export { contentWords, documentFeatures, FEATURE_NAMES, type RankSentence } from "./summarize/features.js";
 export { type ParagraphForSummary, rankSentences, shortenSentence, summarizeDocument, summarizeParagraph } from "./summarize/summarize.js";
 export { type SentenceSpan, splitSentences } from "./text/sentences.js";
 export { normalizeText, type SplitDocument, splitParagraphs } from "./text/split-paragraphs.js";
-export { emptyCounts, prf, type PRF, type QuoteCounts, type ScoredAttribution, scoreArticle, tokenSpans } from "./quotes/score-quotes.js";
 export { type RougeScore, rougeL, rougeN, rougeTokens } from "./summarize/rouge.js";
 export { articleParagraphs, leadSentences, referenceSentenceCount, summarizeArticle } from "./summarize/article.js";

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { TASKS } from "@newsflow/contracts";
 import { extractQuotes, summarizeParagraph } from "@newsflow/nlp";
-import { loadEntityTagger } from "@newsflow/nlp/node";
+import { loadEntityTagger, loadQuoteModel } from "@newsflow/nlp/node";
 import { createProducer, documentFlow, prepareDocument } from "@newsflow/ingest";
 import type { FlowJob } from "bullmq";
 import { newsParagraphs, writeBenchCorpus } from "../bench/corpus.js";
@@ -72,17 +72,18 @@ async function ceiling(url: string, prefix: string, file: string, paragraphs: nu
 /** The three analyses in-process, on this one core. */
 function nlpRate(paragraphs: string[]): number {
   const tagger = loadEntityTagger();
+  const quoteModel = loadQuoteModel();
   const sample = paragraphs.slice(0, 200);
   for (const p of sample) {
     summarizeParagraph(p);
     tagger.tag(p);
-    extractQuotes(p);
+    extractQuotes(p, quoteModel);
   }
   const t0 = performance.now();
   for (const p of paragraphs) {
     summarizeParagraph(p);
     tagger.tag(p);
-    extractQuotes(p);
+    extractQuotes(p, quoteModel);
   }
   return paragraphs.length / ((performance.now() - t0) / 1000);
 }
