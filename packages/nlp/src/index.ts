@@ -12,15 +12,18 @@ export { type Token, tokenize, tokenizeSentences } from "./ner/tokenize.js";
 export { findValueMentions, mergeValueMentions } from "./ner/values.js";
 export { bestPath, type ChainModel, type ChainModelJson, chainFromJson, emissionScores } from "./quotes/chain-model.js";
 export { extractQuotes, type LabelledCue, type LabelledParagraph, labelParagraph } from "./quotes/extract-quotes.js";
-export { CUE_FEATURES, type CueLexicon, type CueTokens, cueFeatures, ROLE_FEATURES, ROLE_SENTENCES, ROLE_WINDOW, roleFeatures, roleWindow } from "./quotes/quote-features.js";
+export { CUE_FEATURES, type CueTokens, cueFeatures, ROLE_FEATURES, ROLE_SENTENCES, ROLE_WINDOW, roleFeatures, roleWindow } from "./quotes/quote-features.js";
 export {
   CUE_LABEL,
   QUOTE_MODEL_FORMAT,
   QUOTE_MODEL_VERSION,
   type QuoteModel,
+  type CueLexicon,
   type QuoteModelJson,
   quoteModelFromJson,
   ROLE_LABEL,
+  shareBucket,
+  wordKnowledge,
 } from "./quotes/quote-model.js";
 export { type QuoteTokens, quoteTokens } from "./quotes/quote-tokens.js";
 export { type ParagraphQuotes, resolveQuotes } from "./quotes/resolve-quotes.js";

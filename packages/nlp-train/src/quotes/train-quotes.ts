@@ -16,6 +16,7 @@ import {
   resolveQuotes,
   roleFeatures,
   roleWindow,
+  shareBucket,
 } from "@newsflow/nlp";
 import { ChainTrainer, chainToJson } from "./chain-trainer.js";
 import type { GoldArticle, GoldParagraph } from "./polnear.js";
@@ -59,8 +60,8 @@ function tokensIn(t: QuoteTokens, spans: Spans): number[] {
   return out;
 }
 
-function encodeParagraph(p: GoldParagraph): EncodedParagraph {
-  const tokens = quoteTokens(p.text);
+function encodeParagraph(p: GoldParagraph, clusters: ReadonlyMap<string, number>): EncodedParagraph {
+  const tokens = quoteTokens(p.text, clusters);
   const cueLabels = new Uint8Array(tokens.length);
   const roles: RoleExample[] = [];
   for (const at of p.attributions) {
@@ -136,13 +137,17 @@ export function trainQuoteModel(
   train: readonly GoldParagraph[],
   devArticles: readonly GoldArticle[],
   dev: readonly GoldParagraph[],
+  clusters: Array<[string, number]>,
   config = DEFAULT_QUOTE_TRAIN_CONFIG,
   say: (line: string) => void = () => {},
 ): QuoteModelJson {
-  const encoded = train.map(encodeParagraph);
+  const clusterMap = new Map(clusters);
+  const encoded = train.map((p) => encodeParagraph(p, clusterMap));
   const lexiconEntries = buildCueLexicon(encoded, config);
   const lexicon = new Map(lexiconEntries);
-  const cueInputs = encoded.map((p) => cueFeatures(p.tokens, lexicon));
+  // The share buckets as the runtime look them up (`wordKnowledge`), now that the lexicon is known.
+  for (const p of encoded) for (let i = 0; i < p.tokens.length; i++) p.tokens.share[i] = shareBucket(lexicon.get(p.tokens.lower[i]!));
+  const cueInputs = encoded.map((p) => cueFeatures(p.tokens));
   say(`${encoded.length} paragraphs, ${encoded.reduce((n, p) => n + p.roles.length, 0)} cues, lexicon ${lexiconEntries.length} words`);
   const cueTrainer = new ChainTrainer(config.cueBits, 3);
   const roleTrainer = new ChainTrainer(config.roleBits, 3);
@@ -163,6 +168,7 @@ export function trainQuoteModel(
       version: QUOTE_MODEL_VERSION,
       meta: { epoch: epoch + 1, trainParagraphs: encoded.length },
       lexicon: lexiconEntries,
+      clusters,
       cue: chainToJson(cueTrainer.averaged()),
       role: chainToJson(roleTrainer.averaged()),
     };

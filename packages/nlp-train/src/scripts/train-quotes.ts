@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { MODELS_DIR, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
+import { loadNerModel, MODELS_DIR, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
 import { goldParagraphs, readPolnear } from "../quotes/polnear.js";
 import { DEFAULT_QUOTE_TRAIN_CONFIG, trainQuoteModel } from "../quotes/train-quotes.js";
 import { requireSharedData } from "../shared-data.js";
@@ -22,7 +22,13 @@ const say = (line: string) => process.stderr.write(`train:quotes: ${line}\n`);
 const t0 = performance.now();
 const train = readPolnear(values.train ?? requireSharedData("quotes", "polnear", "train.jsonl"));
 const dev = readPolnear(values.dev ?? requireSharedData("quotes", "polnear", "dev.jsonl"));
-const model = trainQuoteModel(goldParagraphs(train), dev, goldParagraphs(dev), { ...DEFAULT_QUOTE_TRAIN_CONFIG, epochs: Number(values.epochs) }, say);
+// The word clusters the entity tagger learnt from unlabeled news text, copied into the quote
+// model so that it stands alone: [word, c1 | c2 << 11], in word order.
+const clusters = [...loadNerModel().resources.lexicon]
+  .map(([word, packed]): [string, number] => [word, packed & 0x3fffff])
+  .filter(([, c]) => c !== 0)
+  .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+const model = trainQuoteModel(goldParagraphs(train), dev, goldParagraphs(dev), clusters, { ...DEFAULT_QUOTE_TRAIN_CONFIG, epochs: Number(values.epochs) }, say);
 // gzip level and mtime are fixed by zlib's defaults, so the same model gives the same bytes.
 writeFileSync(values.out, gzipSync(JSON.stringify(model), { level: 9 }));
 say(`wrote ${values.out} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);

@@ -19,6 +19,7 @@ export interface ChainModel {
 export function emissionScores(model: ChainModel, features: Uint32Array, perToken: number, n: number, out = new Float32Array(n * model.labels)): Float32Array {
   const { weights, labels, scale } = model;
   const mask = (1 << model.bits) - 1;
+  if (labels === 3) return emissionScores3(model, features, perToken, n, out);
   out.fill(0, 0, n * labels);
   for (let i = 0; i < n; i++) {
     const o = i * labels;
@@ -27,6 +28,27 @@ export function emissionScores(model: ChainModel, features: Uint32Array, perToke
       for (let l = 0; l < labels; l++) out[o + l]! += weights[row + l]!;
     }
     for (let l = 0; l < labels; l++) out[o + l]! *= scale;
+  }
+  return out;
+}
+
+/** `emissionScores` for three labels, the sums kept in locals (the quote model's case, and its hot loop). */
+function emissionScores3(model: ChainModel, features: Uint32Array, perToken: number, n: number, out: Float32Array): Float32Array {
+  const { weights, scale } = model;
+  const mask = (1 << model.bits) - 1;
+  for (let i = 0; i < n; i++) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    for (let k = i * perToken, end = k + perToken; k < end; k++) {
+      const row = (features[k]! & mask) * 3;
+      s0 += weights[row]!;
+      s1 += weights[row + 1]!;
+      s2 += weights[row + 2]!;
+    }
+    out[i * 3] = s0 * scale;
+    out[i * 3 + 1] = s1 * scale;
+    out[i * 3 + 2] = s2 * scale;
   }
   return out;
 }

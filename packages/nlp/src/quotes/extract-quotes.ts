@@ -28,9 +28,9 @@ export interface LabelledParagraph {
  * run of cue-labelled tokens) the content/source labeller over the tokens around it.
  */
 export function labelParagraph(text: string, model: QuoteModel): LabelledParagraph {
-  const tokens = quoteTokens(text);
+  const tokens = quoteTokens(text, model.words);
   const n = tokens.length;
-  const cueScores = emissionScores(model.cue, cueFeatures(tokens, model.lexicon), CUE_FEATURES, n);
+  const cueScores = emissionScores(model.cue, cueFeatures(tokens), CUE_FEATURES, n);
   const path = bestPath(model.cue, cueScores, n);
   const isCue = new Uint8Array(n);
   const found: Array<{ cue: CueTokens; confidence: number }> = [];
@@ -91,7 +91,7 @@ export function extractQuotes(text: string, model: QuoteModel): QuotesResult {
     const cue = spanOf(tokens, c.cue.first, c.cue.last);
     const head = quotes.length;
     pieces.forEach(([a, b], k) => {
-      const content = spanOf(tokens, a, b);
+      const content = wholeQuotations(tokens, spanOf(tokens, a, b), cue);
       quotes.push({ ...withMarks(tokens, content), source, cue, confidence: round(c.confidence), ...(k > 0 ? { joinedTo: head } : {}) });
       covered.push([content.start, content.end]);
     });
@@ -149,6 +149,20 @@ function nearestSource(c: LabelledCue, tokens: QuoteTokens): Span | null {
     k = e;
   }
   return best ? spanOf(tokens, best[0], best[1]) : null;
+}
+
+/**
+ * A content that starts or ends inside a quotation takes the whole quotation (the labeller
+ * sometimes drops a few words after an opening mark), unless the quotation holds the cue itself.
+ */
+function wholeQuotations(tokens: QuoteTokens, content: Span, cue: Span): Span {
+  let { start, end } = content;
+  for (const m of tokens.marks) {
+    if (m.close < start || m.open >= end || (m.open <= cue.start && cue.end <= m.close)) continue;
+    start = Math.min(start, m.open);
+    end = Math.max(end, m.close + 1);
+  }
+  return start === content.start && end === content.end ? content : { start, end, text: tokens.text.slice(start, end) };
 }
 
 const spanOf = (tokens: QuoteTokens, first: number, last: number): Span => {

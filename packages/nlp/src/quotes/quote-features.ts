@@ -1,9 +1,9 @@
 import { CLASS, type QuoteTokens } from "./quote-tokens.js";
 
 /** Hashed features per token of the cue tagger. */
-export const CUE_FEATURES = 29;
+export const CUE_FEATURES = 35;
 /** Hashed features per token of the content/source labeller. */
-export const ROLE_FEATURES = 30;
+export const ROLE_FEATURES = 33;
 /** The labeller looks no further than this many tokens from its cue (99% of PolNeAR's training contents and sources lie within 63)... */
 export const ROLE_WINDOW = 70;
 /** ...nor further than this many sentences (98.5% lie within 2). */
@@ -37,6 +37,8 @@ function mix(a: number, b = 0, c = 0, d = 0, e = 0): number {
 }
 
 const wordAt = (t: QuoteTokens, i: number): number => (i >= 0 && i < t.length ? t.word[i]! : EDGE + (i < 0 ? 1 : 2));
+const C1 = 2047;
+const clusterAt = (t: QuoteTokens, i: number, shift: number): number => (i >= 0 && i < t.length ? (t.cluster[i]! >>> shift) & C1 : C1 + 1);
 const classAt = (t: QuoteTokens, i: number): number => (i >= 0 && i < t.length ? t.cls[i]! : 20 + (i < 0 ? 1 : 2));
 const bucket = (d: number, edges: readonly number[]): number => {
   let b = 0;
@@ -45,22 +47,15 @@ const bucket = (d: number, edges: readonly number[]): number => {
 };
 const DISTANCE = [1, 2, 3, 4, 6, 10, 15, 25, 40];
 
-/** How often each word is (part of) an annotated cue in the training texts, as a bucket 0-10 (0: never or unseen). */
-export type CueLexicon = ReadonlyMap<string, number>;
-const shareBucket = (lexicon: CueLexicon, w: string): number => {
-  const share = lexicon.get(w);
-  return share === undefined ? 0 : 1 + Math.min(9, Math.floor(share * 10));
-};
 
 /**
  * The cue tagger's features of every token, `CUE_FEATURES` per token: the word and its
  * neighbours (±2), word bigrams, suffix, the classes around it, quotation depth, position in the
  * sentence and the learned share of the word's occurrences that are cues.
  */
-export function cueFeatures(t: QuoteTokens, lexicon: CueLexicon): Uint32Array {
+export function cueFeatures(t: QuoteTokens): Uint32Array {
   const out = new Uint32Array(t.length * CUE_FEATURES);
-  const shares = new Uint8Array(t.length);
-  for (let i = 0; i < t.length; i++) shares[i] = shareBucket(lexicon, t.lower[i]!);
+  const shares = t.share;
   for (let i = 0; i < t.length; i++) {
     const w = t.word[i]!;
     const share = shares[i]!;
@@ -109,6 +104,14 @@ export function cueFeatures(t: QuoteTokens, lexicon: CueLexicon): Uint32Array {
     const nShare = i + 1 < t.length ? shares[i + 1]! : 0;
     const pShare = i > 0 ? shares[i - 1]! : 0;
     f[28] = mix(29, share, nShare, pShare);
+    // Word clusters generalise to cue verbs seen rarely or never ("pledged" ~ "vowed").
+    const c2 = clusterAt(t, i, 11);
+    f[29] = mix(30, c2);
+    f[30] = mix(31, clusterAt(t, i, 0));
+    f[31] = mix(32, c2, share);
+    f[32] = mix(33, clusterAt(t, i - 1, 11), c2);
+    f[33] = mix(34, c2, clusterAt(t, i + 1, 11));
+    f[34] = mix(35, c2, pc, nc);
   }
   return out;
 }
@@ -138,6 +141,7 @@ export function roleFeatures(t: QuoteTokens, cue: CueTokens, isCue: Uint8Array, 
   const pcW = wordAt(t, cue.first - 1);
   const ncW = wordAt(t, cue.last + 1);
   const cueSentence = t.sentence[cue.first]!;
+  const cueC2 = clusterAt(t, cue.last, 11);
   // Other cues' tokens counted up to each position, to ask "is there a cue in between?".
   const cuesBefore = new Int32Array(t.length + 1);
   for (let i = 0; i < t.length; i++) cuesBefore[i + 1] = cuesBefore[i]! + (isCue[i] && (i < cue.first || i > cue.last) ? 1 : 0);
@@ -183,6 +187,9 @@ export function roleFeatures(t: QuoteTokens, cue: CueTokens, isCue: Uint8Array, 
     f[27] = mix(128, side, t.stem[cue.last]!, quoteX, sentX);
     f[28] = mix(129, side, d < 3 ? d : 9, w);
     f[29] = mix(130, side, wordAt(t, i - 1), w);
+    f[30] = mix(131, side, clusterAt(t, i, 11), d);
+    f[31] = mix(132, side, clusterAt(t, i, 0));
+    f[32] = mix(133, side, cueC2, clusterAt(t, i, 11));
   }
   return out;
 }

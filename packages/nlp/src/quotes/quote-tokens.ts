@@ -34,6 +34,10 @@ export interface QuoteTokens {
   commasBefore: Int32Array;
   /** The lower-cased words, for the lexicon look-up. */
   lower: string[];
+  /** Word clusters from unlabeled news text, packed `c1 | c2 << 11` (0: unknown word). */
+  cluster: Uint32Array;
+  /** How often the word is a cue in the training texts, as a bucket 0-10 (0: never or unseen). */
+  share: Uint8Array;
   /** The paragraph's quotations (`findQuoteMarks`). */
   marks: QuoteMark[];
 }
@@ -44,6 +48,7 @@ interface WordHashes {
   word: number;
   suffix: number;
   stem: number;
+  cls: number;
 }
 const WORD_CACHE = new Map<string, WordHashes>();
 const WORD_CACHE_SIZE = 200_000;
@@ -52,7 +57,13 @@ function wordHashes(raw: string): WordHashes {
   let h = WORD_CACHE.get(raw);
   if (h) return h;
   const lower = raw.toLowerCase().replace(/’/g, "'");
-  h = { lower, word: hashString(lower), suffix: hashString(lower.slice(-3)), stem: hashString(lower.length > 4 ? lower.replace(/(?:ing|ed|es|s)$/, "") : lower) };
+  h = {
+    lower,
+    word: hashString(lower),
+    suffix: hashString(lower.slice(-3)),
+    stem: hashString(lower.length > 4 ? lower.replace(/(?:ing|ed|es|s)$/, "") : lower),
+    cls: classOf(raw, lower),
+  };
   if (WORD_CACHE.size >= WORD_CACHE_SIZE) WORD_CACHE.clear();
   WORD_CACHE.set(raw, h);
   return h;
@@ -76,8 +87,11 @@ function classOf(raw: string, lower: string): number {
   return CLASS.other;
 }
 
-/** Tokenises a paragraph for the quote model, with its sentences and quotations. */
-export function quoteTokens(text: string): QuoteTokens {
+/**
+ * Tokenises a paragraph for the quote model, with its sentences, quotations and what the model
+ * knows of each word (`words`: clusters `c1 | c2 << 11` and cue-share bucket `<< 22`, see `wordKnowledge`).
+ */
+export function quoteTokens(text: string, words: ReadonlyMap<string, number> = new Map()): QuoteTokens {
   const raw: Array<[number, number, string]> = [];
   for (const m of text.matchAll(TOKEN_RE)) raw.push([m.index!, m.index! + m[0].length, m[0]]);
   const n = raw.length;
@@ -89,6 +103,8 @@ export function quoteTokens(text: string): QuoteTokens {
     word: new Uint32Array(n),
     suffix: new Uint32Array(n),
     stem: new Uint32Array(n),
+    cluster: new Uint32Array(n),
+    share: new Uint8Array(n),
     cls: new Uint8Array(n),
     inQuote: new Uint8Array(n),
     sentence: new Int32Array(n),
@@ -112,7 +128,10 @@ export function quoteTokens(text: string): QuoteTokens {
     t.word[i] = h.word;
     t.suffix[i] = h.suffix;
     t.stem[i] = h.stem;
-    t.cls[i] = classOf(w, lower);
+    const known = words.get(lower) ?? 0;
+    t.cluster[i] = known & 0x3fffff;
+    t.share[i] = known >>> 22;
+    t.cls[i] = h.cls;
     while (s < sentences.length - 1 && a >= sentences[s]!.end) s++;
     t.sentence[i] = s;
     t.position[i] = i > 0 && t.sentence[i - 1] === s ? t.position[i - 1]! + 1 : 0;
