@@ -127,8 +127,11 @@ function contentPieces(c: LabelledCue, tokens: QuoteTokens): Array<[number, numb
       splitSince = true;
     }
   }
-  // A piece of punctuation alone is no content.
-  return pieces.filter(([a, b]) => tokens.start[a] !== undefined && wordCount(tokens.text.slice(tokens.start[a]!, tokens.end[b]!)) > 0);
+  // A piece of punctuation alone is no content; a quotation goes on in quotations only ("“A,” she
+  // said. “B.”"), not in the narration after its attribution.
+  const kept = pieces.filter(([a, b]) => wordCount(tokens.text.slice(tokens.start[a]!, tokens.end[b]!)) > 0);
+  const quoted = ([a, b]: [number, number]) => tokens.inQuote[a] === 1 || tokens.inQuote[b] === 1;
+  return kept.length > 1 && tokens.cls[kept[0]![0]] === CLASS.quote ? kept.filter((p, k) => k === 0 || quoted(p)) : kept;
 }
 
 /** The source run nearest to the cue, or null. */
