@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { QuotesResult } from "@newsflow/contracts";
 import { describe, expect, it } from "vitest";
 import { loadQuoteModel } from "../node/load-quote-model.js";
 import { splitParagraphs } from "../text/split-paragraphs.js";
@@ -129,6 +130,21 @@ describe("extractQuotes on the sample article", () => {
         { kind: "indirect", content: "Iraqi security forces will not cross the border into Syria to pursue them", source: "Croft", cue: "said" },
       ]),
     );
+  });
+});
+
+describe("extractQuotes output", () => {
+  it("is empty for a paragraph with nothing to attribute", () => {
+    for (const text of ["", "   ", "“", "said", "He said."]) expect(extractQuotes(text, model).quotes).toEqual([]);
+  });
+
+  it("keeps the contract on every paragraph of the sample article", () => {
+    const text = readFileSync(new URL("../../../../seeds/000_190e8402774f0ae3.txt", import.meta.url), "utf8");
+    for (const p of splitParagraphs(text).paragraphs) {
+      const result = extractQuotes(p.text, model);
+      expect(QuotesResult.parse(result)).toEqual(result);
+      for (const q of result.quotes) expect(p.text.slice(q.content.start, q.content.end)).toBe(q.content.text);
+    }
   });
 });
 
