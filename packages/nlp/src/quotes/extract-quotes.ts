@@ -34,17 +34,18 @@ export function labelParagraph(text: string, model: QuoteModel): LabelledParagra
   const path = bestPath(model.cue, cueScores, n);
   const isCue = new Uint8Array(n);
   const found: Array<{ cue: CueTokens; confidence: number }> = [];
-  const score = (i: number, label: number) => cueScores[i * 3 + label]!;
+  const labels = model.cue.labels;
+  const score = (i: number, label: number) => cueScores[i * labels + label]!;
   for (let i = 0; i < n; i++) {
     if (path[i] === CUE_LABEL.O) continue;
     let first = i;
-    let j = i + 1;
-    // A cue runs from its first token over the inside tokens that follow ("according to", "has learned").
-    while (j < n && path[j] === CUE_LABEL.INSIDE && tokens.cls[j] !== CLASS.comma) j++;
-    i = j - 1;
-    // Nor does it run on over a comma (0.6% of PolNeAR's training cues do): "said, looking out on".
+    let last = i;
+    // A cue runs from its first token over the inside tokens that follow ("according to", "has
+    // learned"), but not over a comma (0.6% of PolNeAR's training cues do): in "said, looking out
+    // on" the cue is "said", and the inside tokens after the comma are no cue.
+    while (last + 1 < n && path[last + 1] === CUE_LABEL.INSIDE && tokens.cls[last + 1] !== CLASS.comma) last++;
+    i = last;
     while (i + 1 < n && path[i + 1] === CUE_LABEL.INSIDE) i++;
-    const last = j - 1;
     // A cue is one reporting expression: a leading word (not an auxiliary) that is far less often
     // a cue than the word after it is that word's subject, so in "unconfirmed reports suggested"
     // the cue is "suggested" and "reports" its source.
