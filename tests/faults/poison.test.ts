@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { watchRun } from "@newsflow/cli/watch-run";
 import { createProducer } from "@newsflow/ingest";
 import { extractQuotes, summarizeParagraph } from "@newsflow/nlp";
-import { loadEntityTagger, loadSummaryWeights } from "@newsflow/nlp/node";
+import { loadEntityTagger, loadQuoteModel, loadSummaryWeights } from "@newsflow/nlp/node";
 import { retryRun } from "@newsflow/queue";
 import { createDocumentProcessor } from "@newsflow/worker-document";
 import { createEntitiesProcessor } from "@newsflow/worker-entities";
@@ -22,6 +22,7 @@ describe("a poison paragraph", () => {
   beforeAll(async () => {
     p = await startPipeline({ startWorkers: false });
     const real = loadEntityTagger();
+    const quoteModel = loadQuoteModel();
     const tagger = {
       tag(text: string) {
         if (poisoned && text.includes("POISON")) throw new Error("tagger cannot handle this paragraph");
@@ -31,7 +32,7 @@ describe("a poison paragraph", () => {
     workers = inProcessWorkers(p.ctx, p.redis.url);
     workers.start("summarize", createSummarizeProcessor(p.ctx, summarizeParagraph));
     workers.start("entities", createEntitiesProcessor(p.ctx, tagger));
-    workers.start("quotes", createQuotesProcessor(p.ctx, extractQuotes));
+    workers.start("quotes", createQuotesProcessor(p.ctx, (text) => extractQuotes(text, quoteModel)));
     workers.start("document", createDocumentProcessor(p.ctx.store, { weights: loadSummaryWeights() }));
   });
   afterAll(async () => {

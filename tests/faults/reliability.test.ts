@@ -5,7 +5,7 @@ import { watchRun } from "@newsflow/cli/watch-run";
 import type { QueueName } from "@newsflow/contracts";
 import { createProducer } from "@newsflow/ingest";
 import { extractQuotes, summarizeParagraph } from "@newsflow/nlp";
-import { loadEntityTagger, loadSummaryWeights } from "@newsflow/nlp/node";
+import { loadEntityTagger, loadQuoteModel, loadSummaryWeights } from "@newsflow/nlp/node";
 import { retryRun, type WorkerSetup } from "@newsflow/queue";
 import { createServer } from "@newsflow/viewer";
 import { createDocumentProcessor } from "@newsflow/worker-document";
@@ -40,6 +40,7 @@ describe("runs that finish, and finish right", () => {
     p = await startPipeline({ startWorkers: false });
     dir = mkdtempSync(join(tmpdir(), "newsflow-reliability-"));
     const real = loadEntityTagger();
+    const quoteModel = loadQuoteModel();
     const tagger = {
       tag(text: string) {
         if (broken.entities && text.includes("Hezbollah")) throw new Error("tagger is broken");
@@ -49,7 +50,7 @@ describe("runs that finish, and finish right", () => {
     workers = inProcessWorkers(p.ctx, p.redis.url);
     workers.start("summarize", createSummarizeProcessor(p.ctx, summarizeParagraph));
     workers.start("entities", createEntitiesProcessor(p.ctx, tagger));
-    workers.start("quotes", createQuotesProcessor(p.ctx, extractQuotes));
+    workers.start("quotes", createQuotesProcessor(p.ctx, (text) => extractQuotes(text, quoteModel)));
     workers.start("document", guard(createDocumentProcessor(p.ctx.store, { weights: loadSummaryWeights() }), () => broken.document, "the document step"));
   });
   afterAll(async () => {

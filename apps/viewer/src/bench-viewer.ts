@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { assembleDocument, extractQuotes, normalizeText, splitParagraphs, summarizeParagraph } from "@newsflow/nlp";
-import { loadEntityTagger, loadSummaryWeights } from "@newsflow/nlp/node";
+import { loadEntityTagger, loadQuoteModel, loadSummaryWeights } from "@newsflow/nlp/node";
 import { createLogger, openDeployment, RedisEnv, startPrivateRedis } from "@newsflow/queue";
 import { createServer } from "./create-server.js";
 import { serveViewer } from "./serve-viewer.js";
@@ -18,7 +18,8 @@ const { title, paragraphs } = splitParagraphs(normalizeText(seed));
 const tagger = loadEntityTagger();
 const summaries = paragraphs.map((p) => summarizeParagraph(p.text));
 const entities = paragraphs.map((p) => tagger.tag(p.text));
-const quotes = paragraphs.map((p) => extractQuotes(p.text));
+const quoteModel = loadQuoteModel();
+const quotes = paragraphs.map((p) => extractQuotes(p.text, quoteModel));
 const weights = loadSummaryWeights();
 
 const server = await startPrivateRedis();

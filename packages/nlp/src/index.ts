@@ -11,12 +11,26 @@ export {
 } from "./ner/tag-entities.js";
 export { type Token, tokenize, tokenizeSentences } from "./ner/tokenize.js";
 export { findValueMentions, mergeValueMentions } from "./ner/values.js";
-export { extractQuotes } from "./quotes/extract-quotes.js";
+export { bestPath, type ChainModel, type ChainModelJson, chainFromJson, emissionScores } from "./quotes/chain-model.js";
+export { extractQuotes, type LabelledCue, type LabelledParagraph, labelParagraph } from "./quotes/extract-quotes.js";
+export { CUE_FEATURES, type CueTokens, cueFeatures, ROLE_FEATURES, ROLE_SENTENCES, ROLE_WINDOW, roleFeatures, roleWindow } from "./quotes/quote-features.js";
+export {
+  CUE_LABEL,
+  QUOTE_MODEL_FORMAT,
+  QUOTE_MODEL_VERSION,
+  type QuoteModel,
+  type CueLexicon,
+  type QuoteModelJson,
+  quoteModelFromJson,
+  ROLE_LABEL,
+  shareBucket,
+  wordKnowledge,
+} from "./quotes/quote-model.js";
+export { type QuoteTokens, quoteTokens } from "./quotes/quote-tokens.js";
 export { type ParagraphQuotes, resolveQuotes } from "./quotes/resolve-quotes.js";
 export { FEATURE_NAMES } from "./summarize/features.js";
 export { type DocumentSentence, type ParagraphForSummary, summarizeDocument, summarizeParagraph, summaryFeatures } from "./summarize/summarize.js";
 export { checkSummaryWeights, SUMMARY_WEIGHTS_FORMAT, SUMMARY_WEIGHTS_VERSION, type SummaryWeights } from "./summarize/weights.js";
 export { type SentenceSpan, splitSentences } from "./text/sentences.js";
 export { normalizeText, type SplitDocument, splitParagraphs } from "./text/split-paragraphs.js";
-export { emptyCounts, prf, type PRF, type QuoteCounts, type ScoredAttribution, scoreArticle, tokenSpans } from "./quotes/score-quotes.js";
 export { type AssembledDocument, assembleDocument, type DocumentInputs, type SummaryOptions } from "./document/assemble-document.js";

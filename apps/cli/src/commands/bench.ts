@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { QUEUE_NAMES, TASKS } from "@newsflow/contracts";
 import { extractQuotes, summarizeParagraph } from "@newsflow/nlp";
-import { loadEntityTagger } from "@newsflow/nlp/node";
+import { loadEntityTagger, loadQuoteModel } from "@newsflow/nlp/node";
 import { createProducer, prepareDocument } from "@newsflow/ingest";
 import { documentJobs, type PlannedJob } from "@newsflow/queue";
 import { newsParagraphs, writeBenchCorpus } from "../bench/corpus.js";
@@ -108,17 +108,18 @@ async function ceiling(env: EnvSource, file: string, paragraphs: number): Promis
 /** The three analyses in-process, on this one core. */
 function nlpRate(paragraphs: string[]): number {
   const tagger = loadEntityTagger();
+  const quoteModel = loadQuoteModel();
   const sample = paragraphs.slice(0, 200);
   for (const p of sample) {
     summarizeParagraph(p);
     tagger.tag(p);
-    extractQuotes(p);
+    extractQuotes(p, quoteModel);
   }
   const t0 = performance.now();
   for (const p of paragraphs) {
     summarizeParagraph(p);
     tagger.tag(p);
-    extractQuotes(p);
+    extractQuotes(p, quoteModel);
   }
   return paragraphs.length / ((performance.now() - t0) / 1000);
 }

@@ -1,180 +1,191 @@
-import type { Quote, QuotesResult, Span } from "@newsflow/contracts";
-import { type SentenceSpan, splitSentences } from "../text/sentences.js";
-import { cueShare, cuesIn, firstCue, lastCue } from "./cue-match.js";
-import { TELL_VERBS } from "./cues.js";
-import { sourceAfter, sourceBefore, trimSpan, wordCount } from "./phrases.js";
-import { findQuoteMarks, type QuoteMark, quoteInner } from "./quote-marks.js";
-import { reportedSpeech } from "./reported-speech.js";
+import type { Quote, QuoteKind, QuotesResult, Span } from "@newsflow/contracts";
+import { bestPath, emissionScores } from "./chain-model.js";
+import { CUE_FEATURES, type CueTokens, cueFeatures, ROLE_FEATURES, roleFeatures, roleWindow } from "./quote-features.js";
+import { CUE_LABEL, type QuoteModel, ROLE_LABEL } from "./quote-model.js";
+import { CLASS, quoteTokens, type QuoteTokens } from "./quote-tokens.js";
+import { wordCount } from "./phrases.js";
 
-const SOURCE_START = /^(?:\p{Lu}|(?:he|she|they|it|we|i|you|the|a|an|his|her|their|its|one|another|some|many|most|several|both|two|three|officials|police)\b)/u;
-const CLAUSE_END = /[.!?;](?=\s|$)/;
-const LISTENER = /^\s*(?:\p{L}+\s+){0,3}?\p{L}+\s*[,:]?\s*$/u;
+const AUXILIARIES = new Set(["has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could", "should", "may", "might", "can", "did", "does", "do", "not", "also"]);
+const cueShare = (model: QuoteModel, tokens: QuoteTokens, i: number): number => model.lexicon.get(tokens.lower[i]!) ?? 0;
+
+/** One cue of a paragraph with the labels the labeller gave the tokens `[from, from + labels.length)` around it. */
+export interface LabelledCue {
+  cue: CueTokens;
+  /** How sure the cue tagger is (logistic of its mean margin over the cue's tokens). */
+  confidence: number;
+  from: number;
+  labels: Uint8Array;
+}
+
+/** A paragraph's tokens, its cues and, per cue, the content and source labels (what `extractQuotes` turns into quotes). */
+export interface LabelledParagraph {
+  tokens: QuoteTokens;
+  cues: LabelledCue[];
+}
 
 /**
- * Attributions in one paragraph, with offsets into it:
- * - direct quotes (content with its quotation marks) whose source and cue follow the closing mark
- *   (`“...,” said Croft`, `“...,” Croft said`) or come before it (`Croft said: “...”`,
- *   `declared "..."`); a quotation resumed after its attribution (`“A,” she said. “B.”`) is a
- *   piece of the same attribution (`joinedTo`); a quotation that opens the paragraph with no cue
- *   has no source here (the document step looks for one);
- * - mixed: a partial quotation inside reported speech (`said the plan was “a disaster”`), whose
- *   content runs from the cue to the end of the clause;
- * - reported speech (`Croft said ...`, `..., state TV announced.`, `According to X, ...`);
- * - transcript lines (`WALLACE: ...`) and headline attributions (`Poll: ...`).
+ * Runs the two taggers over a paragraph: the cue tagger over every token, then for each cue (a
+ * run of cue-labelled tokens) the content/source labeller over the tokens around it.
+ */
+export function labelParagraph(text: string, model: QuoteModel): LabelledParagraph {
+  const tokens = quoteTokens(text, model.words);
+  const n = tokens.length;
+  const cueScores = emissionScores(model.cue, cueFeatures(tokens), CUE_FEATURES, n);
+  const path = bestPath(model.cue, cueScores, n);
+  const isCue = new Uint8Array(n);
+  const found: Array<{ cue: CueTokens; confidence: number }> = [];
+  const labels = model.cue.labels;
+  const score = (i: number, label: number) => cueScores[i * labels + label]!;
+  for (let i = 0; i < n; i++) {
+    if (path[i] === CUE_LABEL.O) continue;
+    let first = i;
+    let last = i;
+    // A cue runs from its first token over the inside tokens that follow ("according to", "has
+    // learned"), but not over a comma (0.6% of PolNeAR's training cues do): in "said, looking out
+    // on" the cue is "said", and the inside tokens after the comma are no cue.
+    while (last + 1 < n && path[last + 1] === CUE_LABEL.INSIDE && tokens.cls[last + 1] !== CLASS.comma) last++;
+    i = last;
+    while (i + 1 < n && path[i + 1] === CUE_LABEL.INSIDE) i++;
+    // A cue is one reporting expression: a leading word (not an auxiliary) that is far less often
+    // a cue than the word after it is that word's subject, so in "unconfirmed reports suggested"
+    // the cue is "suggested" and "reports" its source.
+    while (first < last && !AUXILIARIES.has(tokens.lower[first]!) && cueShare(model, tokens, first) * 2 < cueShare(model, tokens, first + 1)) first++;
+    let margin = 0;
+    for (let k = first; k <= last; k++) {
+      isCue[k] = 1;
+      margin += Math.max(score(k, CUE_LABEL.BEGIN), score(k, CUE_LABEL.INSIDE)) - score(k, CUE_LABEL.O);
+    }
+    found.push({ cue: { first, last }, confidence: 1 / (1 + Math.exp(-margin / (last - first + 1))) });
+  }
+  const cues = found.map(({ cue, confidence }) => {
+    const { from, to } = roleWindow(tokens, cue);
+    const scores = emissionScores(model.role, roleFeatures(tokens, cue, isCue, from, to), ROLE_FEATURES, to - from);
+    return { cue, confidence, from, labels: bestPath(model.role, scores, to - from) };
+  });
+  return { tokens, cues };
+}
+
+/**
+ * Attributions in one paragraph, with offsets into it, found by the learned quote model
+ * (`loadQuoteModel()` from `@newsflow/nlp/node`, loaded once per process):
+ * - every cue the cue tagger finds ("said", "according to", "has learned", "suggested") is one
+ *   attribution, so a sentence can hold several;
+ * - its content and source are the tokens the per-cue labeller marks; content interrupted by the
+ *   attribution (`“A,” she said, “B.”`) comes out as pieces, the later ones `joinedTo` the first;
+ * - a quotation that no attribution covers and that opens a sentence (at least four words, or
+ *   running across the paragraph boundary) is kept without source or cue: the document step
+ *   gives it the speaker of the quotation before it.
  * A quotation left open at the end of the paragraph is `closesAcross`, one closed without an
- * opening mark `opensAcross`. A scare-quoted phrase with no cue is not an attribution.
+ * opening mark `opensAcross`.
  *
- * @example extractQuotes('Syrian state television declared "Albu Kamal is liberated".').quotes[0]
+ * @example extractQuotes('Syrian state television declared "Albu Kamal is liberated".', model).quotes[0]
  *          // { kind: "direct", source: { text: "Syrian state television" }, cue: { text: "declared" }, ... }
  */
-export function extractQuotes(text: string): QuotesResult {
-  const speaker = speakerLine(text);
-  if (speaker) return { quotes: [speaker] };
-  const sentences = splitSentences(text);
-  const marks = findQuoteMarks(text);
+export function extractQuotes(text: string, model: QuoteModel): QuotesResult {
+  const { tokens, cues } = labelParagraph(text, model);
   const quotes: Quote[] = [];
   const covered: Array<[number, number]> = [];
-  let head = -1;
-  let coveredTo = 0;
-  for (const [k, mark] of marks.entries()) {
-    if (mark.open < coveredTo) continue;
-    const found = directQuote(text, mark, marks[k + 1]?.open ?? text.length, marks[k - 1] ? marks[k - 1]!.close + 1 : 0, sentences);
-    if (found === "resumed") {
-      if (head < 0) {
-        quotes.push(plain(text, mark, null, null, 0.6));
-      } else {
-        quotes.push({ ...plain(text, mark, quotes[head]!.source, quotes[head]!.cue, 0.7), joinedTo: head });
-      }
-      covered.push([mark.open, mark.close + 1]);
-      coveredTo = mark.close + 1;
-      continue;
-    }
-    if (!found) continue;
-    quotes.push(found);
-    if (found.kind === "direct" && found.cue) head = quotes.length - 1;
-    const from = Math.min(found.content.start, found.source?.start ?? Infinity, found.cue?.start ?? Infinity);
-    const to = Math.max(found.content.end, found.source?.end ?? 0, found.cue?.end ?? 0, mark.close + 1);
-    covered.push([from, to]);
-    coveredTo = Math.max(to, mark.close + 1);
+  for (const c of cues) {
+    const pieces = contentPieces(c, tokens);
+    if (pieces.length === 0) continue;
+    const source = nearestSource(c, tokens);
+    const cue = spanOf(tokens, c.cue.first, c.cue.last);
+    const head = quotes.length;
+    pieces.forEach(([a, b], k) => {
+      const content = wholeQuotations(tokens, spanOf(tokens, a, b), cue);
+      quotes.push({ ...withMarks(tokens, content), source, cue, confidence: round(c.confidence), ...(k > 0 ? { joinedTo: head } : {}) });
+      covered.push([content.start, content.end]);
+    });
+    covered.push([cue.start, cue.end]);
+    if (source) covered.push([source.start, source.end]);
   }
-  for (const s of sentences) {
-    if (covered.some(([a, b]) => a < s.end && b > s.start)) continue;
-    const found = reportedSpeech(text, s.start, s.end);
-    if (found && !marks.some((m) => m.open < found.content.start && found.content.end <= m.close + 1)) quotes.push(found);
+  for (const mark of tokens.marks) {
+    if (covered.some(([a, b]) => a <= mark.close && mark.open < b)) continue;
+    const lead = text.slice(0, mark.open).replace(/.*[.!?]["'\u201D\u2019)]*\s/s, "");
+    const opensSentence = /^[\s(—–-]*$/.test(lead);
+    const inner = text.slice(mark.open + 1, mark.close);
+    if (!opensSentence || (wordCount(inner) < 4 && !mark.opensAcross && !mark.closesAcross)) continue;
+    const content = { start: mark.open, end: mark.close + 1, text: text.slice(mark.open, mark.close + 1) };
+    quotes.push({ ...withMarks(tokens, content), source: null, cue: null, confidence: 0.5 });
   }
   return { quotes };
 }
 
-const plain = (text: string, mark: QuoteMark, source: Span | null, cue: Span | null, confidence: number): Quote => ({
-  content: trimSpan(text, mark.open, mark.close + 1),
-  source,
-  cue,
-  kind: "direct",
-  confidence,
-  opensAcross: mark.opensAcross,
-  closesAcross: mark.closesAcross,
-});
+const round = (x: number): number => Math.round(x * 1000) / 1000;
 
-const sentenceAt = (sentences: SentenceSpan[], i: number): SentenceSpan =>
-  sentences.find((s) => s.start <= i && i < s.end) ?? sentences[sentences.length - 1] ?? { start: 0, end: 0, text: "" };
+/** Content runs of a labelled cue as token ranges: runs are joined unless the attribution (its cue or source) lies between them. */
+function contentPieces(c: LabelledCue, tokens: QuoteTokens): Array<[number, number]> {
+  const pieces: Array<[number, number]> = [];
+  let splitSince = false;
+  for (let k = 0; k < c.labels.length; k++) {
+    const i = c.from + k;
+    if (c.labels[k] === ROLE_LABEL.CONTENT) {
+      const last = pieces[pieces.length - 1];
+      if (last && !splitSince) last[1] = i;
+      else pieces.push([i, i]);
+      splitSince = false;
+    } else if (c.labels[k] === ROLE_LABEL.SOURCE || (i >= c.cue.first && i <= c.cue.last)) {
+      splitSince = true;
+    }
+  }
+  // A piece of punctuation alone is no content; a quotation goes on in quotations only ("“A,” she
+  // said. “B.”"), not in the narration after its attribution.
+  const kept = pieces.filter(([a, b]) => wordCount(tokens.text.slice(tokens.start[a]!, tokens.end[b]!)) > 0);
+  const quoted = ([a, b]: [number, number]) => tokens.inQuote[a] === 1 || tokens.inQuote[b] === 1;
+  return kept.length > 1 && tokens.cls[kept[0]![0]] === CLASS.quote ? kept.filter((p, k) => k === 0 || quoted(p)) : kept;
+}
+
+/** The source run nearest to the cue, or null. */
+function nearestSource(c: LabelledCue, tokens: QuoteTokens): Span | null {
+  let best: [number, number] | null = null;
+  let bestDistance = Infinity;
+  for (let k = 0; k < c.labels.length; k++) {
+    if (c.labels[k] !== ROLE_LABEL.SOURCE) continue;
+    let e = k;
+    while (e + 1 < c.labels.length && c.labels[e + 1] === ROLE_LABEL.SOURCE) e++;
+    const a = c.from + k;
+    const b = c.from + e;
+    const distance = b < c.cue.first ? c.cue.first - b : a - c.cue.last;
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = [a, b];
+    }
+    k = e;
+  }
+  return best ? spanOf(tokens, best[0], best[1]) : null;
+}
 
 /**
- * The attribution of one quotation: a Quote, "resumed" for a quotation that starts a sentence
- * without a cue of its own, or null for a scare-quoted phrase.
+ * A content that starts or ends inside a quotation takes the whole quotation (the labeller
+ * sometimes drops a few words after an opening mark), unless the quotation holds the cue itself.
  */
-function directQuote(text: string, mark: QuoteMark, nextOpen: number, prevClose: number, sentences: SentenceSpan[]): Quote | "resumed" | null {
-  const inner = quoteInner(text, mark);
-  // Transcripts ("WALLACE: ...", "(CROSSTALK)") open every paragraph with a mark they never close.
-  if (mark.closesAcross && /^\s*(?:\(|[A-Z][A-Z .'’-]{2,}:)/.test(inner)) return null;
-  const trailing = trailingAttribution(text, mark, nextOpen);
-  if (trailing) return plain(text, mark, trailing.source, trailing.cue, 0.9);
-
-  const sentence = sentenceAt(sentences, mark.open);
-  const from = Math.max(sentence.start, prevClose);
-  const lead = text.slice(from, mark.open);
-  const cue = lastCue(text, from, mark.open);
-  if (cue) {
-    const gap = text.slice(cue.end, mark.open);
-    const verb = text.slice(cue.start, cue.end).toLowerCase().split(/\s+/).pop()!;
-    const cueSpan = trimSpan(text, cue.start, cue.end);
-    const source = sourceBefore(text, from, cue.start) ?? sourceAfterCue(text, cue.end, mark.open);
-    if (/^[\s,:—–-]*(?:that\b)?[\s,:]*$/i.test(gap) || (TELL_VERBS.has(verb) && LISTENER.test(gap))) {
-      return plain(text, mark, source, cueSpan, source ? 0.85 : 0.7);
-    }
-    // A partial quotation inside reported speech: the content runs from the (outermost speech)
-    // cue to the clause end: "Ditto said she expects the campaign “to ...”" is Ditto's.
-    const outer = cuesIn(text, from, mark.open).find((c) => cueShare(text.slice(c.start, c.end)) >= 0.6) ?? cue;
-    const clauseEnd = clauseEndAfter(text, mark.close + 1, sentences);
-    return {
-      content: trimSpan(text, outer.end, clauseEnd),
-      source: outer === cue ? source : (sourceBefore(text, from, outer.start) ?? source),
-      cue: trimSpan(text, outer.start, outer.end),
-      kind: "mixed",
-      confidence: 0.75,
-      opensAcross: false,
-      closesAcross: mark.closesAcross,
-    };
+function wholeQuotations(tokens: QuoteTokens, content: Span, cue: Span): Span {
+  let { start, end } = content;
+  for (const m of tokens.marks) {
+    if (m.close < start || m.open >= end || (m.open <= cue.start && cue.end <= m.close)) continue;
+    start = Math.min(start, m.open);
+    end = Math.max(end, m.close + 1);
   }
-  if (/:\s*$/.test(lead) && wordCount(lead) > 0) {
-    const colon = from + lead.lastIndexOf(":");
-    return plain(text, mark, sourceBefore(text, from, colon), { start: colon, end: colon + 1, text: ":" }, 0.6);
-  }
-  // A quotation that starts a sentence and says something (not a title in quotation marks).
-  const startsSentence = /^[\s(—–-]*$/.test(lead);
-  if (startsSentence && (wordCount(inner) >= 4 || mark.opensAcross || mark.closesAcross)) return "resumed";
-  return null;
+  return start === content.start && end === content.end ? content : { start, end, text: tokens.text.slice(start, end) };
 }
 
-/** The source and cue right after a closing mark: `“...,” said Croft` / `“...,” Croft said`. */
-function trailingAttribution(text: string, mark: QuoteMark, nextOpen: number): { source: Span | null; cue: Span } | null {
-  if (mark.closesAcross) return null;
-  const lastInside = quoteInner(text, mark).trimEnd().slice(-1);
-  const after = text.slice(mark.close + 1, nextOpen);
-  // Only a quotation that ends its clause ("...," / "...?" / "..." —) can be followed by its attribution.
-  if (!/[,?!.—–-]/.test(lastInside) && !/^\s*[,—–]/.test(after)) return null;
-  // A reader's comment signed with a dash: “...” ― Pamela Padilla
-  const signed = /^\s*([―—–]|--)\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})/u.exec(after);
-  if (signed) {
-    const dash = mark.close + 1 + signed[0].indexOf(signed[1]!);
-    const name = mark.close + 1 + signed[0].length - signed[2]!.length;
-    return { source: trimSpan(text, name, name + signed[2]!.length), cue: { start: dash, end: dash + signed[1]!.length, text: signed[1]! } };
-  }
-  const end = mark.close + 1 + (CLAUSE_END.exec(after)?.index ?? after.length);
-  const cue = firstCue(text, mark.close + 1, end);
-  if (!cue) return null;
-  const pre = text.slice(mark.close + 1, cue.start).replace(/^[\s,—–-]+/, "");
-  if (pre.trim() === "") return { source: sourceAfterCue(text, cue.end, end), cue: trimSpan(text, cue.start, cue.end) };
-  if (!SOURCE_START.test(pre) || wordCount(pre) > 16 || /[“”"]/.test(pre)) return null;
-  // After a quotation that ends its sentence ("...banks.” Often, it appeared ...") only a short
-  // speaker can follow ("...” Trump said.").
-  if (lastInside === "." && (pre.includes(",") || wordCount(pre) > 4)) return null;
-  return { source: trimSpan(text, cue.start - pre.length, cue.start), cue: trimSpan(text, cue.start, cue.end) };
-}
+const spanOf = (tokens: QuoteTokens, first: number, last: number): Span => {
+  const start = tokens.start[first]!;
+  const end = tokens.end[last]!;
+  return { start, end, text: tokens.text.slice(start, end) };
+};
 
-/** The source written after its cue ("said Croft, a spokesman"), if the words there look like one. */
-function sourceAfterCue(text: string, start: number, end: number): Span | null {
-  const s = sourceAfter(text, start, end);
-  return s && SOURCE_START.test(s.text) ? s : null;
-}
+const QUOTE_CHAR = /["\u201C\u201D]|''/;
+const ENCLOSED = /^(?:["\u201C]|'')[\s\S]*(?:["\u201D]|'')[,.;:!?]?$/;
 
-/** The end of the clause that goes on after `i`: the next sentence end, without final punctuation. */
-function clauseEndAfter(text: string, i: number, sentences: SentenceSpan[]): number {
-  const s = sentenceAt(sentences, Math.max(0, i - 1));
-  let end = Math.max(s.end, i);
-  while (end > i && /[\s.!?]/.test(text[end - 1]!)) end--;
-  return end;
-}
-
-/** A transcript line ("WALLACE: ...") or a headline attribution ("Poll: ...", "Pence: ..."). */
-function speakerLine(text: string): Quote | null {
-  const m = /^(["\u201C]\s*)?([A-Z][\p{L}.'’&-]*(?:\s+[\p{L}.'’&-]+){0,3}):\s+(?=\S)/u.exec(text);
-  // Every word of the speaker capitalised: "He says: ..." is an ordinary cue.
-  if (!m || !m[2]!.split(/\s+/).every((w) => /^\p{Lu}/u.test(w))) return null;
-  const open = m[1]?.length ?? 0;
-  const source = trimSpan(text, open, open + m[2]!.length);
-  const colon = source.end + text.slice(source.end).indexOf(":");
-  const endTrim = text.length - (/[.!?]?["'\u201D\u2019]*\s*$/.exec(text)?.[0].length ?? 0);
-  const content = trimSpan(text, m[0].length, Math.max(m[0].length, endTrim));
-  if (wordCount(content.text) < 3) return null;
-  return { content, source, cue: { start: colon, end: colon + 1, text: ":" }, kind: m[1] ? "direct" : "indirect", confidence: 0.7, opensAcross: false, closesAcross: false };
+/** The content with its kind and the across-paragraph flags of the quotations it holds. */
+function withMarks(tokens: QuoteTokens, content: Span): Pick<Quote, "content" | "kind" | "opensAcross" | "closesAcross"> {
+  const marks = tokens.marks.filter((m) => m.open < content.end && content.start <= m.close);
+  const kind: QuoteKind = ENCLOSED.test(content.text) || (marks.length === 1 && marks[0]!.open <= content.start && content.end >= marks[0]!.close) ? "direct" : QUOTE_CHAR.test(content.text) ? "mixed" : "indirect";
+  return {
+    content,
+    kind,
+    opensAcross: marks.some((m) => m.opensAcross && m.open >= content.start),
+    closesAcross: marks.some((m) => m.closesAcross && m.close < content.end + 1),
+  };
 }

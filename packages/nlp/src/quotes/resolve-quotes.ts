@@ -1,7 +1,6 @@
 import type { CanonicalEntity, QuotesResult, ResolvedQuote, Span } from "@newsflow/contracts";
-import { lastCue } from "./cue-match.js";
-import { PRONOUNS, ROLE_NOUNS } from "./cues.js";
-import { sourceBefore } from "./phrases.js";
+import { trimSpan } from "./phrases.js";
+import { PRONOUNS, ROLE_NOUNS } from "./speaker-words.js";
 
 /** Quotes of one paragraph, as the document step receives them. */
 export interface ParagraphQuotes {
@@ -67,14 +66,20 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
   return out;
 }
 
-/** The source of a paragraph that ends by introducing the next one ("Croft said:"). */
+const INTRODUCER = /^\s*(?:[Tt]he\s+\p{Ll}+\s+|(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+|(?:(?:[Tt]he|[Aa]n?)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)+)/u;
+
+/**
+ * The source of a paragraph that ends by introducing the next one ("Croft said:", "The
+ * spokesman told reporters:"): the noun phrase that opens its last sentence.
+ */
 function introducedBy(text: string, paragraphIndex: number): { paragraphIndex: number; span: Span } | null {
   const colon = /:\s*$/.exec(text);
   if (!colon) return null;
   const from = Math.max(0, text.lastIndexOf(". ", colon.index) + 1);
-  const cue = lastCue(text, from, colon.index);
-  const span = sourceBefore(text, from, cue && text.slice(cue.end, colon.index).trim() === "" ? cue.start : colon.index);
-  return span ? { paragraphIndex, span } : null;
+  const lead = INTRODUCER.exec(text.slice(from, colon.index));
+  // Something must follow the speaker before the colon (its cue): "Croft said:", not "Croft:".
+  if (!lead || from + lead[0].length >= colon.index) return null;
+  return { paragraphIndex, span: trimSpan(text, from, from + lead[0].length) };
 }
 
 /** The speaker of an earlier quote, for a quote whose source is not in its paragraph. */

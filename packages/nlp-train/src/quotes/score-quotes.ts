@@ -1,3 +1,5 @@
+import { type PRF, prf } from "../metrics.js";
+
 /** A span of article text, possibly discontinuous. */
 export type Spans = Array<{ start: number; end: number }>;
 
@@ -6,12 +8,6 @@ export interface ScoredAttribution {
   content: Spans;
   source: Spans;
   cue: Spans;
-}
-
-export interface PRF {
-  precision: number;
-  recall: number;
-  f1: number;
 }
 
 /** Counts that add up across articles. */
@@ -29,11 +25,19 @@ export interface QuoteCounts {
   directPredicted: number;
   directMatchedGold: number;
   directMatchedPredicted: number;
+  /** Token overlap of source and cue over matched pairs, and the tokens predicted and gold over all attributions. */
+  sourceTokensRight: number;
+  sourceTokensPredicted: number;
+  sourceTokensGold: number;
+  cueTokensRight: number;
+  cueTokensPredicted: number;
+  cueTokensGold: number;
 }
 
 export const emptyCounts = (): QuoteCounts => ({
   gold: 0, predicted: 0, matched: 0, exact: 0, sourceGold: 0, sourceRight: 0, cueGold: 0, cueRight: 0,
   attributionRight: 0, directGold: 0, directPredicted: 0, directMatchedGold: 0, directMatchedPredicted: 0,
+  sourceTokensRight: 0, sourceTokensPredicted: 0, sourceTokensGold: 0, cueTokensRight: 0, cueTokensPredicted: 0, cueTokensGold: 0,
 });
 
 // Double marks (also written '' in some newspapers' text) and an opening single mark; a lone ’ is
@@ -80,12 +84,15 @@ function f1(a: Set<number>, b: Set<number>): number {
 }
 
 const overlaps = (a: Set<number>, b: Set<number>) => [...a].some((x) => b.has(x));
+const shared = (a: Set<number>, b: Set<number>) => [...a].filter((x) => b.has(x)).length;
 const textOf = (text: string, spans: Spans) => spans.map((s) => text.slice(s.start, s.end)).join(" ");
 const normal = (s: string) => s.trim().replace(/^["\u201C\u201D\u2018\u2019'\s]+|["\u201C\u201D\u2018\u2019'\s.,;:!?]+$/g, "").replace(/\s+/g, " ");
 
 /**
  * Score one article's predictions against its gold attributions, as the eval contract defines:
  * content match = token-level F1 >= 0.5, each side matched once, greedily by best overlap.
+ * Source and cue tokens count as right where a matched pair shares them (token overlap, as
+ * Citron reports on PARC 3.0), against every predicted and every gold attribution's tokens.
  */
 export function scoreArticle(text: string, gold: ScoredAttribution[], predicted: ScoredAttribution[], counts = emptyCounts()): QuoteCounts {
   const tokens = tokenSpans(text);
@@ -116,6 +123,8 @@ export function scoreArticle(text: string, gold: ScoredAttribution[], predicted:
       counts.cueGold++;
       if (overlaps(gi.cue, pj.cue)) counts.cueRight++;
     }
+    counts.sourceTokensRight += shared(gi.source, pj.source);
+    counts.cueTokensRight += shared(gi.cue, pj.cue);
     const sourceOk = gi.source.size === 0 ? pj.a.source.length === 0 : overlaps(gi.source, pj.source);
     if (sourceOk) counts.attributionRight++;
     if (gi.direct) counts.directMatchedGold++;
@@ -131,6 +140,14 @@ export function scoreArticle(text: string, gold: ScoredAttribution[], predicted:
       counts.exact++;
     }
   }
+  for (const x of g) {
+    counts.sourceTokensGold += x.source.size;
+    counts.cueTokensGold += x.cue.size;
+  }
+  for (const x of p) {
+    counts.sourceTokensPredicted += x.source.size;
+    counts.cueTokensPredicted += x.cue.size;
+  }
   counts.gold += g.length;
   counts.predicted += p.length;
   counts.directGold += g.filter((x) => x.direct).length;
@@ -138,9 +155,23 @@ export function scoreArticle(text: string, gold: ScoredAttribution[], predicted:
   return counts;
 }
 
-/** Precision, recall and F1 from counts. */
-export function prf(right: number, predicted: number, right2: number, gold: number): PRF {
-  const precision = predicted ? right / predicted : 0;
-  const recall = gold ? right2 / gold : 0;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+
+/**
+ * The figures of `eval quotes` from summed counts: content (matched by token F1 >= 0.5), exact
+ * content, source and cue token overlap, attribution (matched with the right source) and direct quotes.
+ */
+export function quoteFigures(c: QuoteCounts): Record<"content" | "contentExact" | "source" | "cue" | "attribution" | "direct", PRF> & {
+  sourceAccuracy: number;
+  cueAccuracy: number;
+} {
+  return {
+    content: prf(c.matched, c.predicted, c.matched, c.gold),
+    contentExact: prf(c.exact, c.predicted, c.exact, c.gold),
+    source: prf(c.sourceTokensRight, c.sourceTokensPredicted, c.sourceTokensRight, c.sourceTokensGold),
+    cue: prf(c.cueTokensRight, c.cueTokensPredicted, c.cueTokensRight, c.cueTokensGold),
+    attribution: prf(c.attributionRight, c.predicted, c.attributionRight, c.gold),
+    direct: prf(c.directMatchedPredicted, c.directPredicted, c.directMatchedGold, c.directGold),
+    sourceAccuracy: c.sourceGold ? c.sourceRight / c.sourceGold : 0,
+    cueAccuracy: c.cueGold ? c.cueRight / c.cueGold : 0,
+  };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { emptyCounts, isDirect, prf, scoreArticle } from "./score-quotes.js";
+import { prf } from "../metrics.js";
+import { emptyCounts, isDirect, quoteFigures, scoreArticle } from "./score-quotes.js";
 
 describe("scoreArticle", () => {
   const text = 'Croft said the border is closed. "We will hold it," the general said.';
@@ -17,6 +18,18 @@ describe("scoreArticle", () => {
     const c = scoreArticle(text, gold, predicted, emptyCounts());
     expect(c).toMatchObject({ gold: 2, predicted: 3, matched: 2, exact: 1, sourceGold: 2, sourceRight: 1, cueRight: 2, attributionRight: 1, directGold: 1, directMatchedGold: 1 });
     expect(prf(c.matched, c.predicted, c.matched, c.gold).f1).toBeCloseTo(0.8);
+  });
+
+  it("scores source and cue by token overlap over matched pairs, against all predicted and gold tokens", () => {
+    const predicted = [
+      // "Croft said" as the source: 1 of its 2 tokens is the gold source.
+      { content: gold[0]!.content, source: [{ start: 0, end: 10 }], cue: [{ start: 6, end: 10 }] },
+      { content: [{ start: 0, end: 5 }], source: [{ start: 52, end: 55 }], cue: [] },
+    ];
+    const f = quoteFigures(scoreArticle(text, gold, predicted));
+    expect(f.source.precision).toBeCloseTo(1 / 3);
+    expect(f.source.recall).toBeCloseTo(1 / 3);
+    expect(f.cue).toMatchObject({ precision: 1, recall: 0.5 });
   });
 
   it("does not match a prediction whose token F1 with the gold content is below 0.5", () => {

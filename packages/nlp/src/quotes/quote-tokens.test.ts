@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { CLASS, quoteTokens } from "./quote-tokens.js";
+
+describe("quoteTokens", () => {
+  const t = quoteTokens("“We won,” Croft said. Mr. Lee’s aides disagreed.");
+  const words = Array.from({ length: t.length }, (_, i) => t.text.slice(t.start[i]!, t.end[i]!));
+
+  it("splits words and single punctuation marks, keeping inner apostrophes", () => {
+    expect(words).toEqual(["“", "We", "won", ",", "”", "Croft", "said", ".", "Mr", ".", "Lee’s", "aides", "disagreed", "."]);
+    expect(t.lower[10]).toBe("lee's");
+  });
+
+  it("marks the tokens inside a quotation and counts the marks before each token", () => {
+    expect([...t.inQuote].slice(0, 6)).toEqual([1, 1, 1, 1, 1, 0]);
+    expect(t.cls[0]).toBe(CLASS.quote);
+    expect(t.quotesBefore[6]! - t.quotesBefore[0]!).toBe(2);
+  });
+
+  it("numbers sentences without ending one at an abbreviation", () => {
+    expect(t.sentence[6]).toBe(0);
+    expect(t.sentence[8]).toBe(1);
+    expect(t.sentence[12]).toBe(1);
+    expect(t.position[8]).toBe(0);
+  });
+});

@@ -1,0 +1,144 @@
+import { hashString } from "../ner/hash.js";
+import { splitSentences } from "../text/sentences.js";
+import { findQuoteMarks, type QuoteMark } from "./quote-marks.js";
+
+/** Coarse token classes the features combine with words and distances. */
+export const CLASS = { word: 1, cap: 2, num: 3, quote: 4, comma: 5, colon: 6, stop: 7, dash: 8, paren: 9, other: 10, pronoun: 11, det: 12 } as const;
+
+const PRONOUNS = new Set(["he", "she", "they", "we", "i", "you", "it"]);
+const DETERMINERS = new Set(["the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "some", "many", "most", "several", "our", "my"]);
+
+/**
+ * A paragraph as the quote model sees it, one entry per token in parallel arrays: words
+ * (letters and digits, with inner apostrophes, dots and hyphens) and single punctuation marks
+ * (`''` is one quotation mark). Hashes are of the lower-cased word with ’ written as '.
+ */
+export interface QuoteTokens {
+  text: string;
+  length: number;
+  start: Int32Array;
+  end: Int32Array;
+  word: Uint32Array;
+  suffix: Uint32Array;
+  /** The word without an inflection ending (-s, -ed, -ing, -es), so "attacked" ~ "attacks". */
+  stem: Uint32Array;
+  cls: Uint8Array;
+  /** The token lies inside a quotation (marks included). */
+  inQuote: Uint8Array;
+  /** Index of the sentence the token belongs to. */
+  sentence: Int32Array;
+  /** Position of the token in its sentence. */
+  position: Int32Array;
+  /** Running counts before each token (so a count between i and j is a subtraction). */
+  quotesBefore: Int32Array;
+  commasBefore: Int32Array;
+  /** The lower-cased words, for the lexicon look-up. */
+  lower: string[];
+  /** Word clusters from unlabeled news text, packed `c1 | c2 << 11` (0: unknown word). */
+  cluster: Uint32Array;
+  /** How often the word is a cue in the training texts, as a bucket 0-10 (0: never or unseen). */
+  share: Uint8Array;
+  /** The paragraph's quotations (`findQuoteMarks`). */
+  marks: QuoteMark[];
+}
+
+/** Hashes of a word, cached: news repeats its words, and hashing them is a good part of the work. */
+interface WordHashes {
+  lower: string;
+  word: number;
+  suffix: number;
+  stem: number;
+  cls: number;
+}
+const WORD_CACHE = new Map<string, WordHashes>();
+const WORD_CACHE_SIZE = 200_000;
+
+function wordHashes(raw: string): WordHashes {
+  let h = WORD_CACHE.get(raw);
+  if (h) return h;
+  const lower = raw.toLowerCase().replace(/’/g, "'");
+  h = {
+    lower,
+    word: hashString(lower),
+    suffix: hashString(lower.slice(-3)),
+    stem: hashString(lower.length > 4 ? lower.replace(/(?:ing|ed|es|s)$/, "") : lower),
+    cls: classOf(raw, lower),
+  };
+  if (WORD_CACHE.size >= WORD_CACHE_SIZE) WORD_CACHE.clear();
+  WORD_CACHE.set(raw, h);
+  return h;
+}
+
+const TOKEN_RE = /[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*|''|\S/gu;
+
+function classOf(raw: string, lower: string): number {
+  const c = raw.charCodeAt(0);
+  if (raw === "''" || c === 0x22 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0xab || c === 0xbb) return CLASS.quote;
+  if (raw === ",") return CLASS.comma;
+  if (raw === ":" || raw === ";") return CLASS.colon;
+  if (raw === "." || raw === "!" || raw === "?") return CLASS.stop;
+  if (raw === "—" || raw === "–" || raw === "―" || raw === "-") return CLASS.dash;
+  if (raw === "(" || raw === ")" || raw === "[" || raw === "]") return CLASS.paren;
+  if (PRONOUNS.has(lower)) return CLASS.pronoun;
+  if (DETERMINERS.has(lower)) return CLASS.det;
+  if (/^\p{N}/u.test(raw)) return CLASS.num;
+  if (/^\p{Lu}/u.test(raw)) return CLASS.cap;
+  if (/^\p{L}/u.test(raw)) return CLASS.word;
+  return CLASS.other;
+}
+
+/**
+ * Tokenises a paragraph for the quote model, with its sentences, quotations and what the model
+ * knows of each word (`words`: clusters `c1 | c2 << 11` and cue-share bucket `<< 22`, see `wordKnowledge`).
+ */
+export function quoteTokens(text: string, words: ReadonlyMap<string, number> = new Map()): QuoteTokens {
+  const raw: Array<[number, number, string]> = [];
+  for (const m of text.matchAll(TOKEN_RE)) raw.push([m.index!, m.index! + m[0].length, m[0]]);
+  const n = raw.length;
+  const t: QuoteTokens = {
+    text,
+    length: n,
+    start: new Int32Array(n),
+    end: new Int32Array(n),
+    word: new Uint32Array(n),
+    suffix: new Uint32Array(n),
+    stem: new Uint32Array(n),
+    cluster: new Uint32Array(n),
+    share: new Uint8Array(n),
+    cls: new Uint8Array(n),
+    inQuote: new Uint8Array(n),
+    sentence: new Int32Array(n),
+    position: new Int32Array(n),
+    quotesBefore: new Int32Array(n + 1),
+    commasBefore: new Int32Array(n + 1),
+    lower: new Array<string>(n),
+    marks: findQuoteMarks(text),
+  };
+  const sentences = splitSentences(text);
+  const marks = t.marks;
+  let s = 0;
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const [a, b, w] = raw[i]!;
+    const h = wordHashes(w);
+    const lower = h.lower;
+    t.start[i] = a;
+    t.end[i] = b;
+    t.lower[i] = lower;
+    t.word[i] = h.word;
+    t.suffix[i] = h.suffix;
+    t.stem[i] = h.stem;
+    const known = words.get(lower) ?? 0;
+    t.cluster[i] = known & 0x3fffff;
+    t.share[i] = known >>> 22;
+    t.cls[i] = h.cls;
+    while (s < sentences.length - 1 && a >= sentences[s]!.end) s++;
+    t.sentence[i] = s;
+    t.position[i] = i > 0 && t.sentence[i - 1] === s ? t.position[i - 1]! + 1 : 0;
+    while (m < marks.length && marks[m]!.close < a) m++;
+    t.inQuote[i] = m < marks.length && marks[m]!.open <= a && a <= marks[m]!.close ? 1 : 0;
+    t.quotesBefore[i + 1] = t.quotesBefore[i]! + (t.cls[i] === CLASS.quote ? 1 : 0);
+    t.commasBefore[i + 1] = t.commasBefore[i]! + (t.cls[i] === CLASS.comma ? 1 : 0);
+  }
+  return t;
+}
