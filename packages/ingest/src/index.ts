@@ -5,3 +5,4 @@ export { extractMarkdown } from "./extract-markdown.js";
 export { decodeText, type InputItem, ioReason, MAX_FILE_BYTES, type ReadOptions, readInputs } from "./read-inputs.js";
 export { decodeHtml, readWarc } from "./read-warc.js";
 export { type RetryCounts, retryFailed } from "./retry-failed.js";
+export { type DocumentItem, readDocuments } from "./read-documents.js";
