@@ -46,7 +46,11 @@ export const extractCommand: Command = async (argv) => {
     wake();
   });
   const out = async (text: string) => {
-    if (!process.stdout.write(text)) await new Promise<void>((r) => (wake = r) && process.stdout.once("drain", r));
+    if (process.stdout.write(text) || closed) return;
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      process.stdout.once("drain", resolve);
+    });
   };
   const items = readDocuments(positionals, process.stdin, { onNotice: (source, message) => process.stderr.write(`newsflow: ${source}: ${message}\n`) });
   for await (const item of items) {
