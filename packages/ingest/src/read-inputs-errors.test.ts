@@ -75,4 +75,11 @@ describe("one input's IO error never stops the batch", () => {
     expect(out.slice(0, 2)).toEqual([`doc ${join(dir, "a.jsonl.gz")}:1`, `doc ${join(dir, "a.jsonl.gz")}:2`]);
     expect(out.at(-1)).toMatch(/b\.jsonl\.gz(:\d+)?: cannot read: .*/);
   });
+
+  it("rejects a web page too big to be an article instead of building its DOM", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsflow-bightml-"));
+    writeFileSync(join(dir, "huge.html"), `<html><body>${"<p>Words of a very long page.</p>".repeat(200_000)}</body></html>`);
+    expect(await lines([dir])).toEqual([expect.stringMatching(/huge\.html: web page is 6\.\d MB, over the 5 MB limit for one page/)]);
+  });
 });
+

@@ -274,7 +274,7 @@ async function* jsonlItems(lines: AsyncIterable<Buffer>, file: string, nextLine:
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field = issue.path.join(".") || "line";
-      yield { kind: "rejected", source, reason: `field '${field}': ${issue.message}; expected {"text": string, "id"?, "title"?, "url"?, "publishedAt"?}` };
+      yield { kind: "rejected", source, reason: `field '${field}': ${issue.message}; expected {"text": string, "id"?, "title"?, "url"?, "publishedAt"?, "byline"?}` };
       continue;
     }
     yield { kind: "document", source, doc: parsed.data, titleKnown: parsed.data.title !== undefined };

@@ -1,5 +1,5 @@
 import { WARCParser } from "warcio";
-import { htmlDocument, type InputItem, MAX_FILE_BYTES, type ReadOptions } from "./input-item.js";
+import { htmlDocument, type InputItem, MAX_HTML_CHARS, type ReadOptions } from "./input-item.js";
 
 const HTML_TYPE = /^\s*(text\/html|application\/xhtml\+xml)\b/i;
 
@@ -41,8 +41,9 @@ export async function* readWarc(stream: AsyncIterable<Uint8Array>, file: string,
       skipped.html++;
       continue;
     }
-    if (record.warcContentLength > MAX_FILE_BYTES) {
-      yield { kind: "rejected", source, reason: `record is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for one document` };
+    // Checked before reading: the record's payload is never held in memory when it is too big.
+    if (record.warcContentLength > 2 * MAX_HTML_CHARS) {
+      yield { kind: "rejected", source, reason: `record is ${(record.warcContentLength / 1024 / 1024).toFixed(1)} MB, over the limit for one web page: not a news article` };
       continue;
     }
     const html = decodeHtml(await record.readFully(true), contentType);
