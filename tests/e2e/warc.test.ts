@@ -34,7 +34,7 @@ describe("a web archive through the whole pipeline", () => {
     const metas = await Promise.all(documents.map((d) => p.ctx.store.getDocument(d.id)));
     expect(metas.map((m) => ({ title: m!.title, source: m!.source, url: m!.url, publishedAt: m!.publishedAt, byline: m!.byline })).sort((a, b) => a.source.localeCompare(b.source))).toEqual([
       { title: "Flood waters recede", source: `${path}#3`, url: "https://news.example/flood", publishedAt: "2024-02-28T08:00:00.000Z", byline: "Jo Park" },
-      { title: "Bridge reopens to traffic", source: `${path}#4`, url: "https://news.example/bridge", publishedAt: "2024-03-02T09:30:00Z", byline: null },
+      { title: "Bridge reopens to traffic", source: `${path}#4`, url: "https://news.example/bridge", publishedAt: "2024-03-02T09:30:00.000Z", byline: null },
     ]);
     for (const m of metas) expect(m!.paragraphCount).toBe(4);
     for (const d of documents) expect((await p.ctx.store.getDocumentResult(d.id))?.missing).toEqual([]);

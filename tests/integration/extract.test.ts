@@ -57,7 +57,7 @@ describe("newsflow extract", () => {
       { url: "https://news.example/old", status: 301, body: "" },
     ]);
     const { code, stdout, stderr } = await runCli(["extract", "--json", path], env);
-    expect(json(stdout)).toEqual([expect.objectContaining({ source: `${path}#2`, title: "Flood waters recede", url: "https://news.example/a", publishedAt: "2024-03-01T12:00:00Z" })]);
+    expect(json(stdout)).toEqual([expect.objectContaining({ source: `${path}#2`, title: "Flood waters recede", url: "https://news.example/a", publishedAt: "2024-03-01T12:00:00.000Z" })]);
     expect(stderr.trim()).toBe(`newsflow: ${path}: skipped 3 of 4 records (1 not responses, 1 not HTML, 1 status not 200)`);
     expect(code).toBe(0);
   });

@@ -54,7 +54,7 @@ describe("reading web archives", () => {
       );
       const { items, notices } = await collect([path]);
       expect(items.map((i) => (i.kind === "document" ? { source: i.source, title: i.doc.title, url: i.doc.url, publishedAt: i.doc.publishedAt } : i))).toEqual([
-        { source: `${path}#3`, title: "Flood waters recede", url: "https://news.example/a", publishedAt: "2024-03-01T12:00:00Z" },
+        { source: `${path}#3`, title: "Flood waters recede", url: "https://news.example/a", publishedAt: "2024-03-01T12:00:00.000Z" },
         { source: `${path}#6`, title: "Mayor opens bridge", url: "https://news.example/b", publishedAt: "2024-02-28T08:00:00.000Z" },
       ]);
       const first = items[0]!;

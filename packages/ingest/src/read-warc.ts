@@ -1,4 +1,5 @@
 import { WARCParser } from "warcio";
+import { toIsoDate } from "./html-metadata.js";
 import { htmlDocument, type InputItem, MAX_HTML_CHARS, type ReadOptions } from "./input-item.js";
 
 const HTML_TYPE = /^\s*(text\/html|application\/xhtml\+xml)\b/i;
@@ -48,7 +49,8 @@ export async function* readWarc(stream: AsyncIterable<Uint8Array>, file: string,
     }
     const html = decodeHtml(await record.readFully(true), contentType);
     const url = record.warcTargetURI ?? undefined;
-    yield htmlDocument(source, html, { ...(url ? { url } : {}), ...(record.warcDate ? { publishedAt: record.warcDate } : {}) });
+    const captured = toIsoDate(record.warcDate ?? undefined);
+    yield htmlDocument(source, html, { ...(url ? { url } : {}), ...(captured ? { publishedAt: captured } : {}) });
   }
   const total = skipped.other + skipped.html + skipped.status;
   if (total > 0) {
