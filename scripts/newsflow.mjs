@@ -12,7 +12,7 @@ if (!existsSync(main) || !existsSync(join(root, "node_modules"))) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 const args = process.argv.slice(2);
-if (args[0] === "run") {
+if (args[0] === "run" || args[0] === "extract") {
   // The producer streams its input and adds a large document's jobs in bounded batches, so its
   // live memory is small; a capped heap makes V8 collect early, keeping RSS low however large the
   // input (see README, Benchmark).

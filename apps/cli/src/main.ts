@@ -8,13 +8,14 @@ export type Command = (argv: string[], env: EnvSource) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   run: { summary: "run PATH... [--run-id ID] [--wait] [--json]   enqueue documents (files, folders, - for stdin)", load: async () => (await import("./commands/run.js")).runCommand },
+  extract: { summary: "extract PATH... [--json]   what run would enqueue, without Redis: one line per document", load: async () => (await import("./commands/extract.js")).extractCommand },
   start: { summary: "start [PATH...]   workers + viewer + a batch over PATH (default seeds/), then serve", load: async () => (await import("./commands/start.js")).startCommand },
   status: { summary: "status RUN [--json]   progress of a run", load: async () => (await import("./commands/status.js")).statusCommand },
   runs: { summary: "runs [--json]   list batch runs", load: async () => (await import("./commands/runs.js")).runsCommand },
   export: { summary: "export RUN [--format jsonl]   every document of a run with all results", load: async () => (await import("./commands/export.js")).exportCommand },
   retry: { summary: "retry RUN   re-enqueue the failed paragraphs of a run", load: async () => (await import("./commands/retry.js")).retryCommand },
   bench: { summary: "bench [--paragraphs N]   pipeline vs queue ceiling vs in-process NLP", load: async () => (await import("./commands/bench.js")).benchCommand },
-  eval: { summary: "eval ner|quotes|summaries --data PATH   score the NLP on annotated data", load: async () => (await import("./commands/eval.js")).evalCommand },
+  eval: { summary: "eval ner|quotes|summaries|html [--data PATH]   score the NLP or the article extraction on annotated data", load: async () => (await import("./commands/eval.js")).evalCommand },
 };
 
 function usage(): string {

@@ -2,8 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
 import { JobSafeId, type Paragraph, TASKS } from "@newsflow/contracts";
 import { documentJobs, type PipelineDeps, type PlannedJob, withRedisRetry } from "@newsflow/queue";
-import { prepareDocument } from "./prepare-document.js";
-import { type InputItem, readInputs } from "./read-inputs.js";
+import { readDocuments } from "./read-documents.js";
 
 export interface ProducerDeps extends PipelineDeps {
   /** Enqueueing pauses while a task queue of a partition has more than this many waiting jobs. */
@@ -19,6 +18,8 @@ export interface RunOptions {
   inputs: string[];
   stdin?: Readable;
   onRejected?: (source: string, reason: string) => void;
+  /** What a reader skipped without rejecting (a WARC's non-HTML records). */
+  onNotice?: (source: string, message: string) => void;
   onProgress?: (counts: RunCounts) => void;
 }
 
@@ -110,45 +111,40 @@ export function createProducer(deps: ProducerDeps) {
       };
       const plannedIds = new Set<string>();
       try {
-        for await (const item of readInputs(options.inputs, options.stdin) as AsyncGenerator<InputItem>) {
+        for await (const item of readDocuments(options.inputs, options.stdin, { onNotice: options.onNotice })) {
           if (item.kind === "rejected") {
             await reject(item);
             continue;
           }
-          const prepared = prepareDocument(item.doc, item.titleKnown);
-          if ("reason" in prepared) {
-            await reject({ source: item.source, reason: prepared.reason });
-            continue;
-          }
           const meta = {
-            id: prepared.id,
-            title: prepared.title,
+            id: item.id,
+            title: item.title,
             source: item.source,
-            url: item.doc.url ?? null,
-            publishedAt: item.doc.publishedAt ?? null,
-            byline: item.doc.byline ?? null,
-            paragraphCount: prepared.paragraphs.length,
+            url: item.url,
+            publishedAt: item.publishedAt,
+            byline: item.byline,
+            paragraphCount: item.paragraphs.length,
             createdAt: Date.now(),
-            contentHash: contentHash(prepared.title, prepared.paragraphs),
+            contentHash: contentHash(item.title, item.paragraphs),
           };
-          const outcome = await withRedisRetry(() => deps.store.putDocument(runId, counts.documents + 1, meta, prepared.paragraphs));
+          const outcome = await withRedisRetry(() => deps.store.putDocument(runId, counts.documents + 1, meta, item.paragraphs));
           if (typeof outcome === "object") {
             await reject({ source: item.source, reason: outcome.conflict });
             continue;
           }
           counts.documents++;
-          counts.paragraphs += prepared.paragraphs.length;
-          if (outcome === "known" || plannedIds.has(prepared.id)) {
+          counts.paragraphs += item.paragraphs.length;
+          if (outcome === "known" || plannedIds.has(item.id)) {
             counts.alreadyKnown++;
             continue;
           }
-          plannedIds.add(prepared.id);
-          const partition = deps.store.keys.partitionOf(prepared.id);
-          for (const job of documentJobs(partition, prepared.id, prepared.paragraphs)) {
+          plannedIds.add(item.id);
+          const partition = deps.store.keys.partitionOf(item.id);
+          for (const job of documentJobs(partition, item.id, item.paragraphs)) {
             planned.push(job);
             if (planned.length >= batchJobs) await flush();
           }
-          completeDocs.push(prepared.id);
+          completeDocs.push(item.id);
           if (planned.length >= batchJobs) await flush();
         }
         await flush();

@@ -2,4 +2,6 @@ export * from "./create-producer.js";
 export * from "./prepare-document.js";
 export { extractHtml } from "./extract-html.js";
 export { extractMarkdown } from "./extract-markdown.js";
-export { decodeText, type InputItem, MAX_FILE_BYTES, readInputs } from "./read-inputs.js";
+export { decodeText, type InputItem, ioReason, MAX_FILE_BYTES, type ReadOptions, readInputs } from "./read-inputs.js";
+export { decodeHtml, readWarc } from "./read-warc.js";
+export { type DocumentItem, readDocuments } from "./read-documents.js";

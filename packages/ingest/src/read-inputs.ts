@@ -1,69 +1,160 @@
-import { createReadStream } from "node:fs";
-import { open, readdir, stat } from "node:fs/promises";
-import { extname, join } from "node:path";
+import { createReadStream, type Dirent, type Stats } from "node:fs";
+import { open, readdir, realpath, stat } from "node:fs/promises";
+import { join } from "node:path";
 import type { Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
 import { DocumentInput } from "@newsflow/contracts";
-import { extractHtml } from "./extract-html.js";
 import { extractMarkdown } from "./extract-markdown.js";
+import { htmlDocument, type InputItem, MAX_FILE_BYTES, type ReadOptions } from "./input-item.js";
+import { readWarc } from "./read-warc.js";
 
-/** A document read from an input, or the one-line reason an input was rejected. */
-export type InputItem =
-  | { kind: "document"; source: string; doc: DocumentInput; titleKnown: boolean }
-  | { kind: "rejected"; source: string; reason: string };
+export { type InputItem, MAX_FILE_BYTES, type ReadOptions } from "./input-item.js";
 
-/** The largest single text/markdown/html file read as one document. */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 const TEXT_TYPES = new Set([".txt", ".text", ".md", ".markdown", ".html", ".htm"]);
 const JSONL_TYPES = new Set([".jsonl", ".ndjson"]);
+const WARC_TYPES = new Set([".warc"]);
+const SUPPORTED = ".txt, .md, .html, .jsonl, .warc (each also gzipped, .gz)";
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** The one-line reason an IO error gives, e.g. "cannot read: permission denied (EACCES)". */
+export function ioReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  const what: Record<string, string> = {
+    ENOENT: "no such file or directory",
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    ELOOP: "too many levels of symbolic links",
+    EISDIR: "is a folder",
+    ENOTDIR: "not a folder",
+    EIO: "input/output error",
+    EMFILE: "too many open files",
+  };
+  if (code === "ENOENT") return what.ENOENT!;
+  const detail = (code && what[code]) ?? (err as Error).message?.split("\n")[0] ?? String(err);
+  return `cannot read: ${detail}${code ? ` (${code})` : ""}`;
+}
+
+/** The type of a file from its name: ".jsonl" for "a.jsonl.gz", with whether it is gzipped. */
+function fileType(path: string): { ext: string; gzip: boolean } {
+  const name = path.toLowerCase().replace(/^.*[\\/]/, "");
+  const gzip = name.endsWith(".gz");
+  const base = gzip ? name.slice(0, -3) : name;
+  const dot = base.lastIndexOf(".");
+  return { ext: dot > 0 ? base.slice(dot) : "", gzip };
+}
+
 /**
- * Read every input: files, folders (recursively, in name order) and `-` for stdin. Documents are
- * yielded one at a time (JSONL is streamed line by line), so memory stays bounded by the largest
- * document. Bad input is yielded as a rejection and reading goes on.
+ * Read every input: files, folders (recursively, in name order; symbolic links followed, loops
+ * rejected) and `-` for stdin. Documents are yielded one at a time (JSONL and WARC are streamed),
+ * so memory stays bounded by the largest document. Bad input, including any IO error of one
+ * input (permissions, a failing read), is yielded as a one-line rejection and reading goes on.
  */
-export async function* readInputs(paths: string[], stdin?: Readable): AsyncGenerator<InputItem> {
+export async function* readInputs(paths: string[], stdin?: Readable, options: ReadOptions = {}): AsyncGenerator<InputItem> {
   for (const path of paths) {
     if (path === "-") {
       if (!stdin) yield { kind: "rejected", source: "-", reason: "stdin is not available" };
-      else yield* readStdin(stdin);
+      else yield* guarded("-", readStdin(stdin));
       continue;
     }
-    const info = await stat(path).catch(() => null);
-    if (!info) yield { kind: "rejected", source: path, reason: "no such file or directory" };
-    else if (info.isDirectory()) yield* readDirectory(path);
-    else yield* readFile(path, info.size);
+    let info: Stats;
+    try {
+      info = await stat(path);
+    } catch (err) {
+      yield { kind: "rejected", source: path, reason: ioReason(err) };
+      continue;
+    }
+    if (info.isDirectory()) yield* readDirectory(path, new Set(), options);
+    else yield* readEntry(path, info, options);
   }
 }
 
-async function* readDirectory(dir: string): AsyncGenerator<InputItem> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith(".")).sort((a, b) => a.name.localeCompare(b.name));
+/** Runs a reader and turns an IO error it throws into one rejection of `source`. */
+async function* guarded(source: string, items: AsyncGenerator<InputItem>): AsyncGenerator<InputItem> {
+  try {
+    yield* items;
+  } catch (err) {
+    yield { kind: "rejected", source, reason: ioReason(err) };
+  }
+}
+
+async function* readDirectory(dir: string, ancestors: Set<string>, options: ReadOptions): AsyncGenerator<InputItem> {
+  let entries: Dirent[];
+  let real: string;
+  try {
+    real = await realpath(dir);
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    yield { kind: "rejected", source: dir, reason: ioReason(err) };
+    return;
+  }
+  const inside = new Set(ancestors).add(real);
+  entries = entries.filter((e) => !e.name.startsWith(".")).sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     const path = join(dir, e.name);
-    if (e.isDirectory()) yield* readDirectory(path);
-    else if (e.isFile()) yield* readFile(path, (await stat(path)).size);
+    let info: Stats;
+    try {
+      info = await stat(path);
+    } catch (err) {
+      const broken = e.isSymbolicLink() && (err as NodeJS.ErrnoException).code === "ENOENT";
+      yield { kind: "rejected", source: path, reason: broken ? "broken symbolic link: skipped" : ioReason(err) };
+      continue;
+    }
+    if (info.isDirectory()) {
+      const target = await realpath(path).catch(() => path);
+      if (inside.has(target)) yield { kind: "rejected", source: path, reason: "symbolic link loop (links to a folder that contains it): skipped" };
+      else yield* readDirectory(path, inside, options);
+    } else yield* readEntry(path, info, options);
   }
 }
 
-async function* readFile(path: string, size: number): AsyncGenerator<InputItem> {
-  const ext = extname(path).toLowerCase();
+async function* readEntry(path: string, info: Stats, options: ReadOptions): AsyncGenerator<InputItem> {
+  if (!info.isFile()) {
+    yield { kind: "rejected", source: path, reason: "not a regular file (a pipe, socket or device): skipped" };
+    return;
+  }
+  yield* guarded(path, readFile(path, info.size, options));
+}
+
+async function* readFile(path: string, size: number, options: ReadOptions): AsyncGenerator<InputItem> {
+  const { ext, gzip } = fileType(path);
+  const bytes = () => (gzip ? createReadStream(path).pipe(createGunzip()) : createReadStream(path));
   if (JSONL_TYPES.has(ext)) {
-    yield* readJsonl(splitLines(createReadStream(path)), path);
+    yield* readJsonl(splitLines(bytes()), path);
+    return;
+  }
+  if (WARC_TYPES.has(ext)) {
+    // warcio inflates each gzip member itself (a .warc.gz is one member per record).
+    yield* readWarc(createReadStream(path), path, options);
     return;
   }
   if (!TEXT_TYPES.has(ext)) {
-    yield { kind: "rejected", source: path, reason: `unsupported file type '${ext || "(none)"}': use .txt, .md, .html or .jsonl` };
+    yield { kind: "rejected", source: path, reason: `unsupported file type '${ext || "(none)"}${gzip ? ".gz" : ""}': use ${SUPPORTED}` };
     return;
   }
   if (size > MAX_FILE_BYTES) {
     yield { kind: "rejected", source: path, reason: `file is ${mb(size)}, over the ${mb(MAX_FILE_BYTES)} limit for one document: split it, or use JSONL` };
     return;
   }
-  const handle = await open(path, "r");
-  const bytes = await handle.readFile().finally(() => handle.close());
-  const decoded = decodeText(bytes);
+  let content: Buffer;
+  if (gzip) {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of bytes()) {
+      total += (chunk as Buffer).length;
+      if (total > MAX_FILE_BYTES) {
+        yield { kind: "rejected", source: path, reason: `file is over the ${mb(MAX_FILE_BYTES)} limit for one document once uncompressed` };
+        return;
+      }
+      chunks.push(chunk as Buffer);
+    }
+    content = Buffer.concat(chunks);
+  } else {
+    const handle = await open(path, "r");
+    content = await handle.readFile().finally(() => handle.close());
+  }
+  const decoded = decodeText(content);
   if ("reason" in decoded) {
     yield { kind: "rejected", source: path, reason: decoded.reason };
     return;
@@ -93,11 +184,7 @@ export function decodeText(bytes: Uint8Array): { text: string } | { reason: stri
 }
 
 function toDocument(source: string, text: string, ext: string): InputItem {
-  if (ext === ".html" || ext === ".htm") {
-    const { title, text: body } = extractHtml(text);
-    if (!body.trim()) return { kind: "rejected", source, reason: "no article text found in the HTML" };
-    return { kind: "document", source, doc: { text: body, ...(title ? { title } : {}) }, titleKnown: true };
-  }
+  if (ext === ".html" || ext === ".htm") return htmlDocument(source, text);
   if (ext === ".md" || ext === ".markdown") {
     const { title, text: body } = extractMarkdown(text);
     return { kind: "document", source, doc: { text: body, ...(title ? { title } : {}) }, titleKnown: title !== null };
@@ -155,8 +242,18 @@ async function* splitLines(stream: AsyncIterable<Buffer | string>): AsyncGenerat
 
 async function* readJsonl(lines: AsyncIterable<Buffer>, file: string): AsyncGenerator<InputItem> {
   let lineNo = 0;
+  try {
+    yield* jsonlItems(lines, file, () => ++lineNo);
+  } catch (err) {
+    // A read error mid-file (a failing disk, a corrupt .gz) ends this file with one line; the
+    // documents before it were already yielded.
+    yield { kind: "rejected", source: lineNo > 0 ? `${file}:${lineNo + 1}` : file, reason: ioReason(err) };
+  }
+}
+
+async function* jsonlItems(lines: AsyncIterable<Buffer>, file: string, nextLine: () => number): AsyncGenerator<InputItem> {
   for await (const raw of lines) {
-    lineNo++;
+    const lineNo = nextLine();
     const source = `${file}:${lineNo}`;
     let line: string;
     try {
@@ -177,7 +274,7 @@ async function* readJsonl(lines: AsyncIterable<Buffer>, file: string): AsyncGene
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field = issue.path.join(".") || "line";
-      yield { kind: "rejected", source, reason: `field '${field}': ${issue.message}; expected {"text": string, "id"?, "title"?, "url"?, "publishedAt"?}` };
+      yield { kind: "rejected", source, reason: `field '${field}': ${issue.message}; expected {"text": string, "id"?, "title"?, "url"?, "publishedAt"?, "byline"?}` };
       continue;
     }
     yield { kind: "document", source, doc: parsed.data, titleKnown: parsed.data.title !== undefined };

@@ -1,23 +1,29 @@
-import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
+import { sharedDataPath } from "@newsflow/nlp-train";
 import type { Command } from "../main.js";
 import { UsageError } from "../errors.js";
+import { parseOptions } from "../parse-options.js";
 
 const TASKS: Record<string, () => Promise<(dataPath: string) => Promise<object>>> = {
   ner: async () => (await import("../eval/eval-ner.js")).evalNer,
   quotes: async () => (await import("../eval/eval-quotes.js")).evalQuotes,
   summaries: async () => (await import("../eval/eval-summaries.js")).evalSummaries,
+  html: async () => (await import("../eval/eval-html.js")).evalHtml,
 };
 
-/** `newsflow eval TASK --data PATH`: prints progress on stderr and one JSON object as the last stdout line. */
+/** Tasks whose data has a default place in the shared data (`--data` overrides it). */
+const DEFAULT_DATA: Record<string, () => string> = { html: () => sharedDataPath("html") };
+
+/** `newsflow eval TASK [--data PATH]`: prints progress on stderr and one JSON object as the last stdout line. */
 export const evalCommand: Command = async (argv) => {
-  const { values, positionals } = parseArgs({ args: argv, options: { data: { type: "string" } }, allowPositionals: true });
+  const { values, positionals } = parseOptions({ args: argv, options: { data: { type: "string" } }, allowPositionals: true });
   const task = positionals[0];
   const load = task ? TASKS[task] : undefined;
-  if (!load) throw new UsageError(`expected a task: ${Object.keys(TASKS).join(", ")}`);
-  if (!values.data) throw new UsageError("--data PATH is required");
-  if (!existsSync(values.data)) throw new UsageError(`no such file: ${values.data}`);
-  const result = await (await load())(values.data);
+  if (!task || !load) throw new UsageError(`expected a task: ${Object.keys(TASKS).join(", ")}`);
+  const data = values.data ?? DEFAULT_DATA[task]?.();
+  if (!data) throw new UsageError("--data PATH is required");
+  if (!existsSync(data)) throw new UsageError(`no such file: ${data}`);
+  const result = await (await load())(data);
   process.stdout.write(`${JSON.stringify(result)}\n`);
   return 0;
 };

@@ -1,8 +1,9 @@
-import { parseArgs } from "node:util";
+import { JobSafeId } from "@newsflow/contracts";
 import { createProducer } from "@newsflow/ingest";
 import { openContext } from "../context.js";
 import { UsageError } from "../errors.js";
 import type { Command } from "../main.js";
+import { parseOptions } from "../parse-options.js";
 import { finalReport, watchRun } from "../watch-run.js";
 
 /**
@@ -10,20 +11,23 @@ import { finalReport, watchRun } from "../watch-run.js";
  * one line each on stderr. Exit 0 when nothing was rejected (and, with --wait, nothing failed).
  */
 export const runCommand: Command = async (argv, env) => {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args: argv,
     options: { "run-id": { type: "string" }, wait: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
     allowPositionals: true,
   });
   if (positionals.length === 0) throw new UsageError("give at least one PATH (a file, a folder, or - for stdin)");
+  const runId = values["run-id"];
+  if (runId !== undefined && !JobSafeId.safeParse(runId).success) throw new UsageError(`invalid --run-id '${runId}': use 1-200 letters, digits and . _ ~ - (not all digits)`);
   const ctx = await openContext(env);
   try {
     const producer = createProducer(ctx);
     const counts = await producer.run({
-      runId: values["run-id"],
+      runId,
       inputs: positionals,
       stdin: process.stdin,
       onRejected: (source, reason) => process.stderr.write(`newsflow: rejected ${source}: ${reason}\n`),
+      onNotice: (source, message) => process.stderr.write(`newsflow: ${source}: ${message}\n`),
     });
     if (!values.json) {
       process.stderr.write(

@@ -1,0 +1,59 @@
+import { WARCParser } from "warcio";
+import { toIsoDate } from "./html-metadata.js";
+import { htmlDocument, type InputItem, MAX_HTML_CHARS, type ReadOptions } from "./input-item.js";
+
+const HTML_TYPE = /^\s*(text\/html|application\/xhtml\+xml)\b/i;
+
+/** The text of an HTML payload in the charset its headers or its `<meta>` name (UTF-8 when neither does). */
+export function decodeHtml(bytes: Uint8Array, contentType: string | null | undefined): string {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString("latin1");
+  const label = /charset=["']?([\w:.-]+)/i.exec(contentType ?? "")?.[1] ?? /<meta[^>]+charset=["']?([\w:.-]+)/i.exec(head)?.[1] ?? "utf-8";
+  try {
+    return new TextDecoder(label).decode(bytes);
+  } catch {
+    return new TextDecoder("utf-8").decode(bytes);
+  }
+}
+
+/**
+ * Documents of a web archive (`.warc` or `.warc.gz`, read by warcio as a stream, one record in
+ * memory at a time): every HTML `response` record with status 200 becomes a document through the
+ * same article extraction as an `.html` file, with `WARC-Target-URI` as its url and the page's
+ * published date (else `WARC-Date`) as publishedAt. Its source is `FILE#N`, N the record's number
+ * in the file. Other records are skipped and counted in one notice at the end.
+ */
+export async function* readWarc(stream: AsyncIterable<Uint8Array>, file: string, options: ReadOptions = {}): AsyncGenerator<InputItem> {
+  let recordNo = 0;
+  const skipped = { other: 0, html: 0, status: 0 };
+  for await (const record of new WARCParser(stream)) {
+    recordNo++;
+    const source = `${file}#${recordNo}`;
+    if (record.warcType !== "response") {
+      skipped.other++;
+      continue;
+    }
+    const status = Number(record.httpHeaders?.statusCode);
+    if (status !== 200) {
+      skipped.status++;
+      continue;
+    }
+    const contentType = record.httpHeaders?.headers.get("content-type");
+    if (!HTML_TYPE.test(contentType ?? "")) {
+      skipped.html++;
+      continue;
+    }
+    // Checked before reading: the record's payload is never held in memory when it is too big.
+    if (record.warcContentLength > 2 * MAX_HTML_CHARS) {
+      yield { kind: "rejected", source, reason: `record is ${(record.warcContentLength / 1024 / 1024).toFixed(1)} MB, over the limit for one web page: not a news article` };
+      continue;
+    }
+    const html = decodeHtml(await record.readFully(true), contentType);
+    const url = record.warcTargetURI ?? undefined;
+    const captured = toIsoDate(record.warcDate ?? undefined);
+    yield htmlDocument(source, html, { ...(url ? { url } : {}), ...(captured ? { publishedAt: captured } : {}) });
+  }
+  const total = skipped.other + skipped.html + skipped.status;
+  if (total > 0) {
+    options.onNotice?.(file, `skipped ${total} of ${recordNo} records (${skipped.other} not responses, ${skipped.html} not HTML, ${skipped.status} status not 200)`);
+  }
+}
