@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+
 import { QUEUE_NAMES, TASKS } from "@newsflow/contracts";
 import { extractQuotes, summarizeParagraph } from "@newsflow/nlp";
 import { loadEntityTagger, loadQuoteModel } from "@newsflow/nlp/node";
@@ -14,6 +14,7 @@ import { type CliContext, openContext } from "../context.js";
 import { UsageError } from "../errors.js";
 import type { EnvSource } from "../env.js";
 import type { Command } from "../main.js";
+import { parseOptions } from "../parse-options.js";
 import { type Managed, startPrivateRedis, startWorkers } from "../processes.js";
 import { watchRun } from "../watch-run.js";
 
@@ -140,7 +141,7 @@ async function waitForWorkers(ctx: CliContext): Promise<void> {
  * NLP in-process. The last stdout line is JSON.
  */
 export const benchCommand: Command = async (argv, envSource) => {
-  const { values } = parseArgs({ args: argv, options: { paragraphs: { type: "string", default: "20000" }, partitions: { type: "string", default: "1" } } });
+  const { values } = parseOptions({ args: argv, options: { paragraphs: { type: "string", default: "20000" }, partitions: { type: "string", default: "1" } } });
   const n = Number(values.paragraphs);
   if (!Number.isInteger(n) || n < PER_DOCUMENT) throw new UsageError(`--paragraphs must be a whole number >= ${PER_DOCUMENT}`);
   const partitions = Number(values.partitions);

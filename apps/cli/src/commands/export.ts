@@ -1,15 +1,15 @@
-import { parseArgs } from "node:util";
 import { readDocument } from "@newsflow/store";
 import { openContext } from "../context.js";
 import { UsageError } from "../errors.js";
 import type { Command } from "../main.js";
+import { parseOptions } from "../parse-options.js";
 
 /**
  * `newsflow export RUN [--format jsonl]`: one document a line with its paragraphs, their three
  * results and the document result, streamed a page of documents at a time.
  */
 export const exportCommand: Command = async (argv, env) => {
-  const { values, positionals } = parseArgs({ args: argv, options: { format: { type: "string", default: "jsonl" } }, allowPositionals: true });
+  const { values, positionals } = parseOptions({ args: argv, options: { format: { type: "string", default: "jsonl" } }, allowPositionals: true });
   const runId = positionals[0];
   if (!runId) throw new UsageError("give a run id (see 'newsflow runs')");
   if (values.format !== "jsonl") throw new UsageError(`unknown format '${values.format}': only jsonl is supported`);

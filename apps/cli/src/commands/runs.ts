@@ -1,10 +1,10 @@
-import { parseArgs } from "node:util";
 import { openContext } from "../context.js";
 import type { Command } from "../main.js";
+import { parseOptions } from "../parse-options.js";
 
 /** `newsflow runs [--json] [--limit N]`: batch runs, newest first. */
 export const runsCommand: Command = async (argv, env) => {
-  const { values } = parseArgs({ args: argv, options: { json: { type: "boolean", default: false }, limit: { type: "string", default: "20" } } });
+  const { values } = parseOptions({ args: argv, options: { json: { type: "boolean", default: false }, limit: { type: "string", default: "20" } } });
   const ctx = await openContext(env);
   try {
     const { total, runs } = await ctx.store.listRuns(0, Number(values.limit) || 20);

@@ -1,8 +1,9 @@
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+
 import { createProducer } from "@newsflow/ingest";
 import { openContext } from "../context.js";
 import type { Command } from "../main.js";
+import { parseOptions } from "../parse-options.js";
 import { ensureRedis, REPO_ROOT, startViewer, startWorkers } from "../processes.js";
 import { finalReport, watchRun } from "../watch-run.js";
 
@@ -12,7 +13,7 @@ import { finalReport, watchRun } from "../watch-run.js";
  * seeds/), prints a report and the viewer's URL, then serves until Ctrl-C (or exits with --exit).
  */
 export const startCommand: Command = async (argv, source) => {
-  const { values, positionals } = parseArgs({ args: argv, options: { exit: { type: "boolean", default: false }, "run-id": { type: "string" } }, allowPositionals: true });
+  const { values, positionals } = parseOptions({ args: argv, options: { exit: { type: "boolean", default: false }, "run-id": { type: "string" } }, allowPositionals: true });
   const inputs = positionals.length ? positionals : [join(REPO_ROOT, "seeds")];
   const redis = await ensureRedis(source);
   const env = { ...source, REDIS_URL: redis.url, LOG_LEVEL: source.LOG_LEVEL ?? "info" };

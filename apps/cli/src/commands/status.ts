@@ -1,12 +1,12 @@
-import { parseArgs } from "node:util";
 import { openContext } from "../context.js";
 import { UsageError } from "../errors.js";
 import type { Command } from "../main.js";
+import { parseOptions } from "../parse-options.js";
 import { finalReport, progressLine } from "../watch-run.js";
 
 /** `newsflow status RUN [--json]`: progress of a run, its failures and rejected inputs. */
 export const statusCommand: Command = async (argv, env) => {
-  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: "boolean", default: false } }, allowPositionals: true });
+  const { values, positionals } = parseOptions({ args: argv, options: { json: { type: "boolean", default: false } }, allowPositionals: true });
   const runId = positionals[0];
   if (!runId) throw new UsageError("give a run id (see 'newsflow runs')");
   const ctx = await openContext(env);
