@@ -70,7 +70,7 @@ describe("on a three-master Redis Cluster", () => {
       expect(counts.rejected).toBe(0);
       await watchRun(d.ctx.store, "spread-run", { quiet: true });
       await expectRunComplete(d.ctx.store, "spread-run", counts.documents, counts.paragraphs);
-      expect(counts.paragraphs).toBeGreaterThanOrEqual(2037);
+      expect(counts.paragraphs).toBeGreaterThan(2000);
       const served = cluster.ports.map((port, i) => commandsProcessed(port) - before[i]!);
       const total = served.reduce((a, b) => a + b, 0);
       const shares = served.map((n) => n / total);
