@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { normalizeText, splitParagraphs } from "@newsflow/nlp";
+import { sharedDataPath } from "@newsflow/nlp-train";
 import { REPO_ROOT } from "../processes.js";
 
 /** The shared BBC articles, when the checkout has ../shared beside it. */
-export const BBC_ARTICLES = join(REPO_ROOT, "..", "shared", "data", "summaries", "bbc", "articles.jsonl");
+export const BBC_ARTICLES = sharedDataPath("summaries", "bbc", "articles.jsonl");
 
 /** Real news paragraphs: from the shared BBC articles when present, else from seeds/. */
 export function newsParagraphs(): { source: string; paragraphs: string[] } {
