@@ -1,5 +1,4 @@
 export { canonicalizeEntities, entityId, type ParagraphEntities } from "./ner/canonicalize.js";
-export { type ConllDocument, parseConll, scoreSpans, type SpanScores, spansFromTags, type TypedSpan } from "./ner/conll.js";
 export { deserializeModel, type NerModel } from "./ner/model-format.js";
 export {
   createEntityTagger,
@@ -8,6 +7,7 @@ export {
   type TokenMention,
   tagTokenSentences,
 } from "./ner/tag-entities.js";
+export { type ParagraphMentions, type ReconcileOptions, reconcileEntities } from "./ner/reconcile.js";
 export { type Token, tokenize, tokenizeSentences } from "./ner/tokenize.js";
 export { findValueMentions, mergeValueMentions } from "./ner/values.js";
 export { extractQuotes } from "./quotes/extract-quotes.js";
