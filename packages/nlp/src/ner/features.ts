@@ -95,7 +95,12 @@ function isCapitalised(token: string): boolean {
 }
 
 function hasLetter(token: string): boolean {
-  return token.toLowerCase() !== token.toUpperCase();
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) return true;
+    if (token.charCodeAt(i) > 127) return token.toLowerCase() !== token.toUpperCase();
+  }
+  return false;
 }
 
 /**
@@ -151,11 +156,12 @@ export function buildDocumentContext(sentences: readonly (readonly string[])[]):
   const capMid = new Set<string>();
   const lower = new Set<string>();
   for (const s of sentences) {
+    const normal = sentenceCasing(s) === CASING_NORMAL;
     for (let i = 0; i < s.length; i++) {
       const t = s[i]!;
       if (!hasLetter(t)) continue;
       if (isCapitalised(t)) {
-        if (i > 0 && sentenceCasing(s) === CASING_NORMAL) capMid.add(t.toLowerCase());
+        if (i > 0 && normal) capMid.add(t.toLowerCase());
       } else if (t === t.toLowerCase()) lower.add(t);
     }
   }

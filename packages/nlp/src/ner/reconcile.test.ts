@@ -43,6 +43,15 @@ describe("reconcileEntities", () => {
     expect(shown(result)).toEqual([["ORG:Hezbollah"], ["ORG:Hezbollah", "ORG:Hezbollah"]]);
   });
 
+  it("lets a confident mention keep its own type against the document's vote", () => {
+    const result = reconcileEntities([
+      para("NEW YORK 1996-08-30", [["LOC", "NEW YORK", 0.95]]),
+      para("NEW YORK 63 71", [["ORG", "NEW YORK", 0.7]]),
+      para("NEW YORK 60 70", [["ORG", "NEW YORK", 0.7]]),
+    ]);
+    expect(shown(result)).toEqual([["LOC:NEW YORK"], ["ORG:NEW YORK"], ["ORG:NEW YORK"]]);
+  });
+
   it("puts a longer name over the pieces of it tagged in another paragraph", () => {
     const result = reconcileEntities([
       para("According to USA Today, it left.", [["LOC", "USA"]]),
@@ -64,6 +73,22 @@ describe("reconcileEntities", () => {
   it("gives a surname alone the type of the full name it ends", () => {
     const result = reconcileEntities([para("Mark Croft spoke.", [["PER", "Mark Croft"]]), para("Croft said no.", [["ORG", "Croft", 0.6]])]);
     expect(shown(result)).toEqual([["PER:Mark Croft"], ["PER:Croft"]]);
+  });
+
+  it("gives a first word alone the type of the organisation it starts", () => {
+    const result = reconcileEntities([
+      para("Mercantile Bancorp Inc. grew.", [["ORG", "Mercantile Bancorp Inc."]]),
+      para("Mercantile said so.", [["PER", "Mercantile", 0.6]]),
+    ]);
+    expect(shown(result)).toEqual([["ORG:Mercantile Bancorp Inc."], ["ORG:Mercantile"]]);
+  });
+
+  it("leaves a place alone that starts an organisation's name", () => {
+    const result = reconcileEntities([
+      para("A US Air Force tanker flew.", [["ORG", "US Air Force"]]),
+      para("It hit US -backed forces.", [["LOC", "US", 0.7]]),
+    ]);
+    expect(shown(result)).toEqual([["ORG:US Air Force"], ["LOC:US"]]);
   });
 
   it("drops headline words that the body writes in lower case, keeps names the body tags", () => {

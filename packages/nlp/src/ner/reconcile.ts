@@ -22,6 +22,9 @@ const PARTICLE = /^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|ben|bint|abu|van|von|d
 // A surname joined to its particle: al-Baghdadi, bin-Laden, el-Sisi.
 const PARTICLE_NAME = /^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|bint|abu)[-\u2010\u2011]\p{Lu}/u;
 
+/** Confidence at which a mention keeps its own type against the document's vote. */
+const KEEP_TYPE = 0.75;
+
 interface Para {
   text: string;
   tokens: Token[];
@@ -137,7 +140,11 @@ function squash(key: string): string {
  * - a person name split in two ("Abu Bakr" + "al-Baghdadi") becomes one mention, and a person
  *   followed by a particle-joined surname takes it in ("Abu Bakr" al-Baghdadi);
  * - the same name gets one type across the document (the type with the most confidence behind
- *   it; spellings that differ only in case, spaces or hyphens count as one name), and a surname alone takes PER from the full name it ends ("Croft" after "Mark Croft");
+ *   it; spellings that differ only in case, spaces or hyphens count as one name; a mention of
+ *   confidence 0.75 or more keeps its own type, as a city and its team share a name); a short
+ *   form takes the type of the one full form it abbreviates: a surname alone that of the person
+ *   ("Croft" after "Mark Croft"), a first word taken for a person that of the organisation or
+ *   place it starts ("Mercantile");
  * - a longer name found elsewhere replaces the pieces of it tagged here ("USA" inside "USA
  *   Today", "Islamic" inside "Islamic State"), and a name tagged elsewhere is tagged where the
  *   tagger missed it (a single word only when the document never writes it in lower case);
@@ -181,15 +188,27 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
   }
   const types = new Map<string, number>();
   for (const key of forms.keys()) types.set(key, argmax(pooled.get(squash(key))!));
-  // A surname alone is the person whose full name ends with it, when only one person does.
-  const surnames = new Map<string, number>();
+  // A short form takes the type of the one full form it abbreviates: a surname alone that of the
+  // person whose name ends with it; a first word taken for a person, that of the organisation or
+  // place whose name starts with it ("Mercantile" after "Mercantile Bancorp Inc.").
+  const fullTypes = new Map<string, Set<number>>();
+  const note = (word: string, type: number) => {
+    const set = fullTypes.get(word) ?? new Set<number>();
+    set.add(type);
+    fullTypes.set(word, set);
+  };
   for (const [key, f] of forms) {
-    if (f.tokens.length < 2 || types.get(key) !== 0) continue;
-    const last = f.tokens[f.tokens.length - 1]!;
-    surnames.set(last, (surnames.get(last) ?? 0) + 1);
+    if (f.tokens.length < 2) continue;
+    const type = types.get(key)!;
+    if (type === 0) note(f.tokens[f.tokens.length - 1]!, 0);
+    else if (isCapitalised(f.tokens[1]!)) note(f.tokens[0]!, type);
   }
   for (const [key, f] of forms) {
-    if (f.tokens.length === 1 && surnames.get(f.tokens[0]!) === 1) types.set(key, 0);
+    const full = f.tokens.length === 1 ? fullTypes.get(f.tokens[0]!) : undefined;
+    if (full === undefined || full.size !== 1) continue;
+    // A place alone stays a place ("US" beside "US Air Force"); a person alone is a short form.
+    const type = [...full][0]!;
+    if (type === 0 || types.get(key) === 0) types.set(key, type);
   }
   const maxLen = Math.max(0, ...[...forms.values()].map((f) => f.tokens.length));
   return paras.map((p) => {
@@ -243,8 +262,11 @@ function applyForms(
     const here = cover[i]! >= 0 ? spans[cover[i]!]! : null;
     if (found > 0 && fits(spans, cover, i, i + found, here) && mayAdd(p, i, found, here, lowerWords)) {
       const f = forms.get(key)!;
-      const inside = here !== null && here.start === i && here.end === i + found ? here.confidence : f.confidence / f.count;
-      out.push({ start: i, end: i + found, type: types.get(key)!, confidence: Math.round(inside * 1000) / 1000 });
+      const same = here !== null && here.start === i && here.end === i + found;
+      const confidence = same ? here.confidence : f.confidence / f.count;
+      // A confident mention keeps its own type: one name can be a city and its team.
+      const type = same && here.confidence >= KEEP_TYPE ? here.type : types.get(key)!;
+      out.push({ start: i, end: i + found, type, confidence: Math.round(confidence * 1000) / 1000 });
       i += found;
       continue;
     }
