@@ -7,6 +7,7 @@ import {
   encodeSentence,
   type FeatureResources,
   type Gazetteer,
+  HEADLINE_LOWER,
   type Learner,
   labelsFromSpans,
   NUM_LABELS,
@@ -76,8 +77,6 @@ export function buildGazetteers(
   });
   return { lists: lists.build(), full: full.build(), byFold: byFold.map((b) => b.build()) };
 }
-
-const HEADLINE_LOWER = new Set(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as"]);
 
 /** A sentence the way a web headline writes it: "Iraqi forces retake the town" -> "Iraqi Forces Retake the Town". */
 export function titleCaseTokens(tokens: readonly string[]): string[] {

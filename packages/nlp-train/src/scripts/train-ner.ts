@@ -13,7 +13,10 @@ import { findAutoNames } from "../ner/self-train.js";
 import { trainTagger } from "../ner/train.js";
 import { sharedDataPath } from "../shared-data.js";
 
+// pnpm hands flags after `--` on with the `--` itself.
+const argv = process.argv.slice(2);
 const { values } = parseArgs({
+  args: argv[0] === "--" ? argv.slice(1) : argv,
   options: {
     train: { type: "string", default: sharedDataPath("ner", "conll2003", "train.txt") },
     dev: { type: "string", default: sharedDataPath("ner", "conll2003", "dev.txt") },

@@ -171,8 +171,8 @@ export function buildDocumentContext(sentences: readonly (readonly string[])[]):
 const CASING_NORMAL = 0;
 const CASING_CAPS = 1;
 const CASING_TITLE = 2;
-// Words a title-cased headline may leave in lower case.
-const HEADLINE_LOWER = new Set(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from", "as", "into", "over", "after", "vs", "via", "is"]);
+/** Words a title-cased headline may leave in lower case. */
+export const HEADLINE_LOWER: ReadonlySet<string> = new Set(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from", "as", "into", "over", "after", "vs", "via", "is"]);
 
 /**
  * How a sentence is cased: all capitals (a Reuters headline), title case (every word of four
@@ -198,8 +198,9 @@ export function sentenceCasing(tokens: readonly string[]): number {
 }
 
 /**
- * Encodes one sentence (normalised tokens) into static feature offsets. `doc` adds the
- * document-level facts when the caller has the surrounding text.
+ * Encodes one sentence (normalised tokens) into feature offsets: a fixed set per token plus one
+ * per gazetteer source matching it. `doc` adds the paragraph-level facts when the caller has
+ * the surrounding text.
  */
 export function encodeSentence(
   tokens: readonly string[],

@@ -7,6 +7,7 @@ export {
   type EncodedSentence,
   encodeSentence,
   type FeatureResources,
+  HEADLINE_LOWER,
   lowerForm,
   normalizeToken,
   packLexicon,

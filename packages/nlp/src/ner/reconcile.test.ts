@@ -91,6 +91,11 @@ describe("reconcileEntities", () => {
     expect(shown(result)).toEqual([["ORG:US Air Force"], ["LOC:US"]]);
   });
 
+  it("types a person with a digit in its name as a thing", () => {
+    const result = reconcileEntities([para("Fuel from a KC-10 Extender during refueling.", [["PER", "KC-10 Extender", 0.6]])]);
+    expect(shown(result)).toEqual([["MISC:KC-10 Extender"]]);
+  });
+
   it("drops headline words that the body writes in lower case, keeps names the body tags", () => {
     const result = reconcileEntities(
       [

@@ -151,6 +151,7 @@ function squash(key: string): string {
  * - in a headline (the title, or a title-cased one-sentence paragraph) a mention the body does
  *   not tag is dropped when the body writes one of its words in lower case ("Shows", "Flee"):
  *   title case capitalises every word, so capitals say nothing there.
+ * - a "person" with a digit in its name is a thing (MISC): "KC-10 Extender".
  * Values (DATE, MONEY, ...) pass through untouched. Returns each paragraph's final mentions in
  * text order, offsets into that paragraph's text.
  */
@@ -217,7 +218,10 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
     const mentions: EntityMention[] = final.map((s) => {
       const start = p.tokens[s.start]!.start;
       const end = p.tokens[s.end - 1]!.end;
-      return { text: p.text.slice(start, end), type: ENTITY_TYPES[s.type]! as EntityType, start, end, confidence: s.confidence };
+      const text = p.text.slice(start, end);
+      // A person's name has no digits: "KC-10 Extender" is a thing (MISC), however it was tagged.
+      const type = s.type === 0 && /\p{N}/u.test(text) ? 3 : s.type;
+      return { text, type: ENTITY_TYPES[type]! as EntityType, start, end, confidence: s.confidence };
     });
     return [...mentions, ...p.kept].sort((a, b) => a.start - b.start || b.end - a.end);
   });
