@@ -71,6 +71,11 @@ describe("the pipeline on a real Redis with real worker processes", () => {
     const docId = run.documents.documents[0].id as string;
     const doc = await get(`/api/documents/${docId}`);
     expect(doc.paragraphs.every((x: Record<string, unknown>) => x.summary && x.entities && x.quotes)).toBe(true);
+    // The reader shows the mentions as the document step reconciled them over the whole article.
+    const mentions = doc.paragraphs.flatMap((x: { entities: { mentions: Array<{ text: string; type: string }> } }) => x.entities.mentions.map((m) => `${m.text}/${m.type}`));
+    expect(mentions).toContain("Abu Bakr al-Baghdadi/PER");
+    expect(mentions).toContain("Hezbollah/ORG");
+    expect(mentions).not.toContain("Abu Bakr/PER");
     expect(doc.result.entities.length).toBeGreaterThan(0);
     const found = await get("/api/entities?q=abadi");
     expect(found.entities).toContainEqual(expect.objectContaining({ name: "Haider al-Abadi", type: "PER" }));

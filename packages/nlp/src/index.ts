@@ -1,5 +1,4 @@
 export { canonicalizeEntities, entityId, type ParagraphEntities } from "./ner/canonicalize.js";
-export { type ConllDocument, parseConll, scoreSpans, type SpanScores, spansFromTags, type TypedSpan } from "./ner/conll.js";
 export { hashString } from "./ner/hash.js";
 export { deserializeModel, type NerModel } from "./ner/model-format.js";
 export {
@@ -9,6 +8,7 @@ export {
   type TokenMention,
   tagTokenSentences,
 } from "./ner/tag-entities.js";
+export { type ParagraphMentions, type ReconcileOptions, reconcileEntities } from "./ner/reconcile.js";
 export { type Token, tokenize, tokenizeSentences } from "./ner/tokenize.js";
 export { findValueMentions, mergeValueMentions } from "./ner/values.js";
 export { bestPath, type ChainModel, type ChainModelJson, chainFromJson, emissionScores } from "./quotes/chain-model.js";

@@ -44,3 +44,28 @@ describe("assembleDocument", () => {
     expect(assembleDocument(input, { weights: lastFirst, budget: { sentences: 2 } }).result.summary.sentences.map((s) => s.paragraphIndex)).toEqual([1, 2]);
   });
 });
+
+describe("assembleDocument's document-level entities", () => {
+  it("types a name the same way across the document and returns the paragraphs whose mentions it changed", () => {
+    const texts = ["Hezbollah fighters joined the offensive.", "A Hezbollah spokesman said so."];
+    const doc = [{ index: 0, start: 0, end: texts[0]!.length, text: texts[0]! }, { index: 1, start: texts[0]!.length + 2, end: texts[0]!.length + 2 + texts[1]!.length, text: texts[1]! }];
+    const { result, reconciled } = assembleDocument(
+      {
+        docId: "d",
+        title: null,
+        paragraphs: doc,
+        summaries: [null, null],
+        entities: [
+          { mentions: [{ text: "Hezbollah", type: "ORG", start: 0, end: 9, confidence: 0.95 }] },
+          { mentions: [{ text: "Hezbollah", type: "LOC", start: 2, end: 11, confidence: 0.4 }] },
+        ],
+        quotes: [null, null],
+        failures: {},
+      },
+      summary,
+    );
+    expect(reconciled[0]).toBeNull();
+    expect(reconciled[1]!.mentions.map((m) => m.type)).toEqual(["ORG"]);
+    expect(result.entities.map((e) => [e.name, e.type, e.mentions.length])).toEqual([["Hezbollah", "ORG", 2]]);
+  });
+});

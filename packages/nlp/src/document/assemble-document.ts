@@ -1,5 +1,6 @@
 import type { DocumentResult, EntitiesResult, MissingResult, Paragraph, ParagraphSummary, QuotesResult, SummaryBudget, TaskName } from "@newsflow/contracts";
 import { canonicalizeEntities } from "../ner/canonicalize.js";
+import { reconcileEntities } from "../ner/reconcile.js";
 import { resolveQuotes } from "../quotes/resolve-quotes.js";
 import { summarizeDocument } from "../summarize/summarize.js";
 import type { SummaryWeights } from "../summarize/weights.js";
@@ -42,7 +43,14 @@ export function assembleDocument(input: DocumentInputs, summaryOptions: SummaryO
     note("entities", p.index, input.entities[i] ?? null);
     note("quotes", p.index, input.quotes[i] ?? null);
   });
-  const withEntities = input.paragraphs.flatMap((p, i) => (input.entities[i] ? [{ index: p.index, text: p.text, entities: input.entities[i]! }] : []));
+  // The paragraph worker saw one paragraph; here the whole document types its names consistently.
+  const mentions = reconcileEntities(
+    input.paragraphs.map((p, i) => ({ text: p.text, mentions: input.entities[i]?.mentions ?? [] })),
+    { title: input.title },
+  );
+  const finalEntities: (EntitiesResult | null)[] = input.paragraphs.map((_, i) => (input.entities[i] ? { mentions: mentions[i]! } : null));
+  const reconciled = finalEntities.map((e, i) => (e && JSON.stringify(e) !== JSON.stringify(input.entities[i]) ? e : null));
+  const withEntities = input.paragraphs.flatMap((p, i) => (finalEntities[i] ? [{ index: p.index, text: p.text, entities: finalEntities[i]! }] : []));
   const entities = canonicalizeEntities(withEntities);
   const quotes = resolveQuotes(
     input.paragraphs.flatMap((p, i) => (input.quotes[i] ? [{ index: p.index, text: p.text, quotes: input.quotes[i]! }] : [])),
@@ -50,9 +58,9 @@ export function assembleDocument(input: DocumentInputs, summaryOptions: SummaryO
   );
   const summary = summarizeDocument(
     input.title,
-    input.paragraphs.flatMap((p, i) => (input.summaries[i] ? [{ index: p.index, text: p.text, summary: input.summaries[i]!, entities: input.entities[i] ?? undefined }] : [])),
+    input.paragraphs.flatMap((p, i) => (input.summaries[i] ? [{ index: p.index, text: p.text, summary: input.summaries[i]!, entities: finalEntities[i] ?? undefined }] : [])),
     summaryOptions.weights,
     summaryOptions.budget,
   );
-  return { result: { docId: input.docId, summary, entities, quotes, missing, completedAt: now }, reconciled: input.paragraphs.map(() => null) };
+  return { result: { docId: input.docId, summary, entities, quotes, missing, completedAt: now }, reconciled };
 }

@@ -1,4 +1,4 @@
-import { DYN, type EncodedSentence, STATIC_FEATURES } from "./features.js";
+import { DYN, type EncodedSentence } from "./features.js";
 import { mixHash } from "./hash.js";
 import { ALLOWED, labelPos, labelType, NUM_LABELS, POS_B, POS_I, POS_L, POS_U } from "./labels.js";
 
@@ -51,7 +51,6 @@ export function decodeSentence(
   gold: Uint8Array | null = null,
 ): void {
   const NL = NUM_LABELS;
-  const S = STATIC_FEATURES;
   const mask = (1 << bits) - 1;
   const scores = new Float64Array(NL);
   const dyn = new Int32Array(DYNAMIC_FEATURES);
@@ -70,9 +69,10 @@ export function decodeSentence(
     dyn[4] = (mixHash(DYN.hist, hv) & mask) * NL;
     dyn[5] = (mixHash(DYN.histSh, mixHash(hv, sh)) & mask) * NL;
     scores.fill(0);
-    const base = i * S;
-    for (let f = 0; f < S; f++) {
-      const off = feats[base + f]!;
+    const base = enc.rows[i]!;
+    const stop = enc.rows[i + 1]!;
+    for (let f = base; f < stop; f++) {
+      const off = feats[f]!;
       for (let c = 0; c < NL; c++) scores[c]! += weights[off + c]!;
     }
     for (let f = 0; f < DYNAMIC_FEATURES; f++) {
@@ -107,7 +107,7 @@ export function decodeSentence(
     }
     if (learner !== null && gold !== null) {
       const g = gold[i]!;
-      if (g !== best) update(learner, feats, base, dyn, g, best);
+      if (g !== best) update(learner, feats, base, stop, dyn, g, best);
       learner.clock++;
     }
     out[i] = best;
@@ -125,10 +125,10 @@ export function decodeSentence(
   }
 }
 
-function update(l: Learner, feats: Int32Array, base: number, dyn: Int32Array, gold: number, pred: number): void {
+function update(l: Learner, feats: Int32Array, base: number, stop: number, dyn: Int32Array, gold: number, pred: number): void {
   const { w, u, clock } = l;
-  for (let f = 0; f < STATIC_FEATURES; f++) {
-    const off = feats[base + f]!;
+  for (let f = base; f < stop; f++) {
+    const off = feats[f]!;
     w[off + gold]! += 1;
     u[off + gold]! += clock;
     w[off + pred]! -= 1;

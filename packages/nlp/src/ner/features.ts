@@ -1,30 +1,23 @@
+import { type Gazetteer, matchGazetteers, NUM_GAZ_SOURCES } from "./gazetteer.js";
 import { hashString, mixHash } from "./hash.js";
 
 /**
  * Word-level knowledge the model carries besides its weights. `lexicon` maps a lower-cased word to
- * packed facts learnt from unlabeled text (see packLexicon); `gazetteer` maps the hash of a
- * lower-cased token n-gram (see ngramKey) to a bit mask of entity types (bit t = ENTITY_TYPES[t]);
- * every proper prefix of a name is an entry too (with GAZ_PREFIX), so matching stops early.
+ * packed facts learnt from unlabeled text (see packLexicon); `gazetteers` are packed token tries
+ * of names (see gazetteer.ts), looked up together.
  */
 export interface FeatureResources {
   bits: number;
   lexicon: Map<string, number>;
-  gazetteer: Gazetteer;
+  gazetteers: Gazetteer[];
 }
-
-export interface Gazetteer {
-  entries: Map<number, number>;
-  maxLen: number;
-}
-
-/** Mask bit of a gazetteer entry that is the start of a longer name. */
-export const GAZ_PREFIX = 1 << 8;
 
 /** One sentence turned into hashed feature offsets (bucket * numLabels), ready to score. */
 export interface EncodedSentence {
   n: number;
-  /** n * STATIC_FEATURES offsets into the weight table. */
+  /** Offsets into the weight table; token i's are feats[rows[i]] .. feats[rows[i + 1] - 1]. */
   feats: Int32Array;
+  rows: Int32Array;
   /** Lower-case word hash per token (for the dynamic features). */
   lw: Uint32Array;
   /** Word-shape hash per token. */
@@ -37,11 +30,13 @@ export interface EncodedSentence {
 const T = {
   bias: 1, w: 2, lw: 3, lwM1: 4, lwP1: 5, lwM2: 6, lwP2: 7, sh: 8, shM1: 9, shP1: 10, shM1Sh: 11, shShP1: 12,
   p1: 13, p2: 14, p3: 15, p4: 16, s1: 17, s2: 18, s3: 19, s4: 20, lwM1Lw: 21, lwLwP1: 22, initSh: 23, initLw: 24,
-  capsSh: 25, c1: 26, c2: 27, c1M1: 28, c1P1: 29, c2M1: 30, c2P1: 31, capBin: 32, gaz0: 33, gaz1: 34, gaz2: 35,
-  gaz3: 36, gazM1: 37, gazP1: 38, doc: 39, wM1: 40, shLwP1: 41, lwM1Sh: 42, c1Sh: 43, tailLw: 44, tailSh: 45,
+  capsSh: 25, c1: 26, c2: 27, c1M1: 28, c1P1: 29, c2M1: 30, c2P1: 31, capBin: 32,
+  gazAll: 36, gazM1: 37, gazP1: 38, doc: 39, wM1: 40, shLwP1: 41, lwM1Sh: 42, c1Sh: 43, tailLw: 44, tailSh: 45,
   lwM1LwP1: 46, wP1: 47, shM2: 48, shP2: 49,
 } as const;
-export const STATIC_FEATURES = 49;
+/** Features every token has; gazetteer matches add one per matching source. */
+export const STATIC_FEATURES = 46;
+const GAZ_SOURCE_TEMPLATE = 200;
 /** Template ids of the features that depend on already-predicted labels. */
 export const DYN = { prev: 101, prev2: 102, prevLw: 103, prevSh: 104, hist: 105, histSh: 106 } as const;
 
@@ -100,14 +95,12 @@ function isCapitalised(token: string): boolean {
 }
 
 function hasLetter(token: string): boolean {
-  return token.toLowerCase() !== token.toUpperCase();
-}
-
-/** Key of a lower-cased token n-gram in the gazetteer (hash the lowerForm of each token). */
-export function ngramKey(lowerHashes: ArrayLike<number>, start: number, len: number): number {
-  let h = 0x2545f491;
-  for (let i = start; i < start + len; i++) h = mixHash(h, lowerHashes[i]!);
-  return h;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) return true;
+    if (token.charCodeAt(i) > 127) return token.toLowerCase() !== token.toUpperCase();
+  }
+  return false;
 }
 
 /**
@@ -119,41 +112,35 @@ export function packLexicon(c1: number, c2: number, capBin: number): number {
 }
 
 /**
- * Per-token gazetteer code: for each type t, 0 none or 1 + position (B, I, L, U) of the longest
- * match of that type covering the token, packed base 5.
+ * Per-token gazetteer positions: `pos[i * NUM_GAZ_SOURCES + s]` is 0 when no name of source s
+ * covers token i, else 1 + 2 * position (B 0, I 1, L 2, U 3) + 1 when written exactly as listed,
+ * from the longest match of that source, taken left to right.
  */
-function gazetteerCodes(lwh: Uint32Array, n: number, gaz: Gazetteer): Uint16Array {
-  const codes = new Uint16Array(n);
-  if (gaz.entries.size === 0) return codes;
-  const bestLen = new Uint8Array(n * 4);
-  for (let i = 0; i < n; i++) {
-    let h = 0x2545f491;
-    const max = Math.min(gaz.maxLen, n - i);
-    for (let len = 1; len <= max; len++) {
-      h = mixHash(h, lwh[i + len - 1]!);
-      const mask = gaz.entries.get(h);
-      if (mask === undefined) break;
-      for (let t = 0; t < 4; t++) if (mask & (1 << t)) bestLen[i * 4 + t] = len;
-    }
-  }
-  const mul = [1, 5, 25, 125];
-  for (let t = 0; t < 4; t++) {
+function gazetteerPositions(lwh: Uint32Array, wh: Uint32Array, n: number, tables: readonly Gazetteer[]): Uint8Array {
+  const S = NUM_GAZ_SOURCES;
+  const pos = new Uint8Array(n * S);
+  if (tables.length === 0) return pos;
+  const len = new Uint8Array(n * S);
+  const exact = new Uint8Array(n * S);
+  matchGazetteers(tables, lwh, wh, n, len, exact);
+  for (let s = 0; s < S; s++) {
     for (let i = 0; i < n; ) {
-      const len = bestLen[i * 4 + t]!;
-      if (len === 0) {
+      const l = len[i * S + s]!;
+      if (l === 0) {
         i++;
         continue;
       }
-      if (len === 1) codes[i] = codes[i]! + 4 * mul[t]!;
+      const x = exact[i * S + s]!;
+      if (l === 1) pos[i * S + s] = 1 + 2 * 3 + x;
       else {
-        codes[i] = codes[i]! + 1 * mul[t]!;
-        for (let j = i + 1; j < i + len - 1; j++) codes[j] = codes[j]! + 2 * mul[t]!;
-        codes[i + len - 1] = codes[i + len - 1]! + 3 * mul[t]!;
+        pos[i * S + s] = 1 + x;
+        for (let j = i + 1; j < i + l - 1; j++) pos[j * S + s] = 1 + 2 + x;
+        pos[(i + l - 1) * S + s] = 1 + 4 + x;
       }
-      i += len;
+      i += l;
     }
   }
-  return codes;
+  return pos;
 }
 
 /** Facts about a whole document (or paragraph) that a token can look up. */
@@ -169,30 +156,51 @@ export function buildDocumentContext(sentences: readonly (readonly string[])[]):
   const capMid = new Set<string>();
   const lower = new Set<string>();
   for (const s of sentences) {
+    const normal = sentenceCasing(s) === CASING_NORMAL;
     for (let i = 0; i < s.length; i++) {
       const t = s[i]!;
       if (!hasLetter(t)) continue;
       if (isCapitalised(t)) {
-        if (i > 0 && !isAllCapsSentence(s)) capMid.add(t.toLowerCase());
+        if (i > 0 && normal) capMid.add(t.toLowerCase());
       } else if (t === t.toLowerCase()) lower.add(t);
     }
   }
   return { capMid, lower };
 }
 
-function isAllCapsSentence(tokens: readonly string[]): boolean {
+const CASING_NORMAL = 0;
+const CASING_CAPS = 1;
+const CASING_TITLE = 2;
+/** Words a title-cased headline may leave in lower case. */
+export const HEADLINE_LOWER: ReadonlySet<string> = new Set(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from", "as", "into", "over", "after", "vs", "via", "is"]);
+
+/**
+ * How a sentence is cased: all capitals (a Reuters headline), title case (every word of four
+ * letters or more capitalised, at least three of them: a web headline, where capitals say nothing
+ * about names) or normal.
+ */
+export function sentenceCasing(tokens: readonly string[]): number {
   let letters = 0;
+  let allCaps = true;
+  let long = 0;
+  let titled = true;
   for (const t of tokens) {
     if (!hasLetter(t)) continue;
-    if (t !== t.toUpperCase()) return false;
     letters++;
+    if (t !== t.toUpperCase()) allCaps = false;
+    if (t.length >= 4 && !HEADLINE_LOWER.has(t.toLowerCase())) {
+      long++;
+      if (!isCapitalised(t)) titled = false;
+    }
   }
-  return letters > 1;
+  if (letters > 1 && allCaps) return CASING_CAPS;
+  return titled && long >= 3 ? CASING_TITLE : CASING_NORMAL;
 }
 
 /**
- * Encodes one sentence (normalised tokens) into static feature offsets. `doc` adds the
- * document-level facts when the caller has the surrounding text.
+ * Encodes one sentence (normalised tokens) into feature offsets: a fixed set per token plus one
+ * per gazetteer source matching it. `doc` adds the paragraph-level facts when the caller has
+ * the surrounding text.
  */
 export function encodeSentence(
   tokens: readonly string[],
@@ -202,8 +210,8 @@ export function encodeSentence(
 ): EncodedSentence {
   const n = tokens.length;
   const mask = (1 << res.bits) - 1;
-  const S = STATIC_FEATURES;
-  const feats = new Int32Array(n * S);
+  let feats = new Int32Array(n * (STATIC_FEATURES + 4));
+  const rows = new Int32Array(n + 1);
   const wh = new Uint32Array(n);
   const lwh = new Uint32Array(n);
   const shh = new Uint32Array(n);
@@ -212,7 +220,7 @@ export function encodeSentence(
   const histKey = new Uint32Array(n);
   const capBins = new Uint8Array(n);
   const lowers: string[] = new Array(n);
-  const capsSentence = isAllCapsSentence(tokens) ? 1 : 0;
+  const casing = sentenceCasing(tokens);
   for (let i = 0; i < n; i++) {
     const w = tokens[i]!;
     const lw = lowerForm(w);
@@ -226,12 +234,26 @@ export function encodeSentence(
     capBins[i] = lex === undefined ? 0 : (lex >> 22) & 7;
     histKey[i] = hasLetter(w) && isCapitalised(w) ? lwh[i]! || 1 : 0;
   }
-  const gaz = gazetteerCodes(lwh, n, res.gazetteer);
+  const GS = NUM_GAZ_SOURCES;
+  const gaz = gazetteerPositions(lwh, wh, n, res.gazetteers);
+  // Per token: the sources of the names covering it, as one mask.
+  const gazMask = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let m = 0;
+    for (let s = 0; s < GS; s++) if (gaz[i * GS + s] !== 0) m |= 1 << s;
+    gazMask[i] = m;
+  }
   let o = 0;
   const put = (template: number, value: number) => {
+    if (o === feats.length) {
+      const grown = new Int32Array(feats.length * 2);
+      grown.set(feats);
+      feats = grown;
+    }
     feats[o++] = (mixHash(template, value) & mask) * numLabels;
   };
   for (let i = 0; i < n; i++) {
+    rows[i] = o;
     const w = tokens[i]!;
     const lw = lowers[i]!;
     const lwM1 = i > 0 ? lwh[i - 1]! : PAD_L;
@@ -272,7 +294,7 @@ export function encodeSentence(
     const init = i === 0 || (i === 1 && (tokens[0] === '"' || tokens[0] === "(")) ? 1 : 0;
     put(T.initSh, mixHash(init, sh));
     put(T.initLw, init ? cur : NONE);
-    put(T.capsSh, mixHash(capsSentence, sh));
+    put(T.capsSh, mixHash(casing, sh));
     put(T.c1, c1[i]!);
     put(T.c2, c2[i]!);
     put(T.c1M1, i > 0 ? c1[i - 1]! : PAD_L);
@@ -280,15 +302,17 @@ export function encodeSentence(
     put(T.c2M1, i > 0 ? c2[i - 1]! : PAD_L);
     put(T.c2P1, i + 1 < n ? c2[i + 1]! : PAD_R);
     const capBin = capBins[i]!;
-    put(T.capBin, mixHash(capBin, init * 2 + capsSentence));
-    const g = gaz[i]!;
-    const cap = isCapitalised(w) ? 8 : 0;
-    put(T.gaz0, (g % 5) + cap);
-    put(T.gaz1, (Math.floor(g / 5) % 5) + cap);
-    put(T.gaz2, (Math.floor(g / 25) % 5) + cap);
-    put(T.gaz3, (Math.floor(g / 125) % 5) + cap);
-    put(T.gazM1, i > 0 ? gaz[i - 1]! : 1000);
-    put(T.gazP1, i + 1 < n ? gaz[i + 1]! : 1000);
+    put(T.capBin, mixHash(capBin, init * 3 + casing));
+    // Gazetteers: the set of lists covering this token and its neighbours, then one feature per
+    // list with the token's place in the match, exact or case-folded, and its capitalisation.
+    const cap = isCapitalised(w) ? 1 : 0;
+    put(T.gazAll, mixHash(gazMask[i]!, cap + 2 * casing));
+    put(T.gazM1, i > 0 ? gazMask[i - 1]! : 1 << 29);
+    put(T.gazP1, i + 1 < n ? gazMask[i + 1]! : 1 << 29);
+    for (let s = 0; s < GS; s++) {
+      const g = gaz[i * GS + s]!;
+      if (g !== 0) put(GAZ_SOURCE_TEMPLATE + s, g * 8 + cap * 4 + casing);
+    }
     let docCode = 0;
     if (doc && hasLetter(w)) {
       const l = w.toLowerCase();
@@ -314,5 +338,6 @@ export function encodeSentence(
     put(T.shM2, i > 1 ? shh[i - 2]! : PAD_L);
     put(T.shP2, i + 2 < n ? shh[i + 2]! : PAD_R);
   }
-  return { n, feats, lw: lwh, shape: shh, histKey };
+  rows[n] = o;
+  return { n, feats, rows, lw: lwh, shape: shh, histKey };
 }

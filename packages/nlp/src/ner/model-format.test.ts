@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findSlot, GAZ_PREFIX, packGazetteer } from "./gazetteer.js";
 import { NUM_LABELS } from "./labels.js";
 import { deserializeModel, ModelFormatError, serializeModel } from "./model-format.js";
 
@@ -13,7 +14,7 @@ describe("serializeModel / deserializeModel", () => {
       serializeModel({
         bits,
         weights,
-        resources: { bits, lexicon: new Map([["iraq", 42]]), gazetteer: { entries: new Map([[7, 4]]), maxLen: 3 } },
+        resources: { bits, lexicon: new Map([["iraq", 42]]), gazetteers: [packGazetteer([7, 0xfffffff0], [4, GAZ_PREFIX | 1], [9, 65535], 3)] },
         meta: { note: "test" },
       }),
     );
@@ -22,8 +23,12 @@ describe("serializeModel / deserializeModel", () => {
     expect(model.weights[100]! * model.scale).toBeCloseTo(-1.25, 3);
     expect(model.weights[5]).toBe(0);
     expect(model.resources.lexicon.get("iraq")).toBe(42);
-    expect(model.resources.gazetteer.entries.get(7)).toBe(4);
-    expect(model.resources.gazetteer.maxLen).toBe(3);
+    const [g] = model.resources.gazetteers;
+    expect(g!.values[findSlot(g!, 7)]).toBe(4);
+    expect(g!.values[findSlot(g!, 0xfffffff0)]).toBe(GAZ_PREFIX | 1);
+    expect(g!.exact[findSlot(g!, 0xfffffff0)]).toBe(65535);
+    expect(findSlot(g!, 8)).toBe(-1);
+    expect(g!.maxLen).toBe(3);
     expect(model.meta.note).toBe("test");
   });
 

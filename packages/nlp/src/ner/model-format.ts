@@ -1,4 +1,5 @@
 import type { FeatureResources } from "./features.js";
+import { type Gazetteer, packGazetteer, unpackGazetteer } from "./gazetteer.js";
 import { NUM_LABELS } from "./labels.js";
 
 /**
@@ -13,10 +14,11 @@ export interface NerModel {
   meta: Record<string, unknown>;
 }
 
-const MAGIC = "NFNER1\n";
+const MAGIC = "NFNER2\n";
+const VERSION = 2;
 
 interface Header {
-  version: 1;
+  version: number;
   bits: number;
   numLabels: number;
   scale: number;
@@ -24,14 +26,73 @@ interface Header {
   meta: Record<string, unknown>;
   lexiconWords: string;
   lexiconValues: number[];
-  gazetteerMaxLen: number;
-  gazetteerKeys: number[];
-  gazetteerMasks: number[];
+  gazetteers: Array<{ count: number; maxLen: number }>;
+}
+
+/** A growing byte buffer for the binary sections. */
+class Writer {
+  bytes = new Uint8Array(1 << 16);
+  length = 0;
+  private ensure(extra: number): void {
+    if (this.length + extra <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < this.length + extra) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+  varint(value: number): void {
+    this.ensure(5);
+    let d = value >>> 0;
+    while (d >= 0x80) {
+      this.bytes[this.length++] = (d & 0x7f) | 0x80;
+      d >>>= 7;
+    }
+    this.bytes[this.length++] = d;
+  }
+  raw(data: Uint8Array): void {
+    this.ensure(data.length);
+    this.bytes.set(data, this.length);
+    this.length += data.length;
+  }
+  int16s(values: ArrayLike<number>): void {
+    const b = new Uint8Array(values.length * 2);
+    const v = new DataView(b.buffer);
+    for (let i = 0; i < values.length; i++) v.setInt16(i * 2, values[i]!, true);
+    this.raw(b);
+  }
+}
+
+class Reader {
+  private readonly view: DataView;
+  constructor(
+    private readonly bytes: Uint8Array,
+    public offset: number,
+  ) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  varint(): number {
+    let d = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = this.bytes[this.offset++]!;
+      d += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b & 0x80);
+    return d;
+  }
+  int16(): number {
+    const v = this.view.getInt16(this.offset, true);
+    this.offset += 2;
+    return v;
+  }
 }
 
 /**
  * Serialises a model compactly: weights quantised to int16 with one scale, stored sparsely
- * (varint gaps between non-zero indices, then the values). Gzip it for shipping.
+ * (varint gaps between non-zero indices, then the values); each gazetteer table as its keys in
+ * ascending order (varint gaps) with their values and exact-case hashes. Gzip it for shipping.
  */
 export function serializeModel(model: {
   bits: number;
@@ -53,8 +114,9 @@ export function serializeModel(model: {
     }
   }
   const lexWords = [...model.resources.lexicon.keys()];
+  const tables = model.resources.gazetteers.map(unpackGazetteer);
   const header: Header = {
-    version: 1,
+    version: VERSION,
     bits: model.bits,
     numLabels: NUM_LABELS,
     scale,
@@ -62,38 +124,29 @@ export function serializeModel(model: {
     meta: model.meta,
     lexiconWords: lexWords.join("\n"),
     lexiconValues: lexWords.map((w) => model.resources.lexicon.get(w)!),
-    gazetteerMaxLen: model.resources.gazetteer.maxLen,
-    gazetteerKeys: [...model.resources.gazetteer.entries.keys()],
-    gazetteerMasks: [...model.resources.gazetteer.entries.values()],
+    gazetteers: model.resources.gazetteers.map((g) => ({ count: g.size, maxLen: g.maxLen })),
   };
+  const w = new Writer();
+  w.raw(new TextEncoder().encode(MAGIC));
   const head = new TextEncoder().encode(JSON.stringify(header));
-  const gaps = new Uint8Array(idx.length * 5);
-  let g = 0;
+  w.varint(head.length);
+  w.raw(head);
   let last = 0;
   for (const i of idx) {
-    let d = i - last;
+    w.varint(i - last);
     last = i;
-    while (d >= 0x80) {
-      gaps[g++] = (d & 0x7f) | 0x80;
-      d >>>= 7;
+  }
+  w.int16s(val);
+  for (const t of tables) {
+    let prev = 0;
+    for (const k of t.keys) {
+      w.varint(k - prev);
+      prev = k;
     }
-    gaps[g++] = d;
+    for (const v of t.values) w.varint(v);
+    w.int16s(t.exact);
   }
-  const magic = new TextEncoder().encode(MAGIC);
-  const total = magic.length + 4 + head.length + g + (g % 2) + val.length * 2;
-  const out = new Uint8Array(total);
-  const view = new DataView(out.buffer);
-  out.set(magic, 0);
-  view.setUint32(magic.length, head.length, true);
-  out.set(head, magic.length + 4);
-  let o = magic.length + 4 + head.length;
-  out.set(gaps.subarray(0, g), o);
-  o += g + (g % 2);
-  for (const v of val) {
-    view.setInt16(o, v, true);
-    o += 2;
-  }
-  return out;
+  return w.bytes.slice(0, w.length);
 }
 
 /** Error for a model file that is not one this code can read. */
@@ -108,46 +161,44 @@ export class ModelFormatError extends Error {
 export function deserializeModel(bytes: Uint8Array): NerModel {
   const magic = new TextEncoder().encode(MAGIC);
   for (let i = 0; i < magic.length; i++) {
-    if (bytes[i] !== magic[i]) throw new ModelFormatError("not a newsflow NER model (bad magic bytes)");
+    if (bytes[i] !== magic[i]) throw new ModelFormatError("not a newsflow NER model v2 (bad magic bytes): retrain with the nlp-train train:ner script");
   }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headLen = view.getUint32(magic.length, true);
-  let o = magic.length + 4;
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(o, o + headLen))) as Header;
-  o += headLen;
-  if (header.version !== 1 || header.numLabels !== NUM_LABELS) {
+  const r = new Reader(bytes, magic.length);
+  const headLen = r.varint();
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(r.offset, r.offset + headLen))) as Header;
+  r.offset += headLen;
+  if (header.version !== VERSION || header.numLabels !== NUM_LABELS) {
     throw new ModelFormatError(`unsupported NER model version ${header.version} / labels ${header.numLabels}`);
   }
   const weights = new Int16Array((1 << header.bits) * NUM_LABELS);
   const idx = new Int32Array(header.count);
   let last = 0;
   for (let k = 0; k < header.count; k++) {
-    let d = 0;
-    let shift = 0;
-    let b: number;
-    do {
-      b = bytes[o++]!;
-      d |= (b & 0x7f) << shift;
-      shift += 7;
-    } while (b & 0x80);
-    last += d;
+    last += r.varint();
     idx[k] = last;
   }
-  if ((o - (magic.length + 4 + headLen)) % 2 === 1) o++;
-  for (let k = 0; k < header.count; k++) {
-    weights[idx[k]!] = view.getInt16(o, true);
-    o += 2;
-  }
+  for (let k = 0; k < header.count; k++) weights[idx[k]!] = r.int16();
+  const gazetteers: Gazetteer[] = header.gazetteers.map(({ count, maxLen }) => {
+    const keys = new Uint32Array(count);
+    let prev = 0;
+    for (let k = 0; k < count; k++) {
+      prev += r.varint();
+      keys[k] = prev;
+    }
+    const values = new Uint32Array(count);
+    for (let k = 0; k < count; k++) values[k] = r.varint();
+    const exact = new Uint16Array(count);
+    for (let k = 0; k < count; k++) exact[k] = r.int16() & 0xffff;
+    return packGazetteer(keys, values, exact, maxLen);
+  });
   const words = header.lexiconWords.length > 0 ? header.lexiconWords.split("\n") : [];
   const lexicon = new Map<string, number>();
   for (let k = 0; k < words.length; k++) lexicon.set(words[k]!, header.lexiconValues[k]!);
-  const entries = new Map<number, number>();
-  for (let k = 0; k < header.gazetteerKeys.length; k++) entries.set(header.gazetteerKeys[k]!, header.gazetteerMasks[k]!);
   return {
     bits: header.bits,
     weights,
     scale: header.scale,
-    resources: { bits: header.bits, lexicon, gazetteer: { entries, maxLen: header.gazetteerMaxLen } },
+    resources: { bits: header.bits, lexicon, gazetteers },
     meta: header.meta,
   };
 }

@@ -20,6 +20,16 @@ describe("tokenize", () => {
     ]);
   });
 
+  it("keeps initials and abbreviations with their dot, except at the end of the text", () => {
+    expect(texts("P. Simmons of First Albany Corp. in St. Louis , Fla. bought Co.")).toEqual([
+      "P.", "Simmons", "of", "First", "Albany", "Corp.", "in", "St.", "Louis", ",", "Fla.", "bought", "Co", ".",
+    ]);
+  });
+
+  it("keeps apostrophes inside transliterated names and country-letter currencies whole", () => {
+    expect(texts("Gama'a's keeper Songo'o paid C$ 5, don't")).toEqual(["Gama'a", "'s", "keeper", "Songo'o", "paid", "C$", "5", ",", "don", "'t"]);
+  });
+
   it("gives character offsets into the text", () => {
     const text = "  Croft said";
     for (const t of tokenize(text)) expect(text.slice(t.start, t.end)).toBe(t.text);
@@ -34,6 +44,6 @@ describe("tokenize", () => {
 describe("tokenizeSentences", () => {
   it("splits at sentence ends but not after Mr.", () => {
     const s = tokenizeSentences("Mr. Croft spoke. Then he left.");
-    expect(s.map((x) => x.map((t) => t.text))).toEqual([["Mr", ".", "Croft", "spoke", "."], ["Then", "he", "left", "."]]);
+    expect(s.map((x) => x.map((t) => t.text))).toEqual([["Mr.", "Croft", "spoke", "."], ["Then", "he", "left", "."]]);
   });
 });

@@ -1,19 +1,23 @@
-import { spansFromTags, scoreSpans, type ConllDocument, type SpanScores } from "./conll.js";
-import { decodeSentence, type DocumentHistory, type Learner } from "./decode.js";
 import {
   buildDocumentContext,
+  type DocumentHistory,
+  decodeSentence,
   type EncodedSentence,
+  ENTITY_TYPES,
   encodeSentence,
   type FeatureResources,
-  GAZ_PREFIX,
   type Gazetteer,
-  lowerForm,
-  ngramKey,
+  HEADLINE_LOWER,
+  type Learner,
+  labelsFromSpans,
+  NUM_LABELS,
   normalizeToken,
-} from "./features.js";
-import { hashString } from "./hash.js";
+  spansFromLabels,
+} from "@newsflow/nlp/ner";
+import { type ConllDocument, type SpanScores, scoreSpans, spansFromTags } from "./conll.js";
+import type { ListedName } from "./gazetteer-sources.js";
+import { NameTableBuilder } from "./name-table.js";
 import { createRandom } from "./random.js";
-import { ENTITY_TYPES, labelsFromSpans, NUM_LABELS, spansFromLabels } from "./labels.js";
 
 /** Settings of one training run. */
 export interface TrainConfig {
@@ -21,9 +25,13 @@ export interface TrainConfig {
   maxEpochs: number;
   seed: number;
   lexicon: Map<string, number>;
-  /** Extra gazetteer entries (names by type index) from outside the training data. */
-  externalNames: Array<{ name: string[]; type: number }>;
+  /** Names from lists outside the training data (see readNameLists). */
+  listedNames: readonly ListedName[];
   folds: number;
+  /** "paragraph" (default): context units of 1-3 sentences, as the worker sees; "document": whole documents. */
+  context?: "paragraph" | "document";
+  /** Share of training sentences also seen title-cased, as web headlines are (default 0). */
+  titleCaseShare?: number;
   /** How many differently shuffled runs to average (default 1). */
   ensemble?: number;
   log?: (message: string) => void;
@@ -41,65 +49,76 @@ export interface TrainResult {
 
 const TYPE_INDEX = new Map(ENTITY_TYPES.map((t, i) => [t as string, i]));
 
-function addName(entries: Map<number, number>, tokens: readonly string[], type: number): number {
-  const hashes = tokens.map((t) => hashString(lowerForm(normalizeToken(t))));
-  for (let len = 1; len < hashes.length; len++) {
-    const prefix = ngramKey(hashes, 0, len);
-    entries.set(prefix, (entries.get(prefix) ?? 0) | GAZ_PREFIX);
-  }
-  const key = ngramKey(hashes, 0, hashes.length);
-  entries.set(key, (entries.get(key) ?? 0) | (1 << type));
-  return tokens.length;
-}
-
 /**
- * Gazetteers from the training mentions: one with every document (shipped) and one per fold
- * without that fold's documents, so training features never see a document's own names
- * (otherwise the model learns to trust the gazetteer blindly).
+ * Gazetteers: one packed table of the listed names, and the training set's own mentions (sources
+ * 0-3, by type) once with every document (shipped) and once per fold without that fold's
+ * documents, so training features never see a document's own names (otherwise the model learns
+ * to trust them blindly).
  */
 export function buildGazetteers(
   docs: readonly ConllDocument[],
   folds: number,
-  external: TrainConfig["externalNames"],
-): { full: Gazetteer; byFold: Gazetteer[] } {
-  const make = (): Gazetteer => ({ entries: new Map(), maxLen: 1 });
-  const full = make();
-  const byFold = Array.from({ length: folds }, make);
-  const add = (g: Gazetteer, name: readonly string[], type: number) => {
-    if (name.length > 6) return;
-    g.maxLen = Math.max(g.maxLen, addName(g.entries, name, type));
-  };
-  for (const e of external) {
-    add(full, e.name, e.type);
-    for (const g of byFold) add(g, e.name, e.type);
-  }
+  listed: readonly ListedName[],
+): { lists: Gazetteer; full: Gazetteer; byFold: Gazetteer[] } {
+  const lists = new NameTableBuilder();
+  for (const n of listed) lists.add(n.tokens, n.source);
+  const full = new NameTableBuilder();
+  const byFold = Array.from({ length: folds }, () => new NameTableBuilder());
   docs.forEach((doc, d) => {
     for (const s of doc.sentences) {
       for (const span of spansFromTags(s.tags)) {
         const type = TYPE_INDEX.get(span.type);
-        if (type === undefined) continue;
+        if (type === undefined || span.end - span.start > 6) continue;
         const name = s.tokens.slice(span.start, span.end);
-        add(full, name, type);
-        for (let f = 0; f < folds; f++) if (f !== d % folds) add(byFold[f]!, name, type);
+        full.add(name, type);
+        for (let f = 0; f < folds; f++) if (f !== d % folds) byFold[f]!.add(name, type);
       }
     }
   });
-  return { full, byFold };
+  return { lists: lists.build(), full: full.build(), byFold: byFold.map((b) => b.build()) };
+}
+
+/** A sentence the way a web headline writes it: "Iraqi forces retake the town" -> "Iraqi Forces Retake the Town". */
+export function titleCaseTokens(tokens: readonly string[]): string[] {
+  return tokens.map((t, i) => {
+    if (i > 0 && HEADLINE_LOWER.has(t)) return t;
+    const c = t.charAt(0);
+    return c.toUpperCase() === c ? t : c.toUpperCase() + t.slice(1);
+  });
 }
 
 interface EncodedDocument {
   sentences: EncodedSentence[];
+  /** Where a context unit (a paragraph as the tagger sees it) starts: the history starts afresh. */
+  resets: boolean[];
   gold: Uint8Array[];
   goldSpans: ReturnType<typeof spansFromTags>[];
 }
 
-function encodeDocuments(docs: readonly ConllDocument[], resFor: (d: number) => FeatureResources): EncodedDocument[] {
+function encodeDocuments(
+  docs: readonly ConllDocument[],
+  resFor: (d: number) => FeatureResources,
+  titleCase: (d: number, k: number) => boolean,
+  unitSize: (d: number, k: number) => number,
+): EncodedDocument[] {
   return docs.map((doc, d) => {
     const res = resFor(d);
-    const norm = doc.sentences.map((s) => s.tokens.map(normalizeToken));
-    const ctx = buildDocumentContext(norm);
+    const norm = doc.sentences.map((s, k) => (titleCase(d, k) ? titleCaseTokens(s.tokens) : s.tokens).map(normalizeToken));
+    const sentences: EncodedSentence[] = [];
+    const resets: boolean[] = [];
+    for (let k = 0; k < norm.length; ) {
+      const size = unitSize(d, k);
+      const unit = norm.slice(k, k + size);
+      const ctx = buildDocumentContext(unit);
+      unit.forEach((tokens, j) => {
+        sentences.push(encodeSentence(tokens, res, NUM_LABELS, ctx));
+        resets.push(j === 0);
+      });
+      k += size;
+    }
     return {
-      sentences: norm.map((tokens) => encodeSentence(tokens, res, NUM_LABELS, ctx)),
+      sentences,
+      resets,
       gold: doc.sentences.map((s) =>
         labelsFromSpans(
           spansFromTags(s.tags)
@@ -121,6 +140,7 @@ function evaluate(weights: Float32Array, bits: number, docs: readonly EncodedDoc
   for (const doc of docs) {
     const hist: DocumentHistory = new Map();
     doc.sentences.forEach((enc, k) => {
+      if (doc.resets[k]) hist.clear();
       const out = new Uint8Array(enc.n);
       const margin = new Float32Array(enc.n);
       decodeSentence(weights, bits, enc, hist, out, margin);
@@ -146,12 +166,30 @@ function evaluate(weights: Float32Array, bits: number, docs: readonly EncodedDoc
 export function trainTagger(train: readonly ConllDocument[], dev: readonly ConllDocument[], config: TrainConfig): TrainResult {
   const log = config.log ?? (() => {});
   const { bits } = config;
-  const gaz = buildGazetteers(train, config.folds, config.externalNames);
-  const shipped: FeatureResources = { bits, lexicon: config.lexicon, gazetteer: gaz.full };
-  const foldRes = gaz.byFold.map((g) => ({ bits, lexicon: config.lexicon, gazetteer: g }));
-  log(`gazetteer: ${gaz.full.entries.size} names`);
-  const trainEnc = encodeDocuments(train, (d) => foldRes[d % config.folds]!);
-  const devEnc = encodeDocuments(dev, () => shipped);
+  const gaz = buildGazetteers(train, config.folds, config.listedNames);
+  const shipped: FeatureResources = { bits, lexicon: config.lexicon, gazetteers: [gaz.lists, gaz.full] };
+  const foldRes = gaz.byFold.map((g) => ({ bits, lexicon: config.lexicon, gazetteers: [gaz.lists, g] }));
+  log(`gazetteers: ${gaz.lists.size} list entries, ${gaz.full.size} training-name entries`);
+  const share = config.titleCaseShare ?? 0;
+  const pick = createRandom(config.seed + 17);
+  const titled = train.map((doc) => doc.sentences.map((s) => s.tokens.length >= 4 && pick() < share));
+  // Context units: the tagger sees one paragraph at a time in production, so training reads a
+  // document in units of one to three sentences (or whole, with --context document), and dev
+  // (which picks the epoch) one sentence at a time, as `eval ner` rebuilds it.
+  const whole = config.context === "document";
+  const sizes = train.map((doc) => doc.sentences.map(() => (whole ? Number.MAX_SAFE_INTEGER : 1 + Math.floor(pick() * 3))));
+  const trainEnc = encodeDocuments(
+    train,
+    (d) => foldRes[d % config.folds]!,
+    (d, k) => titled[d]![k]!,
+    (d, k) => sizes[d]![k]!,
+  );
+  const devEnc = encodeDocuments(
+    dev,
+    () => shipped,
+    () => false,
+    () => (whole ? Number.MAX_SAFE_INTEGER : 1),
+  );
   const size = (1 << bits) * NUM_LABELS;
   const runs = Math.max(1, config.ensemble ?? 1);
   const sum = new Float64Array(size);
@@ -193,6 +231,7 @@ function trainRun(
       const doc = trainEnc[d]!;
       const hist: DocumentHistory = new Map();
       doc.sentences.forEach((enc, k) => {
+        if (doc.resets[k]) hist.clear();
         const out = new Uint8Array(enc.n);
         decodeSentence(learner.w, bits, enc, hist, out, null, learner, doc.gold[k]!);
       });

@@ -1,6 +1,5 @@
+import { lowerForm, normalizeToken, packLexicon, sentenceCasing, tokenizeSentences } from "@newsflow/nlp/ner";
 import { createRandom } from "./random.js";
-import { lowerForm, normalizeToken, packLexicon } from "./features.js";
-import { tokenizeSentences } from "./tokenize.js";
 
 /** Options for building the word lexicon from unlabeled text. */
 export interface LexiconOptions {
@@ -37,14 +36,14 @@ export function buildLexicon(texts: readonly string[], tokenized: readonly (read
   const capStats = new Map<string, [number, number]>();
   let total = 0;
   for (const s of sentences) {
-    let allCaps = true;
-    for (const t of s) if (t !== t.toUpperCase()) allCaps = false;
+    // Capitals in an all-caps or title-cased headline say nothing about the word.
+    const headline = sentenceCasing(s) !== 0;
     for (let i = 0; i < s.length; i++) {
       const t = s[i]!;
       const lw = lowerForm(t);
       freq.set(lw, (freq.get(lw) ?? 0) + 1);
       total++;
-      if (i === 0 || allCaps || t.toLowerCase() === t.toUpperCase()) continue;
+      if (i === 0 || headline || t.toLowerCase() === t.toUpperCase()) continue;
       const prev = s[i - 1]!;
       if (prev === '"' || prev === "(" || prev === "--" || prev === ":") continue;
       const st = capStats.get(lw) ?? [0, 0];

@@ -1,3 +1,5 @@
+import { type PRF, prf } from "../metrics.js";
+
 /** One sentence of a CoNLL column file: its tokens (first column) and tags (last column). */
 export interface ConllSentence {
   tokens: string[];
@@ -82,23 +84,9 @@ export function spansFromTags(tags: readonly string[]): TypedSpan[] {
   return spans;
 }
 
-/** Precision, recall and F1 as fractions 0..1. */
-export interface PrfScore {
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
 /** Micro-averaged exact-span scores plus one score per type. */
-export interface SpanScores extends PrfScore {
-  perType: Record<string, PrfScore>;
-}
-
-function prf(correct: number, predicted: number, gold: number): PrfScore {
-  const precision = predicted === 0 ? 0 : correct / predicted;
-  const recall = gold === 0 ? 0 : correct / gold;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1 };
+export interface SpanScores extends PRF {
+  perType: Record<string, PRF>;
 }
 
 /**
@@ -138,10 +126,10 @@ export function scoreSpans(
     nPred += c.predicted;
     nGold += c.gold;
   }
-  const perType: Record<string, PrfScore> = {};
+  const perType: Record<string, PRF> = {};
   for (const t of types) {
     const c = counts.get(t) ?? { correct: 0, predicted: 0, gold: 0 };
-    perType[t] = prf(c.correct, c.predicted, c.gold);
+    perType[t] = prf(c.correct, c.predicted, c.correct, c.gold);
   }
-  return { ...prf(correct, nPred, nGold), perType };
+  return { ...prf(correct, nPred, correct, nGold), perType };
 }

@@ -1,0 +1,25 @@
+// Production-path NER errors on a CoNLL file, for reading: `node dist/scripts/ner-errors.js
+// [--data FILE] [--model PATH]` prints the three scores on stderr and one line per sentence
+// with a missed or wrong mention on stdout.
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { createEntityTagger } from "@newsflow/nlp/ner";
+import { loadNerModel } from "@newsflow/nlp/node";
+import { parseConll } from "../ner/conll.js";
+import { evaluateProductionPath } from "../ner/production-eval.js";
+import { sharedDataPath } from "../shared-data.js";
+
+const { values } = parseArgs({
+  options: {
+    data: { type: "string", default: sharedDataPath("ner", "conll2003", "dev.txt") },
+    model: { type: "string" },
+  },
+});
+const model = loadNerModel(values.model);
+const result = evaluateProductionPath(parseConll(readFileSync(values.data, "utf8")), createEntityTagger(model), model, 1);
+const f = (s: { f1: number; perType: Record<string, { f1: number }> }) =>
+  `${s.f1.toFixed(4)} (${Object.entries(s.perType)
+    .map(([t, x]) => `${t} ${x.f1.toFixed(3)}`)
+    .join(", ")})`;
+process.stderr.write(`production ${f(result.production)}\nparagraphs ${f(result.paragraphs)}\ntoken column ${f(result.tokenColumn)}\n`);
+for (const e of result.errors) process.stdout.write(`${e.text}\n  missed: ${e.missed.join(" | ")}\n  wrong:  ${e.wrong.join(" | ")}\n`);

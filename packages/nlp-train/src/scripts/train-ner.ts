@@ -1,0 +1,120 @@
+// Trains the shipped NER model: `node scripts/pnpm.mjs --filter @newsflow/nlp-train train:ner`
+// (builds first). Reads CoNLL-2003, the name lists, wikigold and every unlabeled text of the
+// shared data by path; writes packages/nlp/models/ner.bin.gz. Deterministic for a given seed.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { deserializeModel, serializeModel } from "@newsflow/nlp/ner";
+import { MODELS_DIR } from "@newsflow/nlp/node";
+import { type ConllDocument, parseConll } from "../ner/conll.js";
+import { readNameLists } from "../ner/gazetteer-sources.js";
+import { buildLexicon } from "../ner/lexicon.js";
+import { findAutoNames } from "../ner/self-train.js";
+import { trainTagger } from "../ner/train.js";
+import { sharedDataPath } from "../shared-data.js";
+
+// pnpm hands flags after `--` on with the `--` itself.
+const argv = process.argv.slice(2);
+const { values } = parseArgs({
+  args: argv[0] === "--" ? argv.slice(1) : argv,
+  options: {
+    train: { type: "string", default: sharedDataPath("ner", "conll2003", "train.txt") },
+    dev: { type: "string", default: sharedDataPath("ner", "conll2003", "dev.txt") },
+    wikigold: { type: "string", default: "0" },
+    out: { type: "string", default: new URL("ner.bin.gz", MODELS_DIR).pathname },
+    bits: { type: "string", default: "20" },
+    epochs: { type: "string", default: "20" },
+    ensemble: { type: "string", default: "1" },
+    seed: { type: "string", default: "13" },
+    clusters: { type: "string", default: "on" },
+    lists: { type: "string", default: "on" },
+    "title-case": { type: "string", default: "0.05" },
+    context: { type: "string", default: "paragraph" },
+    "self-train": { type: "string", default: "on" },
+    "coarse-clusters": { type: "string", default: "150" },
+    "fine-clusters": { type: "string", default: "1000" },
+  },
+});
+const log = (m: string) => process.stderr.write(`${m}\n`);
+for (const p of [values.train, values.dev]) {
+  if (!existsSync(p)) {
+    log(`no such file: ${p} (pass --train/--dev, or put the data in ../shared/data)`);
+    process.exit(2);
+  }
+}
+const started = Date.now();
+const conllTrain = parseConll(readFileSync(values.train, "utf8"));
+const dev = parseConll(readFileSync(values.dev, "utf8"));
+const wikigoldPath = sharedDataPath("ner", "wikigold", "wikigold.conll.txt");
+const wikigold = existsSync(wikigoldPath) ? parseConll(readFileSync(wikigoldPath, "utf8")) : [];
+// --wikigold N: wikigold's documents N times in the training set (0: not trained on).
+const train: ConllDocument[] = [...conllTrain];
+for (let r = 0; r < Number(values.wikigold); r++) train.push(...wikigold);
+log(`train: ${train.length} documents (${conllTrain.length} CoNLL, wikigold x${values.wikigold}); dev: ${dev.length} documents`);
+
+/** Article texts of a JSON-lines file (the `text` field), or of a JSON object of `articleBody`s. */
+function articleTexts(path: string): string[] {
+  if (!existsSync(path)) {
+    log(`skipping missing unlabeled text ${path}`);
+    return [];
+  }
+  const raw = readFileSync(path, "utf8");
+  if (path.endsWith(".json")) return Object.values(JSON.parse(raw) as Record<string, { articleBody?: string }>).map((a) => a.articleBody ?? "");
+  return raw
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { text: string }).text);
+}
+
+// Unlabeled text for word clusters and capitalisation rates: every article text of the shared
+// data (BBC, PolNeAR train and dev, the web pages' article bodies) plus the tokens of CoNLL train
+// and wikigold. CoNLL dev stays out: it picks the model.
+const texts = [
+  ...articleTexts(sharedDataPath("summaries", "bbc", "articles.jsonl")),
+  ...articleTexts(sharedDataPath("quotes", "polnear", "train.jsonl")),
+  ...articleTexts(sharedDataPath("quotes", "polnear", "dev.jsonl")),
+  ...articleTexts(sharedDataPath("html", "ground-truth.json")),
+];
+const tokenized = [...conllTrain, ...wikigold].flatMap((d) => d.sentences.map((s) => s.tokens));
+const seed = Number(values.seed);
+const lexicon =
+  values.clusters === "on"
+    ? buildLexicon(texts, tokenized, { seed, coarse: Number(values["coarse-clusters"]), fine: Number(values["fine-clusters"]), log })
+    : new Map<string, number>();
+log(`lexicon: ${lexicon.size} words`);
+const listedNames = values.lists === "on" ? readNameLists(log) : [];
+
+const config = {
+  bits: Number(values.bits),
+  maxEpochs: Number(values.epochs),
+  seed,
+  lexicon,
+  listedNames,
+  folds: 5,
+  ensemble: Number(values.ensemble),
+  titleCaseShare: Number(values["title-case"]),
+  context: values.context === "document" ? ("document" as const) : ("paragraph" as const),
+  log,
+};
+let result = trainTagger(train, dev, config);
+let autoNames = 0;
+if (values["self-train"] === "on") {
+  // Self-training: the first model tags the unlabeled articles; the names it finds often and
+  // consistently become one more list for the second model.
+  const first = deserializeModel(serializeModel({ bits: config.bits, weights: result.weights, resources: result.resources, meta: { marginScale: result.marginScale } }));
+  const auto = findAutoNames(first, texts);
+  autoNames = auto.length;
+  log(`self-training: ${auto.length} names from the unlabeled articles; second model`);
+  result = trainTagger(train, dev, { ...config, listedNames: [...listedNames, ...auto] });
+}
+const meta = {
+  trainedOn: `CoNLL-2003 English train${Number(values.wikigold) > 0 ? ` + wikigold x${values.wikigold}` : ""}`,
+  bestEpoch: result.bestEpoch,
+  dev: result.dev,
+  marginScale: result.marginScale,
+  seed,
+  autoNames,
+};
+const bytes = gzipSync(serializeModel({ bits: Number(values.bits), weights: result.weights, resources: result.resources, meta }), { level: 9 });
+writeFileSync(values.out, bytes);
+log(`best epoch ${result.bestEpoch}: dev F1 ${result.dev.f1.toFixed(4)}; wrote ${values.out} (${(bytes.length / 1e6).toFixed(2)} MB) in ${Math.round((Date.now() - started) / 1000)} s`);

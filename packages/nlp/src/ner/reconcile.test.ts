@@ -1,0 +1,115 @@
+import type { EntityMention } from "@newsflow/contracts";
+import { describe, expect, it } from "vitest";
+import { reconcileEntities } from "./reconcile.js";
+
+/** A paragraph with mentions given as [type, text, confidence?], located in order in the text. */
+function para(text: string, tagged: Array<[string, string, number?]>): { text: string; mentions: EntityMention[] } {
+  let from = 0;
+  const mentions = tagged.map(([type, t, confidence]) => {
+    const start = text.indexOf(t, from);
+    if (start < 0) throw new Error(`${t} not in ${text}`);
+    from = start + t.length;
+    return { type, text: t, start, end: start + t.length, confidence: confidence ?? 0.9 } as EntityMention;
+  });
+  return { text, mentions };
+}
+
+const shown = (result: EntityMention[][]) => result.map((ms) => ms.map((m) => `${m.type}:${m.text}`));
+
+describe("reconcileEntities", () => {
+  it("joins a person's name the tagger split at a name particle", () => {
+    const result = reconcileEntities([para("The chief Abu Bakr al-Baghdadi fled.", [["PER", "Abu Bakr"], ["LOC", "al-Baghdadi", 0.6]])]);
+    expect(shown(result)).toEqual([["PER:Abu Bakr al-Baghdadi"]]);
+  });
+
+  it("takes a particle-joined surname into the person before it", () => {
+    const result = reconcileEntities([para("The ISIS chief Abu Bakr al-Baghdadi had fled.", [["ORG", "ISIS"], ["PER", "Abu Bakr"]])]);
+    expect(shown(result)).toEqual([["ORG:ISIS", "PER:Abu Bakr al-Baghdadi"]]);
+  });
+
+  it("types spellings that differ only in spaces and hyphens as one name", () => {
+    const result = reconcileEntities([
+      para("They took Al-Bukamal.", [["LOC", "Al-Bukamal", 0.9]]),
+      para("Albu Kamal is liberated.", [["PER", "Albu Kamal", 0.6]]),
+    ]);
+    expect(shown(result)).toEqual([["LOC:Al-Bukamal"], ["LOC:Albu Kamal"]]);
+  });
+
+  it("gives one name one type across the document, by the confidence behind each type", () => {
+    const result = reconcileEntities([
+      para("Hezbollah is fighting.", [["LOC", "Hezbollah", 0.6]]),
+      para("Hezbollah said so, and Hezbollah fighters came.", [["ORG", "Hezbollah", 0.9], ["ORG", "Hezbollah", 0.8]]),
+    ]);
+    expect(shown(result)).toEqual([["ORG:Hezbollah"], ["ORG:Hezbollah", "ORG:Hezbollah"]]);
+  });
+
+  it("lets a confident mention keep its own type against the document's vote", () => {
+    const result = reconcileEntities([
+      para("NEW YORK 1996-08-30", [["LOC", "NEW YORK", 0.95]]),
+      para("NEW YORK 63 71", [["ORG", "NEW YORK", 0.7]]),
+      para("NEW YORK 60 70", [["ORG", "NEW YORK", 0.7]]),
+    ]);
+    expect(shown(result)).toEqual([["LOC:NEW YORK"], ["ORG:NEW YORK"], ["ORG:NEW YORK"]]);
+  });
+
+  it("puts a longer name over the pieces of it tagged in another paragraph", () => {
+    const result = reconcileEntities([
+      para("According to USA Today, it left.", [["LOC", "USA"]]),
+      para("A USA Today reporter saw it.", [["ORG", "USA Today"]]),
+    ]);
+    expect(shown(result)).toEqual([["ORG:USA Today"], ["ORG:USA Today"]]);
+  });
+
+  it("tags a name the tagger missed where the document tags it elsewhere", () => {
+    const result = reconcileEntities([para("Deir Ezzor fell.", [["LOC", "Deir Ezzor"]]), para("They left Deir Ezzor.", [])]);
+    expect(shown(result)).toEqual([["LOC:Deir Ezzor"], ["LOC:Deir Ezzor"]]);
+  });
+
+  it("does not add a one-word name the document also writes in lower case", () => {
+    const result = reconcileEntities([para("Mr Bush met them.", [["PER", "Bush"]]), para("A bush burned and Bush left.", [])]);
+    expect(shown(result)).toEqual([["PER:Bush"], []]);
+  });
+
+  it("gives a surname alone the type of the full name it ends", () => {
+    const result = reconcileEntities([para("Mark Croft spoke.", [["PER", "Mark Croft"]]), para("Croft said no.", [["ORG", "Croft", 0.6]])]);
+    expect(shown(result)).toEqual([["PER:Mark Croft"], ["PER:Croft"]]);
+  });
+
+  it("gives a first word alone the type of the organisation it starts", () => {
+    const result = reconcileEntities([
+      para("Mercantile Bancorp Inc. grew.", [["ORG", "Mercantile Bancorp Inc."]]),
+      para("Mercantile said so.", [["PER", "Mercantile", 0.6]]),
+    ]);
+    expect(shown(result)).toEqual([["ORG:Mercantile Bancorp Inc."], ["ORG:Mercantile"]]);
+  });
+
+  it("leaves a place alone that starts an organisation's name", () => {
+    const result = reconcileEntities([
+      para("A US Air Force tanker flew.", [["ORG", "US Air Force"]]),
+      para("It hit US -backed forces.", [["LOC", "US", 0.7]]),
+    ]);
+    expect(shown(result)).toEqual([["ORG:US Air Force"], ["LOC:US"]]);
+  });
+
+  it("types a person with a digit in its name as a thing", () => {
+    const result = reconcileEntities([para("Fuel from a KC-10 Extender during refueling.", [["PER", "KC-10 Extender", 0.6]])]);
+    expect(shown(result)).toEqual([["MISC:KC-10 Extender"]]);
+  });
+
+  it("drops headline words that the body writes in lower case, keeps names the body tags", () => {
+    const result = reconcileEntities(
+      [
+        para("Drone Shows Islamic State Fighters Flee Al-Qaim City", [["ORG", "Drone Shows"], ["ORG", "Islamic State"], ["PER", "Fighters Flee"], ["LOC", "Al-Qaim"]]),
+        para("A drone shows fighters of Islamic State flee from Al-Qaim.", [["ORG", "Islamic State"], ["LOC", "Al-Qaim"]]),
+      ],
+      { title: "Drone Shows Islamic State Fighters Flee Al-Qaim City" },
+    );
+    expect(shown(result)[0]).toEqual(["ORG:Islamic State", "LOC:Al-Qaim"]);
+  });
+
+  it("leaves values and offsets alone and keeps offsets into each paragraph", () => {
+    const p = para("On Friday, Syria said so.", [["DATE", "Friday"], ["LOC", "Syria"]]);
+    const [ms] = reconcileEntities([p]);
+    expect(ms).toEqual(p.mentions);
+  });
+});

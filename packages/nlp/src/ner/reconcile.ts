@@ -1,0 +1,304 @@
+import type { EntityMention, EntityType } from "@newsflow/contracts";
+import { normalizeToken, sentenceCasing } from "./features.js";
+import { ENTITY_TYPES } from "./labels.js";
+import { type Token, tokenizeSentences } from "./tokenize.js";
+
+/** One paragraph as the document step has it: its text and the entities worker's mentions. */
+export interface ParagraphMentions {
+  text: string;
+  mentions: EntityMention[];
+}
+
+/** Options of reconcileEntities. */
+export interface ReconcileOptions {
+  /** The document's title: a paragraph with this text is a headline. */
+  title?: string | null;
+}
+
+const TYPE_INDEX = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
+// Name particles that start the second half of an Arabic name: "Abu Bakr" + "al-Baghdadi".
+const PARTICLE = /^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|ben|bint|abu|van|von|de|da|di|du|le|la)(?:[-\u2010\u2011]|$)/;
+
+// A surname joined to its particle: al-Baghdadi, bin-Laden, el-Sisi.
+const PARTICLE_NAME = /^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|bint|abu)[-\u2010\u2011]\p{Lu}/u;
+
+/** Confidence at which a mention keeps its own type against the document's vote. */
+const KEEP_TYPE = 0.75;
+
+interface Para {
+  text: string;
+  tokens: Token[];
+  /** 1 where a token starts a sentence. */
+  initial: Uint8Array;
+  headline: boolean;
+  /** Learnt-type mentions as token ranges; values and unaligned mentions pass through in `kept`. */
+  spans: Span[];
+  kept: EntityMention[];
+}
+
+interface Span {
+  start: number;
+  end: number;
+  type: number;
+  confidence: number;
+}
+
+interface Form {
+  tokens: string[];
+  votes: Float64Array;
+  count: number;
+  confidence: number;
+}
+
+function isCapitalised(t: string): boolean {
+  const c = t.charAt(0);
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+function prepare(p: ParagraphMentions, title: string | null): Para {
+  const sentences = tokenizeSentences(p.text);
+  const tokens = sentences.flat();
+  const initial = new Uint8Array(tokens.length);
+  let k = 0;
+  for (const s of sentences) {
+    initial[k] = 1;
+    k += s.length;
+  }
+  const words = tokens.map((t) => normalizeToken(t.text));
+  const headline =
+    (title !== null && p.text.trim() === title.trim()) || (sentences.length === 1 && sentenceCasing(words) === 2);
+  const byStart = new Map<number, number>();
+  const byEnd = new Map<number, number>();
+  tokens.forEach((t, i) => {
+    byStart.set(t.start, i);
+    byEnd.set(t.end, i + 1);
+  });
+  const spans: Span[] = [];
+  const kept: EntityMention[] = [];
+  for (const m of p.mentions) {
+    const type = TYPE_INDEX.get(m.type);
+    const start = byStart.get(m.start);
+    const end = byEnd.get(m.end);
+    if (type === undefined || start === undefined || end === undefined || end <= start) kept.push(m);
+    else spans.push({ start, end, type, confidence: m.confidence });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  return { text: p.text, tokens, initial, headline, spans, kept };
+}
+
+/**
+ * Joins a name the tagger split in two: touching mentions separated by one space where the first
+ * is a person and the second is a person too or starts with a name particle ("Abu Bakr" +
+ * "al-Baghdadi").
+ */
+function mergeSplitNames(p: Para): void {
+  const out: Span[] = [];
+  for (const s of p.spans) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.end === s.start && last.type === 0) {
+      const gap = p.text.slice(p.tokens[last.end - 1]!.end, p.tokens[s.start]!.start);
+      const second = p.tokens[s.start]!.text;
+      if (gap === " " && (s.type === 0 || PARTICLE.test(second))) {
+        last.end = s.end;
+        last.confidence = Math.min(last.confidence, s.confidence);
+        continue;
+      }
+    }
+    out.push({ ...s });
+  }
+  // A person's name continues with a particle-joined surname the tagger left out: "Abu Bakr" al-Baghdadi.
+  for (let k = 0; k < out.length; k++) {
+    const s = out[k]!;
+    const next = p.tokens[s.end];
+    if (s.type !== 0 || next === undefined || !PARTICLE_NAME.test(next.text)) continue;
+    if (p.text.slice(p.tokens[s.end - 1]!.end, next.start) !== " " || out[k + 1]?.start === s.end) continue;
+    s.end++;
+  }
+  p.spans = out;
+}
+
+function formKey(tokens: readonly Token[], start: number, end: number): string {
+  let key = "";
+  for (let i = start; i < end; i++) key += (i > start ? " " : "") + tokens[i]!.text;
+  return key;
+}
+
+/** The type with the most confidence behind it. */
+function argmax(votes: Float64Array): number {
+  let best = 0;
+  for (let t = 1; t < votes.length; t++) if (votes[t]! > votes[best]!) best = t;
+  return best;
+}
+
+function squash(key: string): string {
+  return key.toLowerCase().replace(/[\s\-\u2010\u2011]+/g, "");
+}
+
+/**
+ * Document-level reconciliation of the paragraph tagger's mentions (the entities worker sees one
+ * paragraph at a time; this sees the article):
+ * - a person name split in two ("Abu Bakr" + "al-Baghdadi") becomes one mention, and a person
+ *   followed by a particle-joined surname takes it in ("Abu Bakr" al-Baghdadi);
+ * - the same name gets one type across the document (the type with the most confidence behind
+ *   it; spellings that differ only in case, spaces or hyphens count as one name; a mention of
+ *   confidence 0.75 or more keeps its own type, as a city and its team share a name); a short
+ *   form takes the type of the one full form it abbreviates: a surname alone that of the person
+ *   ("Croft" after "Mark Croft"), a first word taken for a person that of the organisation or
+ *   place it starts ("Mercantile");
+ * - a longer name found elsewhere replaces the pieces of it tagged here ("USA" inside "USA
+ *   Today", "Islamic" inside "Islamic State"), and a name tagged elsewhere is tagged where the
+ *   tagger missed it (a single word only when the document never writes it in lower case);
+ * - in a headline (the title, or a title-cased one-sentence paragraph) a mention the body does
+ *   not tag is dropped when the body writes one of its words in lower case ("Shows", "Flee"):
+ *   title case capitalises every word, so capitals say nothing there.
+ * - a "person" with a digit in its name is a thing (MISC): "KC-10 Extender".
+ * Values (DATE, MONEY, ...) pass through untouched. Returns each paragraph's final mentions in
+ * text order, offsets into that paragraph's text.
+ */
+export function reconcileEntities(paragraphs: readonly ParagraphMentions[], options: ReconcileOptions = {}): EntityMention[][] {
+  const paras = paragraphs.map((p) => prepare(p, options.title ?? null));
+  const lowerWords = new Set<string>();
+  for (const p of paras) {
+    if (p.headline) continue;
+    for (const t of p.tokens) if (t.text === t.text.toLowerCase() && t.text !== t.text.toUpperCase()) lowerWords.add(t.text);
+  }
+  for (const p of paras) mergeSplitNames(p);
+  const hasBody = paras.some((p) => !p.headline);
+  const forms = new Map<string, Form>();
+  for (const p of paras) {
+    if (p.headline && hasBody) continue;
+    for (const s of p.spans) {
+      const key = formKey(p.tokens, s.start, s.end);
+      let f = forms.get(key);
+      if (f === undefined) {
+        f = { tokens: p.tokens.slice(s.start, s.end).map((t) => t.text), votes: new Float64Array(ENTITY_TYPES.length), count: 0, confidence: 0 };
+        forms.set(key, f);
+      }
+      f.votes[s.type]! += s.confidence;
+      f.count++;
+      f.confidence += s.confidence;
+    }
+  }
+  // Spellings that differ only in case, spaces and hyphens are one name (Al-Bukamal, Albu Kamal).
+  const pooled = new Map<string, Float64Array>();
+  for (const [key, f] of forms) {
+    const sq = squash(key);
+    const v = pooled.get(sq) ?? new Float64Array(ENTITY_TYPES.length);
+    for (let t = 0; t < v.length; t++) v[t]! += f.votes[t]!;
+    pooled.set(sq, v);
+  }
+  const types = new Map<string, number>();
+  for (const key of forms.keys()) types.set(key, argmax(pooled.get(squash(key))!));
+  // A short form takes the type of the one full form it abbreviates: a surname alone that of the
+  // person whose name ends with it; a first word taken for a person, that of the organisation or
+  // place whose name starts with it ("Mercantile" after "Mercantile Bancorp Inc.").
+  const fullTypes = new Map<string, Set<number>>();
+  const note = (word: string, type: number) => {
+    const set = fullTypes.get(word) ?? new Set<number>();
+    set.add(type);
+    fullTypes.set(word, set);
+  };
+  for (const [key, f] of forms) {
+    if (f.tokens.length < 2) continue;
+    const type = types.get(key)!;
+    if (type === 0) note(f.tokens[f.tokens.length - 1]!, 0);
+    else if (isCapitalised(f.tokens[1]!)) note(f.tokens[0]!, type);
+  }
+  for (const [key, f] of forms) {
+    const full = f.tokens.length === 1 ? fullTypes.get(f.tokens[0]!) : undefined;
+    if (full === undefined || full.size !== 1) continue;
+    // A place alone stays a place ("US" beside "US Air Force"); a person alone is a short form.
+    const type = [...full][0]!;
+    if (type === 0 || types.get(key) === 0) types.set(key, type);
+  }
+  const maxLen = Math.max(0, ...[...forms.values()].map((f) => f.tokens.length));
+  return paras.map((p) => {
+    const spans = hasBody && p.headline ? p.spans.filter((s) => keepInHeadline(p, s, lowerWords)) : p.spans;
+    const final = applyForms(p, spans, forms, types, maxLen, lowerWords);
+    const mentions: EntityMention[] = final.map((s) => {
+      const start = p.tokens[s.start]!.start;
+      const end = p.tokens[s.end - 1]!.end;
+      const text = p.text.slice(start, end);
+      // A person's name has no digits: "KC-10 Extender" is a thing (MISC), however it was tagged.
+      const type = s.type === 0 && /\p{N}/u.test(text) ? 3 : s.type;
+      return { text, type: ENTITY_TYPES[type]! as EntityType, start, end, confidence: s.confidence };
+    });
+    return [...mentions, ...p.kept].sort((a, b) => a.start - b.start || b.end - a.end);
+  });
+}
+
+function keepInHeadline(p: Para, s: Span, lowerWords: ReadonlySet<string>): boolean {
+  for (let i = s.start; i < s.end; i++) if (lowerWords.has(p.tokens[i]!.text.toLowerCase())) return false;
+  return true;
+}
+
+/**
+ * Walks the paragraph's tokens and puts the document's forms on it: at each token the longest
+ * form written there wins over the shorter mentions inside it; a mention that reaches beyond it
+ * is left alone.
+ */
+function applyForms(
+  p: Para,
+  spans: readonly Span[],
+  forms: ReadonlyMap<string, Form>,
+  types: ReadonlyMap<string, number>,
+  maxLen: number,
+  lowerWords: ReadonlySet<string>,
+): Span[] {
+  const n = p.tokens.length;
+  const cover = new Int32Array(n).fill(-1);
+  spans.forEach((s, k) => {
+    for (let i = s.start; i < s.end; i++) cover[i] = k;
+  });
+  const out: Span[] = [];
+  let i = 0;
+  while (i < n) {
+    let found = 0;
+    let key = "";
+    for (let len = Math.min(maxLen, n - i); len >= 1; len--) {
+      const k = formKey(p.tokens, i, i + len);
+      if (forms.has(k)) {
+        found = len;
+        key = k;
+        break;
+      }
+    }
+    const here = cover[i]! >= 0 ? spans[cover[i]!]! : null;
+    if (found > 0 && fits(spans, cover, i, i + found, here) && mayAdd(p, i, found, here, lowerWords)) {
+      const f = forms.get(key)!;
+      const same = here !== null && here.start === i && here.end === i + found;
+      const confidence = same ? here.confidence : f.confidence / f.count;
+      // A confident mention keeps its own type: one name can be a city and its team.
+      const type = same && here.confidence >= KEEP_TYPE ? here.type : types.get(key)!;
+      out.push({ start: i, end: i + found, type, confidence: Math.round(confidence * 1000) / 1000 });
+      i += found;
+      continue;
+    }
+    if (here !== null && here.start === i) {
+      out.push(here);
+      i = here.end;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+/** A form may go on [start, end) when every mention it touches lies inside it. */
+function fits(spans: readonly Span[], cover: Int32Array, start: number, end: number, here: Span | null): boolean {
+  if (here !== null && here.start < start) return false;
+  for (let j = start; j < end; j++) {
+    const k = cover[j]!;
+    if (k >= 0 && spans[k]!.end > end) return false;
+  }
+  return true;
+}
+
+/** Whether a form not tagged here may be added: names of several words always, one word when capitalised and never lower case in the document. */
+function mayAdd(p: Para, start: number, len: number, here: Span | null, lowerWords: ReadonlySet<string>): boolean {
+  if (here !== null) return true;
+  const first = p.tokens[start]!.text;
+  if (!isCapitalised(first)) return false;
+  if (len > 1) return true;
+  return !lowerWords.has(first.toLowerCase()) && first.length > 1;
+}
