@@ -5,7 +5,7 @@
 // cities of 15,000 people or more).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { GAZ_SOURCES, type GazSource, tokenize } from "@newsflow/nlp/ner";
+import { GAZ_SOURCES, type GazSource, tokenize } from "@newsflow/nlp/train";
 import { requireSharedData } from "../shared-data.js";
 
 /** One name of one list, as tokens written the way the list writes it. */

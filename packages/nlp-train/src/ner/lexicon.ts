@@ -1,4 +1,4 @@
-import { lowerForm, normalizeToken, packLexicon, sentenceCasing, tokenizeSentences } from "@newsflow/nlp/ner";
+import { lowerForm, normalizeToken, packLexicon, sentenceCasing, tokenizeSentences } from "@newsflow/nlp/train";
 import { createRandom } from "./random.js";
 
 /** Options for building the word lexicon from unlabeled text. */

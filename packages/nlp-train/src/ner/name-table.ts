@@ -1,4 +1,4 @@
-import { GAZ_PREFIX, type Gazetteer, hashString, lowerForm, ngramKey, normalizeToken, packGazetteer } from "@newsflow/nlp/ner";
+import { GAZ_PREFIX, type Gazetteer, hashString, lowerForm, ngramKey, normalizeToken, packGazetteer } from "@newsflow/nlp/train";
 
 /**
  * Builds a packed token trie (see Gazetteer in @newsflow/nlp) from names: every name's

@@ -1,5 +1,5 @@
 import type { EntityMention } from "@newsflow/contracts";
-import { ENTITY_TYPES, type EntityTagger, type NerModel, reconcileEntities, tagTokenSentences } from "@newsflow/nlp/ner";
+import { ENTITY_TYPES, type EntityTagger, type NerModel, reconcileEntities, tagTokenSentences } from "@newsflow/nlp/train";
 import { type ConllDocument, type SpanScores, scoreSpans, spansFromTags, type TypedSpan } from "./conll.js";
 
 /** A CoNLL sentence rebuilt as a paragraph of text: tokens joined by single spaces, with each token's offsets. */

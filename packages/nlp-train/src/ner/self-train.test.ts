@@ -1,4 +1,4 @@
-import { GAZ_SOURCES } from "@newsflow/nlp/ner";
+import { GAZ_SOURCES } from "@newsflow/nlp/train";
 import { loadNerModel } from "@newsflow/nlp/node";
 import { describe, expect, it } from "vitest";
 import { findAutoNames } from "./self-train.js";

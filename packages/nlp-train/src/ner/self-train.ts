@@ -1,5 +1,5 @@
 import { normalizeText, splitParagraphs } from "@newsflow/nlp";
-import { createEntityTagger, ENTITY_TYPES, GAZ_SOURCES, type NerModel, reconcileEntities, tokenize } from "@newsflow/nlp/ner";
+import { createEntityTagger, ENTITY_TYPES, GAZ_SOURCES, type NerModel, reconcileEntities, tokenize } from "@newsflow/nlp/train";
 import type { ListedName } from "./gazetteer-sources.js";
 
 /** Thresholds for keeping a name the tagger found in unlabeled text. */

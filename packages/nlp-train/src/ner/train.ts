@@ -13,7 +13,7 @@ import {
   NUM_LABELS,
   normalizeToken,
   spansFromLabels,
-} from "@newsflow/nlp/ner";
+} from "@newsflow/nlp/train";
 import { type ConllDocument, type SpanScores, scoreSpans, spansFromTags } from "./conll.js";
 import type { ListedName } from "./gazetteer-sources.js";
 import { NameTableBuilder } from "./name-table.js";

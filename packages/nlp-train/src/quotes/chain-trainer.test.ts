@@ -1,4 +1,4 @@
-import { bestPath, chainFromJson, emissionScores } from "@newsflow/nlp";
+import { bestPath, chainFromJson, emissionScores } from "@newsflow/nlp/train";
 import { describe, expect, it } from "vitest";
 import { ChainTrainer, chainToJson } from "./chain-trainer.js";
 

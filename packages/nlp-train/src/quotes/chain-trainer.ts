@@ -1,4 +1,4 @@
-import { bestPath, type ChainModel, type ChainModelJson, emissionScores } from "@newsflow/nlp";
+import { bestPath, type ChainModel, type ChainModelJson, emissionScores } from "@newsflow/nlp/train";
 
 /**
  * An averaged structured perceptron for a linear-chain model over hashed features (Collins

@@ -1,23 +1,5 @@
-import {
-  CUE_FEATURES,
-  CUE_LABEL,
-  type CueTokens,
-  cueFeatures,
-  extractQuotes,
-  QUOTE_MODEL_FORMAT,
-  QUOTE_MODEL_VERSION,
-  type QuoteModel,
-  type QuoteModelJson,
-  type QuoteTokens,
-  quoteModelFromJson,
-  quoteTokens,
-  ROLE_FEATURES,
-  ROLE_LABEL,
-  resolveQuotes,
-  roleFeatures,
-  roleWindow,
-  shareBucket,
-} from "@newsflow/nlp";
+import { extractQuotes, type QuoteModel, resolveQuotes } from "@newsflow/nlp";
+import { CUE_FEATURES, CUE_LABEL, type CueTokens, cueFeatures, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, type QuoteTokens, quoteModelFromJson, quoteTokens, ROLE_FEATURES, ROLE_LABEL, roleFeatures, roleWindow, shareBucket } from "@newsflow/nlp/train";
 import { ChainTrainer, chainToJson } from "./chain-trainer.js";
 import type { GoldArticle, GoldParagraph } from "./polnear.js";
 import { emptyCounts, type QuoteCounts, quoteFigures, type Spans, scoreArticle } from "./score-quotes.js";

@@ -3,7 +3,7 @@
 // with a missed or wrong mention on stdout.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { createEntityTagger } from "@newsflow/nlp/ner";
+import { createEntityTagger } from "@newsflow/nlp/train";
 import { loadNerModel } from "@newsflow/nlp/node";
 import { parseConll } from "../ner/conll.js";
 import { evaluateProductionPath } from "../ner/production-eval.js";

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { deserializeModel, serializeModel } from "@newsflow/nlp/ner";
+import { deserializeModel, serializeModel } from "@newsflow/nlp/train";
 import { MODELS_DIR } from "@newsflow/nlp/node";
 import { type ConllDocument, parseConll } from "../ner/conll.js";
 import { readNameLists } from "../ner/gazetteer-sources.js";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { hashString } from "@newsflow/nlp";
+import { hashString } from "@newsflow/nlp/train";
 
 /** One article of the BBC News Summary set: the body and the sentences an editor chose from it. */
 export interface SummaryArticle {

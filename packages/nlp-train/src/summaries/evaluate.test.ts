@@ -1,4 +1,5 @@
-import { FEATURE_NAMES, SUMMARY_WEIGHTS_FORMAT, SUMMARY_WEIGHTS_VERSION, type SummaryWeights, summarizeParagraph } from "@newsflow/nlp";
+import { type SummaryWeights, summarizeParagraph } from "@newsflow/nlp";
+import { FEATURE_NAMES, SUMMARY_WEIGHTS_FORMAT, SUMMARY_WEIGHTS_VERSION } from "@newsflow/nlp/train";
 import { describe, expect, it } from "vitest";
 import { evaluateSummaries } from "./evaluate.js";
 

@@ -1,4 +1,5 @@
-import { checkSummaryWeights, FEATURE_NAMES, summarizeDocument, summarizeParagraph } from "@newsflow/nlp";
+import { summarizeDocument, summarizeParagraph } from "@newsflow/nlp";
+import { checkSummaryWeights, FEATURE_NAMES } from "@newsflow/nlp/train";
 import { describe, expect, it } from "vitest";
 import { evaluateSummaries } from "./evaluate.js";
 import type { SummaryCase } from "./production.js";

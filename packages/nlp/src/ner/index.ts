@@ -1,4 +1,4 @@
-// `@newsflow/nlp/ner`: the tagger's internals that training and evaluation need (feature
+// The tagger's internals that training and evaluation need (feature
 // encoding, decoding, labels, the model format). Workers use the main entry instead.
 export { type DocumentHistory, decodeSentence, type Learner } from "./decode.js";
 export {
