@@ -179,6 +179,15 @@ describe("the store on a real Redis", () => {
     expect((await store.entityDocuments("per-croft")).total).toBe(0);
   });
 
+  it("stores the reconciled mentions of a document of 10,000 paragraphs", async () => {
+    const store = freshStore();
+    const many = Array.from({ length: 10_000 }, (_, index) => ({ index, start: 0, end: 1, text: "x" }));
+    await store.createRun("r1", ["x"], producer);
+    await store.putDocument("r1", 1, { ...meta("big"), paragraphCount: many.length }, many);
+    await store.putDocumentResult(documentResult("big"), many.map((p) => [p.index, entities]));
+    expect(await store.getEntities("big", [0, 9_999])).toEqual([entities, entities]);
+  });
+
   it("counts a rejected input once, even when a resumed run meets it again", async () => {
     const store = freshStore();
     await store.createRun("r1", ["x"], producer);

@@ -172,7 +172,8 @@ return cleared
  */
 export const COMPLETE_DOCUMENT = `
 redis.call('SET', KEYS[1], ARGV[4])
-if #ARGV > 10 then redis.call('HSET', KEYS[4], unpack(ARGV, 11, #ARGV)) end
+-- In pieces: unpack takes at most a few thousand values (a document can have 10,000 paragraphs).
+for i = 11, #ARGV, 200 do redis.call('HSET', KEYS[4], unpack(ARGV, i, math.min(i + 199, #ARGV))) end
 local first = redis.call('HSETNX', KEYS[2], 'completedAt', ARGV[3]) == 1
 local runs = redis.call('SMEMBERS', KEYS[3])
 table.sort(runs)

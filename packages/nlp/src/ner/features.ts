@@ -1,5 +1,5 @@
 import { type Gazetteer, matchGazetteers, NUM_GAZ_SOURCES } from "./gazetteer.js";
-import { hashString, mixHash } from "./hash.js";
+import { FNV_OFFSET, fnvStep, hashString, mixHash } from "./hash.js";
 
 /**
  * Word-level knowledge the model carries besides its weights. `lexicon` maps a lower-cased word to
@@ -275,13 +275,13 @@ export function encodeSentence(
     put(T.shM1Sh, mixHash(shM1, sh));
     put(T.shShP1, mixHash(sh, shP1));
     // Affix hashes: FNV states over the first / last k characters.
-    let ph = 0x811c9dc5;
-    let sfx = 0x811c9dc5;
+    let ph = FNV_OFFSET;
+    let sfx = FNV_OFFSET;
     const len = lw.length;
     for (let k = 1; k <= 4; k++) {
       if (k <= len) {
-        ph = Math.imul(ph ^ lw.charCodeAt(k - 1), 0x01000193) >>> 0;
-        sfx = Math.imul(sfx ^ lw.charCodeAt(len - k), 0x01000193) >>> 0;
+        ph = fnvStep(ph, lw.charCodeAt(k - 1));
+        sfx = fnvStep(sfx, lw.charCodeAt(len - k));
         put(T.p1 + k - 1, ph);
         put(T.s1 + k - 1, sfx);
       } else {

@@ -1,11 +1,16 @@
+/** The state FNV-1a starts from. */
+export const FNV_OFFSET = 0x811c9dc5;
+
+/** One FNV-1a step: the state after one more character code. */
+export function fnvStep(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193) >>> 0;
+}
+
 /** 32-bit FNV-1a of a string: the feature hashing shared by training and tagging. */
 export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = fnvStep(h, s.charCodeAt(i));
+  return h;
 }
 
 /** Mixes two 32-bit values into one (murmur3 finaliser), order-sensitive. */
