@@ -1,6 +1,7 @@
 import type { EntityMention, EntityType } from "@newsflow/contracts";
 import { normalizeToken, sentenceCasing } from "./features.js";
 import { ENTITY_TYPES } from "./labels.js";
+import { squashName } from "./place-names.js";
 import { type Token, tokenizeSentences } from "./tokenize.js";
 
 /** One paragraph as the document step has it: its text and the entities worker's mentions. */
@@ -130,10 +131,6 @@ function argmax(votes: Float64Array): number {
   return best;
 }
 
-function squash(key: string): string {
-  return key.toLowerCase().replace(/[\s\-\u2010\u2011]+/g, "");
-}
-
 /**
  * Document-level reconciliation of the paragraph tagger's mentions (the entities worker sees one
  * paragraph at a time; this sees the article):
@@ -185,14 +182,14 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
   // tagger only when it is typed with over twice the confidence.
   const pooled = new Map<string, Float64Array>();
   for (const [key, f] of forms) {
-    const sq = squash(key);
+    const sq = squashName(key);
     const v = pooled.get(sq) ?? new Float64Array(ENTITY_TYPES.length);
     for (let t = 0; t < v.length; t++) v[t]! += f.votes[t]!;
     pooled.set(sq, v);
   }
   const types = new Map<string, number>();
   for (const [key, f] of forms) {
-    const all = pooled.get(squash(key))!;
+    const all = pooled.get(squashName(key))!;
     const mixed = new Float64Array(all.length);
     for (let t = 0; t < all.length; t++) mixed[t] = f.votes[t]! + (all[t]! - f.votes[t]!) / 2;
     types.set(key, argmax(mixed));
