@@ -43,6 +43,14 @@ describe("reconcileEntities", () => {
     expect(shown(result)).toEqual([["PER:Albu Kamal"], ["LOC:Al-Bukamal"]]);
   });
 
+  it("counts spellings that differ only in case in full", () => {
+    const result = reconcileEntities([
+      para("Shares fell in MILAN on Monday.", [["ORG", "MILAN", 0.6]]),
+      para("Milan rose. Later Milan fell.", [["LOC", "Milan", 0.5], ["LOC", "Milan", 0.5]]),
+    ]);
+    expect(shown(result)).toEqual([["LOC:MILAN"], ["LOC:Milan", "LOC:Milan"]]);
+  });
+
   it("types a name written before a lower-case organisation noun as an organisation", () => {
     const result = reconcileEntities([
       para("Islamic State retains control.", [["LOC", "Islamic State", 0.527]]),

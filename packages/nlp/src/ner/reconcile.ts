@@ -177,21 +177,17 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
     }
   }
   addHeadNounVotes(paras, forms);
-  // Spellings that differ only in case, spaces and hyphens are one name (Al-Bukamal, Albu Kamal),
-  // but a name's own evidence counts twice that of another spelling: a variant overrides the
-  // tagger only when it is typed with over twice the confidence.
-  const pooled = new Map<string, Float64Array>();
-  for (const [key, f] of forms) {
-    const sq = squashName(key);
-    const v = pooled.get(sq) ?? new Float64Array(ENTITY_TYPES.length);
-    for (let t = 0; t < v.length; t++) v[t]! += f.votes[t]!;
-    pooled.set(sq, v);
-  }
+  // Spellings that differ only in case are one name (MILAN in a headline, Milan); spellings that
+  // differ in spaces and hyphens too (Al-Bukamal, Albu Kamal) count half: such a variant overrides
+  // the tagger only when it is typed with over twice the confidence.
+  const byCase = poolVotes(forms, (key) => key.toLowerCase());
+  const bySquash = poolVotes(forms, squashName);
   const types = new Map<string, number>();
-  for (const [key, f] of forms) {
-    const all = pooled.get(squashName(key))!;
-    const mixed = new Float64Array(all.length);
-    for (let t = 0; t < all.length; t++) mixed[t] = f.votes[t]! + (all[t]! - f.votes[t]!) / 2;
+  for (const key of forms.keys()) {
+    const same = byCase.get(key.toLowerCase())!;
+    const near = bySquash.get(squashName(key))!;
+    const mixed = new Float64Array(same.length);
+    for (let t = 0; t < same.length; t++) mixed[t] = same[t]! + (near[t]! - same[t]!) / 2;
     types.set(key, argmax(mixed));
   }
   // A short form takes the type of the one full form it abbreviates: a surname alone that of the
@@ -254,6 +250,18 @@ function addHeadNounVotes(paras: readonly Para[], forms: ReadonlyMap<string, For
       }
     }
   }
+}
+
+/** The votes of the forms summed by a grouping key. */
+function poolVotes(forms: ReadonlyMap<string, Form>, group: (key: string) => string): Map<string, Float64Array> {
+  const pooled = new Map<string, Float64Array>();
+  for (const [key, f] of forms) {
+    const g = group(key);
+    const v = pooled.get(g) ?? new Float64Array(ENTITY_TYPES.length);
+    for (let t = 0; t < v.length; t++) v[t]! += f.votes[t]!;
+    pooled.set(g, v);
+  }
+  return pooled;
 }
 
 function keepInHeadline(p: Para, s: Span, lowerWords: ReadonlySet<string>): boolean {
