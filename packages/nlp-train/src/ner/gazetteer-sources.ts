@@ -49,6 +49,26 @@ export function cleanTitle(line: string): string | null {
   return /\p{Lu}/u.test(cut) ? cut : null;
 }
 
+function lines(file: string, encoding: BufferEncoding = "utf8"): string[] {
+  return readFileSync(requireSharedData("ner", "gazetteers", file), encoding).split(/\r?\n/);
+}
+
+/**
+ * The place names of WikiLocations and its redirects for the tagger's place-over-person check:
+ * titles with a bracketed disambiguation are left out, as the lists hold people there ("Adam
+ * Hunter (footballer)").
+ */
+export function readPlaceNames(): string[] {
+  const out: string[] = [];
+  for (const file of ["WikiLocations.lst", "WikiLocationsRedirects.lst"]) {
+    for (const l of lines(file)) {
+      const name = l.includes("(") ? null : cleanTitle(l);
+      if (name !== null) out.push(name);
+    }
+  }
+  return out;
+}
+
 /** Every listed name with the index of its source in GAZ_SOURCES, without duplicates. */
 export function readNameLists(log: (m: string) => void): ListedName[] {
   const out: ListedName[] = [];
@@ -65,8 +85,6 @@ export function readNameLists(log: (m: string) => void): ListedName[] {
     out.push({ tokens, source: s });
     counts.set(source, (counts.get(source) ?? 0) + 1);
   };
-  const lines = (file: string, encoding: BufferEncoding = "utf8") =>
-    readFileSync(requireSharedData("ner", "gazetteers", file), encoding).split(/\r?\n/);
   for (const l of lines("WikiLocations.lst")) add(cleanTitle(l), "wikiLOC");
   for (const l of lines("WikiLocationsRedirects.lst")) add(cleanTitle(l), "wikiLOCRedirect");
   for (const l of lines("WikiOrganizations.lst")) add(cleanTitle(l), "wikiORG");

@@ -4,10 +4,10 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { deserializeModel, serializeModel } from "@newsflow/nlp/train";
+import { deserializeModel, placeNameTable, serializeModel } from "@newsflow/nlp/train";
 import { MODELS_DIR } from "@newsflow/nlp/node";
 import { type ConllDocument, parseConll } from "../ner/conll.js";
-import { readNameLists } from "../ner/gazetteer-sources.js";
+import { readNameLists, readPlaceNames } from "../ner/gazetteer-sources.js";
 import { buildLexicon } from "../ner/lexicon.js";
 import { findAutoNames } from "../ner/self-train.js";
 import { trainTagger } from "../ner/train.js";
@@ -115,6 +115,10 @@ const meta = {
   seed,
   autoNames,
 };
-const bytes = gzipSync(serializeModel({ bits: Number(values.bits), weights: result.weights, resources: result.resources, meta }), { level: 9 });
+// Place names spelt with or without spaces and hyphens, for the tagger's place-over-person check.
+const placeNames = placeNameTable(values.lists === "on" ? readPlaceNames() : []);
+const bytes = gzipSync(serializeModel({ bits: Number(values.bits), weights: result.weights, resources: result.resources, placeNames, meta }), {
+  level: 9,
+});
 writeFileSync(values.out, bytes);
 log(`best epoch ${result.bestEpoch}: dev F1 ${result.dev.f1.toFixed(4)}; wrote ${values.out} (${(bytes.length / 1e6).toFixed(2)} MB) in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findSlot, GAZ_PREFIX, packGazetteer } from "./gazetteer.js";
 import { NUM_LABELS } from "./labels.js";
 import { deserializeModel, ModelFormatError, serializeModel } from "./model-format.js";
+import { isPlaceName, placeNameTable } from "./place-names.js";
 
 describe("serializeModel / deserializeModel", () => {
   it("round-trips weights (to int16 precision), lexicon and gazetteer", () => {
@@ -30,6 +31,16 @@ describe("serializeModel / deserializeModel", () => {
     expect(findSlot(g!, 8)).toBe(-1);
     expect(g!.maxLen).toBe(3);
     expect(model.meta.note).toBe("test");
+  });
+
+  it("round-trips the place-name table, empty when none is given", () => {
+    const bits = 2;
+    const base = { bits, weights: new Float32Array((1 << bits) * NUM_LABELS), resources: { bits, lexicon: new Map(), gazetteers: [] }, meta: {} };
+    const placeNames = placeNameTable(["Al-bu-Kamal", "Deir ez-Zor"]);
+    const model = deserializeModel(serializeModel({ ...base, placeNames }));
+    expect(model.placeNames).toEqual(placeNames);
+    expect(isPlaceName(model.placeNames, "Albu Kamal")).toBe(true);
+    expect(deserializeModel(serializeModel(base)).placeNames).toEqual(new Uint32Array(0));
   });
 
   it("rejects bytes that are not a model", () => {

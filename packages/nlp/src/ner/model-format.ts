@@ -11,6 +11,8 @@ export interface NerModel {
   weights: Int16Array;
   scale: number;
   resources: FeatureResources;
+  /** Hashes of squashed place names (WikiLocations and its redirects), sorted: see isPlaceName. */
+  placeNames: Uint32Array;
   meta: Record<string, unknown>;
 }
 
@@ -27,6 +29,8 @@ interface Header {
   lexiconWords: string;
   lexiconValues: number[];
   gazetteers: Array<{ count: number; maxLen: number }>;
+  /** Number of place-name hashes after the gazetteers (absent in older files: none). */
+  placeNames?: number;
 }
 
 /** A growing byte buffer for the binary sections. */
@@ -98,6 +102,7 @@ export function serializeModel(model: {
   bits: number;
   weights: Float32Array | Float64Array;
   resources: FeatureResources;
+  placeNames?: Uint32Array;
   meta: Record<string, unknown>;
 }): Uint8Array {
   const { weights } = model;
@@ -115,6 +120,7 @@ export function serializeModel(model: {
   }
   const lexWords = [...model.resources.lexicon.keys()];
   const tables = model.resources.gazetteers.map(unpackGazetteer);
+  const places = model.placeNames ?? new Uint32Array(0);
   const header: Header = {
     version: VERSION,
     bits: model.bits,
@@ -125,6 +131,7 @@ export function serializeModel(model: {
     lexiconWords: lexWords.join("\n"),
     lexiconValues: lexWords.map((w) => model.resources.lexicon.get(w)!),
     gazetteers: model.resources.gazetteers.map((g) => ({ count: g.size, maxLen: g.maxLen })),
+    placeNames: places.length,
   };
   const w = new Writer();
   w.raw(new TextEncoder().encode(MAGIC));
@@ -145,6 +152,11 @@ export function serializeModel(model: {
     }
     for (const v of t.values) w.varint(v);
     w.int16s(t.exact);
+  }
+  let prevPlace = 0;
+  for (const h of places) {
+    w.varint(h - prevPlace);
+    prevPlace = h;
   }
   return w.bytes.slice(0, w.length);
 }
@@ -191,6 +203,12 @@ export function deserializeModel(bytes: Uint8Array): NerModel {
     for (let k = 0; k < count; k++) exact[k] = r.int16() & 0xffff;
     return packGazetteer(keys, values, exact, maxLen);
   });
+  const placeNames = new Uint32Array(header.placeNames ?? 0);
+  let prevPlace = 0;
+  for (let k = 0; k < placeNames.length; k++) {
+    prevPlace += r.varint();
+    placeNames[k] = prevPlace;
+  }
   const words = header.lexiconWords.length > 0 ? header.lexiconWords.split("\n") : [];
   const lexicon = new Map<string, number>();
   for (let k = 0; k < words.length; k++) lexicon.set(words[k]!, header.lexiconValues[k]!);
@@ -199,6 +217,7 @@ export function deserializeModel(bytes: Uint8Array): NerModel {
     weights,
     scale: header.scale,
     resources: { bits: header.bits, lexicon, gazetteers },
+    placeNames,
     meta: header.meta,
   };
 }

@@ -30,9 +30,38 @@ describe("reconcileEntities", () => {
   it("types spellings that differ only in spaces and hyphens as one name", () => {
     const result = reconcileEntities([
       para("They took Al-Bukamal.", [["LOC", "Al-Bukamal", 0.9]]),
-      para("Albu Kamal is liberated.", [["PER", "Albu Kamal", 0.6]]),
+      para("Albu Kamal is liberated.", [["PER", "Albu Kamal", 0.4]]),
     ]);
     expect(shown(result)).toEqual([["LOC:Al-Bukamal"], ["LOC:Albu Kamal"]]);
+  });
+
+  it("lets another spelling override a name's own type only with over twice its confidence", () => {
+    const result = reconcileEntities([
+      para("Albu Kamal is liberated.", [["PER", "Albu Kamal", 0.606]]),
+      para("The battle for Al-Bukamal began.", [["LOC", "Al-Bukamal", 0.543]]),
+    ]);
+    expect(shown(result)).toEqual([["PER:Albu Kamal"], ["LOC:Al-Bukamal"]]);
+  });
+
+  it("counts spellings that differ only in case in full", () => {
+    const result = reconcileEntities([
+      para("Shares fell in MILAN on Monday.", [["ORG", "MILAN", 0.6]]),
+      para("Milan rose. Later Milan fell.", [["LOC", "Milan", 0.5], ["LOC", "Milan", 0.5]]),
+    ]);
+    expect(shown(result)).toEqual([["LOC:MILAN"], ["LOC:Milan", "LOC:Milan"]]);
+  });
+
+  it("types a name written before a lower-case organisation noun as an organisation", () => {
+    const result = reconcileEntities([
+      para("Islamic State retains control.", [["LOC", "Islamic State", 0.527]]),
+      para("They retook it from the Islamic State group.", [["MISC", "Islamic", 0.6]]),
+    ]);
+    expect(shown(result)).toEqual([["ORG:Islamic State"], ["ORG:Islamic State"]]);
+  });
+
+  it("leaves a one-word name before an organisation noun to the tagger", () => {
+    const result = reconcileEntities([para("A Kurdish group said so.", [["MISC", "Kurdish", 0.6]])]);
+    expect(shown(result)).toEqual([["MISC:Kurdish"]]);
   });
 
   it("gives one name one type across the document, by the confidence behind each type", () => {

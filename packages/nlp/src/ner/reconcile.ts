@@ -1,6 +1,7 @@
 import type { EntityMention, EntityType } from "@newsflow/contracts";
 import { normalizeToken, sentenceCasing } from "./features.js";
 import { ENTITY_TYPES } from "./labels.js";
+import { squashName } from "./place-names.js";
 import { type Token, tokenizeSentences } from "./tokenize.js";
 
 /** One paragraph as the document step has it: its text and the entities worker's mentions. */
@@ -130,10 +131,6 @@ function argmax(votes: Float64Array): number {
   return best;
 }
 
-function squash(key: string): string {
-  return key.toLowerCase().replace(/[\s\-\u2010\u2011]+/g, "");
-}
-
 /**
  * Document-level reconciliation of the paragraph tagger's mentions (the entities worker sees one
  * paragraph at a time; this sees the article):
@@ -179,16 +176,20 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
       f.confidence += s.confidence;
     }
   }
-  // Spellings that differ only in case, spaces and hyphens are one name (Al-Bukamal, Albu Kamal).
-  const pooled = new Map<string, Float64Array>();
-  for (const [key, f] of forms) {
-    const sq = squash(key);
-    const v = pooled.get(sq) ?? new Float64Array(ENTITY_TYPES.length);
-    for (let t = 0; t < v.length; t++) v[t]! += f.votes[t]!;
-    pooled.set(sq, v);
-  }
+  addHeadNounVotes(paras, forms);
+  // Spellings that differ only in case are one name (MILAN in a headline, Milan); spellings that
+  // differ in spaces and hyphens too (Al-Bukamal, Albu Kamal) count half: such a variant overrides
+  // the tagger only when it is typed with over twice the confidence.
+  const byCase = poolVotes(forms, (key) => key.toLowerCase());
+  const bySquash = poolVotes(forms, squashName);
   const types = new Map<string, number>();
-  for (const key of forms.keys()) types.set(key, argmax(pooled.get(squash(key))!));
+  for (const key of forms.keys()) {
+    const same = byCase.get(key.toLowerCase())!;
+    const near = bySquash.get(squashName(key))!;
+    const mixed = new Float64Array(same.length);
+    for (let t = 0; t < same.length; t++) mixed[t] = same[t]! + (near[t]! - same[t]!) / 2;
+    types.set(key, argmax(mixed));
+  }
   // A short form takes the type of the one full form it abbreviates: a surname alone that of the
   // person whose name ends with it; a first word taken for a person, that of the organisation or
   // place whose name starts with it ("Mercantile" after "Mercantile Bancorp Inc.").
@@ -225,6 +226,42 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
     });
     return [...mentions, ...p.kept].sort((a, b) => a.start - b.start || b.end - a.end);
   });
+}
+
+/** Lower-case nouns that make the name before them an organisation: "the Islamic State group". */
+const ORG_HEADS = new Set(["group", "militia", "movement", "organisation", "organization", "party", "faction", "alliance", "network"]);
+/** Weight of one "<name> group" as a vote for ORG: that of a confident mention. */
+const HEAD_NOUN_VOTE = 1;
+
+/**
+ * A name of two words or more written before a lower-case organisation noun ("the Islamic State
+ * group") gets a vote for ORG, wherever the tagger typed or split it there.
+ */
+function addHeadNounVotes(paras: readonly Para[], forms: ReadonlyMap<string, Form>): void {
+  const maxLen = Math.max(0, ...[...forms.values()].map((f) => f.tokens.length));
+  for (const p of paras) {
+    for (let e = 2; e < p.tokens.length; e++) {
+      if (!ORG_HEADS.has(p.tokens[e]!.text)) continue;
+      for (let len = Math.min(maxLen, e); len >= 2; len--) {
+        const f = forms.get(formKey(p.tokens, e - len, e));
+        if (f === undefined) continue;
+        f.votes[1]! += HEAD_NOUN_VOTE;
+        break;
+      }
+    }
+  }
+}
+
+/** The votes of the forms summed by a grouping key. */
+function poolVotes(forms: ReadonlyMap<string, Form>, group: (key: string) => string): Map<string, Float64Array> {
+  const pooled = new Map<string, Float64Array>();
+  for (const [key, f] of forms) {
+    const g = group(key);
+    const v = pooled.get(g) ?? new Float64Array(ENTITY_TYPES.length);
+    for (let t = 0; t < v.length; t++) v[t]! += f.votes[t]!;
+    pooled.set(g, v);
+  }
+  return pooled;
 }
 
 function keepInHeadline(p: Para, s: Span, lowerWords: ReadonlySet<string>): boolean {

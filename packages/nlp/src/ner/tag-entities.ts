@@ -3,6 +3,7 @@ import { decodeSentence, type DocumentHistory } from "./decode.js";
 import { buildDocumentContext, encodeSentence, normalizeToken } from "./features.js";
 import { ENTITY_TYPES, NUM_LABELS, type LabelSpan, spansFromLabels } from "./labels.js";
 import type { NerModel } from "./model-format.js";
+import { isPlaceName } from "./place-names.js";
 import { tokenizeSentences } from "./tokenize.js";
 import { findValueMentions, mergeValueMentions } from "./values.js";
 
@@ -42,6 +43,18 @@ export function tagTokenSentences(model: NerModel, sentences: readonly (readonly
   return result;
 }
 
+/** Confidence under which a person whose name a place list spells is retyped a place. */
+const PLACE_OVER_PERSON = 0.75;
+
+/**
+ * A place list weighs against a weak person: a PER mention of two words or more, under 0.75
+ * confidence, whose name WikiLocations or its redirects spell (ignoring case, spaces and hyphens:
+ * "Albu Kamal" for "Al-bu-Kamal") is a place.
+ */
+function placeNotPerson(model: NerModel, s: LabelSpan, name: string, confidence: number): boolean {
+  return s.type === 0 && s.end - s.start >= 2 && confidence < PLACE_OVER_PERSON && isPlaceName(model.placeNames, name);
+}
+
 /** Options of createEntityTagger. */
 export interface EntityTaggerOptions {
   /** Also return DATE/TIME/MONEY/PERCENT mentions found by rules (default true). */
@@ -71,9 +84,10 @@ export function createEntityTagger(model: NerModel, options: EntityTaggerOptions
           const start = tokens[s.start]!.start;
           const end = tokens[s.end - 1]!.end;
           const confidence = 1 / (1 + Math.exp(-s.margin / marginScale));
+          const name = text.slice(start, end);
           mentions.push({
-            text: text.slice(start, end),
-            type: ENTITY_TYPES[s.type]!,
+            text: name,
+            type: ENTITY_TYPES[placeNotPerson(model, s, name, confidence) ? 2 : s.type]!,
             start,
             end,
             confidence: Math.round(confidence * 1000) / 1000,
