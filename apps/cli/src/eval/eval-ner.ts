@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
+import { EntityType } from "@newsflow/contracts";
 import { createEntityTagger } from "@newsflow/nlp";
 import { loadNerModel } from "@newsflow/nlp/node";
 import { evaluateProductionPath, parseConll, type SpanScores } from "@newsflow/nlp-train";
 
-const TYPES = ["PER", "ORG", "LOC", "MISC"] as const;
+const TYPES = EntityType.options;
 
 /**
  * Scores the shipped NER model on a CoNLL file (IOB1 or IOB2) the way production runs it: each

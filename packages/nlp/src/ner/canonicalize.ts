@@ -1,4 +1,4 @@
-import type { CanonicalEntity, EntitiesResult, EntityMention, EntityType } from "@newsflow/contracts";
+import { type CanonicalEntity, type EntitiesResult, type EntityMention, EntityType } from "@newsflow/contracts";
 
 /** Entities of one paragraph, as the document step receives them. */
 export interface ParagraphEntities {
@@ -19,7 +19,7 @@ export function entityId(type: EntityType, name: string): string {
   return `${type.toLowerCase()}-${slug || "x"}`;
 }
 
-const EVALUATED = new Set<string>(["PER", "ORG", "LOC", "MISC"]);
+const EVALUATED = new Set<string>(EntityType.options);
 // Arabic and other name particles that a later mention may drop: al-Abadi ~ Abadi.
 const PARTICLE = /^(?:al|el|ad|ad|an|ar|as|ash|at|az|bin|ibn|ben|abu)[-\u2010\u2011]/i;
 const FUNCTION_WORDS = new Set(["of", "the", "and", "for", "de", "du", "la", "le", "in", "on", "&"]);

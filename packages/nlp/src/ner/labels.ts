@@ -1,7 +1,7 @@
-import type { EntityType } from "@newsflow/contracts";
+import { EntityType } from "@newsflow/contracts";
 
 /** The four evaluated types, in label order. */
-export const ENTITY_TYPES: readonly EntityType[] = ["PER", "ORG", "LOC", "MISC"];
+export const ENTITY_TYPES: readonly EntityType[] = EntityType.options;
 
 /**
  * Labels are BILOU: 0 is O, then for type t the labels 1 + 4t + {0 B, 1 I, 2 L, 3 U}. BILOU
