@@ -99,6 +99,11 @@ describe("extractQuotes", () => {
     expect(brief("The Post sent its “national enterprise reporter” into “a living room in western Pennsylvania” to watch.")).toEqual([]);
   });
 
+  it("gives a quotation whose sentence has no tagged cue the likeliest cue word of the sentence", () => {
+    // The cue tagger labels no token of this sentence; "claim" is the rescued cue.
+    expect(brief('Contrary to her claim that voters would "learn nothing," the files hold a wealth of information.')[0]).toMatchObject({ kind: "mixed", source: "her", cue: "claim" });
+  });
+
   it("leaves the source of a quotation that opens a paragraph without a cue to the document step", () => {
     expect(brief("“Our movements are limited to the Iraqi side of the border.”")).toEqual([
       { kind: "direct", content: "“Our movements are limited to the Iraqi side of the border.”", source: null, cue: null },

@@ -57,6 +57,7 @@ export function labelParagraph(text: string, model: QuoteModel): LabelledParagra
     }
     found.push({ cue: { first, last }, confidence: 1 / (1 + Math.exp(-margin / (last - first + 1))) });
   }
+  rescueQuotationCues(tokens, cueScores, labels, isCue, found);
   const cues = found.map(({ cue, confidence }) => {
     const { from, to } = roleWindow(tokens, cue);
     const scores = emissionScores(model.role, roleFeatures(tokens, cue, isCue, from, to), ROLE_FEATURES, to - from);
@@ -69,7 +70,8 @@ export function labelParagraph(text: string, model: QuoteModel): LabelledParagra
  * Attributions in one paragraph, with offsets into it, found by the learned quote model
  * (`loadQuoteModel()` from `@newsflow/nlp/node`, loaded once per process):
  * - every cue the cue tagger finds ("said", "according to", "has learned", "suggested") is one
- *   attribution, so a sentence can hold several;
+ *   attribution, so a sentence can hold several; a quotation whose sentences hold no cue gets the
+ *   likeliest cue word there (`rescueQuotationCues`);
  * - its content and source are the tokens the per-cue labeller marks; content interrupted by the
  *   attribution (`“A,” she said, “B.”`) comes out as pieces, the later ones `joinedTo` the first;
  * - a quotation that no attribution covers and that opens a sentence (at least four words, or
@@ -188,4 +190,47 @@ function withMarks(tokens: QuoteTokens, content: Span): Pick<Quote, "content" | 
     opensAcross: marks.some((m) => m.opensAcross && m.open >= content.start),
     closesAcross: marks.some((m) => m.closesAcross && m.close < content.end + 1),
   };
+}
+
+const RESCUE = Number(process.env.RESCUE ?? "0");
+/** A rescued cue is a word annotated as a cue in at least 30% of its training occurrences (share bucket 4)... */
+const RESCUE_MIN_SHARE = 4;
+/** ...whose cue margin (best cue label's score minus O's) is at least this (dev: -5 and 0 differ little; far lower lets weak cues in). */
+const RESCUE_MIN_MARGIN = -5;
+
+/**
+ * A quotation whose sentences hold no cue gets one: the likeliest cue word of those sentences
+ * outside the quotation (the cue tagger's margin, among words often annotated as cues), so the
+ * labeller finds its content and source ("“...,” the minister insisted."). On dev: content F1
+ * 0.734 -> 0.737, direct 0.878 -> 0.886, attribution 0.640 -> 0.641. Adds to `isCue` and `found`.
+ */
+function rescueQuotationCues(tokens: QuoteTokens, cueScores: Float32Array, labels: number, isCue: Uint8Array, found: Array<{ cue: CueTokens; confidence: number }>): void {
+  const n = tokens.length;
+  const added = found.length;
+  for (const mark of tokens.marks) {
+    let a = 0;
+    while (a < n && tokens.start[a]! < mark.open) a++;
+    if (a >= n) continue;
+    let b = a;
+    while (b + 1 < n && tokens.start[b + 1]! <= mark.close) b++;
+    let from = a;
+    while (from > 0 && tokens.sentence[from - 1]! === tokens.sentence[a]!) from--;
+    let to = b;
+    while (to + 1 < n && tokens.sentence[to + 1]! === tokens.sentence[b]!) to++;
+    if (isCue.subarray(from, to + 1).includes(1)) continue;
+    let best = -1;
+    let bestMargin = RESCUE_MIN_MARGIN;
+    for (let i = from; i <= to; i++) {
+      if ((i >= a && i <= b) || tokens.share[i]! < RESCUE_MIN_SHARE) continue;
+      const margin = Math.max(cueScores[i * labels + CUE_LABEL.BEGIN]!, cueScores[i * labels + CUE_LABEL.INSIDE]!) - cueScores[i * labels + CUE_LABEL.O]!;
+      if (margin >= bestMargin) {
+        bestMargin = margin;
+        best = i;
+      }
+    }
+    if (best < 0) continue;
+    isCue[best] = 1;
+    found.push({ cue: { first: best, last: best }, confidence: 1 / (1 + Math.exp(-bestMargin)) });
+  }
+  if (found.length > added) found.sort((x, y) => x.cue.first - y.cue.first);
 }
