@@ -104,6 +104,11 @@ describe("extractQuotes", () => {
     expect(brief('Contrary to her claim that voters would "learn nothing," the files hold a wealth of information.')[0]).toMatchObject({ kind: "mixed", source: "her", cue: "claim" });
   });
 
+  it("looks harder for a source in the cue's sentence when the labeller finds none", () => {
+    // The labeller's best path has no source here; the source-biased second pass finds it.
+    expect(brief("The GOP nominee, even suggesting that the election was rigged, kept up his attacks.")[0]).toMatchObject({ source: "The GOP nominee", cue: "suggesting" });
+  });
+
   it("leaves the source of a quotation that opens a paragraph without a cue to the document step", () => {
     expect(brief("“Our movements are limited to the Iraqi side of the border.”")).toEqual([
       { kind: "direct", content: "“Our movements are limited to the Iraqi side of the border.”", source: null, cue: null },
