@@ -99,6 +99,16 @@ describe("extractQuotes", () => {
     expect(brief("The Post sent its “national enterprise reporter” into “a living room in western Pennsylvania” to watch.")).toEqual([]);
   });
 
+  it("gives a quotation whose sentence has no tagged cue the likeliest cue word of the sentence", () => {
+    // The cue tagger labels no token of this sentence; "claim" is the rescued cue.
+    expect(brief('Contrary to her claim that voters would "learn nothing," the files hold a wealth of information.')[0]).toMatchObject({ kind: "mixed", source: "her", cue: "claim" });
+  });
+
+  it("looks harder for a source in the cue's sentence when the labeller finds none", () => {
+    // The labeller's best path has no source here; the source-biased second pass finds it.
+    expect(brief("The GOP nominee, even suggesting that the election was rigged, kept up his attacks.")[0]).toMatchObject({ source: "The GOP nominee", cue: "suggesting" });
+  });
+
   it("leaves the source of a quotation that opens a paragraph without a cue to the document step", () => {
     expect(brief("“Our movements are limited to the Iraqi side of the border.”")).toEqual([
       { kind: "direct", content: "“Our movements are limited to the Iraqi side of the border.”", source: null, cue: null },

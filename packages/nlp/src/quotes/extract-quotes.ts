@@ -57,19 +57,49 @@ export function labelParagraph(text: string, model: QuoteModel): LabelledParagra
     }
     found.push({ cue: { first, last }, confidence: 1 / (1 + Math.exp(-margin / (last - first + 1))) });
   }
+  rescueQuotationCues(tokens, cueScores, labels, isCue, found);
   const cues = found.map(({ cue, confidence }) => {
     const { from, to } = roleWindow(tokens, cue);
     const scores = emissionScores(model.role, roleFeatures(tokens, cue, isCue, from, to), ROLE_FEATURES, to - from);
-    return { cue, confidence, from, labels: bestPath(model.role, scores, to - from) };
+    return { cue, confidence, from, labels: withSource(model, tokens, cue, from, scores) };
   });
   return { tokens, cues };
+}
+
+/**
+ * Added to the SOURCE score of the tokens of the cue's sentence when the labeller's best path has
+ * no source. Chosen on dev for the shipped model's score scale (the mean |role score| of a token
+ * is ~230): 40 -> attribution F1 0.646, 80 -> 0.651 with source token F1 unchanged (0.654),
+ * 160 -> 0.654 but source token F1 0.643 (longer sources), 2,000 -> 0.659 and 0.590.
+ */
+const SOURCE_BIAS = 80;
+
+/**
+ * The labeller's labels of one cue's window (`scores` its emission scores, changed in place).
+ * Nearly every PolNeAR attribution has a source, and when the best path has none it is most often
+ * in the sentence with a weaker score ("The GOP nominee, even suggesting that ..."): the path is
+ * decoded again with the SOURCE scores of the cue's sentence raised by `SOURCE_BIAS`, and the
+ * source tokens it finds are added where the first path had O.
+ */
+function withSource(model: QuoteModel, tokens: QuoteTokens, cue: CueTokens, from: number, scores: Float32Array): Uint8Array {
+  const n = scores.length / model.role.labels;
+  const labels = bestPath(model.role, scores, n);
+  if (labels.includes(ROLE_LABEL.SOURCE)) return labels;
+  const s = tokens.sentence[cue.first]!;
+  for (let i = from; i < from + n; i++) {
+    if (tokens.sentence[i] === s && (i < cue.first || i > cue.last)) scores[(i - from) * model.role.labels + ROLE_LABEL.SOURCE]! += SOURCE_BIAS;
+  }
+  const again = bestPath(model.role, scores, n);
+  for (let k = 0; k < n; k++) if (again[k] === ROLE_LABEL.SOURCE && labels[k] === ROLE_LABEL.O) labels[k] = ROLE_LABEL.SOURCE;
+  return labels;
 }
 
 /**
  * Attributions in one paragraph, with offsets into it, found by the learned quote model
  * (`loadQuoteModel()` from `@newsflow/nlp/node`, loaded once per process):
  * - every cue the cue tagger finds ("said", "according to", "has learned", "suggested") is one
- *   attribution, so a sentence can hold several;
+ *   attribution, so a sentence can hold several; a quotation whose sentences hold no cue gets the
+ *   likeliest cue word there (`rescueQuotationCues`);
  * - its content and source are the tokens the per-cue labeller marks; content interrupted by the
  *   attribution (`“A,” she said, “B.”`) comes out as pieces, the later ones `joinedTo` the first;
  * - a quotation that no attribution covers and that opens a sentence (at least four words, or
@@ -188,4 +218,47 @@ function withMarks(tokens: QuoteTokens, content: Span): Pick<Quote, "content" | 
     opensAcross: marks.some((m) => m.opensAcross && m.open >= content.start),
     closesAcross: marks.some((m) => m.closesAcross && m.close < content.end + 1),
   };
+}
+
+const RESCUE = Number(process.env.RESCUE ?? "0");
+/** A rescued cue is a word annotated as a cue in at least 30% of its training occurrences (share bucket 4)... */
+const RESCUE_MIN_SHARE = 4;
+/** ...whose cue margin (best cue label's score minus O's) is at least this (dev: -5 and 0 differ little; far lower lets weak cues in). */
+const RESCUE_MIN_MARGIN = -5;
+
+/**
+ * A quotation whose sentences hold no cue gets one: the likeliest cue word of those sentences
+ * outside the quotation (the cue tagger's margin, among words often annotated as cues), so the
+ * labeller finds its content and source ("“...,” the minister insisted."). On dev: content F1
+ * 0.734 -> 0.737, direct 0.878 -> 0.886, attribution 0.640 -> 0.641. Adds to `isCue` and `found`.
+ */
+function rescueQuotationCues(tokens: QuoteTokens, cueScores: Float32Array, labels: number, isCue: Uint8Array, found: Array<{ cue: CueTokens; confidence: number }>): void {
+  const n = tokens.length;
+  const added = found.length;
+  for (const mark of tokens.marks) {
+    let a = 0;
+    while (a < n && tokens.start[a]! < mark.open) a++;
+    if (a >= n) continue;
+    let b = a;
+    while (b + 1 < n && tokens.start[b + 1]! <= mark.close) b++;
+    let from = a;
+    while (from > 0 && tokens.sentence[from - 1]! === tokens.sentence[a]!) from--;
+    let to = b;
+    while (to + 1 < n && tokens.sentence[to + 1]! === tokens.sentence[b]!) to++;
+    if (isCue.subarray(from, to + 1).includes(1)) continue;
+    let best = -1;
+    let bestMargin = RESCUE_MIN_MARGIN;
+    for (let i = from; i <= to; i++) {
+      if ((i >= a && i <= b) || tokens.share[i]! < RESCUE_MIN_SHARE) continue;
+      const margin = Math.max(cueScores[i * labels + CUE_LABEL.BEGIN]!, cueScores[i * labels + CUE_LABEL.INSIDE]!) - cueScores[i * labels + CUE_LABEL.O]!;
+      if (margin >= bestMargin) {
+        bestMargin = margin;
+        best = i;
+      }
+    }
+    if (best < 0) continue;
+    isCue[best] = 1;
+    found.push({ cue: { first: best, last: best }, confidence: 1 / (1 + Math.exp(-bestMargin)) });
+  }
+  if (found.length > added) found.sort((x, y) => x.cue.first - y.cue.first);
 }
