@@ -220,7 +220,6 @@ function withMarks(tokens: QuoteTokens, content: Span): Pick<Quote, "content" | 
   };
 }
 
-const RESCUE = Number(process.env.RESCUE ?? "0");
 /** A rescued cue is a word annotated as a cue in at least 30% of its training occurrences (share bucket 4)... */
 const RESCUE_MIN_SHARE = 4;
 /** ...whose cue margin (best cue label's score minus O's) is at least this (dev: -5 and 0 differ little; far lower lets weak cues in). */
