@@ -19,7 +19,7 @@ export async function readHealth(redis: RedisClient, queues: PartitionedQueues) 
     QUEUE_NAMES.map(async (name) => {
       // Every replica serves every partition: the workers of one partition are the workers of the queue.
       const [perPartition, workers] = await Promise.all([
-        Promise.all(queues.map((set) => set[name].getJobCounts("waiting", "active", "completed", "failed", "delayed", "waiting-children", "prioritized"))),
+        Promise.all(queues.map((set) => set[name].getJobCounts("waiting", "active", "completed", "failed", "delayed", "prioritized"))),
         queues[0]![name].getWorkersCount().catch(() => 0),
       ]);
       const counts: Record<string, number> = {};

@@ -31,7 +31,7 @@ export async function healthPage(redis: RedisClient, queues: PartitionedQueues, 
     throughput(queues),
     Promise.all(queues.flatMap((set, partition) => QUEUE_NAMES.map(async (name) => ({ name, partition, jobs: await set[name].getFailed(0, 19) })))),
   ]);
-  const states = ["waiting", "active", "delayed", "waiting-children", "failed"] as const;
+  const states = ["waiting", "active", "delayed", "failed"] as const;
   const adminNote = !adminEnabled
     ? html`<p class="muted small">Admin actions are off: start the viewer with <code>VIEWER_ADMIN_TOKEN</code> to retry or remove failed jobs.</p>`
     : isAdmin
