@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
 import { JobSafeId, type Paragraph, TASKS } from "@newsflow/contracts";
-import { documentJobs, type PipelineDeps, type PlannedJob, withRedisRetry } from "@newsflow/queue";
+import { addPlannedJobs, documentJobs, type PipelineDeps, type PlannedJob, withRedisRetry } from "@newsflow/queue";
 import { readDocuments } from "./read-documents.js";
 
 export interface ProducerDeps extends PipelineDeps {
@@ -80,6 +80,8 @@ export function createProducer(deps: ProducerDeps) {
       }, leaseMs / 3);
       lease.unref();
       let planned: PlannedJob[] = [];
+      // Documents planned in this run and not yet marked enqueued (a repeat among them is not planned twice).
+      const plannedIds = new Set<string>();
       // Documents whose last job is planned: marked enqueued once the batch holding it is in.
       let completeDocs: string[] = [];
       const flush = async () => {
@@ -88,19 +90,12 @@ export function createProducer(deps: ProducerDeps) {
         const docs = completeDocs;
         planned = [];
         completeDocs = [];
-        const groups = new Map<string, PlannedJob[]>();
-        for (const j of jobs) {
-          const key = `${j.partition}:${j.queue}`;
-          const group = groups.get(key);
-          if (group) group.push(j);
-          else groups.set(key, [j]);
-        }
         await waitForRoom(new Set(jobs.map((j) => j.partition)));
-        for (const group of groups.values()) {
-          const { partition, queue } = group[0]!;
-          await withRedisRetry(() => deps.queues[partition]![queue].addBulk(group.map((j) => ({ name: j.name, data: j.data, opts: j.opts }))));
-        }
+        await addPlannedJobs(deps.queues, jobs);
         await withRedisRetry(() => deps.store.markEnqueued(docs));
+        // Marked enqueued: a repeat of these documents is "known" from now on, so the set only
+        // holds the documents still being added (it does not grow with the run).
+        for (const id of docs) plannedIds.delete(id);
         counts.enqueued += jobs.length;
         options.onProgress?.({ ...counts });
       };
@@ -109,7 +104,6 @@ export function createProducer(deps: ProducerDeps) {
         options.onRejected?.(item.source, item.reason);
         await withRedisRetry(() => deps.store.addRejection(runId, { source: item.source, reason: item.reason }));
       };
-      const plannedIds = new Set<string>();
       try {
         for await (const item of readDocuments(options.inputs, options.stdin, { onNotice: options.onNotice })) {
           if (item.kind === "rejected") {

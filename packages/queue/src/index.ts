@@ -6,6 +6,7 @@ export { RedisUnavailableError } from "./errors.js";
 export { createLogger, type Logger, scrubSecrets } from "./logger.js";
 export { createParagraphProcessor, ParagraphTaskError } from "./paragraph-processor.js";
 export {
+  addPlannedJobs,
   documentJobs,
   enqueueDocumentStep,
   type PipelineDeps,

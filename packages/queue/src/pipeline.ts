@@ -2,6 +2,7 @@ import { type Paragraph, type QueueName, QUEUES, type TaskName, TaskName as Task
 import type { Store } from "@newsflow/store";
 import type { JobsOptions } from "bullmq";
 import { DOCUMENT_JOB_OPTIONS, PARAGRAPH_JOB_OPTIONS, type PartitionedQueues } from "./queues.js";
+import { withRedisRetry } from "./retry.js";
 
 /** At most this many paragraphs in one paragraph job. */
 export const SLICE_PARAGRAPHS = 8;
@@ -59,6 +60,25 @@ export function* documentJobs(partition: number, docId: string, paragraphs: Arra
   }
 }
 
+/**
+ * Add planned jobs: one `addBulk` per (partition, task queue), in the order the groups first
+ * appear. Each add is retried while Redis is away (the job ids are deterministic, so an add cut
+ * off by a restart is harmless to repeat).
+ */
+export async function addPlannedJobs(queues: PartitionedQueues, jobs: PlannedJob[]): Promise<void> {
+  const groups = new Map<string, PlannedJob[]>();
+  for (const j of jobs) {
+    const key = `${j.partition}:${j.queue}`;
+    const group = groups.get(key);
+    if (group) group.push(j);
+    else groups.set(key, [j]);
+  }
+  for (const group of groups.values()) {
+    const { partition, queue } = group[0]!;
+    await withRedisRetry(() => queues[partition]![queue].addBulk(group.map((j) => ({ name: j.name, data: j.data, opts: j.opts }))));
+  }
+}
+
 /** What the pipeline's operations need: the store and the queues of every partition. */
 export interface PipelineDeps {
   store: Store;
@@ -112,12 +132,11 @@ export async function retryDocument(deps: PipelineDeps, docId: string, scope?: R
   if (failed.length === 0 && !documentFailed) return counts;
 
   await deps.store.clearFailures(docId, failed);
+  await queues.document.remove(docId);
   if (failed.length === 0) {
-    await queues.document.remove(docId);
     await enqueueDocumentStep(deps, docId);
     return { documents: 1, paragraphTasks: 0, documentSteps: 1 };
   }
-  await queues.document.remove(docId);
   const paragraphs = await deps.store.getParagraphs(docId, 0, doc.paragraphCount);
   const slices = paragraphSlices(paragraphs);
   const redo = new Map<string, { task: TaskName; slice: Slice }>();

@@ -99,11 +99,11 @@ export function createStore(redis: RedisClient, keys: Keys) {
     if (!(name in redis)) redis.defineCommand(name, { numberOfKeys, lua });
     return (...args: (string | number)[]) => (redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>)[name]!(...args);
   };
-  const attach = script("nfAttachDocument2", ATTACH_DOCUMENT, 4);
+  const attach = script("nfAttachDocument", ATTACH_DOCUMENT, 4);
   const putResults = script("nfPutParagraphResults", PUT_PARAGRAPH_RESULTS, 5);
   const putFailures = script("nfPutParagraphFailures", PUT_PARAGRAPH_FAILURES, 5);
   const clearFailures = script("nfClearFailures", CLEAR_FAILURES, 4);
-  const complete = script("nfCompleteDocument4", COMPLETE_DOCUMENT, 5);
+  const complete = script("nfCompleteDocument", COMPLETE_DOCUMENT, 5);
   const putDocFailure = script("nfPutDocumentFailure", PUT_DOCUMENT_FAILURE, 2);
   const addRejection = script("nfAddRejection", ADD_REJECTION, 3);
   const partitions = Array.from({ length: k.partitions }, (_, p) => p);
@@ -429,13 +429,10 @@ export function createStore(redis: RedisClient, keys: Keys) {
       return rows.flatMap((h, i) => (h ? [{ id: h.id!, name: h.name ?? "", type: h.type ?? "", mentions: Number(idsWithScores[i * 2 + 1]) }] : []));
     },
 
-    /** An entity's record (id, name, type) from the first partition that holds it. */
+    /** An entity's record (id, name, type) from the first partition that holds it (all asked at once). */
     async entityRecord(entityId: string): Promise<Record<string, string> | null> {
-      for (const p of partitions) {
-        const h = await redis.hgetall(k.entity(p, entityId));
-        if (h.id) return h;
-      }
-      return null;
+      const rows = await Promise.all(partitions.map((p) => redis.hgetall(k.entity(p, entityId))));
+      return rows.find((h) => h.id) ?? null;
     },
 
     /** An entity with its mentions summed over the partitions. */

@@ -4,11 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { QUEUE_NAMES, TASKS } from "@newsflow/contracts";
+import { QUEUE_NAMES } from "@newsflow/contracts";
 import { extractQuotes, summarizeParagraph } from "@newsflow/nlp";
 import { loadEntityTagger, loadQuoteModel } from "@newsflow/nlp/node";
 import { createProducer, prepareDocument } from "@newsflow/ingest";
-import { documentJobs, type PlannedJob } from "@newsflow/queue";
+import { addPlannedJobs, documentJobs, type PlannedJob } from "@newsflow/queue";
 import { newsParagraphs, writeBenchCorpus } from "../bench/corpus.js";
 import { type CliContext, openContext } from "../context.js";
 import { UsageError } from "../errors.js";
@@ -84,15 +84,7 @@ async function ceiling(env: EnvSource, file: string, paragraphs: number): Promis
   try {
     await waitForWorkers(ctx);
     const t0 = performance.now();
-    for (let i = 0; i < jobs.length; i += 1000) {
-      const batch = jobs.slice(i, i + 1000);
-      for (const p of new Set(batch.map((j) => j.partition))) {
-        for (const t of TASKS) {
-          const group = batch.filter((j) => j.partition === p && j.queue === t);
-          if (group.length) await ctx.queues[p]![t].addBulk(group.map((j) => ({ name: j.name, data: j.data, opts: j.opts })));
-        }
-      }
-    }
+    for (let i = 0; i < jobs.length; i += 1000) await addPlannedJobs(ctx.queues, jobs.slice(i, i + 1000));
     for (const id of docs) await ctx.enqueueDocumentStep(id);
     for (;;) {
       const counts = await Promise.all(ctx.queues.flatMap((set) => QUEUE_NAMES.map((q) => set[q].getJobCounts("waiting", "active", "prioritized", "delayed"))));
