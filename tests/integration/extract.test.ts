@@ -81,8 +81,10 @@ describe("newsflow extract", () => {
     chmodSync(join(dir, "b"), 0);
     writeFileSync(join(dir, "c.txt"), "Fine text.");
     chmodSync(join(dir, "c.txt"), 0o644);
-    // Root reads anything, so as root the CLI runs as 'nobody' (setpriv) to meet the permissions.
-    const asUser = process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"] : [];
+    // Root reads anything, so as root the CLI runs without the capabilities that override file
+    // permissions (setpriv): it meets them as any user would, and can still read the checkout
+    // wherever it is (a user such as 'nobody' cannot enter a private temporary folder).
+    const asUser = process.getuid?.() === 0 ? ["setpriv", "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search", "--"] : [];
     const cli = join(import.meta.dirname, "..", "..", "scripts", "newsflow.mjs");
     let out = "";
     let err = "";
