@@ -6,7 +6,7 @@ export type InputItem =
   | { kind: "document"; source: string; doc: DocumentInput; titleKnown: boolean }
   | { kind: "rejected"; source: string; reason: string };
 
-/** How a reader reports what it skipped without rejecting (e.g. a WARC's non-HTML records). */
+/** How a reader reports what it skipped or dropped without rejecting (a WARC's non-HTML records, a JSONL url that is not http(s)). */
 export interface ReadOptions {
   onNotice?: (source: string, message: string) => void;
 }

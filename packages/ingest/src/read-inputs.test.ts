@@ -46,4 +46,13 @@ describe("readInputs", () => {
     const jsonl = await collect(["-"], Readable.from([Buffer.from('{"text":"A."}\n{"te'), Buffer.from('xt":"B."}\n')]));
     expect(jsonl.map((i) => (i.kind === "document" ? i.doc.text : i.reason))).toEqual(["A.", "B."]);
   });
+
+  it("keeps a JSONL document whose url is not http(s) without it, and says so in one line", async () => {
+    const notices: string[] = [];
+    const stdin = Readable.from([Buffer.from('{"text":"A.","url":"javascript:alert(1)"}\n{"text":"B.","url":"https://example.org/b"}\n')]);
+    const items: InputItem[] = [];
+    for await (const item of readInputs(["-"], stdin, { onNotice: (source, message) => notices.push(`${source}: ${message}`) })) items.push(item);
+    expect(items.map((i) => (i.kind === "document" ? i.doc.url ?? null : i.reason))).toEqual([null, "https://example.org/b"]);
+    expect(notices).toEqual(['-:1: url "javascript:alert(1)" is not an http(s) URL: the document is kept without it']);
+  });
 });

@@ -55,7 +55,7 @@ export async function* readInputs(paths: string[], stdin?: Readable, options: Re
   for (const path of paths) {
     if (path === "-") {
       if (!stdin) yield { kind: "rejected", source: "-", reason: "stdin is not available" };
-      else yield* guarded("-", readStdin(stdin));
+      else yield* guarded("-", readStdin(stdin, options));
       continue;
     }
     let info: Stats;
@@ -121,7 +121,7 @@ async function* readFile(path: string, size: number, options: ReadOptions): Asyn
   const { ext, gzip } = fileType(path);
   const bytes = () => (gzip ? createReadStream(path).pipe(createGunzip()) : createReadStream(path));
   if (JSONL_TYPES.has(ext)) {
-    yield* readJsonl(splitLines(bytes()), path);
+    yield* readJsonl(splitLines(bytes()), path, options);
     return;
   }
   if (WARC_TYPES.has(ext)) {
@@ -192,7 +192,7 @@ function toDocument(source: string, text: string, ext: string): InputItem {
   return { kind: "document", source, doc: { text }, titleKnown: false };
 }
 
-async function* readStdin(stdin: Readable): AsyncGenerator<InputItem> {
+async function* readStdin(stdin: Readable, options: ReadOptions): AsyncGenerator<InputItem> {
   const chunks: Buffer[] = [];
   let size = 0;
   let jsonl: boolean | null = null;
@@ -205,7 +205,7 @@ async function* readStdin(stdin: Readable): AsyncGenerator<InputItem> {
       }
       jsonl = line.toString("utf8").trimStart().startsWith("{");
       if (jsonl) {
-        yield* readJsonl(prepend(line, lines), "-");
+        yield* readJsonl(prepend(line, lines), "-", options);
         return;
       }
     }
@@ -240,10 +240,10 @@ async function* splitLines(stream: AsyncIterable<Buffer | string>): AsyncGenerat
   if (rest.length) yield rest;
 }
 
-async function* readJsonl(lines: AsyncIterable<Buffer>, file: string): AsyncGenerator<InputItem> {
+async function* readJsonl(lines: AsyncIterable<Buffer>, file: string, options: ReadOptions): AsyncGenerator<InputItem> {
   let lineNo = 0;
   try {
-    yield* jsonlItems(lines, file, () => ++lineNo);
+    yield* jsonlItems(lines, file, () => ++lineNo, options);
   } catch (err) {
     // A read error mid-file (a failing disk, a corrupt .gz) ends this file with one line; the
     // documents before it were already yielded.
@@ -251,7 +251,7 @@ async function* readJsonl(lines: AsyncIterable<Buffer>, file: string): AsyncGene
   }
 }
 
-async function* jsonlItems(lines: AsyncIterable<Buffer>, file: string, nextLine: () => number): AsyncGenerator<InputItem> {
+async function* jsonlItems(lines: AsyncIterable<Buffer>, file: string, nextLine: () => number, options: ReadOptions): AsyncGenerator<InputItem> {
   for await (const raw of lines) {
     const lineNo = nextLine();
     const source = `${file}:${lineNo}`;
@@ -276,6 +276,11 @@ async function* jsonlItems(lines: AsyncIterable<Buffer>, file: string, nextLine:
       const field = issue.path.join(".") || "line";
       yield { kind: "rejected", source, reason: `field '${field}': ${issue.message}; expected {"text": string, "id"?, "title"?, "url"?, "publishedAt"?, "byline"?}` };
       continue;
+    }
+    const { url } = value as { url?: unknown };
+    if (typeof url === "string" && parsed.data.url === undefined) {
+      // The contract drops a url that is not http(s) rather than reject the document; say so.
+      options.onNotice?.(source, `url ${JSON.stringify(url.length > 80 ? `${url.slice(0, 77)}...` : url)} is not an http(s) URL: the document is kept without it`);
     }
     yield { kind: "document", source, doc: parsed.data, titleKnown: parsed.data.title !== undefined };
   }
