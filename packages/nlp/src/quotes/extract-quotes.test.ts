@@ -109,6 +109,14 @@ describe("extractQuotes", () => {
     expect(brief("The GOP nominee, even suggesting that the election was rigged, kept up his attacks.")[0]).toMatchObject({ source: "The GOP nominee", cue: "suggesting" });
   });
 
+  it("takes no aspectual 'continued to' for a cue without a reporting verb after it", () => {
+    // The tagger labels "has continued to" a cue and "inspire" not; no training cue ends in "continued to".
+    expect(brief("It has already carried out guerrilla operations in both Iraq and in Syria, and has continued to inspire lone militants to attack civilian targets in the West.")).toEqual([]);
+    expect(brief("Trump has continued to insist that the election is rigged.")).toEqual([
+      { kind: "indirect", content: "that the election is rigged", source: "Trump", cue: "has continued to insist" },
+    ]);
+  });
+
   it("leaves the source of a quotation that opens a paragraph without a cue to the document step", () => {
     expect(brief("“Our movements are limited to the Iraqi side of the border.”")).toEqual([
       { kind: "direct", content: "“Our movements are limited to the Iraqi side of the border.”", source: null, cue: null },
@@ -129,6 +137,10 @@ describe("extractQuotes on the sample article", () => {
     const fled = found.find((q) => q.content.includes("al-Baghdadi had recently fled"));
     expect(fled).toMatchObject({ kind: "indirect", cue: "suggested", content: "that the elusive ISIS chief Abu Bakr al-Baghdadi had recently fled to the town" });
     expect(fled?.source).toMatch(/\breports$/);
+  });
+
+  it("attributes nothing in the paragraph on what the group has continued to inspire", () => {
+    expect(found.filter((q) => q.content.includes("lone militants") || q.cue?.includes("continued"))).toEqual([]);
   });
 
   it("finds the declaration, the announcement, USA Today's account and Croft's statement", () => {
