@@ -51,9 +51,10 @@ describe("extractQuotes", () => {
     expect(brief('He said the plan was "a disaster for the whole country" and left.')[0]).toMatchObject({ kind: "mixed", source: "He", cue: "said" });
   });
 
-  // Known model gap: transcripts are rare in PolNeAR's training articles.
-  it.fails("reads a transcript line", () => {
-    expect(brief('"WALLACE: Do you really see those two as equivalent?')[0]).toMatchObject({ source: "WALLACE", cue: ":" });
+  it("reads a transcript line", () => {
+    expect(brief('"WALLACE: Do you really see those two as equivalent?')).toEqual([
+      { kind: "direct", content: "Do you really see those two as equivalent?", source: "WALLACE", cue: ":" },
+    ]);
   });
 
   it("reads a headline attribution and a colon after the cue", () => {
@@ -86,9 +87,16 @@ describe("extractQuotes", () => {
     ]);
   });
 
-  // Known model gap: dash-signed comments are not attributions in PolNeAR's news articles.
-  it.fails("takes the name after a dash as the source of a signed comment", () => {
-    expect(brief("“The most unqualified child to ever run for president.” ― Francisco Herrero")[0]).toMatchObject({ kind: "direct", source: "Francisco Herrero", cue: "―" });
+  it("takes the name after a dash as the source of a signed comment", () => {
+    expect(brief("“The most unqualified child to ever run for president.” ― Francisco Herrero")).toEqual([
+      { kind: "direct", content: "“The most unqualified child to ever run for president.”", source: "Francisco Herrero", cue: "―" },
+    ]);
+  });
+
+  it("reads signed comments in a row and drops a model source that runs into a signature", () => {
+    const found = brief("“He represents our greatest shame.” ― Sonya Herridge “During the debate Trump said Hispanics live in hell.”― Pamela Padilla");
+    expect(found.filter((q) => q.cue === "―").map((q) => q.source)).toEqual(["Sonya Herridge", "Pamela Padilla"]);
+    expect(found.filter((q) => q.source?.includes("Herridge") && q.cue !== "―")).toEqual([]);
   });
 
   it("does not take a capitalised cue word inside a sentence for a cue", () => {

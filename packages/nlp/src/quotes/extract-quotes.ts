@@ -3,6 +3,7 @@ import { bestPath, emissionScores } from "./chain-model.js";
 import { CUE_FEATURES, type CueTokens, cueFeatures, ROLE_FEATURES, roleFeatures, roleWindow } from "./quote-features.js";
 import { CUE_LABEL, type QuoteModel, ROLE_LABEL } from "./quote-model.js";
 import { CLASS, quoteTokens, type QuoteTokens } from "./quote-tokens.js";
+import { layoutQuotes } from "./layout-quotes.js";
 import { wordCount } from "./phrases.js";
 
 const AUXILIARIES = new Set(["has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could", "should", "may", "might", "can", "did", "does", "do", "not", "also"]);
@@ -123,12 +124,15 @@ function withSource(model: QuoteModel, tokens: QuoteTokens, cue: CueTokens, from
  */
 export function extractQuotes(text: string, model: QuoteModel): QuotesResult {
   const { tokens, cues } = labelParagraph(text, model);
+  const layout = layoutQuotes(text);
   const quotes: Quote[] = [];
   const covered: Array<[number, number]> = [];
   for (const c of cues) {
     const pieces = contentPieces(c, tokens);
     if (pieces.length === 0) continue;
     const source = nearestSource(c, tokens);
+    // A source that runs into a signature ("Sonya Herridge “During the debate Trump") misreads the layout.
+    if (source && layout.some((q) => overlaps(source, q.source) || overlaps(source, q.cue))) continue;
     const cue = spanOf(tokens, c.cue.first, c.cue.last);
     const head = quotes.length;
     pieces.forEach(([a, b], k) => {
@@ -138,6 +142,12 @@ export function extractQuotes(text: string, model: QuoteModel): QuotesResult {
     });
     covered.push([cue.start, cue.end]);
     if (source) covered.push([source.start, source.end]);
+  }
+  // Transcript lines and signed comments, unless the model found the same cue.
+  for (const q of layout) {
+    if (quotes.some((m) => m.cue && overlaps(m.cue, q.cue))) continue;
+    quotes.push({ ...withMarks(tokens, q.content), source: q.source, cue: q.cue, confidence: 0.5 });
+    covered.push([q.content.start, q.content.end], [q.source.start, q.source.end]);
   }
   for (const mark of tokens.marks) {
     if (covered.some(([a, b]) => a <= mark.close && mark.open < b)) continue;
@@ -152,6 +162,7 @@ export function extractQuotes(text: string, model: QuoteModel): QuotesResult {
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
 /** Content runs of a labelled cue as token ranges: runs are joined unless the attribution (its cue or source) lies between them. */
 function contentPieces(c: LabelledCue, tokens: QuoteTokens): Array<[number, number]> {
