@@ -70,6 +70,22 @@ describe("extractQuotes", () => {
     expect(quotes[1]).toMatchObject({ kind: "direct", joinedTo: 0, content: { text: "“It is one of the things worrying them.”" }, source: quotes[0]!.source });
   });
 
+  it("does not run reported speech on into a quotation that opens the next sentence", () => {
+    const found = brief(
+      "In a March 2016 meeting with the editorial board of the Washington Post Trump said that U.S. involvement in NATO may need to be significantly diminished in the coming years.  “We certainly can’t afford to do this anymore,” Trump said.",
+    );
+    expect(found[0]).toMatchObject({ kind: "indirect", content: "that U.S. involvement in NATO may need to be significantly diminished in the coming years." });
+    expect(found[1]).toMatchObject({ kind: "direct", content: "“We certainly can’t afford to do this anymore,”", source: "Trump" });
+  });
+
+  it("joins a quotation resumed after its attribution and more narration to the quotation before it", () => {
+    const { quotes } = extractQuotes("“Bad, bad things are going to happen,” Trump warned in Everett, Wash., recently. “This could be the great Trojan horse of all time.”", model);
+    expect(quotes.map((q) => [q.content.text, q.source?.text, q.cue?.text, q.joinedTo])).toEqual([
+      ["“Bad, bad things are going to happen,”", "Trump", "warned", undefined],
+      ["“This could be the great Trojan horse of all time.”", "Trump", "warned", 0],
+    ]);
+  });
+
   it("finds the attribution after a quotation of several sentences", () => {
     expect(brief("“It doesn’t make any sense. The insurance model doesn’t work here,” Clinton said.")[0]).toMatchObject({ kind: "direct", source: "Clinton", cue: "said" });
     expect(brief("“Who would have believed it?” Trump said, looking out on the crowd.")[0]).toMatchObject({ source: "Trump", cue: "said" });
@@ -214,6 +230,14 @@ describe("resolveQuotes on the sample article", () => {
       [0, null, "Kaine"],
       [0, 0, "Kaine"],
       [1, 0, "Kaine"],
+    ]);
+  });
+
+  it("joins a quotation opening a paragraph to the quotation that ended the paragraph before", () => {
+    const paragraphs = ["“No one is writing songs for Hillary,” he said.", "“Right now, the vote is against Trump. It’s not for Hillary.”"].map((text, index) => ({ index, text, quotes: extractQuotes(text, model) }));
+    expect(resolveQuotes(paragraphs, []).map((q) => [q.paragraphIndex, q.joinedTo ?? null, q.speaker])).toEqual([
+      [0, null, "he"],
+      [1, 0, "he"],
     ]);
   });
 

@@ -156,12 +156,34 @@ export function extractQuotes(text: string, model: QuoteModel): QuotesResult {
     const inner = text.slice(mark.open + 1, mark.close);
     if (!opensSentence || (wordCount(inner) < 4 && !mark.opensAcross && !mark.closesAcross)) continue;
     const content = { start: mark.open, end: mark.close + 1, text: text.slice(mark.open, mark.close + 1) };
+    // A quotation resumed after its attribution and more narration ("“A,” Trump warned in
+    // Everett, Wash., recently. “B.”") is a later piece of the quotation before it.
+    const before = resumedFrom(quotes, text, mark.open);
+    if (before !== null) {
+      const head = quotes[before]!.joinedTo ?? before;
+      quotes.push({ ...withMarks(tokens, content), source: quotes[head]!.source, cue: quotes[head]!.cue, confidence: quotes[head]!.confidence, joinedTo: head });
+      continue;
+    }
     quotes.push({ ...withMarks(tokens, content), source: null, cue: null, confidence: 0.5 });
   }
   return { quotes };
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * The quote a quotation opening at `open` resumes: the quote ending last before it, when that is
+ * a quotation with a cue and no quotation mark stands between them; null otherwise.
+ */
+function resumedFrom(quotes: readonly Quote[], text: string, open: number): number | null {
+  let best: number | null = null;
+  quotes.forEach((q, k) => {
+    if (q.content.end <= open && (best === null || q.content.end > quotes[best]!.content.end)) best = k;
+  });
+  if (best === null) return null;
+  const q = quotes[best]!;
+  return q.kind === "direct" && q.cue && !QUOTE_CHAR.test(text.slice(q.content.end, open)) ? best : null;
+}
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
 /** Content runs of a labelled cue as token ranges: runs are joined unless the attribution (its cue or source) lies between them. */
@@ -181,6 +203,17 @@ function contentPieces(c: LabelledCue, tokens: QuoteTokens): Array<[number, numb
   }
   // A piece of punctuation alone is no content; a quotation goes on in quotations only ("“A,” she
   // said. “B.”"), not in the narration after its attribution.
+  // Reported speech does not run on into a quotation that opens a later sentence ("... diminished
+  // in the coming years. “We certainly can't afford to do this anymore,” Trump said").
+  for (const piece of pieces) {
+    if (tokens.inQuote[piece[0]] === 1) continue;
+    for (let k = piece[0] + 1; k <= piece[1]; k++) {
+      if (tokens.cls[k] === CLASS.quote && tokens.position[k] === 0) {
+        piece[1] = k - 1;
+        break;
+      }
+    }
+  }
   const kept = pieces.filter(([a, b]) => wordCount(tokens.text.slice(tokens.start[a]!, tokens.end[b]!)) > 0);
   const quoted = ([a, b]: [number, number]) => tokens.inQuote[a] === 1 || tokens.inQuote[b] === 1;
   return kept.length > 1 && tokens.cls[kept[0]![0]] === CLASS.quote ? kept.filter((p, k) => k === 0 || quoted(p)) : kept;
