@@ -78,6 +78,14 @@ describe("extractQuotes", () => {
     expect(found[1]).toMatchObject({ kind: "direct", content: "“We certainly can’t afford to do this anymore,”", source: "Trump" });
   });
 
+  it("ends reported speech with its sentence", () => {
+    const [told] = brief(
+      "He also told one of his young John Birch Society protegés on a regular basis that \"terrorism is the answer.\" Birchers viewed communists as terrorists and despised them, but he didn't see the irony.",
+    );
+    expect(told).toMatchObject({ source: "He", cue: "also told" });
+    expect(told?.content).toMatch(/that "terrorism is the answer\."$/);
+  });
+
   it("joins a quotation resumed after its attribution and more narration to the quotation before it", () => {
     const { quotes } = extractQuotes("“Bad, bad things are going to happen,” Trump warned in Everett, Wash., recently. “This could be the great Trojan horse of all time.”", model);
     expect(quotes.map((q) => [q.content.text, q.source?.text, q.cue?.text, q.joinedTo])).toEqual([
