@@ -81,6 +81,15 @@ export function buildCueLexicon(encoded: readonly EncodedParagraph[], config: Qu
     .sort((a, b) => a[0].localeCompare(b[0]));
 }
 
+/** The words that stand before the final "to" of a training cue of two words or more ("according to"), in word order. */
+export function cueWordsBeforeTo(encoded: readonly EncodedParagraph[]): string[] {
+  const words = new Set<string>();
+  for (const p of encoded) {
+    for (const { cue } of p.roles) if (cue.last > cue.first && p.tokens.lower[cue.last] === "to") words.add(p.tokens.lower[cue.last - 1]!);
+  }
+  return [...words].sort();
+}
+
 /**
  * The paragraphs in a different fixed order each epoch (a stride through them), so training is
  * reproducible without a random generator.
@@ -127,6 +136,7 @@ export function trainQuoteModel(
   const encoded = train.map((p) => encodeParagraph(p, clusterMap));
   const lexiconEntries = buildCueLexicon(encoded, config);
   const lexicon = new Map(lexiconEntries);
+  const endsWithTo = cueWordsBeforeTo(encoded);
   // The share buckets as the runtime look them up (`wordKnowledge`), now that the lexicon is known.
   for (const p of encoded) for (let i = 0; i < p.tokens.length; i++) p.tokens.share[i] = shareBucket(lexicon.get(p.tokens.lower[i]!));
   const cueInputs = encoded.map((p) => cueFeatures(p.tokens));
@@ -151,6 +161,7 @@ export function trainQuoteModel(
       meta: { epoch: epoch + 1, trainParagraphs: encoded.length },
       lexicon: lexiconEntries,
       clusters,
+      endsWithTo,
       cue: chainToJson(cueTrainer.averaged()),
       role: chainToJson(roleTrainer.averaged()),
     };

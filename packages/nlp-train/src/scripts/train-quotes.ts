@@ -5,8 +5,8 @@ import { existsSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { loadNerModel, MODELS_DIR, readJsonArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
-import { QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson } from "@newsflow/nlp/train";
+import { loadNerModel, MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
+import { QUOTE_MODEL_FORMAT, type QuoteModelJson } from "@newsflow/nlp/train";
 import { goldParagraphs, readPolnear } from "../quotes/polnear.js";
 import { DEFAULT_QUOTE_TRAIN_CONFIG, trainQuoteModel } from "../quotes/train-quotes.js";
 import { requireSharedData } from "../shared-data.js";
@@ -24,15 +24,18 @@ const say = (line: string) => process.stderr.write(`train:quotes: ${line}\n`);
 const t0 = performance.now();
 const train = readPolnear(values.train ?? requireSharedData("quotes", "polnear", "train.jsonl"));
 const dev = readPolnear(values.dev ?? requireSharedData("quotes", "polnear", "dev.jsonl"));
-// The word clusters: [word, c1 | c2 << 11], in word order. Taken from the shipped quote model when
-// there is one, so that retraining the entity tagger (whose unlabeled-text clusterings they were
-// copied from) does not move the quote model; `--clusters-from-ner` copies them afresh.
-const clusters = values["clusters-from-ner"] || !existsSync(values.out)
-  ? [...loadNerModel().resources.lexicon]
-      .map(([word, packed]): [string, number] => [word, packed & 0x3fffff])
-      .filter(([, c]) => c !== 0)
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-  : readJsonArtefact<QuoteModelJson>(values.out, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION).clusters;
+// The word clusters: [word, c1 | c2 << 11], in word order. Taken from the quote model file being
+// replaced when there is one (of any version: every version carries them), so that retraining the
+// entity tagger (whose unlabeled-text clusterings they were copied from) does not move the quote
+// model; `--clusters-from-ner` copies them afresh.
+const previous = existsSync(values.out) ? (JSON.parse(readArtefact(values.out).toString("utf8")) as Partial<QuoteModelJson>) : null;
+const clusters =
+  values["clusters-from-ner"] || previous?.format !== QUOTE_MODEL_FORMAT || !previous.clusters
+    ? [...loadNerModel().resources.lexicon]
+        .map(([word, packed]): [string, number] => [word, packed & 0x3fffff])
+        .filter(([, c]) => c !== 0)
+        .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    : previous.clusters;
 const model = trainQuoteModel(goldParagraphs(train), dev, goldParagraphs(dev), clusters, { ...DEFAULT_QUOTE_TRAIN_CONFIG, epochs: Number(values.epochs) }, say);
 // gzip level and mtime are fixed by zlib's defaults, so the same model gives the same bytes.
 writeFileSync(values.out, gzipSync(JSON.stringify(model), { level: 9 }));

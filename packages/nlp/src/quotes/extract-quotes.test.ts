@@ -51,9 +51,10 @@ describe("extractQuotes", () => {
     expect(brief('He said the plan was "a disaster for the whole country" and left.')[0]).toMatchObject({ kind: "mixed", source: "He", cue: "said" });
   });
 
-  // Known model gap: transcripts are rare in PolNeAR's training articles.
-  it.fails("reads a transcript line", () => {
-    expect(brief('"WALLACE: Do you really see those two as equivalent?')[0]).toMatchObject({ source: "WALLACE", cue: ":" });
+  it("reads a transcript line", () => {
+    expect(brief('"WALLACE: Do you really see those two as equivalent?')).toEqual([
+      { kind: "direct", content: "Do you really see those two as equivalent?", source: "WALLACE", cue: ":" },
+    ]);
   });
 
   it("reads a headline attribution and a colon after the cue", () => {
@@ -67,6 +68,30 @@ describe("extractQuotes", () => {
     expect(quotes[0]).toMatchObject({ kind: "direct", cue: { text: "said" } });
     expect(quotes[0]!.source?.text).toMatch(/^Caddell/);
     expect(quotes[1]).toMatchObject({ kind: "direct", joinedTo: 0, content: { text: "“It is one of the things worrying them.”" }, source: quotes[0]!.source });
+  });
+
+  it("does not run reported speech on into a quotation that opens the next sentence", () => {
+    const found = brief(
+      "In a March 2016 meeting with the editorial board of the Washington Post Trump said that U.S. involvement in NATO may need to be significantly diminished in the coming years.  “We certainly can’t afford to do this anymore,” Trump said.",
+    );
+    expect(found[0]).toMatchObject({ kind: "indirect", content: "that U.S. involvement in NATO may need to be significantly diminished in the coming years." });
+    expect(found[1]).toMatchObject({ kind: "direct", content: "“We certainly can’t afford to do this anymore,”", source: "Trump" });
+  });
+
+  it("ends reported speech with its sentence", () => {
+    const [told] = brief(
+      "He also told one of his young John Birch Society protegés on a regular basis that \"terrorism is the answer.\" Birchers viewed communists as terrorists and despised them, but he didn't see the irony.",
+    );
+    expect(told).toMatchObject({ source: "He", cue: "also told" });
+    expect(told?.content).toMatch(/that "terrorism is the answer\."$/);
+  });
+
+  it("joins a quotation resumed after its attribution and more narration to the quotation before it", () => {
+    const { quotes } = extractQuotes("“Bad, bad things are going to happen,” Trump warned in Everett, Wash., recently. “This could be the great Trojan horse of all time.”", model);
+    expect(quotes.map((q) => [q.content.text, q.source?.text, q.cue?.text, q.joinedTo])).toEqual([
+      ["“Bad, bad things are going to happen,”", "Trump", "warned", undefined],
+      ["“This could be the great Trojan horse of all time.”", "Trump", "warned", 0],
+    ]);
   });
 
   it("finds the attribution after a quotation of several sentences", () => {
@@ -86,9 +111,16 @@ describe("extractQuotes", () => {
     ]);
   });
 
-  // Known model gap: dash-signed comments are not attributions in PolNeAR's news articles.
-  it.fails("takes the name after a dash as the source of a signed comment", () => {
-    expect(brief("“The most unqualified child to ever run for president.” ― Francisco Herrero")[0]).toMatchObject({ kind: "direct", source: "Francisco Herrero", cue: "―" });
+  it("takes the name after a dash as the source of a signed comment", () => {
+    expect(brief("“The most unqualified child to ever run for president.” ― Francisco Herrero")).toEqual([
+      { kind: "direct", content: "“The most unqualified child to ever run for president.”", source: "Francisco Herrero", cue: "―" },
+    ]);
+  });
+
+  it("reads signed comments in a row and drops a model source that runs into a signature", () => {
+    const found = brief("“He represents our greatest shame.” ― Sonya Herridge “During the debate Trump said Hispanics live in hell.”― Pamela Padilla");
+    expect(found.filter((q) => q.cue === "―").map((q) => q.source)).toEqual(["Sonya Herridge", "Pamela Padilla"]);
+    expect(found.filter((q) => q.source?.includes("Herridge") && q.cue !== "―")).toEqual([]);
   });
 
   it("does not take a capitalised cue word inside a sentence for a cue", () => {
@@ -107,6 +139,14 @@ describe("extractQuotes", () => {
   it("looks harder for a source in the cue's sentence when the labeller finds none", () => {
     // The labeller's best path has no source here; the source-biased second pass finds it.
     expect(brief("The GOP nominee, even suggesting that the election was rigged, kept up his attacks.")[0]).toMatchObject({ source: "The GOP nominee", cue: "suggesting" });
+  });
+
+  it("takes no aspectual 'continued to' for a cue without a reporting verb after it", () => {
+    // The tagger labels "has continued to" a cue and "inspire" not; no training cue ends in "continued to".
+    expect(brief("It has already carried out guerrilla operations in both Iraq and in Syria, and has continued to inspire lone militants to attack civilian targets in the West.")).toEqual([]);
+    expect(brief("Trump has continued to insist that the election is rigged.")).toEqual([
+      { kind: "indirect", content: "that the election is rigged", source: "Trump", cue: "has continued to insist" },
+    ]);
   });
 
   it("leaves the source of a quotation that opens a paragraph without a cue to the document step", () => {
@@ -129,6 +169,10 @@ describe("extractQuotes on the sample article", () => {
     const fled = found.find((q) => q.content.includes("al-Baghdadi had recently fled"));
     expect(fled).toMatchObject({ kind: "indirect", cue: "suggested", content: "that the elusive ISIS chief Abu Bakr al-Baghdadi had recently fled to the town" });
     expect(fled?.source).toMatch(/\breports$/);
+  });
+
+  it("attributes nothing in the paragraph on what the group has continued to inspire", () => {
+    expect(found.filter((q) => q.content.includes("lone militants") || q.cue?.includes("continued"))).toEqual([]);
   });
 
   it("finds the declaration, the announcement, USA Today's account and Croft's statement", () => {
@@ -194,6 +238,14 @@ describe("resolveQuotes on the sample article", () => {
       [0, null, "Kaine"],
       [0, 0, "Kaine"],
       [1, 0, "Kaine"],
+    ]);
+  });
+
+  it("joins a quotation opening a paragraph to the quotation that ended the paragraph before", () => {
+    const paragraphs = ["“No one is writing songs for Hillary,” he said.", "“Right now, the vote is against Trump. It’s not for Hillary.”"].map((text, index) => ({ index, text, quotes: extractQuotes(text, model) }));
+    expect(resolveQuotes(paragraphs, []).map((q) => [q.paragraphIndex, q.joinedTo ?? null, q.speaker])).toEqual([
+      [0, null, "he"],
+      [1, 0, "he"],
     ]);
   });
 

@@ -33,7 +33,9 @@ function mix(a: number, b = 0, c = 0, d = 0, e = 0): number {
   h = Math.imul(h ^ e, 0x165667b1);
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
-  return (h ^ (h >>> 12)) >>> 0;
+  // A signed 32-bit result (the same bits in the Uint32Array it is written to): an unsigned one
+  // above 2^31 would be boxed as a heap number on every call the compiler does not inline.
+  return h ^ (h >>> 12);
 }
 
 const wordAt = (t: QuoteTokens, i: number): number => (i >= 0 && i < t.length ? t.word[i]! : EDGE + (i < 0 ? 1 : 2));
@@ -62,28 +64,28 @@ export function cueFeatures(t: QuoteTokens): Uint32Array {
     const pc = classAt(t, i - 1);
     const nc = classAt(t, i + 1);
     const pos = Math.min(t.position[i]!, 6);
-    const f = out.subarray(i * CUE_FEATURES, (i + 1) * CUE_FEATURES);
-    f[0] = mix(1);
-    f[1] = mix(2, w);
-    f[2] = mix(3, wordAt(t, i - 1));
-    f[3] = mix(4, wordAt(t, i + 1));
-    f[4] = mix(5, wordAt(t, i - 2));
-    f[5] = mix(6, wordAt(t, i + 2));
-    f[6] = mix(7, wordAt(t, i - 1), w);
-    f[7] = mix(8, w, wordAt(t, i + 1));
-    f[8] = mix(9, t.suffix[i]!, t.cls[i]!);
-    f[9] = mix(10, w, pc, nc);
-    f[10] = mix(11, classAt(t, i - 2), pc, nc, classAt(t, i + 2));
-    f[11] = mix(12, share);
-    f[12] = mix(13, share, nc);
-    f[13] = mix(14, share, pc);
-    f[14] = mix(15, w, t.inQuote[i]!);
-    f[15] = mix(16, share, pos);
-    f[16] = mix(17, w, t.cls[i]!, pos === 0 ? 1 : 0);
-    f[17] = mix(18, share, pc, nc, t.inQuote[i]!);
-    f[18] = mix(19, wordAt(t, i + 1), wordAt(t, i + 2), share);
-    f[19] = mix(20, wordAt(t, i - 1), wordAt(t, i - 2), share);
-    f[20] = mix(21, w, classAt(t, i + 2));
+    const o = i * CUE_FEATURES;
+    out[o] = mix(1);
+    out[o + 1] = mix(2, w);
+    out[o + 2] = mix(3, wordAt(t, i - 1));
+    out[o + 3] = mix(4, wordAt(t, i + 1));
+    out[o + 4] = mix(5, wordAt(t, i - 2));
+    out[o + 5] = mix(6, wordAt(t, i + 2));
+    out[o + 6] = mix(7, wordAt(t, i - 1), w);
+    out[o + 7] = mix(8, w, wordAt(t, i + 1));
+    out[o + 8] = mix(9, t.suffix[i]!, t.cls[i]!);
+    out[o + 9] = mix(10, w, pc, nc);
+    out[o + 10] = mix(11, classAt(t, i - 2), pc, nc, classAt(t, i + 2));
+    out[o + 11] = mix(12, share);
+    out[o + 12] = mix(13, share, nc);
+    out[o + 13] = mix(14, share, pc);
+    out[o + 14] = mix(15, w, t.inQuote[i]!);
+    out[o + 15] = mix(16, share, pos);
+    out[o + 16] = mix(17, w, t.cls[i]!, pos === 0 ? 1 : 0);
+    out[o + 17] = mix(18, share, pc, nc, t.inQuote[i]!);
+    out[o + 18] = mix(19, wordAt(t, i + 1), wordAt(t, i + 2), share);
+    out[o + 19] = mix(20, wordAt(t, i - 1), wordAt(t, i - 2), share);
+    out[o + 20] = mix(21, w, classAt(t, i + 2));
     // Quotation marks near the word ("...,” said X", "X said: “...") and "that" after it.
     let before = 9;
     for (let k = 1; k <= 4 && i - k >= 0; k++) if (t.cls[i - k] === CLASS.quote) { before = k; break; }
@@ -93,25 +95,25 @@ export function cueFeatures(t: QuoteTokens): Uint32Array {
       if (after === 9 && t.cls[i + k] === CLASS.quote) after = k;
       if (t.lower[i + k] === "that") that = k;
     }
-    f[21] = mix(22, t.stem[i]!);
-    f[22] = mix(23, t.stem[i]!, pc, nc);
-    f[23] = mix(24, share, before, after);
-    f[24] = mix(25, t.stem[i]!, before, after);
-    f[25] = mix(26, share, that, t.inQuote[i]!);
-    f[26] = mix(27, t.stem[i]!, that);
-    f[27] = mix(28, t.stem[i]!, wordAt(t, i + 1));
+    out[o + 21] = mix(22, t.stem[i]!);
+    out[o + 22] = mix(23, t.stem[i]!, pc, nc);
+    out[o + 23] = mix(24, share, before, after);
+    out[o + 24] = mix(25, t.stem[i]!, before, after);
+    out[o + 25] = mix(26, share, that, t.inQuote[i]!);
+    out[o + 26] = mix(27, t.stem[i]!, that);
+    out[o + 27] = mix(28, t.stem[i]!, wordAt(t, i + 1));
     // A word right before a likelier cue is more often its subject ("unconfirmed reports suggested").
     const nShare = i + 1 < t.length ? shares[i + 1]! : 0;
     const pShare = i > 0 ? shares[i - 1]! : 0;
-    f[28] = mix(29, share, nShare, pShare);
+    out[o + 28] = mix(29, share, nShare, pShare);
     // Word clusters generalise to cue verbs seen rarely or never ("pledged" ~ "vowed").
     const c2 = clusterAt(t, i, 11);
-    f[29] = mix(30, c2);
-    f[30] = mix(31, clusterAt(t, i, 0));
-    f[31] = mix(32, c2, share);
-    f[32] = mix(33, clusterAt(t, i - 1, 11), c2);
-    f[33] = mix(34, c2, clusterAt(t, i + 1, 11));
-    f[34] = mix(35, c2, pc, nc);
+    out[o + 29] = mix(30, c2);
+    out[o + 30] = mix(31, clusterAt(t, i, 0));
+    out[o + 31] = mix(32, c2, share);
+    out[o + 32] = mix(33, clusterAt(t, i - 1, 11), c2);
+    out[o + 33] = mix(34, c2, clusterAt(t, i + 1, 11));
+    out[o + 34] = mix(35, c2, pc, nc);
   }
   return out;
 }
@@ -156,40 +158,40 @@ export function roleFeatures(t: QuoteTokens, cue: CueTokens, isCue: Uint8Array, 
     const w = t.word[i]!;
     const c = t.cls[i]!;
     const q = t.inQuote[i]!;
-    const f = out.subarray((i - from) * ROLE_FEATURES, (i - from + 1) * ROLE_FEATURES);
-    f[0] = mix(101, side);
-    f[1] = mix(102, side, d);
-    f[2] = mix(103, side, w);
-    f[3] = mix(104, side, c);
-    f[4] = mix(105, side, q, cueQ);
-    f[5] = mix(106, side, sentX);
-    f[6] = mix(107, side, quoteX);
-    f[7] = mix(108, side, commaX);
-    f[8] = mix(109, side, cueW);
-    f[9] = mix(110, side, cueW, d);
-    f[10] = mix(111, side, pcC, ncC);
-    f[11] = mix(112, side, pcC, ncC, d);
-    f[12] = mix(113, side, between, sentX);
-    f[13] = mix(114, side, isCue[i]!, between);
-    f[14] = mix(115, side, wordAt(t, i - 1));
-    f[15] = mix(116, side, wordAt(t, i + 1));
-    f[16] = mix(117, side, ncW, d);
-    f[17] = mix(118, side, pcW, d);
-    f[18] = mix(119, side, c, d);
-    f[19] = mix(120, side, quoteX, q, sentX);
-    f[20] = mix(121, side, cueW, quoteX, sentX);
-    f[21] = mix(122, side, classAt(t, i - 1), c, classAt(t, i + 1));
-    f[22] = mix(123, side, t.position[i] === 0 ? 1 : 0, c, sentX);
-    f[23] = mix(124, side, c, cueW0);
-    f[24] = mix(125, side, commaX, d, between);
-    f[25] = mix(126, side, classAt(t, i + 1), q, c === CLASS.quote ? quoteX : 9);
-    f[26] = mix(127, side, t.stem[cue.last]!, d);
-    f[27] = mix(128, side, t.stem[cue.last]!, quoteX, sentX);
-    f[28] = mix(129, side, d < 3 ? d : 9, w);
-    f[29] = mix(130, side, wordAt(t, i - 1), w);
-    f[30] = mix(131, side, clusterAt(t, i, 11), d);
-    f[31] = mix(132, side, clusterAt(t, i, 0));
-    f[32] = mix(133, side, cueC2, clusterAt(t, i, 11));
+    const o = (i - from) * ROLE_FEATURES;
+    out[o] = mix(101, side);
+    out[o + 1] = mix(102, side, d);
+    out[o + 2] = mix(103, side, w);
+    out[o + 3] = mix(104, side, c);
+    out[o + 4] = mix(105, side, q, cueQ);
+    out[o + 5] = mix(106, side, sentX);
+    out[o + 6] = mix(107, side, quoteX);
+    out[o + 7] = mix(108, side, commaX);
+    out[o + 8] = mix(109, side, cueW);
+    out[o + 9] = mix(110, side, cueW, d);
+    out[o + 10] = mix(111, side, pcC, ncC);
+    out[o + 11] = mix(112, side, pcC, ncC, d);
+    out[o + 12] = mix(113, side, between, sentX);
+    out[o + 13] = mix(114, side, isCue[i]!, between);
+    out[o + 14] = mix(115, side, wordAt(t, i - 1));
+    out[o + 15] = mix(116, side, wordAt(t, i + 1));
+    out[o + 16] = mix(117, side, ncW, d);
+    out[o + 17] = mix(118, side, pcW, d);
+    out[o + 18] = mix(119, side, c, d);
+    out[o + 19] = mix(120, side, quoteX, q, sentX);
+    out[o + 20] = mix(121, side, cueW, quoteX, sentX);
+    out[o + 21] = mix(122, side, classAt(t, i - 1), c, classAt(t, i + 1));
+    out[o + 22] = mix(123, side, t.position[i] === 0 ? 1 : 0, c, sentX);
+    out[o + 23] = mix(124, side, c, cueW0);
+    out[o + 24] = mix(125, side, commaX, d, between);
+    out[o + 25] = mix(126, side, classAt(t, i + 1), q, c === CLASS.quote ? quoteX : 9);
+    out[o + 26] = mix(127, side, t.stem[cue.last]!, d);
+    out[o + 27] = mix(128, side, t.stem[cue.last]!, quoteX, sentX);
+    out[o + 28] = mix(129, side, d < 3 ? d : 9, w);
+    out[o + 29] = mix(130, side, wordAt(t, i - 1), w);
+    out[o + 30] = mix(131, side, clusterAt(t, i, 11), d);
+    out[o + 31] = mix(132, side, clusterAt(t, i, 0));
+    out[o + 32] = mix(133, side, cueC2, clusterAt(t, i, 11));
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { type ChainModel, type ChainModelJson, chainFromJson } from "./chain-mod
 
 /** The artefact format of the quote model (`models/quotes-model.json.gz`). */
 export const QUOTE_MODEL_FORMAT = "newsflow-quote-model";
-export const QUOTE_MODEL_VERSION = 1;
+export const QUOTE_MODEL_VERSION = 2;
 
 /** Labels of the cue tagger: a cue's first token, its other tokens, other words. */
 export const CUE_LABEL = { O: 0, BEGIN: 1, INSIDE: 2 } as const;
@@ -33,6 +33,8 @@ export interface QuoteModel {
   lexicon: CueLexicon;
   /** Clusters and cue-share bucket per word (`wordKnowledge`). */
   words: ReadonlyMap<string, number>;
+  /** The words after which a training cue ends in "to" ("according to", "pointed to"; `QuoteModelJson.endsWithTo`). */
+  endsWithTo: ReadonlySet<string>;
 }
 
 /** The JSON artefact of a quote model. */
@@ -44,11 +46,23 @@ export interface QuoteModelJson {
   lexicon: Array<[string, number]>;
   /** [word, clusters `c1 | c2 << 11`] (the entity tagger's clusterings of unlabeled news text). */
   clusters: Array<[string, number]>;
+  /**
+   * The words that stand before the final "to" of a training cue ("according", "referring",
+   * "pointed"), in word order. A cue the tagger ends in "to" after another word ("has continued
+   * to") is missing its verb: no training cue ends in "continued to".
+   */
+  endsWithTo: string[];
   cue: ChainModelJson;
   role: ChainModelJson;
 }
 
 /** The runtime model from its JSON artefact (already checked for format and version). */
 export function quoteModelFromJson(json: QuoteModelJson): QuoteModel {
-  return { cue: chainFromJson(json.cue), role: chainFromJson(json.role), lexicon: new Map(json.lexicon), words: wordKnowledge(new Map(json.lexicon), new Map(json.clusters)) };
+  return {
+    cue: chainFromJson(json.cue),
+    role: chainFromJson(json.role),
+    lexicon: new Map(json.lexicon),
+    words: wordKnowledge(new Map(json.lexicon), new Map(json.clusters)),
+    endsWithTo: new Set(json.endsWithTo),
+  };
 }

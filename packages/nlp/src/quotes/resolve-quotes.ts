@@ -23,8 +23,9 @@ const ORG_ROLES = new Set(["company", "agency", "ministry", "administration", "c
  *   (a quotation continued, or a speaker introduced with a colon), and its source span
  *   (`contextSource`);
  * - a quotation that opens a paragraph right after one left open (`closesAcross`) in the previous
- *   paragraph is joined to it: `joinedTo` is the position of the attribution's first piece in the
- *   returned list, as it is for pieces joined within a paragraph.
+ *   paragraph, or one with no source right after a paragraph that ended in a quotation with a cue,
+ *   is joined to it: `joinedTo` is the position of the attribution's first piece in the returned
+ *   list, as it is for pieces joined within a paragraph.
  */
 export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: CanonicalEntity[]): ResolvedQuote[] {
   const mentions: Mention[] = entities
@@ -55,6 +56,10 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
       const introduced = sourceless && k === 0 && adjacent ? introducedBy(adjacent.text, adjacent.index) : null;
       if (introduced) {
         out.push({ ...here, ...resolveSpeaker(introduced.span, introduced.paragraphIndex, mentions, entities), resolution: "context", contextSource: introduced });
+        continue;
+      }
+      if (sourceless && k === 0 && last?.kind === "direct" && lastHead?.cue) {
+        out.push({ ...here, ...fromContext(lastHead), joinedTo: out.indexOf(lastHead) });
         continue;
       }
       const speaker = sourceless && lastHead?.speaker ? fromContext(lastHead) : resolveSpeaker(q.source, p.index, mentions, entities);
