@@ -20,7 +20,7 @@ const { values } = parseArgs({
   options: {
     train: { type: "string", default: sharedDataPath("ner", "conll2003", "train.txt") },
     dev: { type: "string", default: sharedDataPath("ner", "conll2003", "dev.txt") },
-    wikigold: { type: "string", default: "0" },
+    wikigold: { type: "string", default: "1" },
     "wikigold-folds": { type: "string", default: "0" },
     "wikigold-fold": { type: "string", default: "0" },
     out: { type: "string", default: new URL("ner.bin.gz", MODELS_DIR).pathname },
@@ -33,6 +33,7 @@ const { values } = parseArgs({
     "title-case": { type: "string", default: "0.05" },
     context: { type: "string", default: "paragraph" },
     "self-train": { type: "string", default: "on" },
+    aliases: { type: "string", default: "on" },
     "coarse-clusters": { type: "string", default: "150" },
     "fine-clusters": { type: "string", default: "1000" },
   },
@@ -111,7 +112,7 @@ if (values["self-train"] === "on") {
   // Self-training: the first model tags the unlabeled articles; the names it finds often and
   // consistently become one more list for the second model.
   const first = deserializeModel(serializeModel({ bits: config.bits, weights: result.weights, resources: result.resources, meta: { marginScale: result.marginScale } }));
-  const auto = findAutoNames(first, texts);
+  const auto = findAutoNames(first, texts, { aliases: values.aliases === "on", log });
   autoNames = auto.length;
   log(`self-training: ${auto.length} names from the unlabeled articles; second model`);
   result = trainTagger(train, dev, { ...config, listedNames: [...listedNames, ...auto] });
