@@ -81,6 +81,11 @@ describe("createEntityTagger", () => {
     expect(teams.filter((m) => m.type === "ORG").map((m) => m.text)).toEqual(["Chelsea", "Leeds"]);
   });
 
+  it("types a name of two words or more that ends in an event or prize word as MISC", () => {
+    // The tagger says LOC at 0.54: "Falklands" is a place.
+    expect(tagger.tag("He fought in the Falklands War.").mentions.find((m) => m.text === "Falklands War")?.type).toBe("MISC");
+  });
+
   it("gives offsets into the paragraph and a confidence between 0.5 and 1", () => {
     const text = "Iraqi Prime Minister Haider al-Abadi visited Syria on Sunday.";
     const { mentions: found } = tagger.tag(text);

@@ -58,6 +58,18 @@ function placeNotPersonOrOrganisation(model: NerModel, s: LabelSpan, name: strin
   return s.type === 0 && s.end - s.start >= 2 && confidence < PLACE_OVER_PERSON && isPlaceName(model.placeNames, name);
 }
 
+// Head words of event and prize names, which the CoNLL guidelines type MISC ("Davis Cup", "US Open",
+// "Rimington Trophy", "Battle of Gettysburg"); CoNLL train and dev type every such name of two words
+// or more MISC.
+const EVENT_LAST = new Set(["Cup", "Trophy", "Award", "Awards", "Prize", "War", "Bowl", "Championship", "Championships", "Olympics", "Festival", "Open", "Classic", "Series", "Rally", "Tour", "Marathon"]);
+const EVENT_FIRST = new Set(["Battle", "Siege"]);
+
+/** Whether a mention of two words or more is named as an event or a prize: "World Cup", "Battle of Antietam". */
+function isEventName(words: readonly string[]): boolean {
+  if (words.length < 2) return false;
+  return EVENT_LAST.has(words[words.length - 1]!) || (EVENT_FIRST.has(words[0]!) && words[1] === "of");
+}
+
 /** Options of createEntityTagger. */
 export interface EntityTaggerOptions {
   /** Also return DATE/TIME/MONEY/PERCENT mentions found by rules (default true). */
@@ -90,7 +102,13 @@ export function createEntityTagger(model: NerModel, options: EntityTaggerOptions
           const name = text.slice(start, end);
           mentions.push({
             text: name,
-            type: ENTITY_TYPES[placeNotPersonOrOrganisation(model, s, name, confidence) ? 2 : s.type]!,
+            type: ENTITY_TYPES[
+              placeNotPersonOrOrganisation(model, s, name, confidence)
+                ? 2
+                : isEventName(tokens.slice(s.start, s.end).map((t) => t.text))
+                  ? 3
+                  : s.type
+            ]!,
             start,
             end,
             confidence: Math.round(confidence * 1000) / 1000,
