@@ -1,5 +1,5 @@
 export { type PRF, prf } from "./metrics.js";
-export { type ConllDocument, type ConllSentence, parseConll, scoreSpans, type SpanScores, spansFromTags, type TypedSpan } from "./ner/conll.js";
+export { type ConllDocument, type ConllSentence, parseConll, scoreSpans, splitFolds, type SpanScores, spansFromTags, type TypedSpan } from "./ner/conll.js";
 export { evaluateProductionPath, mentionsToTokenSpans, type ProductionEvaluation, rebuildParagraphs, type RebuiltParagraph } from "./ner/production-eval.js";
 export { REPO_ROOT, requireSharedData, SHARED_DATA, sharedDataPath } from "./shared-data.js";
 export { isHeldOut, readSummaryArticles, type SummaryArticle } from "./summaries/articles.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseConll, scoreSpans, spansFromTags } from "./conll.js";
+import { parseConll, scoreSpans, splitFolds, spansFromTags } from "./conll.js";
 
 describe("parseConll", () => {
   it("splits documents at -DOCSTART- and sentences at blank lines, keeping the last column as the tag", () => {
@@ -53,5 +53,18 @@ describe("scoreSpans", () => {
     expect(s.perType.LOC!.recall).toBeCloseTo(0.5);
     expect(s.perType.ORG).toEqual({ precision: 0, recall: 0, f1: 0 });
     expect(s.perType.MISC).toEqual({ precision: 0, recall: 0, f1: 0 });
+  });
+});
+
+describe("splitFolds", () => {
+  it("holds out every k-th document and trains on the rest, so the folds cover each document once", () => {
+    const docs = [0, 1, 2, 3, 4, 5, 6];
+    expect(splitFolds(docs, 3, 1)).toEqual({ train: [0, 2, 3, 5, 6], heldOut: [1, 4] });
+    const heldOut = [0, 1, 2].flatMap((i) => splitFolds(docs, 3, i).heldOut);
+    expect(heldOut.sort()).toEqual(docs);
+  });
+
+  it("rejects a fold outside 0..k-1", () => {
+    expect(() => splitFolds([1, 2], 5, 5)).toThrow(RangeError);
   });
 });

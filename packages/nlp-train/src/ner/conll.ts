@@ -51,6 +51,22 @@ export function parseConll(text: string): ConllDocument[] {
 }
 
 /**
+ * Fold `fold` of `folds` by document index (document d is in fold d % folds): the held-out
+ * documents and the rest, for cross-validation.
+ */
+export function splitFolds<T>(docs: readonly T[], folds: number, fold: number): { train: T[]; heldOut: T[] } {
+  if (!Number.isInteger(folds) || folds < 2 || !Number.isInteger(fold) || fold < 0 || fold >= folds) {
+    throw new RangeError(`fold ${fold} of ${folds}: need 2 or more folds and 0 <= fold < folds`);
+  }
+  const train: T[] = [];
+  const heldOut: T[] = [];
+  docs.forEach((doc, d) => {
+    (d % folds === fold ? heldOut : train).push(doc);
+  });
+  return { train, heldOut };
+}
+
+/**
  * Mentions in a tag sequence the way conlleval reads them: accepts IOB1 (I- starts a mention
  * after O or another type), IOB2 (B- starts one) and IOBES/BILOU (E-/L- end one, S-/U- are single).
  */

@@ -52,6 +52,8 @@ export interface ProductionEvaluation {
   tokens: number;
   /** Seconds of `tagger.tag` over every paragraph (the worker's work), fastest of `passes`. */
   tagSeconds: number;
+  /** Gold and production-path mentions per sentence, to pool several evaluations (cross-validation). */
+  spans: { gold: TypedSpan[][]; production: TypedSpan[][] };
   /** Gold and predicted mentions that differ, per sentence, for error reading. */
   errors: Array<{ text: string; missed: string[]; wrong: string[] }>;
 }
@@ -117,6 +119,7 @@ export function evaluateProductionPath(docs: readonly ConllDocument[], tagger: E
     sentences: gold.length,
     tokens,
     tagSeconds,
+    spans: { gold, production: after },
     errors,
   };
 }

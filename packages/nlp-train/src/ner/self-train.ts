@@ -1,3 +1,4 @@
+import type { EntityMention } from "@newsflow/contracts";
 import { normalizeText, splitParagraphs } from "@newsflow/nlp";
 import { createEntityTagger, ENTITY_TYPES, GAZ_SOURCES, type NerModel, reconcileEntities, tokenize } from "@newsflow/nlp/train";
 import type { ListedName } from "./gazetteer-sources.js";
@@ -10,6 +11,57 @@ export interface AutoNameOptions {
   minShare?: number;
   /** Mean confidence of those mentions (default 0.75). */
   minConfidence?: number;
+  /** Also list the aliases the texts give a listed name, under the name's type (default true). */
+  aliases?: boolean;
+  log?: (message: string) => void;
+}
+
+// A capitalised name of one to five words as aliases are written: "Daesh", "Hizmet", "Islamic State".
+const WORD = String.raw`\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'\u2019&][\p{L}\p{M}\p{N}]+)*`;
+const NAME = `${WORD}(?: ${WORD}){0,4}`;
+// After a mention: ", also known as A, B and C" or " (also known as A or B)".
+const KNOWN_AS_RE = new RegExp(
+  String.raw`^(?:,| \() *(?:also |better |formerly |commonly |sometimes )?(?:known|referred to) as (${NAME}(?:, ${NAME})*(?:,? (?:and|or) ${NAME})?)(?![\p{L}\p{N}])`,
+  "u",
+);
+// After a mention: " (AB)", an acronym in brackets ("Kurdistan Workers' Party (PKK)").
+const BRACKET_RE = /^ \((\p{Lu}[\p{Lu}\p{N}&]+)\)/u;
+// Before a mention followed by a comma: "A, or X," ("Burma, or Myanmar,"), not a list's last items.
+const OR_BEFORE_RE = new RegExp(String.raw`(?<!, *)(?<![\p{L}\p{N}])(${NAME}), or $`, "u");
+const NAME_SPLIT_RE = /,? (?:and|or) |, /u;
+
+/** Another name of a tagged mention that the text spells out: ", also known as A", " (A)", "A, or X,". */
+export interface Alias {
+  /** The mention's text. */
+  name: string;
+  alias: string;
+}
+
+/**
+ * The aliases a paragraph gives its tagged mentions: "the Islamic State, also known as ISIS, ISIL
+ * and Daesh" gives Islamic State three, "Islamic State (IS)" one (an acronym in brackets),
+ * "Burma, or Myanmar," one. Mentions written in capitals only are left out (datelines: "WASHINGTON (AP)").
+ *
+ * @example findAliases("Myanmar, also known as Burma, voted.", [myanmarMention]) // [{ name: "Myanmar", alias: "Burma" }]
+ */
+export function findAliases(text: string, mentions: readonly Pick<EntityMention, "start" | "end" | "text" | "type">[]): Alias[] {
+  const out: Alias[] = [];
+  for (const m of mentions) {
+    if (!/\p{Ll}/u.test(m.text)) continue;
+    const after = text.slice(m.end);
+    const known = KNOWN_AS_RE.exec(after);
+    if (known) for (const alias of known[1]!.split(NAME_SPLIT_RE)) out.push({ name: m.text, alias });
+    // An acronym in brackets names the mention when it starts with one of its words' initials and
+    // the mention is no person ("Senator Smith (D-MA)", "Paris (AFP)" are not aliases).
+    const bracket = BRACKET_RE.exec(after);
+    const initials = new Set(m.text.split(/[\s-]+/).map((w) => w.charAt(0).toUpperCase()));
+    if (bracket && m.type !== "PER" && initials.has(bracket[1]!.charAt(0))) out.push({ name: m.text, alias: bracket[1]! });
+    if (after.startsWith(",")) {
+      const before = OR_BEFORE_RE.exec(text.slice(Math.max(0, m.start - 80), m.start));
+      if (before) out.push({ name: m.text, alias: before[1]! });
+    }
+  }
+  return out.filter((a) => a.alias !== a.name);
 }
 
 /**
@@ -17,23 +69,35 @@ export interface AutoNameOptions {
  * paragraph, then reconciled per article) and lists the names found often, typed consistently and
  * confidently, as sources autoPER..autoMISC. Names of this decade that no list has (a group, a
  * town in the news) become features for the next model, which still weighs them like any list.
+ * An alias the texts give a listed name (see findAliases) joins the name's list even when seen
+ * once: the pattern itself is the evidence ("the Islamic State, also known as ISIS, ISIL and
+ * Daesh" puts Daesh with the organisations).
  */
 export function findAutoNames(model: NerModel, articles: readonly string[], options: AutoNameOptions = {}): ListedName[] {
   const tagger = createEntityTagger(model, { values: false });
-  const stats = new Map<string, { votes: number[]; confidence: number }>();
+  // Per name: its mentions by type, and the confidence behind each type.
+  const stats = new Map<string, { votes: number[]; weights: number[]; confidence: number }>();
+  // Names written as one thing at one place: a mention and the aliases the text gives it there.
+  const groups: string[][] = [];
   for (const article of articles) {
     const { paragraphs } = splitParagraphs(normalizeText(article));
     const tagged = paragraphs.map((p) => ({ text: p.text, mentions: tagger.tag(p.text).mentions }));
-    for (const mentions of reconcileEntities(tagged)) {
+    for (const [k, mentions] of reconcileEntities(tagged).entries()) {
+      if (options.aliases !== false) {
+        const byName = new Map<string, string[]>();
+        for (const { name, alias } of findAliases(tagged[k]!.text, mentions)) byName.set(name, [...(byName.get(name) ?? [name]), alias]);
+        groups.push(...byName.values());
+      }
       for (const m of mentions) {
         const t = ENTITY_TYPES.indexOf(m.type as (typeof ENTITY_TYPES)[number]);
         if (t < 0) continue;
         let s = stats.get(m.text);
         if (s === undefined) {
-          s = { votes: [0, 0, 0, 0], confidence: 0 };
+          s = { votes: [0, 0, 0, 0], weights: [0, 0, 0, 0], confidence: 0 };
           stats.set(m.text, s);
         }
         s.votes[t]!++;
+        s.weights[t]! += m.confidence;
         s.confidence += m.confidence;
       }
     }
@@ -41,14 +105,47 @@ export function findAutoNames(model: NerModel, articles: readonly string[], opti
   const minCount = options.minCount ?? 3;
   const minShare = options.minShare ?? 0.8;
   const minConfidence = options.minConfidence ?? 0.75;
-  const out: ListedName[] = [];
-  for (const [name, s] of [...stats].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  const listed = new Map<string, number>();
+  for (const [name, s] of stats) {
     const count = s.votes.reduce((a, b) => a + b, 0);
     const best = s.votes.indexOf(Math.max(...s.votes));
     if (count < minCount || s.votes[best]! / count < minShare || s.confidence / count < minConfidence) continue;
+    listed.set(name, best);
+  }
+  // An alias takes the type that the tagger's mentions of all the group's names, across the texts,
+  // have most confidence behind ("Islamic State" is often taken for a place, but ISIS and ISIL
+  // outvote it); it needs minCount such mentions, and a tie leaves it out.
+  const aliasWeights = new Map<string, number[]>();
+  for (const group of groups) {
+    const weights = [0, 0, 0, 0];
+    let count = 0;
+    for (const name of group) {
+      const s = stats.get(name);
+      if (s === undefined) continue;
+      for (let t = 0; t < weights.length; t++) weights[t]! += s.weights[t]!;
+      count += s.votes.reduce((a, b) => a + b, 0);
+    }
+    if (count < minCount) continue;
+    for (const alias of group.slice(1)) {
+      if (listed.has(alias)) continue;
+      const sum = aliasWeights.get(alias) ?? [0, 0, 0, 0];
+      for (let t = 0; t < sum.length; t++) sum[t]! += weights[t]!;
+      aliasWeights.set(alias, sum);
+    }
+  }
+  const added: string[] = [];
+  for (const [alias, weights] of [...aliasWeights].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const best = Math.max(...weights);
+    if (weights.filter((w) => w === best).length > 1) continue;
+    listed.set(alias, weights.indexOf(best));
+    added.push(`${alias} ${ENTITY_TYPES[weights.indexOf(best)]}`);
+  }
+  options.log?.(`self-training: ${listed.size - added.length} names and ${added.length} aliases of them (${added.join(", ")})`);
+  const out: ListedName[] = [];
+  for (const [name, type] of [...listed].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const tokens = tokenize(name).map((t) => t.text);
     if (tokens.length > 6) continue;
-    out.push({ tokens, source: GAZ_SOURCES.indexOf(`auto${ENTITY_TYPES[best]!}` as (typeof GAZ_SOURCES)[number]) });
+    out.push({ tokens, source: GAZ_SOURCES.indexOf(`auto${ENTITY_TYPES[type]!}` as (typeof GAZ_SOURCES)[number]) });
   }
   return out;
 }

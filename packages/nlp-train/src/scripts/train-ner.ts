@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { deserializeModel, placeNameTable, serializeModel } from "@newsflow/nlp/train";
 import { MODELS_DIR } from "@newsflow/nlp/node";
-import { type ConllDocument, parseConll } from "../ner/conll.js";
+import { type ConllDocument, parseConll, splitFolds } from "../ner/conll.js";
 import { readNameLists, readPlaceNames } from "../ner/gazetteer-sources.js";
 import { buildLexicon } from "../ner/lexicon.js";
 import { findAutoNames } from "../ner/self-train.js";
@@ -20,7 +20,9 @@ const { values } = parseArgs({
   options: {
     train: { type: "string", default: sharedDataPath("ner", "conll2003", "train.txt") },
     dev: { type: "string", default: sharedDataPath("ner", "conll2003", "dev.txt") },
-    wikigold: { type: "string", default: "0" },
+    wikigold: { type: "string", default: "1" },
+    "wikigold-folds": { type: "string", default: "0" },
+    "wikigold-fold": { type: "string", default: "0" },
     out: { type: "string", default: new URL("ner.bin.gz", MODELS_DIR).pathname },
     bits: { type: "string", default: "20" },
     epochs: { type: "string", default: "20" },
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     "title-case": { type: "string", default: "0.05" },
     context: { type: "string", default: "paragraph" },
     "self-train": { type: "string", default: "on" },
+    aliases: { type: "string", default: "on" },
     "coarse-clusters": { type: "string", default: "150" },
     "fine-clusters": { type: "string", default: "1000" },
   },
@@ -47,10 +50,17 @@ const conllTrain = parseConll(readFileSync(values.train, "utf8"));
 const dev = parseConll(readFileSync(values.dev, "utf8"));
 const wikigoldPath = sharedDataPath("ner", "wikigold", "wikigold.conll.txt");
 const wikigold = existsSync(wikigoldPath) ? parseConll(readFileSync(wikigoldPath, "utf8")) : [];
-// --wikigold N: wikigold's documents N times in the training set (0: not trained on).
+// --wikigold N: wikigold's documents N times in the training set (0: not trained on); with
+// --wikigold-folds K --wikigold-fold i only the documents outside fold i (d % K !== i), for the
+// cross-validation of scripts/ner-wikigold-cv.
+const wikigoldFolds = Number(values["wikigold-folds"]);
+const wikigoldTrain = wikigoldFolds > 0 ? splitFolds(wikigold, wikigoldFolds, Number(values["wikigold-fold"])).train : wikigold;
 const train: ConllDocument[] = [...conllTrain];
-for (let r = 0; r < Number(values.wikigold); r++) train.push(...wikigold);
-log(`train: ${train.length} documents (${conllTrain.length} CoNLL, wikigold x${values.wikigold}); dev: ${dev.length} documents`);
+for (let r = 0; r < Number(values.wikigold); r++) train.push(...wikigoldTrain);
+log(
+  `train: ${train.length} documents (${conllTrain.length} CoNLL, ${wikigoldTrain.length} wikigold x${values.wikigold}` +
+    `${wikigoldFolds > 0 ? `, fold ${values["wikigold-fold"]} of ${wikigoldFolds} held out` : ""}); dev: ${dev.length} documents`,
+);
 
 /** Article texts of a JSON-lines file (the `text` field), or of a JSON object of `articleBody`s. */
 function articleTexts(path: string): string[] {
@@ -102,13 +112,13 @@ if (values["self-train"] === "on") {
   // Self-training: the first model tags the unlabeled articles; the names it finds often and
   // consistently become one more list for the second model.
   const first = deserializeModel(serializeModel({ bits: config.bits, weights: result.weights, resources: result.resources, meta: { marginScale: result.marginScale } }));
-  const auto = findAutoNames(first, texts);
+  const auto = findAutoNames(first, texts, { aliases: values.aliases === "on", log });
   autoNames = auto.length;
   log(`self-training: ${auto.length} names from the unlabeled articles; second model`);
   result = trainTagger(train, dev, { ...config, listedNames: [...listedNames, ...auto] });
 }
 const meta = {
-  trainedOn: `CoNLL-2003 English train${Number(values.wikigold) > 0 ? ` + wikigold x${values.wikigold}` : ""}`,
+  trainedOn: `CoNLL-2003 English train${Number(values.wikigold) > 0 ? ` + wikigold x${values.wikigold}${wikigoldFolds > 0 ? ` (fold ${values["wikigold-fold"]} of ${wikigoldFolds} held out)` : ""}` : ""}`,
   bestEpoch: result.bestEpoch,
   dev: result.dev,
   marginScale: result.marginScale,
