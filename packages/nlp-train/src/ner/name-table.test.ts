@@ -9,7 +9,7 @@ function match(table: ReturnType<NameTableBuilder["build"]>, tokens: string[]) {
   const n = tokens.length;
   const len = new Uint8Array(n * NUM_GAZ_SOURCES);
   const exact = new Uint8Array(n * NUM_GAZ_SOURCES);
-  matchGazetteers([table], Uint32Array.from(tokens, (t) => hashString(lowerForm(t))), Uint32Array.from(tokens, hashString), n, len, exact);
+  matchGazetteers([table], Int32Array.from(tokens, (t) => hashString(lowerForm(t))), Int32Array.from(tokens, hashString), n, len, exact);
   return { len: (i: number, s: number) => len[i * NUM_GAZ_SOURCES + s], exact: (i: number, s: number) => exact[i * NUM_GAZ_SOURCES + s] };
 }
 

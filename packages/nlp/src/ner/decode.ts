@@ -1,9 +1,12 @@
 import { DYN, type EncodedSentence } from "./features.js";
-import { mixHash } from "./hash.js";
+import { mix32 } from "./hash.js";
 import { ALLOWED, labelPos, labelType, NUM_LABELS, POS_B, POS_I, POS_L, POS_U } from "./labels.js";
 
 const DYNAMIC_FEATURES = 6;
 const START = NUM_LABELS;
+// Scratch buffers (decoding is synchronous, so one of each serves every call).
+const INT_SCORES = new Int32Array(NUM_LABELS);
+const DYN_OFFSETS = new Int32Array(DYNAMIC_FEATURES);
 
 /**
  * Counts of the labels already given to a capitalised word in this document (index 0 O, 1 + t a
@@ -52,8 +55,9 @@ export function decodeSentence(
 ): void {
   const NL = NUM_LABELS;
   const mask = (1 << bits) - 1;
-  const scores = new Float64Array(NL);
-  const dyn = new Int32Array(DYNAMIC_FEATURES);
+  // Quantised weights (a loaded model) sum exactly in int32; training's float weights need doubles.
+  const scores = weights instanceof Int16Array ? INT_SCORES : new Float64Array(NL);
+  const dyn = DYN_OFFSETS;
   const feats = enc.feats;
   let prev = START;
   let prev2 = START;
@@ -62,22 +66,26 @@ export function decodeSentence(
     const sh = enc.shape[i]!;
     const key = enc.histKey[i]!;
     const hv = historyValue(hist, key);
-    dyn[0] = (mixHash(DYN.prev, prev) & mask) * NL;
-    dyn[1] = (mixHash(DYN.prev2, prev2 * 32 + prev) & mask) * NL;
-    dyn[2] = (mixHash(DYN.prevLw, mixHash(prev, lw)) & mask) * NL;
-    dyn[3] = (mixHash(DYN.prevSh, mixHash(prev, sh)) & mask) * NL;
-    dyn[4] = (mixHash(DYN.hist, hv) & mask) * NL;
-    dyn[5] = (mixHash(DYN.histSh, mixHash(hv, sh)) & mask) * NL;
-    scores.fill(0);
+    dyn[0] = (mix32(DYN.prev, prev) & mask) * NL;
+    dyn[1] = (mix32(DYN.prev2, prev2 * 32 + prev) & mask) * NL;
+    dyn[2] = (mix32(DYN.prevLw, mix32(prev, lw)) & mask) * NL;
+    dyn[3] = (mix32(DYN.prevSh, mix32(prev, sh)) & mask) * NL;
+    dyn[4] = (mix32(DYN.hist, hv) & mask) * NL;
+    dyn[5] = (mix32(DYN.histSh, mix32(hv, sh)) & mask) * NL;
     const base = enc.rows[i]!;
     const stop = enc.rows[i + 1]!;
-    for (let f = base; f < stop; f++) {
-      const off = feats[f]!;
-      for (let c = 0; c < NL; c++) scores[c]! += weights[off + c]!;
-    }
-    for (let f = 0; f < DYNAMIC_FEATURES; f++) {
-      const off = dyn[f]!;
-      for (let c = 0; c < NL; c++) scores[c]! += weights[off + c]!;
+    if (scores === INT_SCORES && NL === 17) {
+      sumRows17(weights as Int16Array, feats, base, stop, dyn, INT_SCORES);
+    } else {
+      scores.fill(0);
+      for (let f = base; f < stop; f++) {
+        const off = feats[f]!;
+        for (let c = 0; c < NL; c++) scores[c]! += weights[off + c]!;
+      }
+      for (let f = 0; f < DYNAMIC_FEATURES; f++) {
+        const off = dyn[f]!;
+        for (let c = 0; c < NL; c++) scores[c]! += weights[off + c]!;
+      }
     }
     let row = (prev === START ? 0 : prev) * NL;
     if (learner === null && prev !== START && prev !== 0 && labelPos(prev) <= POS_I) {
@@ -141,4 +149,52 @@ function update(l: Learner, feats: Int32Array, base: number, stop: number, dyn: 
     w[off + pred]! -= 1;
     u[off + pred]! -= clock;
   }
+}
+
+/**
+ * The label scores of one token under quantised weights: the rows of `feats[base..stop)` and of
+ * `dyn` summed into `out`, the 17 labels held in locals (a typed-array store per label and
+ * feature was most of the decoder's time).
+ */
+function sumRows17(w: Int16Array, feats: Int32Array, base: number, stop: number, dyn: Int32Array, out: Int32Array): void {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+  let s9 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0, s14 = 0, s15 = 0, s16 = 0;
+  const total = stop - base + DYNAMIC_FEATURES;
+  for (let k = 0; k < total; k++) {
+    const o = k < stop - base ? feats[base + k]! : dyn[k - (stop - base)]!;
+    s0 += w[o]!;
+    s1 += w[o + 1]!;
+    s2 += w[o + 2]!;
+    s3 += w[o + 3]!;
+    s4 += w[o + 4]!;
+    s5 += w[o + 5]!;
+    s6 += w[o + 6]!;
+    s7 += w[o + 7]!;
+    s8 += w[o + 8]!;
+    s9 += w[o + 9]!;
+    s10 += w[o + 10]!;
+    s11 += w[o + 11]!;
+    s12 += w[o + 12]!;
+    s13 += w[o + 13]!;
+    s14 += w[o + 14]!;
+    s15 += w[o + 15]!;
+    s16 += w[o + 16]!;
+  }
+  out[0] = s0;
+  out[1] = s1;
+  out[2] = s2;
+  out[3] = s3;
+  out[4] = s4;
+  out[5] = s5;
+  out[6] = s6;
+  out[7] = s7;
+  out[8] = s8;
+  out[9] = s9;
+  out[10] = s10;
+  out[11] = s11;
+  out[12] = s12;
+  out[13] = s13;
+  out[14] = s14;
+  out[15] = s15;
+  out[16] = s16;
 }

@@ -1,5 +1,5 @@
 import { type Gazetteer, matchGazetteers, NUM_GAZ_SOURCES } from "./gazetteer.js";
-import { FNV_OFFSET, fnvStep, hashString, mixHash } from "./hash.js";
+import { FNV_OFFSET_32, fnvStep32, hashString32, mix32 } from "./hash.js";
 
 /**
  * Word-level knowledge the model carries besides its weights. `lexicon` maps a lower-cased word to
@@ -18,12 +18,12 @@ export interface EncodedSentence {
   /** Offsets into the weight table; token i's are feats[rows[i]] .. feats[rows[i + 1] - 1]. */
   feats: Int32Array;
   rows: Int32Array;
-  /** Lower-case word hash per token (for the dynamic features). */
-  lw: Uint32Array;
+  /** Lower-case word hash per token (for the dynamic features; hashes are signed int32, see hashString32). */
+  lw: Int32Array;
   /** Word-shape hash per token. */
-  shape: Uint32Array;
+  shape: Int32Array;
   /** Hash keying the document history, 0 when the token does not take part (not capitalised). */
-  histKey: Uint32Array;
+  histKey: Int32Array;
 }
 
 // Static templates, one offset each per token.
@@ -40,9 +40,9 @@ const GAZ_SOURCE_TEMPLATE = 200;
 /** Template ids of the features that depend on already-predicted labels. */
 export const DYN = { prev: 101, prev2: 102, prevLw: 103, prevSh: 104, hist: 105, histSh: 106 } as const;
 
-const PAD_L = hashString("<s>");
-const PAD_R = hashString("</s>");
-const NONE = hashString("<none>");
+const PAD_L = hashString32("<s>");
+const PAD_R = hashString32("</s>");
+const NONE = hashString32("<none>");
 
 const QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u00B4`]/g;
 const DQUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
@@ -89,7 +89,34 @@ export function wordShape(token: string): string {
   return out;
 }
 
+/** hashString32(wordShape(token)) without building the string (every shape character is one ASCII code). */
+export function shapeHash(token: string): number {
+  let h = FNV_OFFSET_32;
+  let last = -1;
+  let len = 0;
+  for (let i = 0; i < token.length && len < 12; i++) {
+    const code = token.charCodeAt(i);
+    const k = code < 128 ? asciiClass(code) : charClass(token[i]!, code);
+    if (k !== last) {
+      h = fnvStep32(h, k);
+      len++;
+    }
+    last = k;
+  }
+  return h;
+}
+
+function asciiClass(code: number): number {
+  if (code >= 48 && code <= 57) return 100;
+  if (code >= 65 && code <= 90) return 88;
+  if (code >= 97 && code <= 122) return 120;
+  return code;
+}
+
 function isCapitalised(token: string): boolean {
+  const code = token.charCodeAt(0);
+  // ASCII needs no case mapping: only A-Z differ from their lower case.
+  if (code < 128) return code >= 65 && code <= 90;
   const c = token[0]!;
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
@@ -116,7 +143,7 @@ export function packLexicon(c1: number, c2: number, capBin: number): number {
  * covers token i, else 1 + 2 * position (B 0, I 1, L 2, U 3) + 1 when written exactly as listed,
  * from the longest match of that source, taken left to right.
  */
-function gazetteerPositions(lwh: Uint32Array, wh: Uint32Array, n: number, tables: readonly Gazetteer[]): Uint8Array {
+function gazetteerPositions(lwh: Int32Array, wh: Int32Array, n: number, tables: readonly Gazetteer[]): Uint8Array {
   const S = NUM_GAZ_SOURCES;
   const pos = new Uint8Array(n * S);
   if (tables.length === 0) return pos;
@@ -197,10 +224,22 @@ export function sentenceCasing(tokens: readonly string[]): number {
   return titled && long >= 3 ? CASING_TITLE : CASING_NORMAL;
 }
 
+/** The weight-table offset of one feature: its template and value hashed together, masked, times the labels. */
+function slot(template: number, value: number, mask: number, numLabels: number): number {
+  return (mix32(template, value) & mask) * numLabels;
+}
+
+function grow(feats: Int32Array): Int32Array {
+  const grown = new Int32Array(feats.length * 2);
+  grown.set(feats);
+  return grown;
+}
+
 /**
  * Encodes one sentence (normalised tokens) into feature offsets: a fixed set per token plus one
  * per gazetteer source matching it. `doc` adds the paragraph-level facts when the caller has
- * the surrounding text.
+ * the surrounding text. Hashes are signed int32 (hashString32, mix32) and offsets are written
+ * in place: this runs for every token the worker sees.
  */
 export function encodeSentence(
   tokens: readonly string[],
@@ -210,49 +249,48 @@ export function encodeSentence(
 ): EncodedSentence {
   const n = tokens.length;
   const mask = (1 << res.bits) - 1;
-  let feats = new Int32Array(n * (STATIC_FEATURES + 4));
+  const NL = numLabels;
+  let feats: Int32Array = new Int32Array(n * (STATIC_FEATURES + 4));
   const rows = new Int32Array(n + 1);
-  const wh = new Uint32Array(n);
-  const lwh = new Uint32Array(n);
-  const shh = new Uint32Array(n);
-  const c1 = new Uint32Array(n);
-  const c2 = new Uint32Array(n);
-  const histKey = new Uint32Array(n);
+  const wh = new Int32Array(n);
+  const lwh = new Int32Array(n);
+  const shh = new Int32Array(n);
+  const c1 = new Int32Array(n);
+  const c2 = new Int32Array(n);
+  const histKey = new Int32Array(n);
   const capBins = new Uint8Array(n);
+  const caps = new Uint8Array(n);
   const lowers: string[] = new Array(n);
   const casing = sentenceCasing(tokens);
   for (let i = 0; i < n; i++) {
     const w = tokens[i]!;
     const lw = lowerForm(w);
     lowers[i] = lw;
-    wh[i] = hashString(w);
-    lwh[i] = hashString(lw);
-    shh[i] = hashString(wordShape(w));
+    wh[i] = hashString32(w);
+    lwh[i] = hashString32(lw);
+    shh[i] = shapeHash(w);
     const lex = res.lexicon.get(lw);
-    c1[i] = lex === undefined ? 0 : (lex & 0x7ff) + 1;
-    c2[i] = lex === undefined ? 0 : ((lex >> 11) & 0x7ff) + 1;
-    capBins[i] = lex === undefined ? 0 : (lex >> 22) & 7;
-    histKey[i] = hasLetter(w) && isCapitalised(w) ? lwh[i]! || 1 : 0;
+    if (lex !== undefined) {
+      c1[i] = (lex & 0x7ff) + 1;
+      c2[i] = ((lex >> 11) & 0x7ff) + 1;
+      capBins[i] = (lex >> 22) & 7;
+    }
+    const cap = isCapitalised(w) ? 1 : 0;
+    caps[i] = cap;
+    histKey[i] = cap === 1 && hasLetter(w) ? lwh[i]! || 1 : 0;
   }
   const GS = NUM_GAZ_SOURCES;
   const gaz = gazetteerPositions(lwh, wh, n, res.gazetteers);
   // Per token: the sources of the names covering it, as one mask.
-  const gazMask = new Uint32Array(n);
+  const gazMask = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let m = 0;
     for (let s = 0; s < GS; s++) if (gaz[i * GS + s] !== 0) m |= 1 << s;
     gazMask[i] = m;
   }
   let o = 0;
-  const put = (template: number, value: number) => {
-    if (o === feats.length) {
-      const grown = new Int32Array(feats.length * 2);
-      grown.set(feats);
-      feats = grown;
-    }
-    feats[o++] = (mixHash(template, value) & mask) * numLabels;
-  };
   for (let i = 0; i < n; i++) {
+    if (o + STATIC_FEATURES + GS > feats.length) feats = grow(feats);
     rows[i] = o;
     const w = tokens[i]!;
     const lw = lowers[i]!;
@@ -262,81 +300,80 @@ export function encodeSentence(
     const shP1 = i + 1 < n ? shh[i + 1]! : PAD_R;
     const sh = shh[i]!;
     const cur = lwh[i]!;
-    put(T.bias, 0);
-    put(T.w, wh[i]!);
-    put(T.lw, cur);
-    put(T.lwM1, lwM1);
-    put(T.lwP1, lwP1);
-    put(T.lwM2, i > 1 ? lwh[i - 2]! : PAD_L);
-    put(T.lwP2, i + 2 < n ? lwh[i + 2]! : PAD_R);
-    put(T.sh, sh);
-    put(T.shM1, shM1);
-    put(T.shP1, shP1);
-    put(T.shM1Sh, mixHash(shM1, sh));
-    put(T.shShP1, mixHash(sh, shP1));
+    feats[o++] = slot(T.bias, 0, mask, NL);
+    feats[o++] = slot(T.w, wh[i]!, mask, NL);
+    feats[o++] = slot(T.lw, cur, mask, NL);
+    feats[o++] = slot(T.lwM1, lwM1, mask, NL);
+    feats[o++] = slot(T.lwP1, lwP1, mask, NL);
+    feats[o++] = slot(T.lwM2, i > 1 ? lwh[i - 2]! : PAD_L, mask, NL);
+    feats[o++] = slot(T.lwP2, i + 2 < n ? lwh[i + 2]! : PAD_R, mask, NL);
+    feats[o++] = slot(T.sh, sh, mask, NL);
+    feats[o++] = slot(T.shM1, shM1, mask, NL);
+    feats[o++] = slot(T.shP1, shP1, mask, NL);
+    feats[o++] = slot(T.shM1Sh, mix32(shM1, sh), mask, NL);
+    feats[o++] = slot(T.shShP1, mix32(sh, shP1), mask, NL);
     // Affix hashes: FNV states over the first / last k characters.
-    let ph = FNV_OFFSET;
-    let sfx = FNV_OFFSET;
+    let ph = FNV_OFFSET_32;
+    let sfx = FNV_OFFSET_32;
     const len = lw.length;
     for (let k = 1; k <= 4; k++) {
       if (k <= len) {
-        ph = fnvStep(ph, lw.charCodeAt(k - 1));
-        sfx = fnvStep(sfx, lw.charCodeAt(len - k));
-        put(T.p1 + k - 1, ph);
-        put(T.s1 + k - 1, sfx);
+        ph = fnvStep32(ph, lw.charCodeAt(k - 1));
+        sfx = fnvStep32(sfx, lw.charCodeAt(len - k));
+        feats[o++] = slot(T.p1 + k - 1, ph, mask, NL);
+        feats[o++] = slot(T.s1 + k - 1, sfx, mask, NL);
       } else {
-        put(T.p1 + k - 1, NONE);
-        put(T.s1 + k - 1, NONE);
+        feats[o++] = slot(T.p1 + k - 1, NONE, mask, NL);
+        feats[o++] = slot(T.s1 + k - 1, NONE, mask, NL);
       }
     }
-    put(T.lwM1Lw, mixHash(lwM1, cur));
-    put(T.lwLwP1, mixHash(cur, lwP1));
+    feats[o++] = slot(T.lwM1Lw, mix32(lwM1, cur), mask, NL);
+    feats[o++] = slot(T.lwLwP1, mix32(cur, lwP1), mask, NL);
     const init = i === 0 || (i === 1 && (tokens[0] === '"' || tokens[0] === "(")) ? 1 : 0;
-    put(T.initSh, mixHash(init, sh));
-    put(T.initLw, init ? cur : NONE);
-    put(T.capsSh, mixHash(casing, sh));
-    put(T.c1, c1[i]!);
-    put(T.c2, c2[i]!);
-    put(T.c1M1, i > 0 ? c1[i - 1]! : PAD_L);
-    put(T.c1P1, i + 1 < n ? c1[i + 1]! : PAD_R);
-    put(T.c2M1, i > 0 ? c2[i - 1]! : PAD_L);
-    put(T.c2P1, i + 1 < n ? c2[i + 1]! : PAD_R);
-    const capBin = capBins[i]!;
-    put(T.capBin, mixHash(capBin, init * 3 + casing));
+    feats[o++] = slot(T.initSh, mix32(init, sh), mask, NL);
+    feats[o++] = slot(T.initLw, init ? cur : NONE, mask, NL);
+    feats[o++] = slot(T.capsSh, mix32(casing, sh), mask, NL);
+    feats[o++] = slot(T.c1, c1[i]!, mask, NL);
+    feats[o++] = slot(T.c2, c2[i]!, mask, NL);
+    feats[o++] = slot(T.c1M1, i > 0 ? c1[i - 1]! : PAD_L, mask, NL);
+    feats[o++] = slot(T.c1P1, i + 1 < n ? c1[i + 1]! : PAD_R, mask, NL);
+    feats[o++] = slot(T.c2M1, i > 0 ? c2[i - 1]! : PAD_L, mask, NL);
+    feats[o++] = slot(T.c2P1, i + 1 < n ? c2[i + 1]! : PAD_R, mask, NL);
+    feats[o++] = slot(T.capBin, mix32(capBins[i]!, init * 3 + casing), mask, NL);
     // Gazetteers: the set of lists covering this token and its neighbours, then one feature per
     // list with the token's place in the match, exact or case-folded, and its capitalisation.
-    const cap = isCapitalised(w) ? 1 : 0;
-    put(T.gazAll, mixHash(gazMask[i]!, cap + 2 * casing));
-    put(T.gazM1, i > 0 ? gazMask[i - 1]! : 1 << 29);
-    put(T.gazP1, i + 1 < n ? gazMask[i + 1]! : 1 << 29);
-    for (let s = 0; s < GS; s++) {
-      const g = gaz[i * GS + s]!;
-      if (g !== 0) put(GAZ_SOURCE_TEMPLATE + s, g * 8 + cap * 4 + casing);
+    const cap = caps[i]!;
+    feats[o++] = slot(T.gazAll, mix32(gazMask[i]!, cap + 2 * casing), mask, NL);
+    feats[o++] = slot(T.gazM1, i > 0 ? gazMask[i - 1]! : 1 << 29, mask, NL);
+    feats[o++] = slot(T.gazP1, i + 1 < n ? gazMask[i + 1]! : 1 << 29, mask, NL);
+    for (let bits = gazMask[i]!; bits !== 0; bits &= bits - 1) {
+      const s = 31 - Math.clz32(bits & -bits);
+      feats[o++] = slot(GAZ_SOURCE_TEMPLATE + s, gaz[i * GS + s]! * 8 + cap * 4 + casing, mask, NL);
     }
     let docCode = 0;
     if (doc && hasLetter(w)) {
       const l = w.toLowerCase();
       docCode = 1 + (doc.capMid.has(l) ? 1 : 0) + (doc.lower.has(l) ? 2 : 0);
     }
-    put(T.doc, mixHash(docCode, sh));
-    put(T.wM1, i > 0 ? wh[i - 1]! : PAD_L);
-    put(T.shLwP1, mixHash(sh, lwP1));
-    put(T.lwM1Sh, mixHash(lwM1, sh));
-    put(T.c1Sh, mixHash(c1[i]!, sh));
+    feats[o++] = slot(T.doc, mix32(docCode, sh), mask, NL);
+    feats[o++] = slot(T.wM1, i > 0 ? wh[i - 1]! : PAD_L, mask, NL);
+    feats[o++] = slot(T.shLwP1, mix32(sh, lwP1), mask, NL);
+    feats[o++] = slot(T.lwM1Sh, mix32(lwM1, sh), mask, NL);
+    feats[o++] = slot(T.c1Sh, mix32(c1[i]!, sh), mask, NL);
     // The part after the last hyphen: "al-Baghdadi" looks like "Baghdadi" there.
     const hy = w.lastIndexOf("-");
     if (hy > 0 && hy < w.length - 1) {
       const tail = w.slice(hy + 1);
-      put(T.tailLw, hashString(lowerForm(tail)));
-      put(T.tailSh, mixHash(hashString(wordShape(w.slice(0, hy))), hashString(wordShape(tail))));
+      feats[o++] = slot(T.tailLw, hashString32(lowerForm(tail)), mask, NL);
+      feats[o++] = slot(T.tailSh, mix32(shapeHash(w.slice(0, hy)), shapeHash(tail)), mask, NL);
     } else {
-      put(T.tailLw, NONE);
-      put(T.tailSh, sh);
+      feats[o++] = slot(T.tailLw, NONE, mask, NL);
+      feats[o++] = slot(T.tailSh, sh, mask, NL);
     }
-    put(T.lwM1LwP1, mixHash(lwM1, lwP1));
-    put(T.wP1, i + 1 < n ? wh[i + 1]! : PAD_R);
-    put(T.shM2, i > 1 ? shh[i - 2]! : PAD_L);
-    put(T.shP2, i + 2 < n ? shh[i + 2]! : PAD_R);
+    feats[o++] = slot(T.lwM1LwP1, mix32(lwM1, lwP1), mask, NL);
+    feats[o++] = slot(T.wP1, i + 1 < n ? wh[i + 1]! : PAD_R, mask, NL);
+    feats[o++] = slot(T.shM2, i > 1 ? shh[i - 2]! : PAD_L, mask, NL);
+    feats[o++] = slot(T.shP2, i + 2 < n ? shh[i + 2]! : PAD_R, mask, NL);
   }
   rows[n] = o;
   return { n, feats, rows, lw: lwh, shape: shh, histKey };

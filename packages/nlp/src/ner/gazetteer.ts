@@ -1,4 +1,4 @@
-import { mixHash } from "./hash.js";
+import { mix32, mixHash } from "./hash.js";
 
 /**
  * The name lists a gazetteer match can come from, in bit order. The first four hold the training
@@ -32,15 +32,17 @@ export const NUM_GAZ_SOURCES = GAZ_SOURCES.length;
 
 /** Value bit of an entry that is also the start of a longer name (the trie's inner node). */
 export const GAZ_PREFIX = 1 << 30;
+const SOURCE_BITS = (1 << NUM_GAZ_SOURCES) - 1;
 
 /**
  * A token trie packed into one open-addressing hash table: the key of a node is the hash of its
  * lower-cased token path (see ngramKey), its value the mask of sources whose names end there
  * (plus GAZ_PREFIX when longer names continue), and `exact` 16 bits of the hash of the name as
- * written, so a match can tell an exact-case match from a case-folded one.
+ * written, so a match can tell an exact-case match from a case-folded one. Keys are held as
+ * signed int32 (the same bits as ngramKey's), so lookups compare small integers.
  */
 export interface Gazetteer {
-  keys: Uint32Array;
+  keys: Int32Array;
   values: Uint32Array;
   exact: Uint16Array;
   /** Table size - 1 (the size is a power of two). */
@@ -63,13 +65,13 @@ export function ngramKey(hashes: ArrayLike<number>, start: number, len: number):
 
 /** An empty gazetteer. */
 export function emptyGazetteer(): Gazetteer {
-  return { keys: new Uint32Array(1), values: new Uint32Array(1), exact: new Uint16Array(1), mask: 0, size: 0, maxLen: 0 };
+  return { keys: new Int32Array(1), values: new Uint32Array(1), exact: new Uint16Array(1), mask: 0, size: 0, maxLen: 0 };
 }
 
 /** Slot of `key` in the table, -1 when absent. */
 export function findSlot(g: Gazetteer, key: number): number {
-  const k = key >>> 0 || 1;
-  let i = (Math.imul(k, 0x9e3779b1) >>> 0) & g.mask;
+  const k = key | 0 || 1;
+  let i = Math.imul(k, 0x9e3779b1) & g.mask;
   for (;;) {
     const s = g.keys[i]!;
     if (s === k) return i;
@@ -86,7 +88,7 @@ export function packGazetteer(keys: ArrayLike<number>, values: ArrayLike<number>
   let cap = 2;
   while (cap < keys.length * 2) cap *= 2;
   const g: Gazetteer = {
-    keys: new Uint32Array(cap),
+    keys: new Int32Array(cap),
     values: new Uint32Array(cap),
     exact: new Uint16Array(cap),
     mask: cap - 1,
@@ -94,8 +96,8 @@ export function packGazetteer(keys: ArrayLike<number>, values: ArrayLike<number>
     maxLen,
   };
   for (let j = 0; j < keys.length; j++) {
-    const k = keys[j]! >>> 0 || 1;
-    let i = (Math.imul(k, 0x9e3779b1) >>> 0) & g.mask;
+    const k = keys[j]! | 0 || 1;
+    let i = Math.imul(k, 0x9e3779b1) & g.mask;
     while (g.keys[i] !== 0 && g.keys[i] !== k) i = (i + 1) & g.mask;
     g.keys[i] = k;
     g.values[i] = (g.values[i]! | values[j]!) >>> 0;
@@ -108,9 +110,9 @@ export function packGazetteer(keys: ArrayLike<number>, values: ArrayLike<number>
 export function unpackGazetteer(g: Gazetteer): { keys: Uint32Array; values: Uint32Array; exact: Uint16Array } {
   const slots: number[] = [];
   for (let i = 0; i < g.keys.length; i++) if (g.keys[i] !== 0) slots.push(i);
-  slots.sort((a, b) => g.keys[a]! - g.keys[b]!);
+  slots.sort((a, b) => (g.keys[a]! >>> 0) - (g.keys[b]! >>> 0));
   return {
-    keys: Uint32Array.from(slots, (i) => g.keys[i]!),
+    keys: Uint32Array.from(slots, (i) => g.keys[i]! >>> 0),
     values: Uint32Array.from(slots, (i) => g.values[i]!),
     exact: Uint16Array.from(slots, (i) => g.exact[i]!),
   };
@@ -120,12 +122,12 @@ export function unpackGazetteer(g: Gazetteer): { keys: Uint32Array; values: Uint
  * Longest matches per source over one sentence: `len[i * NUM_GAZ_SOURCES + s]` is the length of
  * the longest name of source s starting at token i (0 none), `exactAt` likewise 1 when that
  * match is written exactly as listed. Walks the trie from every token, stopping where no name
- * continues. `lower` are lowerForm hashes, `surface` hashes of the tokens as written.
+ * continues. `lower` are lowerForm hashes, `surface` hashes of the tokens as written (hashString32).
  */
 export function matchGazetteers(
   tables: readonly Gazetteer[],
-  lower: Uint32Array,
-  surface: Uint32Array,
+  lower: Int32Array,
+  surface: Int32Array,
   n: number,
   len: Uint8Array,
   exactAt: Uint8Array,
@@ -138,14 +140,16 @@ export function matchGazetteers(
       let e = NGRAM_SEED;
       const max = Math.min(g.maxLen, n - i);
       for (let l = 1; l <= max; l++) {
-        h = mixHash(h, lower[i + l - 1]!);
-        e = mixHash(e, surface[i + l - 1]!);
+        h = mix32(h, lower[i + l - 1]!);
+        e = mix32(e, surface[i + l - 1]!);
         const slot = findSlot(g, h);
         if (slot < 0) break;
         const v = g.values[slot]!;
         const isExact = g.exact[slot] === ((e || 1) & 0xffff) ? 1 : 0;
-        for (let s = 0; s < S; s++) {
-          if (v & (1 << s) && l >= len[i * S + s]!) {
+        // Only the sources whose names end here, lowest bit first.
+        for (let bits = v & SOURCE_BITS; bits !== 0; bits &= bits - 1) {
+          const s = 31 - Math.clz32(bits & -bits);
+          if (l >= len[i * S + s]!) {
             len[i * S + s] = l;
             exactAt[i * S + s] = isExact;
           }
