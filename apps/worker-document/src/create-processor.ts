@@ -9,7 +9,7 @@ import { assembleDocument, type SummaryOptions } from "@newsflow/nlp";
  * mentions as reconciled over the whole document). When the step itself fails for good, the
  * document is recorded as failed, so its runs complete and `newsflow retry` can take it up.
  */
-export function createDocumentProcessor(store: Store, summary: SummaryOptions): WorkerSetup<"document"> {
+export function createDocumentProcessor(store: Store, summary: SummaryOptions, entityAliases: readonly (readonly string[])[] = []): WorkerSetup<"document"> {
   return {
     process: async (p) => {
       const meta = await store.getDocument(p.docId);
@@ -23,7 +23,10 @@ export function createDocumentProcessor(store: Store, summary: SummaryOptions): 
         store.getParagraphFailures(p.docId),
       ]);
       const failures: Record<string, string> = Object.fromEntries(Object.entries(stored).map(([key, f]) => [key, f.reason]));
-      const { result, reconciled } = assembleDocument({ docId: p.docId, title: meta.title, paragraphs, summaries, entities, quotes, failures }, summary);
+      const { result, reconciled } = assembleDocument(
+        { docId: p.docId, title: meta.title, paragraphs, summaries, entities, quotes, failures, entityAliases },
+        summary,
+      );
       const changed: Array<[number, EntitiesResult]> = reconciled.flatMap((r, i) => (r ? [[indexes[i]!, r] as [number, EntitiesResult]] : []));
       await store.putDocumentResult(result, changed);
       return { docId: p.docId };

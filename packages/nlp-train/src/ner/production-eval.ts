@@ -54,6 +54,8 @@ export interface ProductionEvaluation {
   tagSeconds: number;
   /** Gold and production-path mentions per sentence, to pool several evaluations (cross-validation). */
   spans: { gold: TypedSpan[][]; production: TypedSpan[][] };
+  /** Every paragraph's mentions as the worker gave them and as reconciled, in order: to compare two versions of the code. */
+  mentions: { raw: EntityMention[][]; reconciled: EntityMention[][] };
   /** Gold and predicted mentions that differ, per sentence, for error reading. */
   errors: Array<{ text: string; missed: string[]; wrong: string[] }>;
 }
@@ -85,12 +87,14 @@ export function evaluateProductionPath(docs: readonly ConllDocument[], tagger: E
   const after: TypedSpan[][] = [];
   const column: TypedSpan[][] = [];
   const errors: ProductionEvaluation["errors"] = [];
+  const allReconciled: EntityMention[][] = [];
   let tokens = 0;
   let k = 0;
   docs.forEach((doc, d) => {
     const paras = rebuilt[d]!;
     const raw = paras.map((p) => ({ text: p.text, mentions: tagged[k++]! }));
-    const reconciled = reconcileEntities(raw);
+    const reconciled = reconcileEntities(raw, { aliases: model.aliasGroups });
+    allReconciled.push(...reconciled);
     const byColumn = tagTokenSentences(
       model,
       doc.sentences.map((s) => s.tokens),
@@ -120,6 +124,7 @@ export function evaluateProductionPath(docs: readonly ConllDocument[], tagger: E
     tokens,
     tagSeconds,
     spans: { gold, production: after },
+    mentions: { raw: tagged, reconciled: allReconciled },
     errors,
   };
 }

@@ -2,7 +2,7 @@ import type { EntityMention } from "@newsflow/contracts";
 import { GAZ_SOURCES } from "@newsflow/nlp/train";
 import { loadNerModel } from "@newsflow/nlp/node";
 import { describe, expect, it } from "vitest";
-import { findAliases, findAutoNames } from "./self-train.js";
+import { findAliases, findAutoNames, mergeAliasGroups } from "./self-train.js";
 
 const article = "Iraqi forces entered Syria on Sunday.\n\nOfficials in Syria said the border was closed.";
 
@@ -59,5 +59,14 @@ describe("findAliases", () => {
     expect(findAliases(agency, [at(agency, "Paris", "LOC")])).toEqual([]);
     const senator = "said Senator Jane Smith (DMA) on Monday.";
     expect(findAliases(senator, [at(senator, "Jane Smith", "PER")])).toEqual([]);
+  });
+});
+
+describe("mergeAliasGroups", () => {
+  it("merges groups that share a name, sorted, and drops single names", () => {
+    expect(mergeAliasGroups([["Islamic State", "ISIS", "ISIL"], ["Myanmar", "Burma"], ["ISIS", "Daesh"], ["Solo"]])).toEqual([
+      ["Burma", "Myanmar"],
+      ["Daesh", "ISIL", "ISIS", "Islamic State"],
+    ]);
   });
 });

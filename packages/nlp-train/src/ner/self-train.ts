@@ -74,6 +74,17 @@ export function findAliases(text: string, mentions: readonly Pick<EntityMention,
  * Daesh" puts Daesh with the organisations).
  */
 export function findAutoNames(model: NerModel, articles: readonly string[], options: AutoNameOptions = {}): ListedName[] {
+  return findAutoNamesAndAliases(model, articles, options).names;
+}
+
+/** What self-training finds: the names to list, and the alias groups the model file carries (see mergeAliasGroups). */
+export interface AutoNamesAndAliases {
+  names: ListedName[];
+  aliasGroups: string[][];
+}
+
+/** findAutoNames, also returning the alias groups behind the listed aliases. */
+export function findAutoNamesAndAliases(model: NerModel, articles: readonly string[], options: AutoNameOptions = {}): AutoNamesAndAliases {
   const tagger = createEntityTagger(model, { values: false });
   // Per name: its mentions by type, and the confidence behind each type.
   const stats = new Map<string, { votes: number[]; weights: number[]; confidence: number }>();
@@ -116,6 +127,7 @@ export function findAutoNames(model: NerModel, articles: readonly string[], opti
   // have most confidence behind ("Islamic State" is often taken for a place, but ISIS and ISIL
   // outvote it); it needs minCount such mentions, and a tie leaves it out.
   const aliasWeights = new Map<string, number[]>();
+  const shipped: string[][] = [];
   for (const group of groups) {
     const weights = [0, 0, 0, 0];
     let count = 0;
@@ -126,6 +138,7 @@ export function findAutoNames(model: NerModel, articles: readonly string[], opti
       count += s.votes.reduce((a, b) => a + b, 0);
     }
     if (count < minCount) continue;
+    shipped.push(group);
     for (const alias of group.slice(1)) {
       if (listed.has(alias)) continue;
       const sum = aliasWeights.get(alias) ?? [0, 0, 0, 0];
@@ -147,5 +160,41 @@ export function findAutoNames(model: NerModel, articles: readonly string[], opti
     if (tokens.length > 6) continue;
     out.push({ tokens, source: GAZ_SOURCES.indexOf(`auto${ENTITY_TYPES[type]!}` as (typeof GAZ_SOURCES)[number]) });
   }
-  return out;
+  const aliasGroups = mergeAliasGroups(shipped);
+  options.log?.(`self-training: ${aliasGroups.length} alias groups (${aliasGroups.map((g) => g.join(" = ")).join("; ")})`);
+  return { names: out, aliasGroups };
+}
+
+/**
+ * Alias groups that share a name merged into one (union-find), each sorted, the groups in order
+ * of their first name: deterministic whatever order the texts came in.
+ * @example mergeAliasGroups([["Islamic State", "ISIS"], ["ISIS", "Daesh"]]) // [["Daesh", "ISIS", "Islamic State"]]
+ */
+export function mergeAliasGroups(groups: readonly (readonly string[])[]): string[][] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const g of groups) {
+    for (const name of g) if (!parent.has(name)) parent.set(name, name);
+    for (const name of g.slice(1)) {
+      const a = find(g[0]!);
+      const b = find(name);
+      // The smaller name becomes the root, so the merge does not depend on the groups' order.
+      if (a < b) parent.set(b, a);
+      else if (b < a) parent.set(a, b);
+    }
+  }
+  const merged = new Map<string, string[]>();
+  for (const name of parent.keys()) {
+    const root = find(name);
+    merged.set(root, [...(merged.get(root) ?? []), name]);
+  }
+  return [...merged.values()]
+    .filter((g) => g.length > 1)
+    .map((g) => g.sort())
+    .sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
 }

@@ -1,6 +1,8 @@
 // Production-path NER errors on a CoNLL file, for reading: `node dist/scripts/ner-errors.js
 // [--data FILE] [--model PATH]` prints the three scores on stderr and one line per sentence
-// with a missed or wrong mention on stdout.
+// with a missed or wrong mention on stdout. With --mentions it prints instead every paragraph's
+// mentions, as the worker gave them and as reconciled, one JSON line each: two versions of the
+// code that give the same bytes there tag the same (the check behind a speed change).
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createEntityTagger } from "@newsflow/nlp/train";
@@ -13,6 +15,7 @@ const { values } = parseArgs({
   options: {
     data: { type: "string", default: sharedDataPath("ner", "conll2003", "dev.txt") },
     model: { type: "string" },
+    mentions: { type: "boolean", default: false },
   },
 });
 const model = loadNerModel(values.model);
@@ -22,4 +25,9 @@ const f = (s: { f1: number; perType: Record<string, { f1: number }> }) =>
     .map(([t, x]) => `${t} ${x.f1.toFixed(3)}`)
     .join(", ")})`;
 process.stderr.write(`production ${f(result.production)}\nparagraphs ${f(result.paragraphs)}\ntoken column ${f(result.tokenColumn)}\n`);
-for (const e of result.errors) process.stdout.write(`${e.text}\n  missed: ${e.missed.join(" | ")}\n  wrong:  ${e.wrong.join(" | ")}\n`);
+if (values.mentions) {
+  const { raw, reconciled } = result.mentions;
+  for (let i = 0; i < raw.length; i++) process.stdout.write(`${JSON.stringify({ raw: raw[i], reconciled: reconciled[i] })}\n`);
+} else {
+  for (const e of result.errors) process.stdout.write(`${e.text}\n  missed: ${e.missed.join(" | ")}\n  wrong:  ${e.wrong.join(" | ")}\n`);
+}

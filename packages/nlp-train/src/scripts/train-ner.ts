@@ -9,7 +9,7 @@ import { MODELS_DIR } from "@newsflow/nlp/node";
 import { type ConllDocument, parseConll, splitFolds } from "../ner/conll.js";
 import { readNameLists, readPlaceNames } from "../ner/gazetteer-sources.js";
 import { buildLexicon } from "../ner/lexicon.js";
-import { findAutoNames } from "../ner/self-train.js";
+import { findAutoNamesAndAliases } from "../ner/self-train.js";
 import { trainTagger } from "../ner/train.js";
 import { sharedDataPath } from "../shared-data.js";
 
@@ -108,11 +108,15 @@ const config = {
 };
 let result = trainTagger(train, dev, config);
 let autoNames = 0;
+// Names the texts give as aliases of one another: the model file carries them for reconcileEntities.
+let aliasGroups: string[][] = [];
 if (values["self-train"] === "on") {
   // Self-training: the first model tags the unlabeled articles; the names it finds often and
   // consistently become one more list for the second model.
   const first = deserializeModel(serializeModel({ bits: config.bits, weights: result.weights, resources: result.resources, meta: { marginScale: result.marginScale } }));
-  const auto = findAutoNames(first, texts, { aliases: values.aliases === "on", log });
+  const found = findAutoNamesAndAliases(first, texts, { aliases: values.aliases === "on", log });
+  const auto = found.names;
+  aliasGroups = found.aliasGroups;
   autoNames = auto.length;
   log(`self-training: ${auto.length} names from the unlabeled articles; second model`);
   result = trainTagger(train, dev, { ...config, listedNames: [...listedNames, ...auto] });
@@ -127,7 +131,7 @@ const meta = {
 };
 // Place names spelt with or without spaces and hyphens, for the tagger's place-over-person check.
 const placeNames = placeNameTable(values.lists === "on" ? readPlaceNames() : []);
-const bytes = gzipSync(serializeModel({ bits: Number(values.bits), weights: result.weights, resources: result.resources, placeNames, meta }), {
+const bytes = gzipSync(serializeModel({ bits: Number(values.bits), weights: result.weights, resources: result.resources, placeNames, aliasGroups, meta }), {
   level: 9,
 });
 writeFileSync(values.out, bytes);

@@ -30,6 +30,29 @@ describe("assembleDocument", () => {
     expect(result.summary.sentences.map((s) => s.paragraphIndex)).toEqual([0]);
   });
 
+  it("reconciles the paragraphs' mentions with the alias groups it is given", () => {
+    const texts = ["ISIS fighters fled.", "ISIS lost the town.", "They fled from Daesh."];
+    let offset = 0;
+    const ps = texts.map((text, index) => {
+      const p = { index, start: offset, end: offset + text.length, text };
+      offset += text.length + 2;
+      return p;
+    });
+    const at = (text: string, name: string, type: "ORG" | "LOC", confidence: number) => ({ text: name, type, start: text.indexOf(name), end: text.indexOf(name) + name.length, confidence });
+    const input = {
+      docId: "d",
+      title: null,
+      paragraphs: ps,
+      summaries: texts.map(sentence),
+      entities: [{ mentions: [at(texts[0]!, "ISIS", "ORG", 0.8)] }, { mentions: [at(texts[1]!, "ISIS", "ORG", 0.7)] }, { mentions: [at(texts[2]!, "Daesh", "LOC", 0.55)] }],
+      quotes: texts.map(() => ({ quotes: [] })),
+      failures: {},
+    };
+    expect(assembleDocument(input, summary).reconciled[2]).toBeNull();
+    const withAliases = assembleDocument({ ...input, entityAliases: [["Daesh", "ISIS"]] }, summary);
+    expect(withAliases.reconciled[2]!.mentions.map((m) => `${m.type}:${m.text}`)).toEqual(["ORG:Daesh"]);
+  });
+
   it("summarises with the weights and the budget it is given", () => {
     const texts = ["The border is closed.", "Croft said forces would stay.", "Talks resume on Monday."];
     let offset = 0;

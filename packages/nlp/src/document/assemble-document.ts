@@ -15,6 +15,8 @@ export interface DocumentInputs {
   quotes: (QuotesResult | null)[];
   /** Why a paragraph task has no result, keyed `<task>:<index>`. */
   failures: Record<string, string>;
+  /** The NER model's alias groups (`loadEntityAliases()`): aliases in one article vote together for a type. */
+  entityAliases?: readonly (readonly string[])[];
 }
 
 /** The assembled document: its result, and each paragraph's entity mentions where the document-level pass changed them. */
@@ -46,7 +48,7 @@ export function assembleDocument(input: DocumentInputs, summaryOptions: SummaryO
   // The paragraph worker saw one paragraph; here the whole document types its names consistently.
   const mentions = reconcileEntities(
     input.paragraphs.map((p, i) => ({ text: p.text, mentions: input.entities[i]?.mentions ?? [] })),
-    { title: input.title },
+    { title: input.title, aliases: input.entityAliases ?? [] },
   );
   const finalEntities: (EntitiesResult | null)[] = input.paragraphs.map((_, i) => (input.entities[i] ? { mentions: mentions[i]! } : null));
   const reconciled = finalEntities.map((e, i) => (e && JSON.stringify(e) !== JSON.stringify(input.entities[i]) ? e : null));

@@ -27,8 +27,8 @@ export {
 } from "./gazetteer.js";
 export { hashString, mixHash } from "./hash.js";
 export { ENTITY_TYPES, type LabelSpan, labelsFromSpans, NUM_LABELS, spansFromLabels } from "./labels.js";
-export { deserializeModel, ModelFormatError, type NerModel, serializeModel } from "./model-format.js";
+export { deserializeAliasGroups, deserializeModel, ModelFormatError, type NerModel, serializeModel } from "./model-format.js";
 export { isPlaceName, placeNameTable, squashName } from "./place-names.js";
 export { createEntityTagger, type EntityTagger, tagTokenSentences, type TokenMention } from "./tag-entities.js";
-export { type ParagraphMentions, reconcileEntities } from "./reconcile.js";
+export { type ParagraphMentions, type ReconcileOptions, reconcileEntities } from "./reconcile.js";
 export { type Token, tokenize, tokenizeSentences } from "./tokenize.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findSlot, GAZ_PREFIX, packGazetteer } from "./gazetteer.js";
 import { NUM_LABELS } from "./labels.js";
-import { deserializeModel, ModelFormatError, serializeModel } from "./model-format.js";
+import { deserializeAliasGroups, deserializeModel, ModelFormatError, serializeModel } from "./model-format.js";
 import { isPlaceName, placeNameTable } from "./place-names.js";
 
 describe("serializeModel / deserializeModel", () => {
@@ -41,6 +41,16 @@ describe("serializeModel / deserializeModel", () => {
     expect(model.placeNames).toEqual(placeNames);
     expect(isPlaceName(model.placeNames, "Albu Kamal")).toBe(true);
     expect(deserializeModel(serializeModel(base)).placeNames).toEqual(new Uint32Array(0));
+  });
+
+  it("round-trips the alias groups, also read alone, none when none are given", () => {
+    const bits = 2;
+    const base = { bits, weights: new Float32Array((1 << bits) * NUM_LABELS), resources: { bits, lexicon: new Map(), gazetteers: [] }, meta: {} };
+    const aliasGroups = [["Daesh", "ISIS", "Islamic State"], ["Burma", "Myanmar"]];
+    const bytes = serializeModel({ ...base, aliasGroups });
+    expect(deserializeModel(bytes).aliasGroups).toEqual(aliasGroups);
+    expect(deserializeAliasGroups(bytes)).toEqual(aliasGroups);
+    expect(deserializeModel(serializeModel(base)).aliasGroups).toEqual([]);
   });
 
   it("rejects bytes that are not a model", () => {

@@ -13,6 +13,11 @@ export interface NerModel {
   resources: FeatureResources;
   /** Hashes of squashed place names (WikiLocations and its redirects), sorted: see isPlaceName. */
   placeNames: Uint32Array;
+  /**
+   * Names the unlabeled texts give as aliases of one another ("Islamic State", ISIS, ISIL, Daesh),
+   * one array per group: reconcileEntities lets those written in one article vote together.
+   */
+  aliasGroups: string[][];
   meta: Record<string, unknown>;
 }
 
@@ -31,6 +36,8 @@ interface Header {
   gazetteers: Array<{ count: number; maxLen: number }>;
   /** Number of place-name hashes after the gazetteers (absent in older files: none). */
   placeNames?: number;
+  /** Alias groups (absent in older files: none). */
+  aliasGroups?: string[][];
 }
 
 /** A growing byte buffer for the binary sections. */
@@ -103,6 +110,7 @@ export function serializeModel(model: {
   weights: Float32Array | Float64Array;
   resources: FeatureResources;
   placeNames?: Uint32Array;
+  aliasGroups?: readonly (readonly string[])[];
   meta: Record<string, unknown>;
 }): Uint8Array {
   const { weights } = model;
@@ -132,6 +140,7 @@ export function serializeModel(model: {
     lexiconValues: lexWords.map((w) => model.resources.lexicon.get(w)!),
     gazetteers: model.resources.gazetteers.map((g) => ({ count: g.size, maxLen: g.maxLen })),
     placeNames: places.length,
+    ...(model.aliasGroups && model.aliasGroups.length > 0 ? { aliasGroups: model.aliasGroups.map((g) => [...g]) } : {}),
   };
   const w = new Writer();
   w.raw(new TextEncoder().encode(MAGIC));
@@ -169,8 +178,7 @@ export class ModelFormatError extends Error {
   }
 }
 
-/** Reads bytes written by serializeModel (already gunzipped). */
-export function deserializeModel(bytes: Uint8Array): NerModel {
+function readHeader(bytes: Uint8Array): { header: Header; r: Reader } {
   const magic = new TextEncoder().encode(MAGIC);
   for (let i = 0; i < magic.length; i++) {
     if (bytes[i] !== magic[i]) throw new ModelFormatError("not a newsflow NER model v2 (bad magic bytes): retrain with the nlp-train train:ner script");
@@ -182,6 +190,17 @@ export function deserializeModel(bytes: Uint8Array): NerModel {
   if (header.version !== VERSION || header.numLabels !== NUM_LABELS) {
     throw new ModelFormatError(`unsupported NER model version ${header.version} / labels ${header.numLabels}`);
   }
+  return { header, r };
+}
+
+/** Only the alias groups of a model (already gunzipped), for the document step, which needs no weights. */
+export function deserializeAliasGroups(bytes: Uint8Array): string[][] {
+  return readHeader(bytes).header.aliasGroups ?? [];
+}
+
+/** Reads bytes written by serializeModel (already gunzipped). */
+export function deserializeModel(bytes: Uint8Array): NerModel {
+  const { header, r } = readHeader(bytes);
   const weights = new Int16Array((1 << header.bits) * NUM_LABELS);
   const idx = new Int32Array(header.count);
   let last = 0;
@@ -218,6 +237,7 @@ export function deserializeModel(bytes: Uint8Array): NerModel {
     scale: header.scale,
     resources: { bits: header.bits, lexicon, gazetteers },
     placeNames,
+    aliasGroups: header.aliasGroups ?? [],
     meta: header.meta,
   };
 }

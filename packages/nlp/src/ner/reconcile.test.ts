@@ -35,6 +35,30 @@ describe("reconcileEntities", () => {
     expect(shown(result)).toEqual([["LOC:Al-Bukamal"], ["LOC:Albu Kamal"]]);
   });
 
+  it("lets the names of one alias group vote together for a type, at half weight", () => {
+    const paragraphs = [
+      para("ISIS fighters fled.", [["ORG", "ISIS", 0.8]]),
+      para("ISIS lost the town.", [["ORG", "ISIS", 0.7]]),
+      para("They will liberate Iraq's territories from Daesh.", [["LOC", "Iraq", 0.95], ["LOC", "Daesh", 0.55]]),
+    ];
+    const aliases = [["Daesh", "ISIL", "ISIS", "Islamic State"]];
+    // Without the groups, Daesh is a name of its own and keeps the paragraph tagger's type.
+    expect(shown(reconcileEntities(paragraphs))[2]).toEqual(["LOC:Iraq", "LOC:Daesh"]);
+    expect(shown(reconcileEntities(paragraphs, { aliases }))).toEqual([["ORG:ISIS"], ["ORG:ISIS"], ["LOC:Iraq", "ORG:Daesh"]]);
+  });
+
+  it("keeps a confident mention's type against its aliases, and weighs them at half", () => {
+    const aliases = [["Burma", "Myanmar"]];
+    // 0.5 * 0.9 = 0.45 against Burma's own 0.6: the alias does not outvote the name.
+    const weak = reconcileEntities([para("Myanmar voted.", [["LOC", "Myanmar", 0.9]]), para("Burma signed.", [["ORG", "Burma", 0.6]])], { aliases });
+    expect(shown(weak)).toEqual([["LOC:Myanmar"], ["ORG:Burma"]]);
+    const confident = reconcileEntities(
+      [para("Myanmar voted.", [["LOC", "Myanmar", 0.7]]), para("Myanmar signed.", [["LOC", "Myanmar", 0.7]]), para("Burma signed.", [["ORG", "Burma", 0.8]])],
+      { aliases },
+    );
+    expect(shown(confident)).toEqual([["LOC:Myanmar"], ["LOC:Myanmar"], ["ORG:Burma"]]);
+  });
+
   it("lets another spelling override a name's own type only with over twice its confidence", () => {
     const result = reconcileEntities([
       para("Albu Kamal is liberated.", [["PER", "Albu Kamal", 0.606]]),

@@ -14,7 +14,16 @@ export interface ParagraphMentions {
 export interface ReconcileOptions {
   /** The document's title: a paragraph with this text is a headline. */
   title?: string | null;
+  /**
+   * Groups of names that are aliases of one another (the NER model's `aliasGroups`, mined from
+   * unlabeled text: "Islamic State", ISIS, ISIL, Daesh): the names of one group written in the
+   * same article vote together for one type.
+   */
+  aliases?: readonly (readonly string[])[];
 }
+
+/** Weight of an alias's votes for a name of its group (a spelling variant counts 0.5, the name itself 1). */
+export const ALIAS_VOTE = 0.5;
 
 const TYPE_INDEX = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
 // Name particles that start the second half of an Arabic name: "Abu Bakr" + "al-Baghdadi".
@@ -137,7 +146,8 @@ function argmax(votes: Float64Array): number {
  * - a person name split in two ("Abu Bakr" + "al-Baghdadi") becomes one mention, and a person
  *   followed by a particle-joined surname takes it in ("Abu Bakr" al-Baghdadi);
  * - the same name gets one type across the document (the type with the most confidence behind
- *   it; spellings that differ only in case, spaces or hyphens count as one name; a mention of
+ *   it; spellings that differ only in case, spaces or hyphens count as one name, and the names
+ *   of one alias group (`options.aliases`: ISIS, Daesh) vote for each other at half weight; a mention of
  *   confidence 0.75 or more keeps its own type, as a city and its team share a name); a short
  *   form takes the type of the one full form it abbreviates: a surname alone that of the person
  *   ("Croft" after "Mark Croft"), a first word taken for a person that of the organisation or
@@ -182,12 +192,24 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
   // the tagger only when it is typed with over twice the confidence.
   const byCase = poolVotes(forms, (key) => key.toLowerCase());
   const bySquash = poolVotes(forms, squashName);
+  // Aliases of one name (ISIS, Daesh) vote for each other's type too, at ALIAS_VOTE: the votes of
+  // the group's other names, spelling variants of the name itself left out.
+  const groupOf = aliasGroupIndex(options.aliases ?? []);
+  const byGroup = poolVotes(forms, (key) => {
+    const g = groupOf.get(key.toLowerCase());
+    return g === undefined ? "" : String(g);
+  });
   const types = new Map<string, number>();
   for (const key of forms.keys()) {
     const same = byCase.get(key.toLowerCase())!;
     const near = bySquash.get(squashName(key))!;
+    const g = groupOf.get(key.toLowerCase());
+    const group = g === undefined ? null : byGroup.get(String(g))!;
     const mixed = new Float64Array(same.length);
-    for (let t = 0; t < same.length; t++) mixed[t] = same[t]! + (near[t]! - same[t]!) / 2;
+    for (let t = 0; t < same.length; t++) {
+      mixed[t] = same[t]! + (near[t]! - same[t]!) / 2;
+      if (group !== null) mixed[t]! += ALIAS_VOTE * (group[t]! - same[t]!);
+    }
     types.set(key, argmax(mixed));
   }
   // A short form takes the type of the one full form it abbreviates: a surname alone that of the
@@ -250,6 +272,15 @@ function addHeadNounVotes(paras: readonly Para[], forms: ReadonlyMap<string, For
       }
     }
   }
+}
+
+/** Case-folded name -> its alias group's index (a name in two groups keeps the first). */
+function aliasGroupIndex(groups: readonly (readonly string[])[]): Map<string, number> {
+  const index = new Map<string, number>();
+  groups.forEach((group, g) => {
+    for (const name of group) if (!index.has(name.toLowerCase())) index.set(name.toLowerCase(), g);
+  });
+  return index;
 }
 
 /** The votes of the forms summed by a grouping key. */
