@@ -33,6 +33,12 @@ describe("extractQuotes", () => {
     ]);
   });
 
+  it("does not let a weak cue inside reported speech cut it short (PolNeAR nests no attribution in another's content)", () => {
+    expect(brief("The campaign says the senator will announce a new program on Friday to help veterans find jobs.")).toEqual([
+      { kind: "indirect", content: "the senator will announce a new program on Friday to help veterans find jobs", source: "The campaign", cue: "says" },
+    ]);
+  });
+
   it("finds 'according to' at the start of a sentence", () => {
     expect(brief("According to USA Today, the ISIS previously roamed the cities of Iraq and Syria.")[0]).toMatchObject({
       source: "USA Today",
