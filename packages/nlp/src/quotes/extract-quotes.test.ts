@@ -39,6 +39,13 @@ describe("extractQuotes", () => {
     ]);
   });
 
+  it("gives a cue without a source of its own the source of the sentence's attribution before it", () => {
+    expect(brief("The minister said on Tuesday that the talks had failed, adding that a new round would begin in May.")).toEqual([
+      { kind: "indirect", content: "that the talks had failed", source: "The minister", cue: "said" },
+      { kind: "indirect", content: "that a new round would begin in May", source: "The minister", cue: "adding" },
+    ]);
+  });
+
   it("finds 'according to' at the start of a sentence", () => {
     expect(brief("According to USA Today, the ISIS previously roamed the cities of Iraq and Syria.")[0]).toMatchObject({
       source: "USA Today",

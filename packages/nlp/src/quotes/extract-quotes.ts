@@ -172,10 +172,15 @@ export function extractQuotes(text: string, model: QuoteModel, options: ExtractO
   const layout = layoutQuotes(text);
   const quotes: Quote[] = [];
   const covered: Array<[number, number]> = [];
+  // A cue whose source the labeller left out shares the source of the attribution before it in its
+  // sentence ("The minister said ... that the talks had failed, adding that ...").
+  let previous = null as { sentence: number; source: Span } | null;
   for (const c of cues) {
     const pieces = contentPieces(c, tokens);
     if (pieces.length === 0) continue;
-    const source = nearestSource(c, tokens);
+    const sentence = tokens.sentence[c.cue.first]!;
+    const source: Span | null = nearestSource(c, tokens) ?? (previous?.sentence === sentence ? previous.source : null);
+    if (source) previous = { sentence, source };
     // A source that runs into a signature ("Sonya Herridge “During the debate Trump") misreads the layout.
     if (source && layout.some((q) => overlaps(source, q.source) || overlaps(source, q.cue))) continue;
     const cue = spanOf(tokens, c.cue.first, c.cue.last);
