@@ -46,6 +46,12 @@ describe("extractQuotes", () => {
     ]);
   });
 
+  it("takes the subject before a phrase set off by commas as the source, not the phrase", () => {
+    expect(brief("The governor, speaking to a group of farmers in Iowa, said he would veto the bill.")).toEqual([
+      { kind: "indirect", content: "he would veto the bill", source: "The governor", cue: "said" },
+    ]);
+  });
+
   it("finds 'according to' at the start of a sentence", () => {
     expect(brief("According to USA Today, the ISIS previously roamed the cities of Iraq and Syria.")[0]).toMatchObject({
       source: "USA Today",

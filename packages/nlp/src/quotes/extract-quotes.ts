@@ -273,7 +273,8 @@ function contentPieces(c: LabelledCue, tokens: QuoteTokens): Array<[number, numb
 
 /** The source run nearest to the cue, or null. */
 function nearestSource(c: LabelledCue, tokens: QuoteTokens): Span | null {
-  let best: [number, number] | null = null;
+  const runs: Array<[number, number]> = [];
+  let best = -1;
   let bestDistance = Infinity;
   for (let k = 0; k < c.labels.length; k++) {
     if (c.labels[k] !== ROLE_LABEL.SOURCE) continue;
@@ -282,14 +283,22 @@ function nearestSource(c: LabelledCue, tokens: QuoteTokens): Span | null {
     const a = c.from + k;
     const b = c.from + e;
     const distance = b < c.cue.first ? c.cue.first - b : a - c.cue.last;
+    runs.push([a, b]);
     if (distance < bestDistance) {
       bestDistance = distance;
-      best = [a, b];
+      best = runs.length - 1;
     }
     k = e;
   }
-  return best ? spanOf(tokens, best[0], best[1]) : null;
+  if (best < 0) return null;
+  // A subject and the apposition or clause set off after it ("Trump, speaking to a veterans group
+  // in Virginia, said"): the subject, the run that a comma or dash ends before the nearest one.
+  const [a, b] = runs[best]!;
+  const before = runs[best - 1];
+  if (b < c.cue.first && before && tokens.sentence[before[1]] === tokens.sentence[a] && SET_OFF.has(tokens.cls[before[1] + 1]!)) return spanOf(tokens, before[0], before[1]);
+  return spanOf(tokens, a, b);
 }
+const SET_OFF: ReadonlySet<number> = new Set([CLASS.comma, CLASS.dash]);
 
 /**
  * A content that starts or ends inside a quotation takes the whole quotation (the labeller
