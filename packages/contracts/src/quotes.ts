@@ -40,7 +40,10 @@ export const ResolvedQuote = Quote.extend({
   speaker: z.string().nullable(),
   speakerEntityId: z.string().nullable(),
   resolution: SpeakerResolution,
-  /** Where the source is written when it is not in the quote's own paragraph (resolution "context"). */
+  /**
+   * Where the source is written when the quote has no source span of its own: in another paragraph
+   * (resolution "context"), or the person or organisation that opens the cue's sentence.
+   */
   contextSource: z.object({ paragraphIndex: z.number().int().nonnegative(), span: Span }).optional(),
 });
 export type ResolvedQuote = z.infer<typeof ResolvedQuote>;

@@ -9,6 +9,6 @@ export { inReference, leadSentences, referenceSentenceCount } from "./summaries/
 export { rougeF1, rougeL, rougeN, rougeTokens } from "./summaries/rouge.js";
 export { DEFAULT_LOGISTIC, fitLogistic, type LogisticOptions, summaryExamples, trainSummaryWeights } from "./summaries/train.js";
 export { goldParagraphs, type GoldArticle, type GoldAttribution, type GoldParagraph, readPolnear } from "./quotes/polnear.js";
-export { emptyCounts, isDirect, type QuoteCounts, quoteFigures, type ScoredAttribution, scoreArticle, type Spans, tokenSpans } from "./quotes/score-quotes.js";
+export { emptyCounts, isDirect, matchAttributions, type QuoteCounts, quoteFigures, type ScoredAttribution, scoreArticle, type Spans, tokenSpans } from "./quotes/score-quotes.js";
 export { type PlacedParagraph, toAttributions } from "./quotes/to-attributions.js";
 export { DEFAULT_QUOTE_TRAIN_CONFIG, type QuoteTrainConfig, scoreQuoteModel, trainQuoteModel } from "./quotes/train-quotes.js";

@@ -1,7 +1,7 @@
 export { canonicalizeEntities, entityId, type ParagraphEntities } from "./ner/canonicalize.js";
 export { createEntityTagger, type EntityTagger, type EntityTaggerOptions, type TokenMention } from "./ner/tag-entities.js";
 export { type ParagraphMentions, type ReconcileOptions, reconcileEntities } from "./ner/reconcile.js";
-export { extractQuotes } from "./quotes/extract-quotes.js";
+export { type ExtractOptions, extractQuotes } from "./quotes/extract-quotes.js";
 export { type QuoteModel } from "./quotes/quote-model.js";
 export { type ParagraphQuotes, resolveQuotes } from "./quotes/resolve-quotes.js";
 export { type ParagraphForSummary, summarizeDocument, summarizeParagraph } from "./summarize/summarize.js";

@@ -89,6 +89,37 @@ const textOf = (text: string, spans: Spans) => spans.map((s) => text.slice(s.sta
 const normal = (s: string) => s.trim().replace(/^["\u201C\u201D\u2018\u2019'\s]+|["\u201C\u201D\u2018\u2019'\s.,;:!?]+$/g, "").replace(/\s+/g, " ");
 
 /**
+ * The matched (gold, predicted) index pairs of one article: content token F1 >= 0.5, each side
+ * matched once, greedily by best overlap.
+ */
+function matchContents(gold: readonly Set<number>[], predicted: readonly Set<number>[]): Array<[number, number]> {
+  const pairs: Array<[number, number, number]> = [];
+  gold.forEach((gi, i) => {
+    predicted.forEach((pj, j) => {
+      const score = f1(gi, pj);
+      if (score >= 0.5) pairs.push([score, i, j]);
+    });
+  });
+  pairs.sort((x, y) => y[0] - x[0]);
+  const gUsed = new Set<number>();
+  const pUsed = new Set<number>();
+  const out: Array<[number, number]> = [];
+  for (const [, i, j] of pairs) {
+    if (gUsed.has(i) || pUsed.has(j)) continue;
+    gUsed.add(i);
+    pUsed.add(j);
+    out.push([i, j]);
+  }
+  return out;
+}
+
+/** The matched (gold, predicted) index pairs of one article, as `scoreArticle` pairs them. */
+export function matchAttributions(text: string, gold: readonly ScoredAttribution[], predicted: readonly ScoredAttribution[]): Array<[number, number]> {
+  const tokens = tokenSpans(text);
+  return matchContents(gold.map((a) => tokensIn(tokens, a.content)), predicted.map((a) => tokensIn(tokens, a.content)));
+}
+
+/**
  * Score one article's predictions against its gold attributions, as the eval contract defines:
  * content match = token-level F1 >= 0.5, each side matched once, greedily by best overlap.
  * Source and cue tokens count as right where a matched pair shares them (token overlap, as
@@ -98,20 +129,7 @@ export function scoreArticle(text: string, gold: ScoredAttribution[], predicted:
   const tokens = tokenSpans(text);
   const g = gold.map((a) => ({ a, content: tokensIn(tokens, a.content), source: tokensIn(tokens, a.source), cue: tokensIn(tokens, a.cue), direct: isDirect(text, a.content) }));
   const p = predicted.map((a) => ({ a, content: tokensIn(tokens, a.content), source: tokensIn(tokens, a.source), cue: tokensIn(tokens, a.cue), direct: isDirect(text, a.content) }));
-  const pairs: Array<[number, number, number]> = [];
-  g.forEach((gi, i) => {
-    p.forEach((pj, j) => {
-      const score = f1(gi.content, pj.content);
-      if (score >= 0.5) pairs.push([score, i, j]);
-    });
-  });
-  pairs.sort((x, y) => y[0] - x[0]);
-  const gUsed = new Set<number>();
-  const pUsed = new Set<number>();
-  for (const [, i, j] of pairs) {
-    if (gUsed.has(i) || pUsed.has(j)) continue;
-    gUsed.add(i);
-    pUsed.add(j);
+  for (const [i, j] of matchContents(g.map((x) => x.content), p.map((x) => x.content))) {
     const gi = g[i]!;
     const pj = p[j]!;
     counts.matched++;

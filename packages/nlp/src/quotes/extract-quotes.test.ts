@@ -33,6 +33,25 @@ describe("extractQuotes", () => {
     ]);
   });
 
+  it("does not let a weak cue inside reported speech cut it short (PolNeAR nests no attribution in another's content)", () => {
+    expect(brief("The campaign says the senator will announce a new program on Friday to help veterans find jobs.")).toEqual([
+      { kind: "indirect", content: "the senator will announce a new program on Friday to help veterans find jobs", source: "The campaign", cue: "says" },
+    ]);
+  });
+
+  it("gives a cue without a source of its own the source of the sentence's attribution before it", () => {
+    expect(brief("The minister said on Tuesday that the talks had failed, adding that a new round would begin in May.")).toEqual([
+      { kind: "indirect", content: "that the talks had failed", source: "The minister", cue: "said" },
+      { kind: "indirect", content: "that a new round would begin in May", source: "The minister", cue: "adding" },
+    ]);
+  });
+
+  it("takes the subject before a phrase set off by commas as the source, not the phrase", () => {
+    expect(brief("The governor, speaking to a group of farmers in Iowa, said he would veto the bill.")).toEqual([
+      { kind: "indirect", content: "he would veto the bill", source: "The governor", cue: "said" },
+    ]);
+  });
+
   it("finds 'according to' at the start of a sentence", () => {
     expect(brief("According to USA Today, the ISIS previously roamed the cities of Iraq and Syria.")[0]).toMatchObject({
       source: "USA Today",

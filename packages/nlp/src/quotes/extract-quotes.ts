@@ -30,7 +30,7 @@ export interface LabelledParagraph {
  * Runs the two taggers over a paragraph: the cue tagger over every token, then for each cue (a
  * run of cue-labelled tokens) the content/source labeller over the tokens around it.
  */
-export function labelParagraph(text: string, model: QuoteModel): LabelledParagraph {
+export function labelParagraph(text: string, model: QuoteModel, sourceBias = SOURCE_BIAS): LabelledParagraph {
   const tokens = quoteTokens(text, model.words);
   const n = tokens.length;
   const cueScores = emissionScores(model.cue, cueFeatures(tokens), CUE_FEATURES, n);
@@ -69,12 +69,51 @@ export function labelParagraph(text: string, model: QuoteModel): LabelledParagra
     found.push({ cue: { first, last }, confidence: 1 / (1 + Math.exp(-margin / (last - first + 1))) });
   }
   rescueQuotationCues(tokens, cueScores, labels, isCue, found);
-  const cues = found.map(({ cue, confidence }) => {
+  const labelCue = (cue: CueTokens, marks: Uint8Array): { from: number; labels: Uint8Array } => {
     const { from, to } = roleWindow(tokens, cue);
-    const scores = emissionScores(model.role, roleFeatures(tokens, cue, isCue, from, to), ROLE_FEATURES, to - from);
-    return { cue, confidence, from, labels: withSource(model, tokens, cue, from, scores) };
-  });
-  return { tokens, cues };
+    const scores = emissionScores(model.role, roleFeatures(tokens, cue, marks, from, to), ROLE_FEATURES, to - from);
+    return { from, labels: withSource(model, tokens, cue, from, scores, sourceBias) };
+  };
+  const cues = found.map(({ cue, confidence }) => ({ cue, confidence, ...labelCue(cue, isCue) }));
+  return { tokens, cues: withoutNestedCues(tokens, cues, isCue, labelCue) };
+}
+
+const CLAUSE_MARKS: ReadonlySet<number> = new Set([CLASS.comma, CLASS.colon, CLASS.quote, CLASS.dash]);
+
+/**
+ * PolNeAR annotates no attribution inside another's content (not one of the 19,831 training
+ * contents holds another cue): in "Clinton spokesman Nick Merrill says that Hillary Clinton called
+ * Alicia Machado on Friday to express gratitude" only "says" is a cue, its content running to the
+ * sentence end. The labeller, trained on gold cues, ends a content before any other cue it sees, so
+ * a cue the tagger finds inside a content ("called") cuts that content short and takes its own
+ * piece of it. So a cue followed by content and by later cues of its sentence with no clause
+ * punctuation in between ("X said A, and Y said B" stays two attributions) is labelled again with
+ * those cues unmarked; when its content then covers one of them, those it covers are dropped and
+ * the new labels kept. Dev: content F1 0.748 -> 0.752, attribution 0.666 -> 0.681, direct 0.913
+ * -> 0.912 (without the punctuation test 0.736 / 0.664: coordinated attributions were merged).
+ */
+function withoutNestedCues(tokens: QuoteTokens, cues: LabelledCue[], isCue: Uint8Array, labelCue: (cue: CueTokens, marks: Uint8Array) => { from: number; labels: Uint8Array }): LabelledCue[] {
+  const nests = (outer: CueTokens, inner: CueTokens): boolean => {
+    for (let k = outer.last + 1; k < inner.first; k++) if (CLAUSE_MARKS.has(tokens.cls[k]!)) return false;
+    return true;
+  };
+  const dropped = new Set<number>();
+  for (let a = 0; a < cues.length; a++) {
+    if (dropped.has(a)) continue;
+    const outer = cues[a]!;
+    const sentence = tokens.sentence[outer.cue.first];
+    const later: number[] = [];
+    for (let b = a + 1; b < cues.length; b++) if (!dropped.has(b) && cues[b]!.cue.first > outer.cue.last && tokens.sentence[cues[b]!.cue.first] === sentence && nests(outer.cue, cues[b]!.cue)) later.push(b);
+    if (later.length === 0 || !outer.labels.subarray(outer.cue.last + 1 - outer.from).includes(ROLE_LABEL.CONTENT)) continue;
+    const marks = isCue.slice();
+    for (const b of later) marks.fill(0, cues[b]!.cue.first, cues[b]!.cue.last + 1);
+    const again = labelCue(outer.cue, marks);
+    const covered = later.filter((b) => again.labels[cues[b]!.cue.first - again.from] === ROLE_LABEL.CONTENT);
+    if (covered.length === 0) continue;
+    cues[a] = { ...outer, ...again };
+    for (const b of covered) dropped.add(b);
+  }
+  return dropped.size === 0 ? cues : cues.filter((_, k) => !dropped.has(k));
 }
 
 /**
@@ -92,17 +131,23 @@ const SOURCE_BIAS = 80;
  * decoded again with the SOURCE scores of the cue's sentence raised by `SOURCE_BIAS`, and the
  * source tokens it finds are added where the first path had O.
  */
-function withSource(model: QuoteModel, tokens: QuoteTokens, cue: CueTokens, from: number, scores: Float32Array): Uint8Array {
+function withSource(model: QuoteModel, tokens: QuoteTokens, cue: CueTokens, from: number, scores: Float32Array, sourceBias: number): Uint8Array {
   const n = scores.length / model.role.labels;
   const labels = bestPath(model.role, scores, n);
-  if (labels.includes(ROLE_LABEL.SOURCE)) return labels;
+  if (labels.includes(ROLE_LABEL.SOURCE) || sourceBias === 0) return labels;
   const s = tokens.sentence[cue.first]!;
   for (let i = from; i < from + n; i++) {
-    if (tokens.sentence[i] === s && (i < cue.first || i > cue.last)) scores[(i - from) * model.role.labels + ROLE_LABEL.SOURCE]! += SOURCE_BIAS;
+    if (tokens.sentence[i] === s && (i < cue.first || i > cue.last)) scores[(i - from) * model.role.labels + ROLE_LABEL.SOURCE]! += sourceBias;
   }
   const again = bestPath(model.role, scores, n);
   for (let k = 0; k < n; k++) if (again[k] === ROLE_LABEL.SOURCE && labels[k] === ROLE_LABEL.O) labels[k] = ROLE_LABEL.SOURCE;
   return labels;
+}
+
+/** Knobs of `extractQuotes` for error analysis; the defaults are what the pipeline runs. */
+export interface ExtractOptions {
+  /** `SOURCE_BIAS` unless given; 0 turns the source re-decoding off. */
+  sourceBias?: number;
 }
 
 /**
@@ -122,15 +167,20 @@ function withSource(model: QuoteModel, tokens: QuoteTokens, cue: CueTokens, from
  * @example extractQuotes('Syrian state television declared "Albu Kamal is liberated".', model).quotes[0]
  *          // { kind: "direct", source: { text: "Syrian state television" }, cue: { text: "declared" }, ... }
  */
-export function extractQuotes(text: string, model: QuoteModel): QuotesResult {
-  const { tokens, cues } = labelParagraph(text, model);
+export function extractQuotes(text: string, model: QuoteModel, options: ExtractOptions = {}): QuotesResult {
+  const { tokens, cues } = labelParagraph(text, model, options.sourceBias);
   const layout = layoutQuotes(text);
   const quotes: Quote[] = [];
   const covered: Array<[number, number]> = [];
+  // A cue whose source the labeller left out shares the source of the attribution before it in its
+  // sentence ("The minister said ... that the talks had failed, adding that ...").
+  let previous = null as { sentence: number; source: Span } | null;
   for (const c of cues) {
     const pieces = contentPieces(c, tokens);
     if (pieces.length === 0) continue;
-    const source = nearestSource(c, tokens);
+    const sentence = tokens.sentence[c.cue.first]!;
+    const source: Span | null = nearestSource(c, tokens) ?? (previous?.sentence === sentence ? previous.source : null);
+    if (source) previous = { sentence, source };
     // A source that runs into a signature ("Sonya Herridge “During the debate Trump") misreads the layout.
     if (source && layout.some((q) => overlaps(source, q.source) || overlaps(source, q.cue))) continue;
     const cue = spanOf(tokens, c.cue.first, c.cue.last);
@@ -223,7 +273,8 @@ function contentPieces(c: LabelledCue, tokens: QuoteTokens): Array<[number, numb
 
 /** The source run nearest to the cue, or null. */
 function nearestSource(c: LabelledCue, tokens: QuoteTokens): Span | null {
-  let best: [number, number] | null = null;
+  const runs: Array<[number, number]> = [];
+  let best = -1;
   let bestDistance = Infinity;
   for (let k = 0; k < c.labels.length; k++) {
     if (c.labels[k] !== ROLE_LABEL.SOURCE) continue;
@@ -232,14 +283,22 @@ function nearestSource(c: LabelledCue, tokens: QuoteTokens): Span | null {
     const a = c.from + k;
     const b = c.from + e;
     const distance = b < c.cue.first ? c.cue.first - b : a - c.cue.last;
+    runs.push([a, b]);
     if (distance < bestDistance) {
       bestDistance = distance;
-      best = [a, b];
+      best = runs.length - 1;
     }
     k = e;
   }
-  return best ? spanOf(tokens, best[0], best[1]) : null;
+  if (best < 0) return null;
+  // A subject and the apposition or clause set off after it ("Trump, speaking to a veterans group
+  // in Virginia, said"): the subject, the run that a comma or dash ends before the nearest one.
+  const [a, b] = runs[best]!;
+  const before = runs[best - 1];
+  if (b < c.cue.first && before && tokens.sentence[before[1]] === tokens.sentence[a] && SET_OFF.has(tokens.cls[before[1] + 1]!)) return spanOf(tokens, before[0], before[1]);
+  return spanOf(tokens, a, b);
 }
+const SET_OFF: ReadonlySet<number> = new Set([CLASS.comma, CLASS.dash]);
 
 /**
  * A content that starts or ends inside a quotation takes the whole quotation (the labeller

@@ -1,4 +1,5 @@
 import type { CanonicalEntity, QuotesResult, ResolvedQuote, Span } from "@newsflow/contracts";
+import { splitSentences } from "../text/sentences.js";
 import { trimSpan } from "./phrases.js";
 import { PRONOUNS, ROLE_NOUNS } from "./speaker-words.js";
 
@@ -62,6 +63,11 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
         out.push({ ...here, ...fromContext(lastHead), joinedTo: out.indexOf(lastHead) });
         continue;
       }
+      const subject = !q.source && q.cue && !sourceless ? subjectBefore(p.text, q.cue.start, p.index, entities) : null;
+      if (subject) {
+        out.push({ ...here, ...resolveSpeaker(subject.span, p.index, mentions, entities), contextSource: subject });
+        continue;
+      }
       const speaker = sourceless && lastHead?.speaker ? fromContext(lastHead) : resolveSpeaker(q.source, p.index, mentions, entities);
       out.push({ ...here, ...speaker });
     }
@@ -114,4 +120,21 @@ function resolveSpeaker(source: Span | null, paragraphIndex: number, mentions: M
     if (fit) return { speaker: fit.entity.name, speakerEntityId: fit.entity.id, resolution: isPronoun ? "pronoun" : "role" };
   }
   return { speaker: source.text, speakerEntityId: null, resolution: "named" };
+}
+
+/**
+ * The subject of a cue the model gave no source: the first person or organisation mentioned before
+ * the cue in its sentence ("Mr. Schultz generally supported Democrats ..., and said he did not").
+ */
+function subjectBefore(text: string, cueStart: number, paragraphIndex: number, entities: CanonicalEntity[]): { paragraphIndex: number; span: Span } | null {
+  const sentenceStart = splitSentences(text).findLast((x) => x.start <= cueStart)?.start ?? 0;
+  let best: { start: number; end: number } | null = null;
+  for (const e of entities) {
+    if (e.type !== "PER" && e.type !== "ORG") continue;
+    for (const m of e.mentions) {
+      if (m.paragraphIndex !== paragraphIndex || m.start < sentenceStart || m.end > cueStart) continue;
+      if (!best || m.start < best.start) best = m;
+    }
+  }
+  return best ? { paragraphIndex, span: { start: best.start, end: best.end, text: text.slice(best.start, best.end) } } : null;
 }

@@ -1,0 +1,29 @@
+import type { CanonicalEntity, Quote } from "@newsflow/contracts";
+import { describe, expect, it } from "vitest";
+import { resolveQuotes } from "./resolve-quotes.js";
+
+const span = (text: string, part: string) => {
+  const start = text.indexOf(part);
+  return { start, end: start + part.length, text: part };
+};
+
+describe("resolveQuotes", () => {
+  it("gives a cue without a source the first person or organisation of its sentence", () => {
+    const text = "It rained all day. Mr. Schultz generally supported Democrats at the network, and said he did not support the senator.";
+    const quote: Quote = {
+      content: span(text, "he did not support the senator"),
+      source: null,
+      cue: span(text, "said"),
+      kind: "indirect",
+      confidence: 0.9,
+      opensAcross: false,
+      closesAcross: false,
+    };
+    const schultz = span(text, "Mr. Schultz");
+    const entities: CanonicalEntity[] = [
+      { id: "PER:schultz", name: "Schultz", type: "PER", aliases: [], mentions: [{ paragraphIndex: 0, start: schultz.start, end: schultz.end, text: schultz.text }] },
+    ];
+    const [resolved] = resolveQuotes([{ index: 0, text, quotes: { quotes: [quote] } }], entities);
+    expect(resolved).toMatchObject({ speaker: "Schultz", speakerEntityId: "PER:schultz", contextSource: { paragraphIndex: 0, span: schultz } });
+  });
+});
