@@ -61,6 +61,7 @@ export function labelParagraph(text: string, model: QuoteModel, sourceBias = SOU
       if (last + 1 < n && cueShare(model, tokens, last + 1) >= VERB_AFTER_TO_MIN_SHARE) last++;
       else continue;
     }
+    if (insideQuotation(tokens, first, last)) continue;
     let margin = 0;
     for (let k = first; k <= last; k++) {
       isCue[k] = 1;
@@ -76,6 +77,19 @@ export function labelParagraph(text: string, model: QuoteModel, sourceBias = SOU
   };
   const cues = found.map(({ cue, confidence }) => ({ cue, confidence, ...labelCue(cue, isCue) }));
   return { tokens, cues: withoutNestedCues(tokens, cues, isCue, labelCue) };
+}
+
+/**
+ * Whether tokens `first..last` lie inside a quotation opened and closed in the paragraph with no
+ * other quotation mark in it. PolNeAR annotates 10 of its 19,831 training cues inside such a
+ * quotation (33 when a quotation may hold other marks, and those are mostly curly and straight
+ * marks paired wrongly: `“A," he said. "B.”`), so a cue the tagger finds in quoted speech ("“As we
+ * noted, Clinton ...,” said Kenneth Baer") is no cue.
+ */
+function insideQuotation(tokens: QuoteTokens, first: number, last: number): boolean {
+  const start = tokens.start[first]!;
+  const end = tokens.end[last]!;
+  return tokens.marks.some((m) => !m.opensAcross && !m.closesAcross && m.open < start && end <= m.close && !QUOTE_CHAR.test(tokens.text.slice(m.open + 1, m.close)));
 }
 
 const CLAUSE_MARKS: ReadonlySet<number> = new Set([CLASS.comma, CLASS.colon, CLASS.quote, CLASS.dash]);
@@ -179,6 +193,10 @@ export function extractQuotes(text: string, model: QuoteModel, options: ExtractO
     const pieces = contentPieces(c, tokens);
     if (pieces.length === 0) continue;
     const sentence = tokens.sentence[c.cue.first]!;
+    // A quotation that opens a later sentence is no content of a cue before it ("“A,” Obama said
+    // after the meeting. He didn't suggest retaliation. “B.”"): PolNeAR's training articles
+    // attribute a quotation so to a cue 8 times in 19,832, and join it to the quotation before.
+    if (tokens.sentence[pieces[0]![0]]! > sentence && tokens.inQuote[pieces[0]![0]] === 1) continue;
     const source: Span | null = nearestSource(c, tokens) ?? (previous?.sentence === sentence ? previous.source : null);
     if (source) previous = { sentence, source };
     // A source that runs into a signature ("Sonya Herridge “During the debate Trump") misreads the layout.
@@ -222,17 +240,22 @@ export function extractQuotes(text: string, model: QuoteModel, options: ExtractO
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**
- * The quote a quotation opening at `open` resumes: the quote ending last before it, when that is
- * a quotation with a cue and no quotation mark stands between them; null otherwise.
+ * The quote a quotation opening at `open` resumes: the direct quote with a cue ending last before
+ * it, when no quotation mark stands between them; null otherwise. Reported speech in between is
+ * passed over ("“A,” he said, referring to the country's official name. “B.”"): of the 53 such
+ * quotations in PolNeAR's training articles (no cue in their sentence, an attribution without
+ * quotation marks between them and a quoted one), 51 are a later piece of the quoted one.
  */
 function resumedFrom(quotes: readonly Quote[], text: string, open: number): number | null {
-  let best: number | null = null;
-  quotes.forEach((q, k) => {
-    if (q.content.end <= open && (best === null || q.content.end > quotes[best]!.content.end)) best = k;
-  });
-  if (best === null) return null;
-  const q = quotes[best]!;
-  return q.kind === "direct" && q.cue && !QUOTE_CHAR.test(text.slice(q.content.end, open)) ? best : null;
+  const before = quotes.map((q, k) => [q.content.end, k] as const).filter(([end]) => end <= open);
+  before.sort((x, y) => y[0] - x[0]);
+  for (const [end, k] of before) {
+    const q = quotes[k]!;
+    if (QUOTE_CHAR.test(text.slice(end, open))) return null;
+    if (q.kind === "indirect") continue;
+    return q.kind === "direct" && q.cue ? k : null;
+  }
+  return null;
 }
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
