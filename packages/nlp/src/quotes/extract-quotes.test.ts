@@ -131,6 +131,14 @@ describe("extractQuotes", () => {
     expect(resumed).toMatchObject({ kind: "direct", joinedTo: 0, source: { text: "the chief" }, cue: { text: "said" } });
   });
 
+  it("drops an attribution whose cue lies inside another's content (contents never overlap)", () => {
+    const text = "“He can’t answer a question without scaring people first.” ― Esther Tapia “Mostly he promotes ignorance and ‘oh so much’ hate. A terrible influence for the children of this country.” ― Ana Ruiz";
+    expect(brief(text).map((q) => [q.source, q.cue])).toEqual([
+      ["Esther Tapia", "―"],
+      ["Ana Ruiz", "―"],
+    ]);
+  });
+
   it("finds the attribution after a quotation of several sentences", () => {
     expect(brief("“It doesn’t make any sense. The insurance model doesn’t work here,” Clinton said.")[0]).toMatchObject({ kind: "direct", source: "Clinton", cue: "said" });
     expect(brief("“Who would have believed it?” Trump said, looking out on the crowd.")[0]).toMatchObject({ source: "Trump", cue: "said" });

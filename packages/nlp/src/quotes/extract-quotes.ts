@@ -234,7 +234,63 @@ export function extractQuotes(text: string, model: QuoteModel, options: ExtractO
     }
     quotes.push({ ...withMarks(tokens, content), source: null, cue: null, confidence: 0.5 });
   }
-  return { quotes };
+  return { quotes: withoutOverlaps(quotes) };
+}
+
+/** Characters between a cue and a content (0 when they touch or overlap); Infinity without a cue. */
+const cueDistance = (q: Quote): number => (q.cue ? Math.max(0, q.content.start - q.cue.end, q.cue.start - q.content.end) : Infinity);
+
+const within = (inner: Span | null | undefined, outer: Span): boolean => !!inner && outer.start <= inner.start && inner.end <= outer.end;
+
+/**
+ * Which of two overlapping pieces goes (0 the first, 1 the second, null neither): one whose cue lies
+ * inside the other's content (PolNeAR nests no attribution), else the one farther from its cue.
+ */
+function overlapLoser(x: Quote, y: Quote): 0 | 1 | null {
+  const xIn = within(x.cue, y.content);
+  const yIn = within(y.cue, x.content);
+  if (xIn !== yIn) return xIn ? 0 : 1;
+  const dx = cueDistance(x);
+  const dy = cueDistance(y);
+  return dx === dy ? null : dx > dy ? 0 : 1;
+}
+
+/**
+ * Contents of two attributions never overlap in PolNeAR (9 pairs among 19,832 training
+ * attributions), but the model's did in 44 pairs on dev: reported speech running on into a
+ * quotation that has its own cue ("Clinton noted that ... ― Trump boasted “That makes me
+ * smart.”"), a signed comment and a cue found inside it. Of two overlapping pieces of different
+ * attributions, unless both are direct quotes, the one whose cue lies inside the other's content
+ * is dropped, else the one farther from its cue (neither when equally far); a dropped first piece
+ * hands its place to the next piece of its attribution. Dev: content F1 0.7528 -> 0.7560,
+ * attribution 0.6883 -> 0.6886, direct 0.9153 -> 0.9192.
+ */
+function withoutOverlaps(quotes: Quote[]): Quote[] {
+  const group = (k: number) => quotes[k]!.joinedTo ?? k;
+  const dropped = new Set<number>();
+  for (let a = 0; a < quotes.length; a++) {
+    for (let b = a + 1; b < quotes.length; b++) {
+      if (dropped.has(a) || dropped.has(b) || group(a) === group(b) || !overlaps(quotes[a]!.content, quotes[b]!.content)) continue;
+      // Two cues taking one quotation are left alone: the 9 such pairs on dev went either way
+      // (dropping the farther: content 0.7562, attribution 0.6893, direct 0.9182).
+      if (quotes[a]!.kind === "direct" && quotes[b]!.kind === "direct") continue;
+      const loser = overlapLoser(quotes[a]!, quotes[b]!);
+      if (loser !== null) dropped.add(loser === 0 ? a : b);
+    }
+  }
+  if (dropped.size === 0) return quotes;
+  const head = new Map<number, number>();
+  const out: Quote[] = [];
+  quotes.forEach((q, k) => {
+    if (dropped.has(k)) return;
+    const g = group(k);
+    const { joinedTo: _, ...rest } = q;
+    if (!head.has(g)) {
+      head.set(g, out.length);
+      out.push(rest);
+    } else out.push({ ...rest, joinedTo: head.get(g)! });
+  });
+  return out;
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
@@ -386,7 +442,7 @@ function rescueQuotationCues(tokens: QuoteTokens, cueScores: Float32Array, label
     let best = -1;
     let bestMargin = RESCUE_MIN_MARGIN;
     for (let i = from; i <= to; i++) {
-      if ((i >= a && i <= b) || tokens.share[i]! < RESCUE_MIN_SHARE) continue;
+      if ((i >= a && i <= b) || tokens.share[i]! < RESCUE_MIN_SHARE || insideQuotation(tokens, i, i)) continue;
       const margin = Math.max(cueScores[i * labels + CUE_LABEL.BEGIN]!, cueScores[i * labels + CUE_LABEL.INSIDE]!) - cueScores[i * labels + CUE_LABEL.O]!;
       if (margin >= bestMargin) {
         bestMargin = margin;
