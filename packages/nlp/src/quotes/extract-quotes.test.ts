@@ -139,6 +139,11 @@ describe("extractQuotes", () => {
     ]);
   });
 
+  it("runs no content from a quotation that ends its sentence into the narration after it", () => {
+    const found = brief("The director said the history was worth telling. “We have no context for the present if we don’t know where we came from.” As it stands, the county jail holds 900 inmates, 40 percent of whom are black, according to the sheriff’s office.");
+    expect(found.find((q) => q.cue === "according to")?.content).toBe("As it stands, the county jail holds 900 inmates, 40 percent of whom are black");
+  });
+
   it("finds the attribution after a quotation of several sentences", () => {
     expect(brief("“It doesn’t make any sense. The insurance model doesn’t work here,” Clinton said.")[0]).toMatchObject({ kind: "direct", source: "Clinton", cue: "said" });
     expect(brief("“Who would have believed it?” Trump said, looking out on the crowd.")[0]).toMatchObject({ source: "Trump", cue: "said" });
