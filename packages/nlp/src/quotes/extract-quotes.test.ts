@@ -113,6 +113,37 @@ describe("extractQuotes", () => {
     ]);
   });
 
+  it("joins a resumed quotation to the quoted attribution before it across reported speech in between", () => {
+    const { quotes } = extractQuotes("“We will not back down from this fight,” Ms. Lee said, pointing to the budget. She blamed the governor. “The families of this state deserve far better than that.”", model);
+    const resumed = quotes.find((q) => q.content.text.startsWith("“The families"));
+    expect(resumed).toMatchObject({ kind: "direct", joinedTo: 0, source: { text: "Ms. Lee" }, cue: { text: "said" } });
+  });
+
+  it("takes no cue inside a quotation (PolNeAR annotates none there)", () => {
+    expect(brief("“As we noted at the time, the council and the mayor hit the developer hard on his record and his plans,” said Ann Smith, a tenant organizer.")).toEqual([
+      { kind: "direct", content: "“As we noted at the time, the council and the mayor hit the developer hard on his record and his plans,”", source: "Ann Smith, a tenant organizer", cue: "said" },
+    ]);
+  });
+
+  it("gives no cue a quotation that opens a later sentence: it resumes the quotation before", () => {
+    const { quotes } = extractQuotes("“We have had problems with break-ins at the depot in the past,” the chief said after meeting the mayor. He didn’t suggest retaliation. “Our goal is to keep the depot safe for the people who work there.”", model);
+    const resumed = quotes.find((q) => q.content.text.startsWith("“Our goal"));
+    expect(resumed).toMatchObject({ kind: "direct", joinedTo: 0, source: { text: "the chief" }, cue: { text: "said" } });
+  });
+
+  it("drops an attribution whose cue lies inside another's content (contents never overlap)", () => {
+    const text = "“He can’t answer a question without scaring people first.” ― Esther Tapia “Mostly he promotes ignorance and ‘oh so much’ hate. A terrible influence for the children of this country.” ― Ana Ruiz";
+    expect(brief(text).map((q) => [q.source, q.cue])).toEqual([
+      ["Esther Tapia", "―"],
+      ["Ana Ruiz", "―"],
+    ]);
+  });
+
+  it("runs no content from a quotation that ends its sentence into the narration after it", () => {
+    const found = brief("The director said the history was worth telling. “We have no context for the present if we don’t know where we came from.” As it stands, the county jail holds 900 inmates, 40 percent of whom are black, according to the sheriff’s office.");
+    expect(found.find((q) => q.cue === "according to")?.content).toBe("As it stands, the county jail holds 900 inmates, 40 percent of whom are black");
+  });
+
   it("finds the attribution after a quotation of several sentences", () => {
     expect(brief("“It doesn’t make any sense. The insurance model doesn’t work here,” Clinton said.")[0]).toMatchObject({ kind: "direct", source: "Clinton", cue: "said" });
     expect(brief("“Who would have believed it?” Trump said, looking out on the crowd.")[0]).toMatchObject({ source: "Trump", cue: "said" });

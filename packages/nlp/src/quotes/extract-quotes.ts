@@ -61,6 +61,7 @@ export function labelParagraph(text: string, model: QuoteModel, sourceBias = SOU
       if (last + 1 < n && cueShare(model, tokens, last + 1) >= VERB_AFTER_TO_MIN_SHARE) last++;
       else continue;
     }
+    if (insideQuotation(tokens, first, last)) continue;
     let margin = 0;
     for (let k = first; k <= last; k++) {
       isCue[k] = 1;
@@ -76,6 +77,19 @@ export function labelParagraph(text: string, model: QuoteModel, sourceBias = SOU
   };
   const cues = found.map(({ cue, confidence }) => ({ cue, confidence, ...labelCue(cue, isCue) }));
   return { tokens, cues: withoutNestedCues(tokens, cues, isCue, labelCue) };
+}
+
+/**
+ * Whether tokens `first..last` lie inside a quotation opened and closed in the paragraph with no
+ * other quotation mark in it. PolNeAR annotates 10 of its 19,831 training cues inside such a
+ * quotation (33 when a quotation may hold other marks, and those are mostly curly and straight
+ * marks paired wrongly: `“A," he said. "B.”`), so a cue the tagger finds in quoted speech ("“As we
+ * noted, Clinton ...,” said Kenneth Baer") is no cue.
+ */
+function insideQuotation(tokens: QuoteTokens, first: number, last: number): boolean {
+  const start = tokens.start[first]!;
+  const end = tokens.end[last]!;
+  return tokens.marks.some((m) => !m.opensAcross && !m.closesAcross && m.open < start && end <= m.close && !QUOTE_CHAR.test(tokens.text.slice(m.open + 1, m.close)));
 }
 
 const CLAUSE_MARKS: ReadonlySet<number> = new Set([CLASS.comma, CLASS.colon, CLASS.quote, CLASS.dash]);
@@ -179,6 +193,10 @@ export function extractQuotes(text: string, model: QuoteModel, options: ExtractO
     const pieces = contentPieces(c, tokens);
     if (pieces.length === 0) continue;
     const sentence = tokens.sentence[c.cue.first]!;
+    // A quotation that opens a later sentence is no content of a cue before it ("“A,” Obama said
+    // after the meeting. He didn't suggest retaliation. “B.”"): PolNeAR's training articles
+    // attribute a quotation so to a cue 8 times in 19,832, and join it to the quotation before.
+    if (tokens.sentence[pieces[0]![0]]! > sentence && tokens.inQuote[pieces[0]![0]] === 1) continue;
     const source: Span | null = nearestSource(c, tokens) ?? (previous?.sentence === sentence ? previous.source : null);
     if (source) previous = { sentence, source };
     // A source that runs into a signature ("Sonya Herridge “During the debate Trump") misreads the layout.
@@ -216,23 +234,84 @@ export function extractQuotes(text: string, model: QuoteModel, options: ExtractO
     }
     quotes.push({ ...withMarks(tokens, content), source: null, cue: null, confidence: 0.5 });
   }
-  return { quotes };
+  return { quotes: withoutOverlaps(quotes) };
+}
+
+/** Characters between a cue and a content (0 when they touch or overlap); Infinity without a cue. */
+const cueDistance = (q: Quote): number => (q.cue ? Math.max(0, q.content.start - q.cue.end, q.cue.start - q.content.end) : Infinity);
+
+const within = (inner: Span | null | undefined, outer: Span): boolean => !!inner && outer.start <= inner.start && inner.end <= outer.end;
+
+/**
+ * Which of two overlapping pieces goes (0 the first, 1 the second, null neither): one whose cue lies
+ * inside the other's content (PolNeAR nests no attribution), else the one farther from its cue.
+ */
+function overlapLoser(x: Quote, y: Quote): 0 | 1 | null {
+  const xIn = within(x.cue, y.content);
+  const yIn = within(y.cue, x.content);
+  if (xIn !== yIn) return xIn ? 0 : 1;
+  const dx = cueDistance(x);
+  const dy = cueDistance(y);
+  return dx === dy ? null : dx > dy ? 0 : 1;
+}
+
+/**
+ * Contents of two attributions never overlap in PolNeAR (9 pairs among 19,832 training
+ * attributions), but the model's did in 44 pairs on dev: reported speech running on into a
+ * quotation that has its own cue ("Clinton noted that ... ― Trump boasted “That makes me
+ * smart.”"), a signed comment and a cue found inside it. Of two overlapping pieces of different
+ * attributions, unless both are direct quotes, the one whose cue lies inside the other's content
+ * is dropped, else the one farther from its cue (neither when equally far); a dropped first piece
+ * hands its place to the next piece of its attribution. Dev: content F1 0.7528 -> 0.7560,
+ * attribution 0.6883 -> 0.6886, direct 0.9153 -> 0.9192.
+ */
+function withoutOverlaps(quotes: Quote[]): Quote[] {
+  const group = (k: number) => quotes[k]!.joinedTo ?? k;
+  const dropped = new Set<number>();
+  for (let a = 0; a < quotes.length; a++) {
+    for (let b = a + 1; b < quotes.length; b++) {
+      if (dropped.has(a) || dropped.has(b) || group(a) === group(b) || !overlaps(quotes[a]!.content, quotes[b]!.content)) continue;
+      // Two cues taking one quotation are left alone: the 9 such pairs on dev went either way
+      // (dropping the farther: content 0.7562, attribution 0.6893, direct 0.9182).
+      if (quotes[a]!.kind === "direct" && quotes[b]!.kind === "direct") continue;
+      const loser = overlapLoser(quotes[a]!, quotes[b]!);
+      if (loser !== null) dropped.add(loser === 0 ? a : b);
+    }
+  }
+  if (dropped.size === 0) return quotes;
+  const head = new Map<number, number>();
+  const out: Quote[] = [];
+  quotes.forEach((q, k) => {
+    if (dropped.has(k)) return;
+    const g = group(k);
+    const { joinedTo: _, ...rest } = q;
+    if (!head.has(g)) {
+      head.set(g, out.length);
+      out.push(rest);
+    } else out.push({ ...rest, joinedTo: head.get(g)! });
+  });
+  return out;
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**
- * The quote a quotation opening at `open` resumes: the quote ending last before it, when that is
- * a quotation with a cue and no quotation mark stands between them; null otherwise.
+ * The quote a quotation opening at `open` resumes: the direct quote with a cue ending last before
+ * it, when no quotation mark stands between them; null otherwise. Reported speech in between is
+ * passed over ("“A,” he said, referring to the country's official name. “B.”"): of the 53 such
+ * quotations in PolNeAR's training articles (no cue in their sentence, an attribution without
+ * quotation marks between them and a quoted one), 51 are a later piece of the quoted one.
  */
 function resumedFrom(quotes: readonly Quote[], text: string, open: number): number | null {
-  let best: number | null = null;
-  quotes.forEach((q, k) => {
-    if (q.content.end <= open && (best === null || q.content.end > quotes[best]!.content.end)) best = k;
-  });
-  if (best === null) return null;
-  const q = quotes[best]!;
-  return q.kind === "direct" && q.cue && !QUOTE_CHAR.test(text.slice(q.content.end, open)) ? best : null;
+  const before = quotes.map((q, k) => [q.content.end, k] as const).filter(([end]) => end <= open);
+  before.sort((x, y) => y[0] - x[0]);
+  for (const [end, k] of before) {
+    const q = quotes[k]!;
+    if (QUOTE_CHAR.test(text.slice(end, open))) return null;
+    if (q.kind === "indirect") continue;
+    return q.kind === "direct" && q.cue ? k : null;
+  }
+  return null;
 }
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
@@ -261,6 +340,20 @@ function contentPieces(c: LabelledCue, tokens: QuoteTokens): Array<[number, numb
     if (tokens.inQuote[piece[0]] === 1) continue;
     for (let k = piece[0] + 1; k <= piece[1]; k++) {
       if (tokens.position[k] === 0) {
+        piece[1] = k - 1;
+        break;
+      }
+    }
+  }
+  // Nor does any content run from a quotation that ends its sentence into the narration after it
+  // (15 of PolNeAR's 23,231 training content spans do): "“We have no context ...” As it stands,
+  // America's prison system accounts for ..., according to the Federal Bureau of Prisons" keeps
+  // the side of its cue.
+  for (const piece of pieces) {
+    for (let k = piece[0] + 1; k <= piece[1]; k++) {
+      if (tokens.position[k] !== 0 || tokens.inQuote[k] === 1 || tokens.inQuote[k - 1] !== 1) continue;
+      if (piece[1] < c.cue.first) piece[0] = k;
+      else {
         piece[1] = k - 1;
         break;
       }
@@ -363,7 +456,7 @@ function rescueQuotationCues(tokens: QuoteTokens, cueScores: Float32Array, label
     let best = -1;
     let bestMargin = RESCUE_MIN_MARGIN;
     for (let i = from; i <= to; i++) {
-      if ((i >= a && i <= b) || tokens.share[i]! < RESCUE_MIN_SHARE) continue;
+      if ((i >= a && i <= b) || tokens.share[i]! < RESCUE_MIN_SHARE || insideQuotation(tokens, i, i)) continue;
       const margin = Math.max(cueScores[i * labels + CUE_LABEL.BEGIN]!, cueScores[i * labels + CUE_LABEL.INSIDE]!) - cueScores[i * labels + CUE_LABEL.O]!;
       if (margin >= bestMargin) {
         bestMargin = margin;

@@ -16,6 +16,15 @@ describe("layoutQuotes", () => {
     expect(brief("BYLINE: Amber Phillips.")).toEqual([]);
   });
 
+  it("reads a headline that names its speaker before a colon, but no label, byline or sentence of text", () => {
+    expect(brief("Lynch: No outside influence on FBI probe into Clinton emails.")).toEqual([["Lynch", ":", "No outside influence on FBI probe into Clinton emails"]]);
+    expect(brief("The Latest: Cruz to give away engraved shotgun.")).toEqual([]);
+    expect(brief("Poll: Clinton and Sanders in dead heat in California.")).toEqual([]);
+    expect(brief("Contributing: Iris Ouyang, Thomas Vogel and Grant Miller.")).toEqual([]);
+    expect(brief("Clinton: 547.")).toEqual([]);
+    expect(brief("Note: The figures were revised on Monday. They now include absentee ballots.")).toEqual([]);
+  });
+
   it("reads each signed comment of a paragraph from its opening mark", () => {
     expect(brief("“Fear. I am truly afraid.” ― Edwin G. Monroy “He is clueless.”― Stephanie Egan")).toEqual([
       ["Edwin G. Monroy", "―", "“Fear. I am truly afraid.”"],

@@ -1,0 +1,103 @@
+// The false and missed direct attributions, for reading: `node dist/scripts/quote-direct-errors.js
+// [--data FILE] [--show CLASS]` runs the pipeline of `eval quotes` (extraction, entities, resolution)
+// over a PolNeAR-format file, pairs predictions with gold as the scorer does, and prints on stderr
+// each class of false (predicted direct, not matched to a direct gold attribution) and missed
+// (direct gold attribution matched to no prediction) with its count; `--show CLASS` prints that
+// class's cases on stdout. Articles whose text `normalizeText` changes in length are left out.
+import { parseArgs } from "node:util";
+import { canonicalizeEntities, extractQuotes, normalizeText, resolveQuotes, splitParagraphs } from "@newsflow/nlp";
+import { loadEntityTagger, loadQuoteModel } from "@newsflow/nlp/node";
+import { readPolnear } from "../quotes/polnear.js";
+import { isDirect, matchAttributions, type ScoredAttribution, type Spans, tokenSpans } from "../quotes/score-quotes.js";
+import { toAttributions } from "../quotes/to-attributions.js";
+import { sharedDataPath } from "../shared-data.js";
+
+const { values } = parseArgs({
+  options: {
+    data: { type: "string", default: sharedDataPath("quotes", "polnear", "dev.jsonl") },
+    show: { type: "string" },
+  },
+});
+
+const textOf = (text: string, spans: Spans) => spans.map((s) => text.slice(s.start, s.end)).join(" … ");
+const tokensOf = (tokens: Array<[number, number]>, spans: Spans): Set<number> => {
+  const out = new Set<number>();
+  tokens.forEach(([a, b], i) => {
+    if (spans.some((s) => a >= s.start && b <= s.end)) out.add(i);
+  });
+  return out;
+};
+const shared = (a: Set<number>, b: Set<number>) => [...a].filter((x) => b.has(x)).length;
+const span = (s: Spans) => (s.length ? { start: Math.min(...s.map((x) => x.start)), end: Math.max(...s.map((x) => x.end)) } : null);
+
+/** How the best-overlapping other side compares: none, longer, shorter, or shifted. */
+function overlapClass(mine: Set<number>, other: Set<number> | undefined): string {
+  if (!other) return "overlaps nothing";
+  const both = shared(mine, other);
+  if (both === mine.size) return "other side longer";
+  if (both === other.size) return "other side shorter";
+  return "shifted";
+}
+
+const model = loadQuoteModel();
+const tagger = loadEntityTagger();
+const counts = new Map<string, number>();
+const cases: Array<{ cls: string; line: string }> = [];
+let skipped = 0;
+const add = (cls: string, line: string) => {
+  counts.set(cls, (counts.get(cls) ?? 0) + 1);
+  cases.push({ cls, line });
+};
+
+for (const article of readPolnear(values.data)) {
+  const text = normalizeText(article.text);
+  if (text.length !== article.text.length) {
+    skipped++;
+    continue;
+  }
+  const { paragraphs } = splitParagraphs(text, { detectTitle: false });
+  const canonical = canonicalizeEntities(paragraphs.map((p) => ({ index: p.index, text: p.text, entities: tagger.tag(p.text) })));
+  const placed = paragraphs.map((p) => ({ index: p.index, toArticle: (i: number) => p.start + i }));
+  const resolved = resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model) })), canonical);
+  const predicted = toAttributions(resolved, placed);
+  const gold: readonly ScoredAttribution[] = article.attributions;
+  const pairs = matchAttributions(text, gold, predicted);
+  const tokens = tokenSpans(text);
+  const gTok = gold.map((a) => tokensOf(tokens, a.content));
+  const pTok = predicted.map((a) => tokensOf(tokens, a.content));
+  const best = (mine: Set<number>, others: Set<number>[]) => {
+    let k = -1;
+    let n = 0;
+    others.forEach((o, i) => {
+      const s = shared(mine, o);
+      if (s > n) [k, n] = [i, s];
+    });
+    return k;
+  };
+  const show = (a: ScoredAttribution | undefined) =>
+    a ? `[${textOf(text, a.source)}] <${textOf(text, a.cue)}> {${textOf(text, a.content).replace(/\s+/g, " ").slice(0, 240)}}` : "-";
+  const context = (s: Spans) => {
+    const c = span(s)!;
+    return text.slice(Math.max(0, c.start - 200), c.end + 160).replace(/\s+/g, " ");
+  };
+  predicted.forEach((p, j) => {
+    if (!isDirect(text, p.content)) return;
+    const pair = pairs.find(([, b]) => b === j);
+    if (pair && isDirect(text, gold[pair[0]]!.content)) return;
+    const k = pair ? pair[0] : best(pTok[j]!, gTok);
+    const g = k >= 0 ? gold[k] : undefined;
+    const cls = pair ? "false: matched a gold that is not direct" : `false: ${overlapClass(pTok[j]!, g ? gTok[k] : undefined)}${g && !isDirect(text, g.content) ? " (gold not direct)" : ""}`;
+    add(cls, `\n    pred ${show(p)}\n    gold ${show(g)}\n    ${context(p.content)}`);
+  });
+  gold.forEach((g, i) => {
+    if (!isDirect(text, g.content)) return;
+    if (pairs.some(([a]) => a === i)) return;
+    const k = best(gTok[i]!, pTok);
+    const p = k >= 0 ? predicted[k] : undefined;
+    const taken = k >= 0 && pairs.some(([, b]) => b === k) ? ", that prediction matched elsewhere" : "";
+    add(`missed: ${overlapClass(gTok[i]!, p ? pTok[k] : undefined)}${taken}`, `\n    gold ${show(g)}\n    pred ${show(p)}\n    ${context(g.content)}`);
+  });
+}
+process.stderr.write(`articles skipped ${skipped}\n`);
+for (const [cls, n] of [...counts].sort((a, b) => b[1] - a[1])) process.stderr.write(`${String(n).padStart(5)}  ${cls}\n`);
+for (const c of cases) if (values.show !== undefined && c.cls.startsWith(values.show)) process.stdout.write(`${c.cls}: ${c.line}\n`);
