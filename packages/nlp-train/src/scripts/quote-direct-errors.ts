@@ -5,9 +5,9 @@
 // (direct gold attribution matched to no prediction) with its count; `--show CLASS` prints that
 // class's cases on stdout. Articles whose text `normalizeText` changes in length are left out.
 import { parseArgs } from "node:util";
-import { canonicalizeEntities, extractQuotes, normalizeText, resolveQuotes, splitParagraphs } from "@newsflow/nlp";
-import { loadEntityTagger, loadQuoteModel } from "@newsflow/nlp/node";
-import { readPolnear } from "../quotes/polnear.js";
+import { extractQuotes, resolveQuotes } from "@newsflow/nlp";
+import { loadQuoteModel } from "@newsflow/nlp/node";
+import { errorArticles } from "../quotes/error-articles.js";
 import { isDirect, matchAttributions, type ScoredAttribution, type Spans, tokenSpans } from "../quotes/score-quotes.js";
 import { toAttributions } from "../quotes/to-attributions.js";
 import { sharedDataPath } from "../shared-data.js";
@@ -40,24 +40,15 @@ function overlapClass(mine: Set<number>, other: Set<number> | undefined): string
 }
 
 const model = loadQuoteModel();
-const tagger = loadEntityTagger();
 const counts = new Map<string, number>();
 const cases: Array<{ cls: string; line: string }> = [];
-let skipped = 0;
+const skipped = { count: 0 };
 const add = (cls: string, line: string) => {
   counts.set(cls, (counts.get(cls) ?? 0) + 1);
   cases.push({ cls, line });
 };
 
-for (const article of readPolnear(values.data)) {
-  const text = normalizeText(article.text);
-  if (text.length !== article.text.length) {
-    skipped++;
-    continue;
-  }
-  const { paragraphs } = splitParagraphs(text, { detectTitle: false });
-  const canonical = canonicalizeEntities(paragraphs.map((p) => ({ index: p.index, text: p.text, entities: tagger.tag(p.text) })));
-  const placed = paragraphs.map((p) => ({ index: p.index, toArticle: (i: number) => p.start + i }));
+for (const { article, text, paragraphs, canonical, placed } of errorArticles(values.data, skipped)) {
   const resolved = resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model) })), canonical);
   const predicted = toAttributions(resolved, placed);
   const gold: readonly ScoredAttribution[] = article.attributions;
@@ -98,6 +89,6 @@ for (const article of readPolnear(values.data)) {
     add(`missed: ${overlapClass(gTok[i]!, p ? pTok[k] : undefined)}${taken}`, `\n    gold ${show(g)}\n    pred ${show(p)}\n    ${context(g.content)}`);
   });
 }
-process.stderr.write(`articles skipped ${skipped}\n`);
+process.stderr.write(`articles skipped ${skipped.count}\n`);
 for (const [cls, n] of [...counts].sort((a, b) => b[1] - a[1])) process.stderr.write(`${String(n).padStart(5)}  ${cls}\n`);
 for (const c of cases) if (values.show !== undefined && c.cls.startsWith(values.show)) process.stdout.write(`${c.cls}: ${c.line}\n`);

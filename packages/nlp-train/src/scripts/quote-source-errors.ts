@@ -5,9 +5,9 @@
 // Articles whose text `normalizeText` changes in length are left out (their offsets would shift).
 import { parseArgs } from "node:util";
 import type { ResolvedQuote } from "@newsflow/contracts";
-import { canonicalizeEntities, extractQuotes, normalizeText, resolveQuotes, splitParagraphs } from "@newsflow/nlp";
-import { loadEntityTagger, loadQuoteModel } from "@newsflow/nlp/node";
-import { readPolnear } from "../quotes/polnear.js";
+import { extractQuotes, resolveQuotes } from "@newsflow/nlp";
+import { loadQuoteModel } from "@newsflow/nlp/node";
+import { errorArticles } from "../quotes/error-articles.js";
 import { matchAttributions, type ScoredAttribution, type Spans, tokenSpans } from "../quotes/score-quotes.js";
 import { toAttributions } from "../quotes/to-attributions.js";
 import { sharedDataPath } from "../shared-data.js";
@@ -32,26 +32,17 @@ const right = (text: string, gold: ScoredAttribution, p: ScoredAttribution) =>
 const span = (s: Spans) => (s.length ? { start: Math.min(...s.map((x) => x.start)), end: Math.max(...s.map((x) => x.end)) } : null);
 
 const model = loadQuoteModel();
-const tagger = loadEntityTagger();
 const counts = new Map<string, number>();
 const cases: Array<{ cls: string; line: string }> = [];
 let matched = 0;
 let wrong = 0;
-let skipped = 0;
+const skipped = { count: 0 };
 const add = (cls: string, line: string) => {
   counts.set(cls, (counts.get(cls) ?? 0) + 1);
   cases.push({ cls, line });
 };
 
-for (const article of readPolnear(values.data)) {
-  const text = normalizeText(article.text);
-  if (text.length !== article.text.length) {
-    skipped++;
-    continue;
-  }
-  const { paragraphs } = splitParagraphs(text, { detectTitle: false });
-  const canonical = canonicalizeEntities(paragraphs.map((p) => ({ index: p.index, text: p.text, entities: tagger.tag(p.text) })));
-  const placed = paragraphs.map((p) => ({ index: p.index, toArticle: (i: number) => p.start + i }));
+for (const { article, text, paragraphs, canonical, placed } of errorArticles(values.data, skipped)) {
   const run = (sourceBias?: number): ResolvedQuote[] =>
     resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model, sourceBias === undefined ? {} : { sourceBias }) })), canonical);
   const resolved = run();
@@ -92,6 +83,6 @@ for (const article of readPolnear(values.data)) {
     }
   }
 }
-process.stderr.write(`matched ${matched}, wrong source ${wrong} (${((100 * wrong) / Math.max(1, matched)).toFixed(1)}%), articles skipped ${skipped}\n`);
+process.stderr.write(`matched ${matched}, wrong source ${wrong} (${((100 * wrong) / Math.max(1, matched)).toFixed(1)}%), articles skipped ${skipped.count}\n`);
 for (const [cls, n] of [...counts].sort((a, b) => b[1] - a[1])) process.stderr.write(`${String(n).padStart(5)}  ${cls}\n`);
 for (const c of cases) if (values.show !== undefined && c.cls.startsWith(values.show)) process.stdout.write(`${c.cls}: ${c.line}\n`);

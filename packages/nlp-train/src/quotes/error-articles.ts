@@ -1,0 +1,35 @@
+import type { CanonicalEntity, Paragraph } from "@newsflow/contracts";
+import { canonicalizeEntities, normalizeText, splitParagraphs } from "@newsflow/nlp";
+import { loadEntityTagger } from "@newsflow/nlp/node";
+import { type GoldArticle, readPolnear } from "./polnear.js";
+import type { PlacedParagraph } from "./to-attributions.js";
+
+/** One article as the error scripts read it: its paragraphs, their canonical entities and where they lie. */
+export interface ErrorArticle {
+  article: GoldArticle;
+  text: string;
+  paragraphs: Paragraph[];
+  canonical: CanonicalEntity[];
+  placed: PlacedParagraph[];
+}
+
+/**
+ * The articles of a PolNeAR-format file as `eval quotes` prepares them (normalised text, paragraphs
+ * without a title, the shipped tagger's canonical entities), for the quote error scripts. Articles
+ * whose text `normalizeText` changes in length are left out (their offsets would shift) and
+ * counted in `skipped`.
+ */
+export function* errorArticles(dataPath: string, skipped: { count: number }): Generator<ErrorArticle> {
+  const tagger = loadEntityTagger();
+  for (const article of readPolnear(dataPath)) {
+    const text = normalizeText(article.text);
+    if (text.length !== article.text.length) {
+      skipped.count++;
+      continue;
+    }
+    const { paragraphs } = splitParagraphs(text, { detectTitle: false });
+    const canonical = canonicalizeEntities(paragraphs.map((p) => ({ index: p.index, text: p.text, entities: tagger.tag(p.text) })));
+    const placed = paragraphs.map((p) => ({ index: p.index, toArticle: (i: number) => p.start + i }));
+    yield { article, text, paragraphs, canonical, placed };
+  }
+}
