@@ -66,11 +66,14 @@ export function lowerForm(token: string): string {
   return lower;
 }
 
-function charClass(c: string, code: number): number {
+/** The shape class of `token[i]`: d, X, x, the ASCII character itself, or * (other non-ASCII). */
+function charClass(token: string, i: number): number {
+  const code = token.charCodeAt(i);
   if (code >= 48 && code <= 57) return 100; // d
   if (code >= 65 && code <= 90) return 88; // X
   if (code >= 97 && code <= 122) return 120; // x
   if (code < 128) return code;
+  const c = token[i]!;
   const lower = c.toLowerCase();
   const upper = c.toUpperCase();
   if (lower !== upper) return c === upper ? 88 : 120;
@@ -82,7 +85,7 @@ export function wordShape(token: string): string {
   let out = "";
   let last = -1;
   for (let i = 0; i < token.length && out.length < 12; i++) {
-    const k = charClass(token[i]!, token.charCodeAt(i));
+    const k = charClass(token, i);
     if (k !== last) out += String.fromCharCode(k);
     last = k;
   }
@@ -95,8 +98,7 @@ export function shapeHash(token: string): number {
   let last = -1;
   let len = 0;
   for (let i = 0; i < token.length && len < 12; i++) {
-    const code = token.charCodeAt(i);
-    const k = code < 128 ? asciiClass(code) : charClass(token[i]!, code);
+    const k = charClass(token, i);
     if (k !== last) {
       h = fnvStep32(h, k);
       len++;
@@ -104,13 +106,6 @@ export function shapeHash(token: string): number {
     last = k;
   }
   return h;
-}
-
-function asciiClass(code: number): number {
-  if (code >= 48 && code <= 57) return 100;
-  if (code >= 65 && code <= 90) return 88;
-  if (code >= 97 && code <= 122) return 120;
-  return code;
 }
 
 function isCapitalised(token: string): boolean {
