@@ -10,20 +10,20 @@ describe("findAutoNames", () => {
   const model = loadNerModel();
 
   it("lists a name the tagger finds often and consistently under the auto source of its type", () => {
-    const names = findAutoNames(model, [article, article], { minCount: 3 });
+    const names = findAutoNames(model, [article, article], { minCount: 3 }).names;
     expect(names).toContainEqual({ tokens: ["Syria"], source: GAZ_SOURCES.indexOf("autoLOC") });
   });
 
   it("lists an alias seen once under the type of the listed name it stands for", () => {
     const aliased = "Officials in Syria, also known as Suriya, said the border was closed.";
-    const names = findAutoNames(model, [article, article, aliased], { minCount: 3 });
+    const names = findAutoNames(model, [article, article, aliased], { minCount: 3 }).names;
     expect(names).toContainEqual({ tokens: ["Suriya"], source: GAZ_SOURCES.indexOf("autoLOC") });
-    const without = findAutoNames(model, [article, article, aliased], { minCount: 3, aliases: false });
+    const without = findAutoNames(model, [article, article, aliased], { minCount: 3, aliases: false }).names;
     expect(without.map((n) => n.tokens.join(" "))).not.toContain("Suriya");
   });
 
   it("leaves out names seen fewer times than asked", () => {
-    const names = findAutoNames(model, [article], { minCount: 3 });
+    const names = findAutoNames(model, [article], { minCount: 3 }).names;
     expect(names.map((n) => n.tokens.join(" "))).not.toContain("Syria");
   });
 });

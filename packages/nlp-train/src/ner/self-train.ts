@@ -64,6 +64,12 @@ export function findAliases(text: string, mentions: readonly Pick<EntityMention,
   return out.filter((a) => a.alias !== a.name);
 }
 
+/** What self-training finds: the names to list, and the alias groups the model file carries (see mergeAliasGroups). */
+export interface AutoNames {
+  names: ListedName[];
+  aliasGroups: string[][];
+}
+
 /**
  * Self-training for the gazetteer: tags unlabeled articles the way production does (paragraph by
  * paragraph, then reconciled per article) and lists the names found often, typed consistently and
@@ -73,18 +79,7 @@ export function findAliases(text: string, mentions: readonly Pick<EntityMention,
  * once: the pattern itself is the evidence ("the Islamic State, also known as ISIS, ISIL and
  * Daesh" puts Daesh with the organisations).
  */
-export function findAutoNames(model: NerModel, articles: readonly string[], options: AutoNameOptions = {}): ListedName[] {
-  return findAutoNamesAndAliases(model, articles, options).names;
-}
-
-/** What self-training finds: the names to list, and the alias groups the model file carries (see mergeAliasGroups). */
-export interface AutoNamesAndAliases {
-  names: ListedName[];
-  aliasGroups: string[][];
-}
-
-/** findAutoNames, also returning the alias groups behind the listed aliases. */
-export function findAutoNamesAndAliases(model: NerModel, articles: readonly string[], options: AutoNameOptions = {}): AutoNamesAndAliases {
+export function findAutoNames(model: NerModel, articles: readonly string[], options: AutoNameOptions = {}): AutoNames {
   const tagger = createEntityTagger(model, { values: false });
   // Per name: its mentions by type, and the confidence behind each type.
   const stats = new Map<string, { votes: number[]; weights: number[]; confidence: number }>();

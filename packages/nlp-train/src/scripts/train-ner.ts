@@ -9,7 +9,7 @@ import { MODELS_DIR } from "@newsflow/nlp/node";
 import { type ConllDocument, parseConll, splitFolds } from "../ner/conll.js";
 import { readNameLists, readPlaceNames } from "../ner/gazetteer-sources.js";
 import { buildLexicon } from "../ner/lexicon.js";
-import { findAutoNamesAndAliases } from "../ner/self-train.js";
+import { findAutoNames } from "../ner/self-train.js";
 import { trainTagger } from "../ner/train.js";
 import { sharedDataPath } from "../shared-data.js";
 
@@ -114,7 +114,7 @@ if (values["self-train"] === "on") {
   // Self-training: the first model tags the unlabeled articles; the names it finds often and
   // consistently become one more list for the second model.
   const first = deserializeModel(serializeModel({ bits: config.bits, weights: result.weights, resources: result.resources, meta: { marginScale: result.marginScale } }));
-  const found = findAutoNamesAndAliases(first, texts, { aliases: values.aliases === "on", log });
+  const found = findAutoNames(first, texts, { aliases: values.aliases === "on", log });
   const auto = found.names;
   aliasGroups = found.aliasGroups;
   autoNames = auto.length;
