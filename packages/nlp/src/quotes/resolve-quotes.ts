@@ -10,7 +10,7 @@ export interface ParagraphQuotes {
   quotes: QuotesResult;
 }
 
-type Mention = { entity: CanonicalEntity; paragraphIndex: number; start: number };
+type Mention = { entity: CanonicalEntity; paragraphIndex: number; start: number; end: number };
 type Speaker = Pick<ResolvedQuote, "speaker" | "speakerEntityId" | "resolution" | "contextSource">;
 
 const ORG_ROLES = new Set(["company", "agency", "ministry", "administration", "campaign", "statement", "report", "police", "authorities", "department", "committee", "office", "newspaper", "network", "group"]);
@@ -31,7 +31,7 @@ const ORG_ROLES = new Set(["company", "agency", "ministry", "administration", "c
 export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: CanonicalEntity[]): ResolvedQuote[] {
   const mentions: Mention[] = entities
     .filter((e) => e.type === "PER" || e.type === "ORG")
-    .flatMap((entity) => entity.mentions.map((m) => ({ entity, paragraphIndex: m.paragraphIndex, start: m.start })))
+    .flatMap((entity) => entity.mentions.map((m) => ({ entity, paragraphIndex: m.paragraphIndex, start: m.start, end: m.end })))
     .sort((a, b) => a.paragraphIndex - b.paragraphIndex || a.start - b.start);
   const out: ResolvedQuote[] = [];
   let previous: { index: number; text: string; last: ResolvedQuote | undefined } | null = null;
@@ -63,7 +63,7 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
         out.push({ ...here, ...fromContext(lastHead), joinedTo: out.indexOf(lastHead) });
         continue;
       }
-      const subject = !q.source && q.cue && !sourceless ? subjectBefore(p.text, q.cue.start, p.index, entities) : null;
+      const subject = !q.source && q.cue && !sourceless ? subjectBefore(p.text, q.cue.start, p.index, mentions) : null;
       if (subject) {
         out.push({ ...here, ...resolveSpeaker(subject.span, p.index, mentions, entities), contextSource: subject });
         continue;
@@ -125,16 +125,10 @@ function resolveSpeaker(source: Span | null, paragraphIndex: number, mentions: M
 /**
  * The subject of a cue the model gave no source: the first person or organisation mentioned before
  * the cue in its sentence ("Mr. Schultz generally supported Democrats ..., and said he did not").
+ * `mentions` are the PER and ORG mentions in document order.
  */
-function subjectBefore(text: string, cueStart: number, paragraphIndex: number, entities: CanonicalEntity[]): { paragraphIndex: number; span: Span } | null {
+function subjectBefore(text: string, cueStart: number, paragraphIndex: number, mentions: readonly Mention[]): { paragraphIndex: number; span: Span } | null {
   const sentenceStart = splitSentences(text).findLast((x) => x.start <= cueStart)?.start ?? 0;
-  let best: { start: number; end: number } | null = null;
-  for (const e of entities) {
-    if (e.type !== "PER" && e.type !== "ORG") continue;
-    for (const m of e.mentions) {
-      if (m.paragraphIndex !== paragraphIndex || m.start < sentenceStart || m.end > cueStart) continue;
-      if (!best || m.start < best.start) best = m;
-    }
-  }
-  return best ? { paragraphIndex, span: { start: best.start, end: best.end, text: text.slice(best.start, best.end) } } : null;
+  const m = mentions.find((x) => x.paragraphIndex === paragraphIndex && x.start >= sentenceStart && x.end <= cueStart);
+  return m ? { paragraphIndex, span: { start: m.start, end: m.end, text: text.slice(m.start, m.end) } } : null;
 }
