@@ -32,10 +32,10 @@ const T = {
   p1: 13, p2: 14, p3: 15, p4: 16, s1: 17, s2: 18, s3: 19, s4: 20, lwM1Lw: 21, lwLwP1: 22, initSh: 23, initLw: 24,
   capsSh: 25, c1: 26, c2: 27, c1M1: 28, c1P1: 29, c2M1: 30, c2P1: 31, capBin: 32,
   gazAll: 36, gazM1: 37, gazP1: 38, doc: 39, wM1: 40, shLwP1: 41, lwM1Sh: 42, c1Sh: 43, tailLw: 44, tailSh: 45,
-  lwM1LwP1: 46, wP1: 47, shM2: 48, shP2: 49,
+  lwM1LwP1: 46, wP1: 47, shM2: 48, shP2: 49, e1: 50, e2: 51, e1M1: 52, e1P1: 53, e2M1: 54, e2P1: 55, e1Sh: 56,
 } as const;
 /** Features every token has; gazetteer matches add one per matching source. */
-export const STATIC_FEATURES = 46;
+export const STATIC_FEATURES = 53;
 const GAZ_SOURCE_TEMPLATE = 200;
 /** Template ids of the features that depend on already-predicted labels. */
 export const DYN = { prev: 101, prev2: 102, prevLw: 103, prevSh: 104, hist: 105, histSh: 106 } as const;
@@ -131,6 +131,17 @@ function hasLetter(token: string): boolean {
  */
 export function packLexicon(c1: number, c2: number, capBin: number): number {
   return c1 | (c2 << 11) | (capBin << 22);
+}
+
+/** Where the word-vector clusters start in a lexicon value (above packLexicon's 25 bits; the value stays an exact integer below 2^53). */
+const EMBEDDING_UNIT = 2 ** 25;
+
+/**
+ * A lexicon value (packLexicon's, or 0 for a word our texts lack) with the word's clusters in
+ * a word-vector space learnt from a far larger corpus: fine and coarse ids, 0-based.
+ */
+export function withEmbeddingClusters(packed: number, fine: number, coarse: number): number {
+  return (packed % EMBEDDING_UNIT) + ((fine + 1) | ((coarse + 1) << 11)) * EMBEDDING_UNIT;
 }
 
 /**
@@ -252,6 +263,8 @@ export function encodeSentence(
   const shh = new Int32Array(n);
   const c1 = new Int32Array(n);
   const c2 = new Int32Array(n);
+  const e1 = new Int32Array(n);
+  const e2 = new Int32Array(n);
   const histKey = new Int32Array(n);
   const capBins = new Uint8Array(n);
   const caps = new Uint8Array(n);
@@ -269,6 +282,11 @@ export function encodeSentence(
       c1[i] = (lex & 0x7ff) + 1;
       c2[i] = ((lex >> 11) & 0x7ff) + 1;
       capBins[i] = (lex >> 22) & 7;
+      if (lex >= EMBEDDING_UNIT) {
+        const e = Math.floor(lex / EMBEDDING_UNIT);
+        e1[i] = e & 0x7ff;
+        e2[i] = e >>> 11;
+      }
     }
     const cap = isCapitalised(w) ? 1 : 0;
     caps[i] = cap;
@@ -369,6 +387,14 @@ export function encodeSentence(
     feats[o++] = slot(T.wP1, i + 1 < n ? wh[i + 1]! : PAD_R, mask, NL);
     feats[o++] = slot(T.shM2, i > 1 ? shh[i - 2]! : PAD_L, mask, NL);
     feats[o++] = slot(T.shP2, i + 2 < n ? shh[i + 2]! : PAD_R, mask, NL);
+    // Word-vector clusters: where a word the labelled text never shows sits among 341k words.
+    feats[o++] = slot(T.e1, e1[i]!, mask, NL);
+    feats[o++] = slot(T.e2, e2[i]!, mask, NL);
+    feats[o++] = slot(T.e1M1, i > 0 ? e1[i - 1]! : PAD_L, mask, NL);
+    feats[o++] = slot(T.e1P1, i + 1 < n ? e1[i + 1]! : PAD_R, mask, NL);
+    feats[o++] = slot(T.e2M1, i > 0 ? e2[i - 1]! : PAD_L, mask, NL);
+    feats[o++] = slot(T.e2P1, i + 1 < n ? e2[i + 1]! : PAD_R, mask, NL);
+    feats[o++] = slot(T.e1Sh, mix32(e1[i]!, sh), mask, NL);
   }
   rows[n] = o;
   return { n, feats, rows, lw: lwh, shape: shh, histKey };

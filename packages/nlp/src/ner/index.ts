@@ -11,6 +11,7 @@ export {
   lowerForm,
   normalizeToken,
   packLexicon,
+  withEmbeddingClusters,
   sentenceCasing,
 } from "./features.js";
 export {

@@ -22,7 +22,8 @@ export interface NerModel {
 }
 
 const MAGIC = "NFNER2\n";
-const VERSION = 2;
+/** 3: word-vector cluster features (`withEmbeddingClusters`). */
+const VERSION = 3;
 
 interface Header {
   version: number;

@@ -47,6 +47,28 @@ describe("reconcileEntities", () => {
     expect(shown(reconcileEntities(paragraphs, { aliases }))).toEqual([["ORG:ISIS"], ["ORG:ISIS"], ["LOC:Iraq", "ORG:Daesh"]]);
   });
 
+  it("completes a name of an alias group the tagger tagged a piece of, typed by its group's names in the article", () => {
+    const aliases = [["Daesh", "ISIS", "Islamic State"]];
+    const paragraphs = [
+      para("ISIS fighters fled.", [["ORG", "ISIS", 0.8]]),
+      para("Iraqi forces retook it from the Islamic State group.", [["MISC", "Iraqi", 0.9], ["MISC", "Islamic", 0.55]]),
+      para("Islamic State retains control over some areas.", [["MISC", "Islamic", 0.71]]),
+    ];
+    expect(shown(reconcileEntities(paragraphs))).toEqual([["ORG:ISIS"], ["MISC:Iraqi", "MISC:Islamic"], ["MISC:Islamic"]]);
+    expect(shown(reconcileEntities(paragraphs, { aliases }))).toEqual([["ORG:ISIS"], ["MISC:Iraqi", "ORG:Islamic State"], ["ORG:Islamic State"]]);
+    // Nothing in the article votes for the group: the piece stays as tagged.
+    const alone = [para("Islamic State retains control over some areas.", [["MISC", "Islamic", 0.71]])];
+    expect(shown(reconcileEntities(alone, { aliases }))).toEqual([["MISC:Islamic"]]);
+  });
+
+  it("takes a model designation into the name after it, as a thing", () => {
+    const result = reconcileEntities([para("Fuel from a US Air Force KC-10 Extender over Iraq.", [["ORG", "US Air Force", 0.8], ["ORG", "Extender", 0.56], ["LOC", "Iraq", 0.9]])]);
+    expect(shown(result)).toEqual([["ORG:US Air Force", "MISC:KC-10 Extender", "LOC:Iraq"]]);
+    // Not over a comma, and not a designation tagged as part of another name.
+    const apart = reconcileEntities([para("They flew the KC-10, Extender said.", [["PER", "Extender", 0.6]])]);
+    expect(shown(apart)).toEqual([["PER:Extender"]]);
+  });
+
   it("keeps a confident mention's type against its aliases, and weighs them at half", () => {
     const aliases = [["Burma", "Myanmar"]];
     // 0.5 * 0.9 = 0.45 against Burma's own 0.6: the alias does not outvote the name.

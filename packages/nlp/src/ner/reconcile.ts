@@ -154,11 +154,14 @@ function argmax(votes: Float64Array): number {
  *   place it starts ("Mercantile");
  * - a longer name found elsewhere replaces the pieces of it tagged here ("USA" inside "USA
  *   Today", "Islamic" inside "Islamic State"), and a name tagged elsewhere is tagged where the
- *   tagger missed it (a single word only when the document never writes it in lower case);
+ *   tagger missed it (a single word only when the document never writes it in lower case); a
+ *   name of an alias group written where the tagger tagged a piece of it counts as found
+ *   ("Islamic State" around "Islamic" MISC), typed by its group's names in the article;
  * - in a headline (the title, or a title-cased one-sentence paragraph) a mention the body does
  *   not tag is dropped when the body writes one of its words in lower case ("Shows", "Flee"):
  *   title case capitalises every word, so capitals say nothing there.
- * - a "person" with a digit in its name is a thing (MISC): "KC-10 Extender".
+ * - a "person" with a digit in its name is a thing (MISC): "KC-10 Extender"; so is a name written
+ *   right after a model designation, which it takes in ("KC-10" + "Extender").
  * Values (DATE, MONEY, ...) pass through untouched. Returns each paragraph's final mentions in
  * text order, offsets into that paragraph's text.
  */
@@ -186,6 +189,8 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
       f.confidence += s.confidence;
     }
   }
+  const groupOf = aliasGroupIndex(options.aliases ?? []);
+  const completions = addAliasCompletions(paras, forms, options.aliases ?? []);
   addHeadNounVotes(paras, forms);
   // Spellings that differ only in case are one name (MILAN in a headline, Milan); spellings that
   // differ in spaces and hyphens too (Al-Bukamal, Albu Kamal) count half: such a variant overrides
@@ -194,7 +199,6 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
   const bySquash = poolVotes(forms, squashName);
   // Aliases of one name (ISIS, Daesh) vote for each other's type too, at ALIAS_VOTE: the votes of
   // the group's other names, spelling variants of the name itself left out.
-  const groupOf = aliasGroupIndex(options.aliases ?? []);
   const byGroup = poolVotes(forms, (key) => {
     const g = groupOf.get(key.toLowerCase());
     return g === undefined ? "" : String(g);
@@ -210,7 +214,9 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
       mixed[t] = same[t]! + (near[t]! - same[t]!) / 2;
       if (group !== null) mixed[t]! += ALIAS_VOTE * (group[t]! - same[t]!);
     }
-    types.set(key, argmax(mixed));
+    // A completion nothing votes for is no name of this article.
+    if (completions.has(key) && mixed.every((v) => v === 0)) forms.delete(key);
+    else types.set(key, argmax(mixed));
   }
   // A short form takes the type of the one full form it abbreviates: a surname alone that of the
   // person whose name ends with it; a first word taken for a person, that of the organisation or
@@ -237,7 +243,7 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
   const maxLen = Math.max(0, ...[...forms.values()].map((f) => f.tokens.length));
   return paras.map((p) => {
     const spans = hasBody && p.headline ? p.spans.filter((s) => keepInHeadline(p, s, lowerWords)) : p.spans;
-    const final = applyForms(p, spans, forms, types, maxLen, lowerWords);
+    const final = withDesignations(p, applyForms(p, spans, forms, types, maxLen, lowerWords));
     const mentions: EntityMention[] = final.map((s) => {
       const start = p.tokens[s.start]!.start;
       const end = p.tokens[s.end - 1]!.end;
@@ -247,6 +253,24 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
       return { text, type: ENTITY_TYPES[type]! as EntityType, start, end, confidence: s.confidence };
     });
     return [...mentions, ...p.kept].sort((a, b) => a.start - b.start || b.end - a.end);
+  });
+}
+
+/** A model designation: capitals, a hyphen and a number ("KC-10", "MiG-29", "F-14", "T-72"). */
+const DESIGNATION = /^\p{Lu}[\p{L}]*-\d+\p{L}*$/u;
+
+/**
+ * A name written right after a model designation is the name of a thing with it (MISC, as CoNLL
+ * types "MiG-19", "T-72" and "F-14"): "KC-10 Extender", whatever the tagger took "Extender" for.
+ */
+function withDesignations(p: Para, spans: Span[]): Span[] {
+  let taken = -1;
+  return spans.map((s) => {
+    const before = p.tokens[s.start - 1];
+    const free = s.start - 1 > taken;
+    taken = s.end - 1;
+    if (before === undefined || !free || !DESIGNATION.test(before.text) || p.text.slice(before.end, p.tokens[s.start]!.start) !== " ") return s;
+    return { ...s, start: s.start - 1, type: 3 };
   });
 }
 
@@ -272,6 +296,41 @@ function addHeadNounVotes(paras: readonly Para[], forms: ReadonlyMap<string, For
       }
     }
   }
+}
+
+/**
+ * Names of two words or more from the alias groups, written in the article (every word
+ * capitalised, outside headlines) where the tagger tagged only a piece of them ("Islamic" MISC in
+ * "the Islamic State group"), become forms with no votes of their own: the votes of their group's
+ * names in the article and of a following organisation noun type them, and `applyForms` puts them
+ * over the piece. Returns their keys (a completion without votes is dropped).
+ */
+function addAliasCompletions(paras: readonly Para[], forms: Map<string, Form>, groups: readonly (readonly string[])[]): Set<string> {
+  const added = new Set<string>();
+  const names = groups.flat().map((name) => tokenizeSentences(name).flat().map((t) => t.text.toLowerCase())).filter((words) => words.length > 1);
+  if (names.length === 0) return added;
+  for (const p of paras) {
+    if (p.headline) continue;
+    for (const s of p.spans) {
+      for (const words of names) {
+        for (let start = Math.max(0, s.end - words.length); start <= s.start; start++) {
+          const end = start + words.length;
+          if (end > p.tokens.length || end - start <= s.end - s.start) continue;
+          let match = true;
+          for (let k = 0; k < words.length && match; k++) {
+            const t = p.tokens[start + k]!.text;
+            match = t.toLowerCase() === words[k] && isCapitalised(t);
+          }
+          if (!match) continue;
+          const key = formKey(p.tokens, start, end);
+          if (forms.has(key)) continue;
+          forms.set(key, { tokens: p.tokens.slice(start, end).map((t) => t.text), votes: new Float64Array(ENTITY_TYPES.length), count: 1, confidence: s.confidence });
+          added.add(key);
+        }
+      }
+    }
+  }
+  return added;
 }
 
 /** Case-folded name -> its alias group's index (a name in two groups keeps the first). */

@@ -41,6 +41,7 @@ describe("the shipped tagger and reconciliation on the sample article", () => {
     ["ORG", "Islamic State"],
     // Tagged LOC in its paragraph; its alias group's ISIS and ISIL are ORG elsewhere in the article.
     ["ORG", "Daesh"],
+    ["MISC", "KC-10 Extender"],
   ])("finds %s %s", (type, text) => {
     expect(has(type, text)).toBe(true);
   });

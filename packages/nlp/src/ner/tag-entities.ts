@@ -1,6 +1,8 @@
 import type { EntitiesResult, EntityMention } from "@newsflow/contracts";
 import { decodeSentence, type DocumentHistory } from "./decode.js";
-import { buildDocumentContext, encodeSentence, normalizeToken } from "./features.js";
+import { buildDocumentContext, encodeSentence, lowerForm, normalizeToken } from "./features.js";
+import { GAZ_SOURCES, matchGazetteers, NUM_GAZ_SOURCES } from "./gazetteer.js";
+import { hashString32 } from "./hash.js";
 import { ENTITY_TYPES, NUM_LABELS, type LabelSpan, spansFromLabels } from "./labels.js";
 import type { NerModel } from "./model-format.js";
 import { isPlaceName } from "./place-names.js";
@@ -58,6 +60,32 @@ function placeNotPersonOrOrganisation(model: NerModel, s: LabelSpan, name: strin
   return s.type === 0 && s.end - s.start >= 2 && confidence < PLACE_OVER_PERSON && isPlaceName(model.placeNames, name);
 }
 
+/** Confidence under which a place that no place list spells but the organisation list does is retyped an organisation. */
+const ORGANISATION_OVER_PLACE = 0.6;
+const WIKI_ORG: readonly number[] = [GAZ_SOURCES.indexOf("wikiORG"), GAZ_SOURCES.indexOf("wikiORGRedirect")];
+
+/**
+ * The organisation list weighs against a weak place the other way: a LOC mention under 0.6 that
+ * no place name spells but that Wikipedia's organisation titles or their redirects list, written
+ * exactly so ("Hezbollah", which a tagger of 1996 news may put beside Iraq and Syria), is an
+ * organisation.
+ */
+function organisationNotPlace(model: NerModel, s: LabelSpan, words: readonly string[], name: string, confidence: number): boolean {
+  if (s.type !== 2 || confidence >= ORGANISATION_OVER_PLACE || isPlaceName(model.placeNames, name)) return false;
+  const n = words.length;
+  const lower = new Int32Array(n);
+  const surface = new Int32Array(n);
+  words.forEach((w, i) => {
+    const t = normalizeToken(w);
+    lower[i] = hashString32(lowerForm(t));
+    surface[i] = hashString32(t);
+  });
+  const len = new Uint8Array(n * NUM_GAZ_SOURCES);
+  const exact = new Uint8Array(n * NUM_GAZ_SOURCES);
+  matchGazetteers(model.resources.gazetteers, lower, surface, n, len, exact);
+  return WIKI_ORG.some((source) => len[source] === n && exact[source] === 1);
+}
+
 // Head words of event and prize names, which the CoNLL guidelines type MISC ("Davis Cup", "US Open",
 // "Rimington Trophy", "Battle of Gettysburg"); CoNLL train and dev type every such name of two words
 // or more MISC.
@@ -100,14 +128,17 @@ export function createEntityTagger(model: NerModel, options: EntityTaggerOptions
           const end = tokens[s.end - 1]!.end;
           const confidence = 1 / (1 + Math.exp(-s.margin / marginScale));
           const name = text.slice(start, end);
+          const words = tokens.slice(s.start, s.end).map((t) => t.text);
           mentions.push({
             text: name,
             type: ENTITY_TYPES[
               placeNotPersonOrOrganisation(model, s, name, confidence)
                 ? 2
-                : isEventName(tokens.slice(s.start, s.end).map((t) => t.text))
-                  ? 3
-                  : s.type
+                : organisationNotPlace(model, s, words, name, confidence)
+                  ? 1
+                  : isEventName(words)
+                    ? 3
+                    : s.type
             ]!,
             start,
             end,

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { encodeSentence, type FeatureResources, packLexicon, withEmbeddingClusters } from "./features.js";
+
+describe("withEmbeddingClusters", () => {
+  it("keeps packLexicon's clusters and capitalisation rate below the word-vector clusters", () => {
+    const v = withEmbeddingClusters(packLexicon(5, 900, 4), 1023, 127);
+    expect(v).toBeGreaterThan(2 ** 32);
+    expect(Number.isSafeInteger(v)).toBe(true);
+    expect(v & 0x7ff).toBe(5);
+    expect((v >> 11) & 0x7ff).toBe(900);
+    expect((v >> 22) & 7).toBe(4);
+    // Replacing the word-vector clusters leaves the rest alone.
+    expect(withEmbeddingClusters(v, 0, 0) % 2 ** 25).toBe(packLexicon(5, 900, 4));
+  });
+
+  it("gives words of one word-vector cluster shared features that the tagger can weigh", () => {
+    const pledged = withEmbeddingClusters(packLexicon(1, 2, 1), 40, 3);
+    const features = (word: string, lexicon: Map<string, number>) => {
+      const e = encodeSentence([word], { bits: 20, gazetteers: [], lexicon } satisfies FeatureResources, 9, null);
+      return new Set(e.feats.subarray(e.rows[0], e.rows[1]));
+    };
+    const shared = (vowed: number) => {
+      const lexicon = new Map([["pledged", pledged], ["vowed", vowed]]);
+      const other = features("pledged", lexicon);
+      return [...features("vowed", lexicon)].filter((f) => other.has(f)).length;
+    };
+    // "vowed", a word our texts lack, in the fine and coarse clusters of "pledged" or in others:
+    // the word's fine and coarse cluster and its fine cluster with its shape are three more shared features.
+    expect(shared(withEmbeddingClusters(0, 40, 3)) - shared(withEmbeddingClusters(0, 41, 9))).toBe(3);
+  });
+});
