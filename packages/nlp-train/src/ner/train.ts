@@ -13,6 +13,7 @@ import {
   NUM_LABELS,
   normalizeToken,
   spansFromLabels,
+  WordLexicon,
 } from "@newsflow/nlp/train";
 import { type ConllDocument, type SpanScores, scoreSpans, spansFromTags } from "./conll.js";
 import type { ListedName } from "./gazetteer-sources.js";
@@ -167,8 +168,9 @@ export function trainTagger(train: readonly ConllDocument[], dev: readonly Conll
   const log = config.log ?? (() => {});
   const { bits } = config;
   const gaz = buildGazetteers(train, config.folds, config.listedNames);
-  const shipped: FeatureResources = { bits, lexicon: config.lexicon, gazetteers: [gaz.lists, gaz.full] };
-  const foldRes = gaz.byFold.map((g) => ({ bits, lexicon: config.lexicon, gazetteers: [gaz.lists, g] }));
+  const lexicon = WordLexicon.from(config.lexicon);
+  const shipped: FeatureResources = { bits, lexicon, gazetteers: [gaz.lists, gaz.full] };
+  const foldRes = gaz.byFold.map((g) => ({ bits, lexicon, gazetteers: [gaz.lists, g] }));
   log(`gazetteers: ${gaz.lists.size} list entries, ${gaz.full.size} training-name entries`);
   const share = config.titleCaseShare ?? 0;
   const pick = createRandom(config.seed + 17);

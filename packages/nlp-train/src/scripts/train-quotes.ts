@@ -5,7 +5,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { loadNerModel, MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
+import { loadNerLexicon, MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
 import { QUOTE_MODEL_FORMAT, type QuoteModelJson } from "@newsflow/nlp/train";
 import { goldParagraphs, readPolnear } from "../quotes/polnear.js";
 import { DEFAULT_QUOTE_TRAIN_CONFIG, trainQuoteModel } from "../quotes/train-quotes.js";
@@ -31,7 +31,7 @@ const dev = readPolnear(values.dev ?? requireSharedData("quotes", "polnear", "de
 const previous = existsSync(values.out) ? (JSON.parse(readArtefact(values.out).toString("utf8")) as Partial<QuoteModelJson>) : null;
 const clusters =
   values["clusters-from-ner"] || previous?.format !== QUOTE_MODEL_FORMAT || !previous.clusters
-    ? [...loadNerModel().resources.lexicon]
+    ? [...loadNerLexicon()]
         .map(([word, packed]): [string, number] => [word, packed & 0x3fffff])
         .filter(([, c]) => c !== 0)
         .sort((a, b) => (a[0] < b[0] ? -1 : 1))

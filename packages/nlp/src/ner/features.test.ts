@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeSentence, type FeatureResources, packLexicon, withEmbeddingClusters } from "./features.js";
+import { encodeSentence, type FeatureResources, packLexicon, WordLexicon, withEmbeddingClusters } from "./features.js";
 
 describe("withEmbeddingClusters", () => {
   it("keeps packLexicon's clusters and capitalisation rate below the word-vector clusters", () => {
@@ -16,7 +16,7 @@ describe("withEmbeddingClusters", () => {
   it("gives words of one word-vector cluster shared features that the tagger can weigh", () => {
     const pledged = withEmbeddingClusters(packLexicon(1, 2, 1), 40, 3);
     const features = (word: string, lexicon: Map<string, number>) => {
-      const e = encodeSentence([word], { bits: 20, gazetteers: [], lexicon } satisfies FeatureResources, 9, null);
+      const e = encodeSentence([word], { bits: 20, gazetteers: [], lexicon: WordLexicon.from(lexicon) } satisfies FeatureResources, 9, null);
       return new Set(e.feats.subarray(e.rows[0], e.rows[1]));
     };
     const shared = (vowed: number) => {

@@ -3,13 +3,86 @@ import { FNV_OFFSET_32, fnvStep32, hashString32, mix32 } from "./hash.js";
 
 /**
  * Word-level knowledge the model carries besides its weights. `lexicon` maps a lower-cased word to
- * packed facts learnt from unlabeled text (see packLexicon); `gazetteers` are packed token tries
- * of names (see gazetteer.ts), looked up together.
+ * packed facts learnt from unlabeled text (see packLexicon, withEmbeddingClusters); `gazetteers`
+ * are packed token tries of names (see gazetteer.ts), looked up together.
  */
 export interface FeatureResources {
   bits: number;
-  lexicon: Map<string, number>;
+  lexicon: WordLexicon;
   gazetteers: Gazetteer[];
+}
+
+/**
+ * `lowerForm(word)` -> packed facts as an open-addressing table of typed arrays keyed by the
+ * word's hashString32 (which encodeSentence computes anyway): no string per word is kept, so the
+ * 340k words of the shipped lexicon cost a few MB instead of a Map's tens. The few words that share
+ * a hash with another (10 pairs among the shipped 340k) are kept by name in a small map, so a
+ * look-up gives what a Map would. Built for training with `keepWords`, it also gives its entries
+ * back for serialisation.
+ */
+/** The value of a slot whose hash two words share (lexicon values are never negative). */
+const SHARED_HASH = -2;
+
+export class WordLexicon {
+  readonly size: number;
+  private readonly keys: Int32Array;
+  private readonly values: Float64Array;
+  private readonly mask: number;
+  /** The words whose hash another word shares, by name; their slot holds SHARED_HASH. */
+  private readonly shared = new Map<string, number>();
+  private readonly words: readonly string[] | null;
+  private readonly packed: ArrayLike<number> | null;
+
+  constructor(words: readonly string[], values: ArrayLike<number>, keepWords = false) {
+    let capacity = 16;
+    while (capacity < words.length * 2) capacity *= 2;
+    this.mask = capacity - 1;
+    this.keys = new Int32Array(capacity);
+    this.values = new Float64Array(capacity);
+    const first = new Int32Array(capacity);
+    for (let k = 0; k < words.length; k++) {
+      const key = hashString32(words[k]!) || 1;
+      let slot = key & this.mask;
+      while (this.keys[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
+      if (this.keys[slot] === key) {
+        if (this.values[slot] !== SHARED_HASH) this.shared.set(words[first[slot]!]!, values[first[slot]!]!);
+        this.shared.set(words[k]!, values[k]!);
+        this.values[slot] = SHARED_HASH;
+        continue;
+      }
+      this.keys[slot] = key;
+      this.values[slot] = values[k]!;
+      first[slot] = k;
+    }
+    this.size = words.length;
+    this.words = keepWords ? words : null;
+    this.packed = keepWords ? values : null;
+  }
+
+  static from(map: ReadonlyMap<string, number>, keepWords = true): WordLexicon {
+    return new WordLexicon([...map.keys()], [...map.values()], keepWords);
+  }
+
+  /** The packed facts of `word` (its hashString32 is `hash`), or -1. */
+  lookup(word: string, hash: number): number {
+    const key = hash || 1;
+    for (let slot = key & this.mask; ; slot = (slot + 1) & this.mask) {
+      const k = this.keys[slot]!;
+      if (k === key) return this.values[slot] === SHARED_HASH ? (this.shared.get(word) ?? -1) : this.values[slot]!;
+      if (k === 0) return -1;
+    }
+  }
+
+  get(word: string): number | undefined {
+    const v = this.lookup(word, hashString32(word));
+    return v < 0 ? undefined : v;
+  }
+
+  /** The words and values it was built from (a lexicon built with `keepWords` only: training). */
+  entries(): Array<[string, number]> {
+    if (this.words === null || this.packed === null) throw new Error("this lexicon keeps no words (a loaded model's): read them with deserializeLexicon");
+    return this.words.map((w, k) => [w, this.packed![k]!]);
+  }
 }
 
 /** One sentence turned into hashed feature offsets (bucket * numLabels), ready to score. */
@@ -277,8 +350,8 @@ export function encodeSentence(
     wh[i] = hashString32(w);
     lwh[i] = hashString32(lw);
     shh[i] = shapeHash(w);
-    const lex = res.lexicon.get(lw);
-    if (lex !== undefined) {
+    const lex = res.lexicon.lookup(lw, lwh[i]!);
+    if (lex >= 0) {
       c1[i] = (lex & 0x7ff) + 1;
       c2[i] = ((lex >> 11) & 0x7ff) + 1;
       capBins[i] = (lex >> 22) & 7;

@@ -12,6 +12,7 @@ export {
   normalizeToken,
   packLexicon,
   withEmbeddingClusters,
+  WordLexicon,
   sentenceCasing,
 } from "./features.js";
 export {
@@ -28,7 +29,7 @@ export {
 } from "./gazetteer.js";
 export { hashString, mixHash } from "./hash.js";
 export { ENTITY_TYPES, type LabelSpan, labelsFromSpans, NUM_LABELS, spansFromLabels } from "./labels.js";
-export { deserializeAliasGroups, deserializeModel, ModelFormatError, type NerModel, serializeModel } from "./model-format.js";
+export { deserializeAliasGroups, deserializeLexicon, deserializeModel, ModelFormatError, type NerModel, serializeModel } from "./model-format.js";
 export { isPlaceName, placeNameTable, squashName } from "./place-names.js";
 export { createEntityTagger, type EntityTagger, tagTokenSentences, type TokenMention } from "./tag-entities.js";
 export { type ParagraphMentions, type ReconcileOptions, reconcileEntities } from "./reconcile.js";

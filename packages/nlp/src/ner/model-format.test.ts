@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { findSlot, GAZ_PREFIX, packGazetteer } from "./gazetteer.js";
 import { NUM_LABELS } from "./labels.js";
-import { deserializeAliasGroups, deserializeModel, ModelFormatError, serializeModel } from "./model-format.js";
+import { WordLexicon } from "./features.js";
+import { deserializeAliasGroups, deserializeLexicon, deserializeModel, ModelFormatError, serializeModel } from "./model-format.js";
 import { isPlaceName, placeNameTable } from "./place-names.js";
 
 describe("serializeModel / deserializeModel", () => {
@@ -15,7 +16,7 @@ describe("serializeModel / deserializeModel", () => {
       serializeModel({
         bits,
         weights,
-        resources: { bits, lexicon: new Map([["iraq", 42]]), gazetteers: [packGazetteer([7, 0xfffffff0], [4, GAZ_PREFIX | 1], [9, 65535], 3)] },
+        resources: { bits, lexicon: WordLexicon.from(new Map([["iraq", 42], ["vowed", 2 ** 40 + 7]])), gazetteers: [packGazetteer([7, 0xfffffff0], [4, GAZ_PREFIX | 1], [9, 65535], 3)] },
         meta: { note: "test" },
       }),
     );
@@ -24,6 +25,8 @@ describe("serializeModel / deserializeModel", () => {
     expect(model.weights[100]! * model.scale).toBeCloseTo(-1.25, 3);
     expect(model.weights[5]).toBe(0);
     expect(model.resources.lexicon.get("iraq")).toBe(42);
+    expect(model.resources.lexicon.get("vowed")).toBe(2 ** 40 + 7);
+    expect(model.resources.lexicon.get("syria")).toBeUndefined();
     const [g] = model.resources.gazetteers;
     expect(g!.values[findSlot(g!, 7)]).toBe(4);
     expect(g!.values[findSlot(g!, 0xfffffff0)]).toBe(GAZ_PREFIX | 1);
@@ -35,7 +38,7 @@ describe("serializeModel / deserializeModel", () => {
 
   it("round-trips the place-name table, empty when none is given", () => {
     const bits = 2;
-    const base = { bits, weights: new Float32Array((1 << bits) * NUM_LABELS), resources: { bits, lexicon: new Map(), gazetteers: [] }, meta: {} };
+    const base = { bits, weights: new Float32Array((1 << bits) * NUM_LABELS), resources: { bits, lexicon: WordLexicon.from(new Map()), gazetteers: [] }, meta: {} };
     const placeNames = placeNameTable(["Al-bu-Kamal", "Deir ez-Zor"]);
     const model = deserializeModel(serializeModel({ ...base, placeNames }));
     expect(model.placeNames).toEqual(placeNames);
@@ -45,12 +48,28 @@ describe("serializeModel / deserializeModel", () => {
 
   it("round-trips the alias groups, also read alone, none when none are given", () => {
     const bits = 2;
-    const base = { bits, weights: new Float32Array((1 << bits) * NUM_LABELS), resources: { bits, lexicon: new Map(), gazetteers: [] }, meta: {} };
+    const base = { bits, weights: new Float32Array((1 << bits) * NUM_LABELS), resources: { bits, lexicon: WordLexicon.from(new Map()), gazetteers: [] }, meta: {} };
     const aliasGroups = [["Daesh", "ISIS", "Islamic State"], ["Burma", "Myanmar"]];
     const bytes = serializeModel({ ...base, aliasGroups });
     expect(deserializeModel(bytes).aliasGroups).toEqual(aliasGroups);
     expect(deserializeAliasGroups(bytes)).toEqual(aliasGroups);
     expect(deserializeModel(serializeModel(base)).aliasGroups).toEqual([]);
+  });
+
+  it("keeps only the hashes of a loaded model's words, and gives them back to tools from the bytes", () => {
+    const bits = 2;
+    const bytes = serializeModel({ bits, weights: new Float32Array((1 << bits) * NUM_LABELS), resources: { bits, lexicon: WordLexicon.from(new Map([["iraq", 42]])), gazetteers: [] }, meta: {} });
+    const model = deserializeModel(bytes);
+    expect(model.resources.lexicon.size).toBe(1);
+    expect(() => model.resources.lexicon.entries()).toThrow(/keeps no words/);
+    expect(deserializeLexicon(bytes)).toEqual(new Map([["iraq", 42]]));
+  });
+
+  it("tells apart words that share a hash", () => {
+    // "liquid" and "costarring" have one hashString32, as 10 pairs of the shipped lexicon's words do.
+    const lexicon = new WordLexicon(["liquid", "costarring", "iraq"], [1, 2, 3]);
+    expect([lexicon.get("liquid"), lexicon.get("costarring"), lexicon.get("iraq"), lexicon.get("syria")]).toEqual([1, 2, 3, undefined]);
+    expect(lexicon.size).toBe(3);
   });
 
   it("rejects bytes that are not a model", () => {

@@ -1,4 +1,4 @@
-import type { FeatureResources } from "./features.js";
+import { type FeatureResources, WordLexicon } from "./features.js";
 import { type Gazetteer, packGazetteer, unpackGazetteer } from "./gazetteer.js";
 import { NUM_LABELS } from "./labels.js";
 
@@ -127,7 +127,7 @@ export function serializeModel(model: {
       val.push(q);
     }
   }
-  const lexWords = [...model.resources.lexicon.keys()];
+  const lexicon = model.resources.lexicon.entries();
   const tables = model.resources.gazetteers.map(unpackGazetteer);
   const places = model.placeNames ?? new Uint32Array(0);
   const header: Header = {
@@ -137,8 +137,8 @@ export function serializeModel(model: {
     scale,
     count: idx.length,
     meta: model.meta,
-    lexiconWords: lexWords.join("\n"),
-    lexiconValues: lexWords.map((w) => model.resources.lexicon.get(w)!),
+    lexiconWords: lexicon.map(([w]) => w).join("\n"),
+    lexiconValues: lexicon.map(([, v]) => v),
     gazetteers: model.resources.gazetteers.map((g) => ({ count: g.size, maxLen: g.maxLen })),
     placeNames: places.length,
     ...(model.aliasGroups && model.aliasGroups.length > 0 ? { aliasGroups: model.aliasGroups.map((g) => [...g]) } : {}),
@@ -194,6 +194,15 @@ function readHeader(bytes: Uint8Array): { header: Header; r: Reader } {
   return { header, r };
 }
 
+const lexiconWords = (header: Header): string[] => (header.lexiconWords.length > 0 ? header.lexiconWords.split("\n") : []);
+
+/** The word lexicon of a model (already gunzipped) with its words, for tools (a loaded model keeps only their hashes). */
+export function deserializeLexicon(bytes: Uint8Array): Map<string, number> {
+  const { header } = readHeader(bytes);
+  const words = lexiconWords(header);
+  return new Map(words.map((w, k) => [w, header.lexiconValues[k]!]));
+}
+
 /** Only the alias groups of a model (already gunzipped), for the document step, which needs no weights. */
 export function deserializeAliasGroups(bytes: Uint8Array): string[][] {
   return readHeader(bytes).header.aliasGroups ?? [];
@@ -229,9 +238,7 @@ export function deserializeModel(bytes: Uint8Array): NerModel {
     prevPlace += r.varint();
     placeNames[k] = prevPlace;
   }
-  const words = header.lexiconWords.length > 0 ? header.lexiconWords.split("\n") : [];
-  const lexicon = new Map<string, number>();
-  for (let k = 0; k < words.length; k++) lexicon.set(words[k]!, header.lexiconValues[k]!);
+  const lexicon = new WordLexicon(lexiconWords(header), header.lexiconValues);
   return {
     bits: header.bits,
     weights,

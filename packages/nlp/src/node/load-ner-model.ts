@@ -1,4 +1,4 @@
-import { deserializeAliasGroups, deserializeModel, type NerModel } from "../ner/model-format.js";
+import { deserializeAliasGroups, deserializeLexicon, deserializeModel, type NerModel } from "../ner/model-format.js";
 import { readArtefact } from "./artefacts.js";
 
 /** The file name of the shipped NER model under models/. */
@@ -12,4 +12,9 @@ export function loadNerModel(file: string = SHIPPED_NER_MODEL): NerModel {
 /** The NER model's alias groups alone (for the document step's reconcileEntities), without building its tables. */
 export function loadEntityAliases(file: string = SHIPPED_NER_MODEL): string[][] {
   return deserializeAliasGroups(readArtefact(file));
+}
+
+/** The NER model's word lexicon with its words (lower-cased word -> packed clusters), for training tools. */
+export function loadNerLexicon(file: string = SHIPPED_NER_MODEL): Map<string, number> {
+  return deserializeLexicon(readArtefact(file));
 }
