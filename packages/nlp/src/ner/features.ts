@@ -303,6 +303,29 @@ export function sentenceCasing(tokens: readonly string[]): number {
   return titled && long >= 3 ? CASING_TITLE : CASING_NORMAL;
 }
 
+/** Template ids of one pair of clusterings: the token's cluster in each, and its neighbours'. */
+interface ClusterTemplates {
+  a: number;
+  b: number;
+  aM1: number;
+  aP1: number;
+  bM1: number;
+  bP1: number;
+}
+const TEXT_CLUSTERS: ClusterTemplates = { a: T.c1, b: T.c2, aM1: T.c1M1, aP1: T.c1P1, bM1: T.c2M1, bP1: T.c2P1 };
+const VECTOR_CLUSTERS: ClusterTemplates = { a: T.e1, b: T.e2, aM1: T.e1M1, aP1: T.e1P1, bM1: T.e2M1, bP1: T.e2P1 };
+
+/** Writes token i's six cluster features of one pair of clusterings (`a`, `b`: ids per token) at `o`; returns the next offset. */
+function clusterSlots(feats: Int32Array, o: number, t: ClusterTemplates, a: Int32Array, b: Int32Array, i: number, n: number, mask: number, NL: number): number {
+  feats[o] = slot(t.a, a[i]!, mask, NL);
+  feats[o + 1] = slot(t.b, b[i]!, mask, NL);
+  feats[o + 2] = slot(t.aM1, i > 0 ? a[i - 1]! : PAD_L, mask, NL);
+  feats[o + 3] = slot(t.aP1, i + 1 < n ? a[i + 1]! : PAD_R, mask, NL);
+  feats[o + 4] = slot(t.bM1, i > 0 ? b[i - 1]! : PAD_L, mask, NL);
+  feats[o + 5] = slot(t.bP1, i + 1 < n ? b[i + 1]! : PAD_R, mask, NL);
+  return o + 6;
+}
+
 /** The weight-table offset of one feature: its template and value hashed together, masked, times the labels. */
 function slot(template: number, value: number, mask: number, numLabels: number): number {
   return (mix32(template, value) & mask) * numLabels;
@@ -419,12 +442,7 @@ export function encodeSentence(
     feats[o++] = slot(T.initSh, mix32(init, sh), mask, NL);
     feats[o++] = slot(T.initLw, init ? cur : NONE, mask, NL);
     feats[o++] = slot(T.capsSh, mix32(casing, sh), mask, NL);
-    feats[o++] = slot(T.c1, c1[i]!, mask, NL);
-    feats[o++] = slot(T.c2, c2[i]!, mask, NL);
-    feats[o++] = slot(T.c1M1, i > 0 ? c1[i - 1]! : PAD_L, mask, NL);
-    feats[o++] = slot(T.c1P1, i + 1 < n ? c1[i + 1]! : PAD_R, mask, NL);
-    feats[o++] = slot(T.c2M1, i > 0 ? c2[i - 1]! : PAD_L, mask, NL);
-    feats[o++] = slot(T.c2P1, i + 1 < n ? c2[i + 1]! : PAD_R, mask, NL);
+    o = clusterSlots(feats, o, TEXT_CLUSTERS, c1, c2, i, n, mask, NL);
     feats[o++] = slot(T.capBin, mix32(capBins[i]!, init * 3 + casing), mask, NL);
     // Gazetteers: the set of lists covering this token and its neighbours, then one feature per
     // list with the token's place in the match, exact or case-folded, and its capitalisation.
@@ -461,12 +479,7 @@ export function encodeSentence(
     feats[o++] = slot(T.shM2, i > 1 ? shh[i - 2]! : PAD_L, mask, NL);
     feats[o++] = slot(T.shP2, i + 2 < n ? shh[i + 2]! : PAD_R, mask, NL);
     // Word-vector clusters: where a word the labelled text never shows sits among 341k words.
-    feats[o++] = slot(T.e1, e1[i]!, mask, NL);
-    feats[o++] = slot(T.e2, e2[i]!, mask, NL);
-    feats[o++] = slot(T.e1M1, i > 0 ? e1[i - 1]! : PAD_L, mask, NL);
-    feats[o++] = slot(T.e1P1, i + 1 < n ? e1[i + 1]! : PAD_R, mask, NL);
-    feats[o++] = slot(T.e2M1, i > 0 ? e2[i - 1]! : PAD_L, mask, NL);
-    feats[o++] = slot(T.e2P1, i + 1 < n ? e2[i + 1]! : PAD_R, mask, NL);
+    o = clusterSlots(feats, o, VECTOR_CLUSTERS, e1, e2, i, n, mask, NL);
     feats[o++] = slot(T.e1Sh, mix32(e1[i]!, sh), mask, NL);
   }
   rows[n] = o;
