@@ -18,6 +18,11 @@ export interface EmbeddingClusterOptions {
   log?: (message: string) => void;
 }
 
+/** The options with their defaults: what a clustering depends on. */
+function clusterSettings(options: EmbeddingClusterOptions): Required<Omit<EmbeddingClusterOptions, "log">> {
+  return { fine: options.fine ?? 1024, coarse: options.coarse ?? 128, fitWords: options.fitWords ?? 100_000, iterations: options.iterations ?? 10, seed: options.seed ?? 17 };
+}
+
 /** The word vectors: `words[i]`'s 100 dimensions at `vectors[i * dims ..]`, unit length, in corpus frequency order. */
 export interface WordVectors {
   words: string[];
@@ -60,11 +65,8 @@ export function readWordVectors(path = createRequire(import.meta.url).resolve("w
 export function embeddingClusters(vectors: WordVectors, options: EmbeddingClusterOptions = {}): Map<string, number> {
   const log = options.log ?? (() => {});
   const { words, dims } = vectors;
-  const fineK = options.fine ?? 1024;
-  const coarseK = options.coarse ?? 128;
-  const fitN = Math.min(words.length, options.fitWords ?? 100_000);
-  const iterations = options.iterations ?? 10;
-  const seed = options.seed ?? 17;
+  const { fine: fineK, coarse: coarseK, fitWords, iterations, seed } = clusterSettings(options);
+  const fitN = Math.min(words.length, fitWords);
   const fine = sphericalKmeans(vectors.vectors, dims, fitN, fineK, iterations, seed, (m) => log(`fine ${m}`));
   const fineOf = assignAll(vectors.vectors, dims, words.length, fine, fineK);
   const coarseCentroids = sphericalKmeans(fine, dims, fineK, coarseK, iterations * 2, seed + 1, (m) => log(`coarse ${m}`));
@@ -142,8 +144,9 @@ function assignAll(data: Float32Array, dims: number, n: number, cent: Float32Arr
  * (2-3 minutes to compute; the wikigold cross-validation trains five models with the same ones).
  */
 export function cachedEmbeddingClusters(options: EmbeddingClusterOptions = {}): Map<string, number> {
-  const { log, ...keyed } = options;
-  const file = join(tmpdir(), `newsflow-embedding-clusters-v1-${JSON.stringify(keyed).replace(/[^a-z0-9]+/gi, "-")}.json`);
+  const { log } = options;
+  const key = Object.values(clusterSettings(options)).join("-");
+  const file = join(tmpdir(), `newsflow-embedding-clusters-v1-${key}.json`);
   if (existsSync(file)) {
     log?.(`embedding clusters from ${file}`);
     return new Map(JSON.parse(readFileSync(file, "utf8")) as Array<[string, number]>);
