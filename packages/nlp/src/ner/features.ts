@@ -12,6 +12,9 @@ export interface FeatureResources {
   gazetteers: Gazetteer[];
 }
 
+/** The value of a slot whose hash two words share (lexicon values are never negative). */
+const SHARED_HASH = -2;
+
 /**
  * `lowerForm(word)` -> packed facts as an open-addressing table of typed arrays keyed by the
  * word's hashString32 (which encodeSentence computes anyway): no string per word is kept, so the
@@ -20,9 +23,6 @@ export interface FeatureResources {
  * look-up gives what a Map would. Built for training with `keepWords`, it also gives its entries
  * back for serialisation.
  */
-/** The value of a slot whose hash two words share (lexicon values are never negative). */
-const SHARED_HASH = -2;
-
 export class WordLexicon {
   readonly size: number;
   private readonly keys: Int32Array;
