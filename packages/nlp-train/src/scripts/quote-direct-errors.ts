@@ -1,9 +1,9 @@
 // The false and missed direct attributions, for reading: `node dist/scripts/quote-direct-errors.js
-// [--data FILE] [--show CLASS]` runs the pipeline of `eval quotes` (extraction, entities, resolution)
+// [--data FILE] [--show CLASS] [--all]` runs the pipeline of `eval quotes` (extraction, entities, resolution)
 // over a PolNeAR-format file, pairs predictions with gold as the scorer does, and prints on stderr
 // each class of false (predicted direct, not matched to a direct gold attribution) and missed
 // (direct gold attribution matched to no prediction) with its count; `--show CLASS` prints that
-// class's cases on stdout. Articles whose text `normalizeText` changes in length are left out.
+// class's cases on stdout; `--all` does the same for every attribution, direct or not. Articles whose text `normalizeText` changes in length are left out.
 import { parseArgs } from "node:util";
 import { extractQuotes, resolveQuotes } from "@newsflow/nlp";
 import { loadQuoteModel } from "@newsflow/nlp/node";
@@ -16,6 +16,7 @@ const { values } = parseArgs({
   options: {
     data: { type: "string", default: sharedDataPath("quotes", "polnear", "dev.jsonl") },
     show: { type: "string" },
+    all: { type: "boolean", default: false },
   },
 });
 
@@ -65,6 +66,7 @@ for (const { article, text, paragraphs, canonical, placed } of errorArticles(val
     });
     return k;
   };
+  const counted = (a: ScoredAttribution) => values.all || isDirect(text, a.content);
   const show = (a: ScoredAttribution | undefined) =>
     a ? `[${textOf(text, a.source)}] <${textOf(text, a.cue)}> {${textOf(text, a.content).replace(/\s+/g, " ").slice(0, 240)}}` : "-";
   const context = (s: Spans) => {
@@ -72,16 +74,16 @@ for (const { article, text, paragraphs, canonical, placed } of errorArticles(val
     return text.slice(Math.max(0, c.start - 200), c.end + 160).replace(/\s+/g, " ");
   };
   predicted.forEach((p, j) => {
-    if (!isDirect(text, p.content)) return;
+    if (!counted(p)) return;
     const pair = pairs.find(([, b]) => b === j);
-    if (pair && isDirect(text, gold[pair[0]]!.content)) return;
+    if (pair && counted(gold[pair[0]]!)) return;
     const k = pair ? pair[0] : best(pTok[j]!, gTok);
     const g = k >= 0 ? gold[k] : undefined;
     const cls = pair ? "false: matched a gold that is not direct" : `false: ${overlapClass(pTok[j]!, g ? gTok[k] : undefined)}${g && !isDirect(text, g.content) ? " (gold not direct)" : ""}`;
     add(cls, `\n    pred ${show(p)}\n    gold ${show(g)}\n    ${context(p.content)}`);
   });
   gold.forEach((g, i) => {
-    if (!isDirect(text, g.content)) return;
+    if (!counted(g)) return;
     if (pairs.some(([a]) => a === i)) return;
     const k = best(gTok[i]!, pTok);
     const p = k >= 0 ? predicted[k] : undefined;

@@ -39,6 +39,13 @@ describe("extractQuotes", () => {
     ]);
   });
 
+  it("keeps a cue coordinated with the one before by 'and' as an attribution of its own, the first content ending before the 'and'", () => {
+    expect(brief("The Republican nominee said he would order a thorough review of the nation's computer defenses and warned against potential hackers from China.")).toEqual([
+      { kind: "indirect", content: "he would order a thorough review of the nation's computer defenses", source: "The Republican nominee", cue: "said" },
+      { kind: "indirect", content: "against potential hackers from China", source: "The Republican nominee", cue: "warned" },
+    ]);
+  });
+
   it("gives a cue without a source of its own the source of the sentence's attribution before it", () => {
     expect(brief("The minister said on Tuesday that the talks had failed, adding that a new round would begin in May.")).toEqual([
       { kind: "indirect", content: "that the talks had failed", source: "The minister", cue: "said" },
