@@ -46,6 +46,10 @@ describe("extractQuotes", () => {
     ]);
   });
 
+  it("gives a coordinated cue the source of the cue it is coordinated with", () => {
+    expect(brief("Rendell, a Clinton surrogate, said he had battled through three bouts of walking pneumonia in his gubernatorial campaigns and called it a common ailment during grueling bids for office.")[1]).toMatchObject({ source: "Rendell, a Clinton surrogate,", cue: "called" });
+  });
+
   it("gives a cue without a source of its own the source of the sentence's attribution before it", () => {
     expect(brief("The minister said on Tuesday that the talks had failed, adding that a new round would begin in May.")).toEqual([
       { kind: "indirect", content: "that the talks had failed", source: "The minister", cue: "said" },

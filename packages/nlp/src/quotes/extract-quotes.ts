@@ -76,7 +76,7 @@ export function labelParagraph(text: string, model: QuoteModel, sourceBias = SOU
     return { from, labels: withSource(model, tokens, cue, from, scores, sourceBias) };
   };
   const cues = found.map(({ cue, confidence }) => ({ cue, confidence, ...labelCue(cue, isCue) }));
-  return { tokens, cues: withoutConjunctionBeforeCue(tokens, withoutNestedCues(tokens, cues, isCue, labelCue)) };
+  return { tokens, cues: coordinatedCues(tokens, withoutNestedCues(tokens, cues, isCue, labelCue)) };
 }
 
 /**
@@ -93,14 +93,25 @@ function insideQuotation(tokens: QuoteTokens, first: number, last: number): bool
 }
 
 /**
- * A content ends before the conjunction that joins the next cue to its own ("said he would order a
- * review [and] warned against hackers"): PolNeAR's contents stop before it.
+ * A cue coordinated with the one before it ("said he would order a review and warned against
+ * hackers"): that one's content ends before the conjunction, as PolNeAR's contents do, and the two
+ * verbs share their subject, so the later cue takes the earlier one's source when it lies in the
+ * later one's window ("Rendell, a Clinton surrogate, said ... and called it a common ailment": the
+ * labeller had given "called" the source "Rendell, a Clinton"; dev attribution 0.6941 -> 0.6946,
+ * source token F1 0.685 -> 0.687).
  */
-function withoutConjunctionBeforeCue(tokens: QuoteTokens, cues: LabelledCue[]): LabelledCue[] {
+function coordinatedCues(tokens: QuoteTokens, cues: LabelledCue[]): LabelledCue[] {
   for (const b of cues) {
     const k = b.cue.first - 1;
     if (k < 0 || !CONJUNCTIONS.has(tokens.lower[k]!)) continue;
     for (const a of cues) if (a !== b && k >= a.from && k < a.from + a.labels.length && a.labels[k - a.from] === ROLE_LABEL.CONTENT) a.labels[k - a.from] = ROLE_LABEL.O;
+    const a = cues.filter((c) => c.cue.last < b.cue.first && tokens.sentence[c.cue.first] === tokens.sentence[b.cue.first]).at(-1);
+    if (!a) continue;
+    const src: number[] = [];
+    for (let i = a.from; i < a.from + a.labels.length; i++) if (a.labels[i - a.from] === ROLE_LABEL.SOURCE) src.push(i);
+    if (src.length === 0 || src.some((i) => i < b.from || i >= b.from + b.labels.length)) continue;
+    for (let i = 0; i < b.labels.length; i++) if (b.labels[i] === ROLE_LABEL.SOURCE) b.labels[i] = ROLE_LABEL.O;
+    for (const i of src) if (b.labels[i - b.from] === ROLE_LABEL.O) b.labels[i - b.from] = ROLE_LABEL.SOURCE;
   }
   return cues;
 }
