@@ -50,6 +50,14 @@ describe("extractQuotes", () => {
     expect(brief("Rendell, a Clinton surrogate, said he had battled through three bouts of walking pneumonia in his gubernatorial campaigns and called it a common ailment during grueling bids for office.")[1]).toMatchObject({ source: "Rendell, a Clinton surrogate,", cue: "called" });
   });
 
+  it("adds a cue that only the looser pass finds, with a source and content apart from the rest, at low confidence", () => {
+    const text = "The New York state attorney general is confirming that the Trump Foundation is not registered in New York as a charity to solicit donations.";
+    expect(brief(text)).toEqual([
+      { kind: "indirect", content: "that the Trump Foundation is not registered in New York as a charity to solicit donations", source: "The New York state attorney general", cue: "is confirming" },
+    ]);
+    expect(extractQuotes(text, model).quotes[0]!.confidence).toBeLessThanOrEqual(0.5);
+  });
+
   it("gives a cue without a source of its own the source of the sentence's attribution before it", () => {
     expect(brief("The minister said on Tuesday that the talks had failed, adding that a new round would begin in May.")).toEqual([
       { kind: "indirect", content: "that the talks had failed", source: "The minister", cue: "said" },
