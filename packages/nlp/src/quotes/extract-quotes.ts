@@ -174,9 +174,9 @@ function insideQuotation(tokens: QuoteTokens, first: number, last: number): bool
  */
 function coordinatedCues(tokens: QuoteTokens, cues: LabelledCue[]): LabelledCue[] {
   for (const b of cues) {
+    if (!afterConjunction(tokens, b.cue)) continue;
     const k = b.cue.first - 1;
-    if (k < 0 || !CONJUNCTIONS.has(tokens.lower[k]!)) continue;
-    for (const a of cues) if (a !== b && k >= a.from && k < a.from + a.labels.length && a.labels[k - a.from] === ROLE_LABEL.CONTENT) a.labels[k - a.from] = ROLE_LABEL.O;
+    for (const c of cues) if (c !== b && k >= c.from && k < c.from + c.labels.length && c.labels[k - c.from] === ROLE_LABEL.CONTENT) c.labels[k - c.from] = ROLE_LABEL.O;
     const a = cues.filter((c) => c.cue.last < b.cue.first && tokens.sentence[c.cue.first] === tokens.sentence[b.cue.first]).at(-1);
     if (!a) continue;
     const src: number[] = [];
@@ -188,8 +188,9 @@ function coordinatedCues(tokens: QuoteTokens, cues: LabelledCue[]): LabelledCue[
   return cues;
 }
 
-/** A cue right after "and", "but" or "or" ("said he would order a review and warned against hackers") is a verb coordinated with the one before, not inside its content. */
 const CONJUNCTIONS: ReadonlySet<string> = new Set(["and", "but", "or"]);
+/** A cue right after "and", "but" or "or" ("said he would order a review and warned against hackers") is a verb coordinated with the one before, not inside its content. */
+const afterConjunction = (tokens: QuoteTokens, cue: CueTokens): boolean => cue.first > 0 && CONJUNCTIONS.has(tokens.lower[cue.first - 1]!);
 
 const CLAUSE_MARKS: ReadonlySet<number> = new Set([CLASS.comma, CLASS.colon, CLASS.quote, CLASS.dash]);
 
@@ -212,7 +213,7 @@ const CLAUSE_MARKS: ReadonlySet<number> = new Set([CLASS.comma, CLASS.colon, CLA
 function withoutNestedCues(tokens: QuoteTokens, cues: LabelledCue[], isCue: Uint8Array, labelCue: (cue: CueTokens, marks: Uint8Array) => { from: number; labels: Uint8Array }): LabelledCue[] {
   const nests = (outer: CueTokens, inner: CueTokens): boolean => {
     for (let k = outer.last + 1; k < inner.first; k++) if (CLAUSE_MARKS.has(tokens.cls[k]!)) return false;
-    return !(inner.first > 0 && CONJUNCTIONS.has(tokens.lower[inner.first - 1]!));
+    return !afterConjunction(tokens, inner);
   };
   const dropped = new Set<number>();
   for (let a = 0; a < cues.length; a++) {
