@@ -224,6 +224,11 @@ describe("extractQuotes", () => {
     ]);
   });
 
+  it("gives the content its subject when the source after the cue runs over a comma into it", () => {
+    const text = "The port authority said about 40 ships were waiting to berth by Monday evening. According to Reuters, shipping lines including Maersk and CMA CGM had begun diverting vessels to Antwerp and Hamburg.";
+    expect(brief(text)[1]).toEqual({ kind: "indirect", content: "shipping lines including Maersk and CMA CGM had begun diverting vessels to Antwerp and Hamburg", source: "Reuters", cue: "According to" });
+  });
+
   it("marks a quote that runs on into the next paragraph", () => {
     const [q] = extractQuotes("“This is the first part of a long statement.", model).quotes;
     expect(q).toMatchObject({ kind: "direct", closesAcross: true });

@@ -85,7 +85,40 @@ export function labelParagraph(text: string, model: QuoteModel, sourceBias = SOU
   };
   const cues = found.map(({ cue, confidence }) => ({ cue, confidence, ...labelCue(cue, isCue) }));
   const kept = coordinatedCues(tokens, withoutNestedCues(tokens, cues, isCue, labelCue));
-  return { tokens, cues: withLooserCues(tokens, model, cueScores, kept, isCue, labelCue) };
+  const all = withLooserCues(tokens, model, cueScores, kept, isCue, labelCue);
+  for (const c of all) subjectOutOfSource(tokens, c);
+  return { tokens, cues: all };
+}
+
+/**
+ * A source after its cue that runs over a comma straight into the content ("According to Reuters,
+ * shipping lines including Maersk had begun diverting vessels", the labeller's source "Reuters,
+ * shipping lines including Maersk") has taken the content's subject: the tokens after its last
+ * comma are content. PolNeAR's 259 training attributions with the source between cue and content
+ * have none so (a source with an apposition ends on its comma: "According to Lorella Praeli,
+ * Clinton's Latino vote director, the campaign ...").
+ */
+function subjectOutOfSource(tokens: QuoteTokens, c: LabelledCue): void {
+  const { labels, from } = c;
+  let last = -1;
+  for (let k = labels.length - 1; k >= 0; k--) {
+    if (labels[k] === ROLE_LABEL.SOURCE) {
+      last = k;
+      break;
+    }
+  }
+  if (last < 0 || from + last <= c.cue.last || labels[last + 1] !== ROLE_LABEL.CONTENT) return;
+  // The last comma in the source, or right before its last run ("Reuters/S ,/O shipping/S").
+  let comma = -1;
+  for (let k = last; k >= 0 && (labels[k] === ROLE_LABEL.SOURCE || tokens.cls[from + k] === CLASS.comma); k--) {
+    if (tokens.cls[from + k] === CLASS.comma) {
+      comma = k;
+      break;
+    }
+  }
+  if (comma <= 0 || comma === last || labels[comma - 1] !== ROLE_LABEL.SOURCE || from + comma - 1 <= c.cue.last) return;
+  labels.fill(ROLE_LABEL.CONTENT, comma + 1, last + 1);
+  labels[comma] = ROLE_LABEL.O;
 }
 
 /**
