@@ -14,14 +14,14 @@ export interface ErrorArticle {
 }
 
 /**
- * The articles of a PolNeAR-format file as `eval quotes` prepares them (normalised text, paragraphs
+ * The articles of a PolNeAR-format file (or already read) as `eval quotes` prepares them (normalised text, paragraphs
  * without a title, the shipped tagger's canonical entities), for the quote error scripts. Articles
  * whose text `normalizeText` changes in length are left out (their offsets would shift) and
  * counted in `skipped`.
  */
-export function* errorArticles(dataPath: string, skipped: { count: number }): Generator<ErrorArticle> {
+export function* errorArticles(data: string | readonly GoldArticle[], skipped: { count: number }): Generator<ErrorArticle> {
   const tagger = loadEntityTagger();
-  for (const article of readPolnear(dataPath)) {
+  for (const article of typeof data === "string" ? readPolnear(data) : data) {
     const text = normalizeText(article.text);
     if (text.length !== article.text.length) {
       skipped.count++;
