@@ -1,13 +1,15 @@
 // How far dev is from PolNeAR articles that nothing was tuned on: `node dist/scripts/quote-halves.js
-// [--train FILE] [--dev FILE]` splits the training articles in two (even and odd lines), trains the
+// [--train FILE] [--dev FILE] [--looser-bias 0,10,20] [--source-bias 40,80]` splits the training articles in two (even and odd lines), trains the
 // quote model on each half as `train:quotes` does (the shipped model's word clusters, the epoch
 // picked on dev), and scores it with the pipeline of `eval quotes` (extraction, entities,
 // resolution) on dev and on the other half, whose articles no rule or threshold was chosen on.
+// `--looser-bias` and `--source-bias` score the same models once per value (`ExtractOptions`; both
+// lists: every pair).
 // Prints a line per half on stderr and the figures as one JSON line on stdout. Articles whose text
 // `normalizeText` changes in length are left out (their offsets would shift). About two minutes.
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { extractQuotes, type QuoteModel, resolveQuotes } from "@newsflow/nlp";
+import { type ExtractOptions, extractQuotes, type QuoteModel, resolveQuotes } from "@newsflow/nlp";
 import { MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
 import { type QuoteModelJson, quoteModelFromJson } from "@newsflow/nlp/train";
 import { errorArticles } from "../quotes/error-articles.js";
@@ -17,15 +19,19 @@ import { toAttributions } from "../quotes/to-attributions.js";
 import { DEFAULT_QUOTE_TRAIN_CONFIG, trainQuoteModel } from "../quotes/train-quotes.js";
 import { requireSharedData } from "../shared-data.js";
 
-const { values } = parseArgs({ options: { train: { type: "string" }, dev: { type: "string" } } });
+const { values } = parseArgs({ options: { train: { type: "string" }, dev: { type: "string" }, "looser-bias": { type: "string" }, "source-bias": { type: "string" } } });
+const list = (flag: string | undefined): Array<number | undefined> => (flag ? flag.split(",").map(Number) : [undefined]);
+const settings: ExtractOptions[] = list(values["looser-bias"]).flatMap((looserBias) =>
+  list(values["source-bias"]).map((sourceBias) => ({ ...(looserBias === undefined ? {} : { looserBias }), ...(sourceBias === undefined ? {} : { sourceBias }) })),
+);
 const train = readPolnear(values.train ?? requireSharedData("quotes", "polnear", "train.jsonl"));
 const dev = readPolnear(values.dev ?? requireSharedData("quotes", "polnear", "dev.jsonl"));
 const shipped = JSON.parse(readArtefact(fileURLToPath(new URL(SHIPPED_QUOTE_MODEL, MODELS_DIR))).toString("utf8")) as QuoteModelJson;
 
-function score(model: QuoteModel, articles: readonly GoldArticle[]) {
+function score(model: QuoteModel, articles: readonly GoldArticle[], options: ExtractOptions) {
   const counts = emptyCounts();
   for (const { article, paragraphs, canonical, placed } of errorArticles(articles, { count: 0 })) {
-    const resolved = resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model) })), canonical);
+    const resolved = resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model, options) })), canonical);
     scoreArticle(article.text, article.attributions, toAttributions(resolved, placed), counts);
   }
   const f = quoteFigures(counts);
@@ -34,11 +40,13 @@ function score(model: QuoteModel, articles: readonly GoldArticle[]) {
 }
 
 const halves = [train.filter((_, i) => i % 2 === 0), train.filter((_, i) => i % 2 === 1)] as const;
-const out = halves.map((half, h) => {
+const out = halves.flatMap((half, h) => {
   const json = trainQuoteModel(goldParagraphs(half), dev, goldParagraphs(dev), shipped.clusters, DEFAULT_QUOTE_TRAIN_CONFIG);
   const model = quoteModelFromJson(json);
-  const row = { trainedOn: h === 0 ? "even" : "odd", epoch: json.meta.epoch, dev: score(model, dev), otherHalf: score(model, halves[1 - h]!) };
-  process.stderr.write(`quote-halves: ${JSON.stringify(row)}\n`);
-  return row;
+  return settings.map((options) => {
+    const row = { trainedOn: h === 0 ? "even" : "odd", epoch: json.meta.epoch, ...options, dev: score(model, dev, options), otherHalf: score(model, halves[1 - h]!, options) };
+    process.stderr.write(`quote-halves: ${JSON.stringify(row)}\n`);
+    return row;
+  });
 });
 process.stdout.write(`${JSON.stringify({ halves: out })}\n`);
