@@ -2,10 +2,10 @@ export { canonicalizeEntities, entityId, type ParagraphEntities } from "./ner/ca
 export { createEntityTagger, type EntityTagger, type EntityTaggerOptions, type TokenMention } from "./ner/tag-entities.js";
 export { type ParagraphMentions, type ReconcileOptions, reconcileEntities } from "./ner/reconcile.js";
 export { type ExtractOptions, extractQuotes } from "./quotes/extract-quotes.js";
-export { type QuoteModel } from "./quotes/quote-model.js";
+export type { QuoteModel } from "./quotes/quote-model.js";
 export { type ParagraphQuotes, resolveQuotes } from "./quotes/resolve-quotes.js";
 export { type ParagraphForSummary, summarizeDocument, summarizeParagraph } from "./summarize/summarize.js";
-export { type SummaryWeights } from "./summarize/weights.js";
+export type { SummaryWeights } from "./summarize/weights.js";
 export { type SentenceSpan, splitSentences } from "./text/sentences.js";
 export { normalizeText, type SplitDocument, splitParagraphs } from "./text/split-paragraphs.js";
 export { type AssembledDocument, assembleDocument, type DocumentInputs, type SummaryOptions } from "./document/assemble-document.js";

@@ -1,4 +1,4 @@
-import { type SummaryWeights } from "@newsflow/nlp";
+import type { SummaryWeights } from "@newsflow/nlp";
 import { FEATURE_NAMES, SUMMARY_WEIGHTS_FORMAT, SUMMARY_WEIGHTS_VERSION, summaryFeatures } from "@newsflow/nlp/train";
 import type { SummaryCase } from "./production.js";
 import { inReference } from "./reference.js";
