@@ -59,6 +59,11 @@ describe("reconcileEntities", () => {
     // Nothing in the article votes for the group: the piece stays as tagged.
     const alone = [para("Islamic State retains control over some areas.", [["MISC", "Islamic", 0.71]])];
     expect(shown(reconcileEntities(alone, { aliases }))).toEqual([["MISC:Islamic"]]);
+    // The same groups serve the next article (their index is built once per groups array), and a
+    // piece that is not the name's first word is completed too.
+    const next = [para("ISIS claimed the attack.", [["ORG", "ISIS", 0.8]]), para("Fighters of the Islamic State group fled.", [["LOC", "State", 0.5]])];
+    expect(shown(reconcileEntities(next, { aliases }))).toEqual([["ORG:ISIS"], ["ORG:Islamic State"]]);
+    expect(shown(reconcileEntities(paragraphs, { aliases }))).toEqual([["ORG:ISIS"], ["MISC:Iraqi", "ORG:Islamic State"], ["ORG:Islamic State"]]);
   });
 
   it("takes a model designation into the name after it, as a thing", () => {

@@ -189,8 +189,9 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
       f.confidence += s.confidence;
     }
   }
-  const groupOf = aliasGroupIndex(options.aliases ?? []);
-  const completions = addAliasCompletions(paras, forms, options.aliases ?? []);
+  const aliases = aliasIndex(options.aliases ?? []);
+  const groupOf = aliases.groupOf;
+  const completions = addAliasCompletions(paras, forms, aliases);
   addHeadNounVotes(paras, forms);
   // Spellings that differ only in case are one name (MILAN in a headline, Milan); spellings that
   // differ in spaces and hyphens too (Al-Bukamal, Albu Kamal) count half: such a variant overrides
@@ -240,10 +241,10 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
     const type = [...full][0]!;
     if (type === 0 || types.get(key) === 0) types.set(key, type);
   }
-  const maxLen = Math.max(0, ...[...forms.values()].map((f) => f.tokens.length));
+  const lengths = formLengths(forms);
   return paras.map((p) => {
     const spans = hasBody && p.headline ? p.spans.filter((s) => keepInHeadline(p, s, lowerWords)) : p.spans;
-    const final = withDesignations(p, applyForms(p, spans, forms, types, maxLen, lowerWords));
+    const final = withDesignations(p, applyForms(p, spans, forms, types, lengths, lowerWords));
     const mentions: EntityMention[] = final.map((s) => {
       const start = p.tokens[s.start]!.start;
       const end = p.tokens[s.end - 1]!.end;
@@ -305,40 +306,76 @@ function addHeadNounVotes(paras: readonly Para[], forms: ReadonlyMap<string, For
  * names in the article and of a following organisation noun type them, and `applyForms` puts them
  * over the piece. Returns their keys (a completion without votes is dropped).
  */
-function addAliasCompletions(paras: readonly Para[], forms: Map<string, Form>, groups: readonly (readonly string[])[]): Set<string> {
+function addAliasCompletions(paras: readonly Para[], forms: Map<string, Form>, aliases: AliasIndex): Set<string> {
   const added = new Set<string>();
-  const names = groups.flat().map((name) => tokenizeSentences(name).flat().map((t) => t.text.toLowerCase())).filter((words) => words.length > 1);
-  if (names.length === 0) return added;
+  if (aliases.names.length === 0) return added;
+  const found: Array<[number, number]> = [];
   for (const p of paras) {
     if (p.headline) continue;
     for (const s of p.spans) {
-      for (const words of names) {
-        for (let start = Math.max(0, s.end - words.length); start <= s.start; start++) {
-          const end = start + words.length;
-          if (end > p.tokens.length || end - start <= s.end - s.start) continue;
-          let match = true;
-          for (let k = 0; k < words.length && match; k++) {
-            const t = p.tokens[start + k]!.text;
-            match = t.toLowerCase() === words[k] && isCapitalised(t);
-          }
-          if (!match) continue;
-          const key = formKey(p.tokens, start, end);
-          if (forms.has(key)) continue;
-          forms.set(key, { tokens: p.tokens.slice(start, end).map((t) => t.text), votes: new Float64Array(ENTITY_TYPES.length), count: 1, confidence: s.confidence });
-          added.add(key);
+      // A name that covers the span holds the span's first word at some position k, and starts k
+      // tokens before it: only those names are tried, in the order of the groups.
+      found.length = 0;
+      for (const [n, k] of aliases.byWord.get(p.tokens[s.start]!.text.toLowerCase()) ?? []) {
+        const words = aliases.names[n]!;
+        const start = s.start - k;
+        const end = start + words.length;
+        if (start < Math.max(0, s.end - words.length) || end > p.tokens.length || end - start <= s.end - s.start) continue;
+        found.push([n, start]);
+      }
+      found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      for (const [n, start] of found) {
+        const words = aliases.names[n]!;
+        const end = start + words.length;
+        let match = true;
+        for (let k = 0; k < words.length && match; k++) {
+          const t = p.tokens[start + k]!.text;
+          match = t.toLowerCase() === words[k] && isCapitalised(t);
         }
+        if (!match) continue;
+        const key = formKey(p.tokens, start, end);
+        if (forms.has(key)) continue;
+        forms.set(key, { tokens: p.tokens.slice(start, end).map((t) => t.text), votes: new Float64Array(ENTITY_TYPES.length), count: 1, confidence: s.confidence });
+        added.add(key);
       }
     }
   }
   return added;
 }
 
-/** Case-folded name -> its alias group's index (a name in two groups keeps the first). */
-function aliasGroupIndex(groups: readonly (readonly string[])[]): Map<string, number> {
-  const index = new Map<string, number>();
+/** What reconciliation looks up in the alias groups, built once per groups array (the document worker passes the same one for every document). */
+interface AliasIndex {
+  /** Case-folded name -> its alias group's index (a name in two groups keeps the first). */
+  groupOf: Map<string, number>;
+  /** The group names of two words or more, tokenised and lower-cased, in group order. */
+  names: string[][];
+  /** Lower-cased word -> [index into `names`, position of the word in that name]. */
+  byWord: Map<string, Array<[number, number]>>;
+}
+
+const ALIAS_INDEXES = new WeakMap<readonly (readonly string[])[], AliasIndex>();
+
+function aliasIndex(groups: readonly (readonly string[])[]): AliasIndex {
+  const cached = ALIAS_INDEXES.get(groups);
+  if (cached) return cached;
+  const groupOf = new Map<string, number>();
   groups.forEach((group, g) => {
-    for (const name of group) if (!index.has(name.toLowerCase())) index.set(name.toLowerCase(), g);
+    for (const name of group) if (!groupOf.has(name.toLowerCase())) groupOf.set(name.toLowerCase(), g);
   });
+  const names = groups
+    .flat()
+    .map((name) => tokenizeSentences(name).flat().map((t) => t.text.toLowerCase()))
+    .filter((words) => words.length > 1);
+  const byWord = new Map<string, Array<[number, number]>>();
+  names.forEach((words, n) => {
+    words.forEach((w, k) => {
+      const list = byWord.get(w) ?? [];
+      list.push([n, k]);
+      byWord.set(w, list);
+    });
+  });
+  const index = { groupOf, names, byWord };
+  ALIAS_INDEXES.set(groups, index);
   return index;
 }
 
@@ -369,7 +406,7 @@ function applyForms(
   spans: readonly Span[],
   forms: ReadonlyMap<string, Form>,
   types: ReadonlyMap<string, number>,
-  maxLen: number,
+  lengths: ReadonlyMap<string, readonly number[]>,
   lowerWords: ReadonlySet<string>,
 ): Span[] {
   const n = p.tokens.length;
@@ -382,7 +419,8 @@ function applyForms(
   while (i < n) {
     let found = 0;
     let key = "";
-    for (let len = Math.min(maxLen, n - i); len >= 1; len--) {
+    for (const len of lengths.get(p.tokens[i]!.text) ?? []) {
+      if (len > n - i) continue;
       const k = formKey(p.tokens, i, i + len);
       if (forms.has(k)) {
         found = len;
@@ -409,6 +447,18 @@ function applyForms(
     i++;
   }
   return out;
+}
+
+/** Per first word of the forms, the lengths in tokens of the forms starting with it, longest first (what `applyForms` tries at a token). */
+function formLengths(forms: ReadonlyMap<string, Form>): Map<string, number[]> {
+  const lengths = new Map<string, number[]>();
+  for (const f of forms.values()) {
+    const list = lengths.get(f.tokens[0]!) ?? [];
+    if (!list.includes(f.tokens.length)) list.push(f.tokens.length);
+    lengths.set(f.tokens[0]!, list);
+  }
+  for (const list of lengths.values()) list.sort((a, b) => b - a);
+  return lengths;
 }
 
 /** A form may go on [start, end) when every mention it touches lies inside it. */
