@@ -229,6 +229,11 @@ describe("extractQuotes", () => {
     expect(brief(text)[1]).toEqual({ kind: "indirect", content: "shipping lines including Maersk and CMA CGM had begun diverting vessels to Antwerp and Hamburg", source: "Reuters", cue: "According to" });
   });
 
+  it("keeps a quotation opened with a curly mark and closed with a straight one", () => {
+    const text = 'Republicans said the findings raised more questions. “Immunity deals should not be a requirement for cooperating with the FBI," Oversight Chairman Jason Chaffetz said in a statement, adding that the agreements were handed out "like candy."';
+    expect(brief(text).map((q) => q.content)).toContain('“Immunity deals should not be a requirement for cooperating with the FBI,"');
+  });
+
   it("marks a quote that runs on into the next paragraph", () => {
     const [q] = extractQuotes("“This is the first part of a long statement.", model).quotes;
     expect(q).toMatchObject({ kind: "direct", closesAcross: true });

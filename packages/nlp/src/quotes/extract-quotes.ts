@@ -126,7 +126,8 @@ function subjectOutOfSource(tokens: QuoteTokens, c: LabelledCue): void {
  * Added to the cue tagger's BEGIN and INSIDE scores for its second, looser pass (`withLooserCues`;
  * a token's mean |cue score| is about 60 per label). Chosen on the training articles, not on dev:
  * `quote-halves` trains on each half of them and scores the other half (840 articles in all,
- * against dev's 84). Content / attribution / direct F1 there, even half then odd half: 0 (no pass)
+ * against dev's 84; measured before quotation marks of mixed kinds were paired). Content /
+ * attribution / direct F1 there, even half then odd half: 0 (no pass)
  * 0.715 / 0.629 / 0.907 and 0.707 / 0.618 / 0.896; 10 0.726 / 0.637 / 0.909 and 0.718 / 0.625 /
  * 0.898; 15 0.731 / 0.639 / 0.911 and 0.722 / 0.626 / 0.898; 20 0.734 / 0.638 / 0.911 and 0.726 /
  * 0.628 / 0.899; 30 0.736 / 0.637 / 0.913 and 0.726 / 0.624 / 0.902. Dev, with the shipped model,

@@ -19,4 +19,18 @@ describe("findQuoteMarks", () => {
     expect(findQuoteMarks("“We will go on.")[0]).toMatchObject({ open: 0, closesAcross: true });
     expect(findQuoteMarks("and we will win,” she said.")[0]).toMatchObject({ open: 0, close: 16, opensAcross: true });
   });
+
+  it("pairs a curly opening mark with a straight closing one, and the other way round", () => {
+    const text = '“We will win," he said, adding that it was "like candy.” Others disagreed.';
+    const quoted = (m: { open: number; close: number }) => text.slice(m.open, m.close + 1);
+    expect(findQuoteMarks(text).map(quoted)).toEqual(['“We will win,"', '"like candy.”']);
+    // Curly marks paired only with curly ones, as the shipped quote model's features were
+    // computed: one quotation from the first mark to the last, "he said" inside it.
+    expect(findQuoteMarks(text, { pairMixed: false }).map(quoted)).toEqual([text.slice(0, text.indexOf("”") + 1)]);
+  });
+
+  it("keeps a straight quotation that opens inside a curly one as part of it", () => {
+    const text = '“He called it "a disaster" and left,” she said.';
+    expect(findQuoteMarks(text).map((m) => [m.open, m.close])).toEqual([[0, 36]]);
+  });
 });
