@@ -234,6 +234,11 @@ describe("extractQuotes", () => {
     expect(brief(text).map((q) => q.content)).toContain('“Immunity deals should not be a requirement for cooperating with the FBI,"');
   });
 
+  it("never gives a source that starts with the comma before its cue", () => {
+    const text = "Moves against the United States government-financed Voice of America and Radio Free Europe/Radio Liberty led to their removal from all but one of the roughly 100 Russian stations on which they were operating as of 2005, said Jeffrey N. Trimble, a senior official with the Broadcasting Board of Governors that oversees them.";
+    expect(new Set(brief(text).map((q) => q.source))).toEqual(new Set(["Jeffrey N. Trimble"]));
+  });
+
   it("marks a quote that runs on into the next paragraph", () => {
     const [q] = extractQuotes("“This is the first part of a long statement.", model).quotes;
     expect(q).toMatchObject({ kind: "direct", closesAcross: true });

@@ -541,15 +541,19 @@ function nearestSource(c: LabelledCue, tokens: QuoteTokens): Span | null {
     if (c.labels[k] !== ROLE_LABEL.SOURCE) continue;
     let e = k;
     while (e + 1 < c.labels.length && c.labels[e + 1] === ROLE_LABEL.SOURCE) e++;
-    const a = c.from + k;
+    let a = c.from + k;
     const b = c.from + e;
+    k = e;
+    // No source starts with punctuation: the labeller sometimes marks the comma before a cue
+    // ("The program, called EB-5", "..., said Jeffrey N. Trimble"), which is no speaker.
+    while (a <= b && LEADING_PUNCTUATION.has(tokens.cls[a]!)) a++;
+    if (a > b) continue;
     const distance = b < c.cue.first ? c.cue.first - b : a - c.cue.last;
     runs.push([a, b]);
     if (distance < bestDistance) {
       bestDistance = distance;
       best = runs.length - 1;
     }
-    k = e;
   }
   if (best < 0) return null;
   // A subject and the apposition or clause set off after it ("Trump, speaking to a veterans group
@@ -560,6 +564,7 @@ function nearestSource(c: LabelledCue, tokens: QuoteTokens): Span | null {
   return spanOf(tokens, a, b);
 }
 const SET_OFF: ReadonlySet<number> = new Set([CLASS.comma, CLASS.dash]);
+const LEADING_PUNCTUATION: ReadonlySet<number> = new Set([CLASS.comma, CLASS.colon, CLASS.stop, CLASS.dash]);
 
 /**
  * A content that starts or ends inside a quotation takes the whole quotation (the labeller
