@@ -239,6 +239,11 @@ describe("extractQuotes", () => {
     expect(new Set(brief(text).map((q) => q.source))).toEqual(new Set(["Jeffrey N. Trimble"]));
   });
 
+  it("keeps the names inside a content that the labeller marked as source in the content", () => {
+    const text = "Moves against the United States government-financed Voice of America and Radio Free Europe/Radio Liberty led to their removal from all but one of the roughly 100 Russian stations on which they were operating as of 2005, said Jeffrey N. Trimble, a senior official with the Broadcasting Board of Governors that oversees them.";
+    expect(brief(text)[0]!.content).toBe(text.slice(0, text.indexOf(", said")));
+  });
+
   it("marks a quote that runs on into the next paragraph", () => {
     const [q] = extractQuotes("“This is the first part of a long statement.", model).quotes;
     expect(q).toMatchObject({ kind: "direct", closesAcross: true });

@@ -358,14 +358,15 @@ export function extractQuotes(text: string, model: QuoteModel, options: ExtractO
   // sentence ("The minister said ... that the talks had failed, adding that ...").
   let previous = null as { sentence: number; source: Span } | null;
   for (const c of cues) {
-    const pieces = contentPieces(c, tokens);
+    const run = nearestSource(c, tokens);
+    const pieces = contentPieces(c, tokens, run);
     if (pieces.length === 0) continue;
     const sentence = tokens.sentence[c.cue.first]!;
     // A quotation that opens a later sentence is no content of a cue before it ("“A,” Obama said
     // after the meeting. He didn't suggest retaliation. “B.”"): PolNeAR's training articles
     // attribute a quotation so to a cue 8 times in 19,832, and join it to the quotation before.
     if (tokens.sentence[pieces[0]![0]]! > sentence && tokens.inQuote[pieces[0]![0]] === 1) continue;
-    const source: Span | null = nearestSource(c, tokens) ?? (previous?.sentence === sentence ? previous.source : null);
+    const source: Span | null = run ? spanOf(tokens, run[0], run[1]) : previous?.sentence === sentence ? previous.source : null;
     if (source) previous = { sentence, source };
     // A source that runs into a signature ("Sonya Herridge “During the debate Trump") misreads the layout.
     if (source && layout.some((q) => overlaps(source, q.source) || overlaps(source, q.cue))) continue;
@@ -483,8 +484,14 @@ function resumedFrom(quotes: readonly Quote[], text: string, open: number): numb
 }
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
-/** Content runs of a labelled cue as token ranges: runs are joined unless the attribution (its cue or source) lies between them. */
-function contentPieces(c: LabelledCue, tokens: QuoteTokens): Array<[number, number]> {
+/**
+ * Content runs of a labelled cue as token ranges: runs are joined unless the attribution (its cue
+ * or the source it takes, `source`) lies between them. Other tokens the labeller marked as source
+ * inside the content ("Moves against the United States government-financed Voice of America ...
+ * led to their removal ..., said Jeffrey N. Trimble": the names were marked) are no speaker and
+ * no break.
+ */
+function contentPieces(c: LabelledCue, tokens: QuoteTokens, source: [number, number] | null): Array<[number, number]> {
   const pieces: Array<[number, number]> = [];
   let splitSince = false;
   for (let k = 0; k < c.labels.length; k++) {
@@ -494,7 +501,7 @@ function contentPieces(c: LabelledCue, tokens: QuoteTokens): Array<[number, numb
       if (last && !splitSince) last[1] = i;
       else pieces.push([i, i]);
       splitSince = false;
-    } else if (c.labels[k] === ROLE_LABEL.SOURCE || (i >= c.cue.first && i <= c.cue.last)) {
+    } else if ((i >= c.cue.first && i <= c.cue.last) || (source !== null && i >= source[0] && i <= source[1]) || (source === null && c.labels[k] === ROLE_LABEL.SOURCE)) {
       splitSince = true;
     }
   }
@@ -532,8 +539,8 @@ function contentPieces(c: LabelledCue, tokens: QuoteTokens): Array<[number, numb
   return kept.length > 1 && tokens.cls[kept[0]![0]] === CLASS.quote ? kept.filter((p, k) => k === 0 || quoted(p)) : kept;
 }
 
-/** The source run nearest to the cue, or null. */
-function nearestSource(c: LabelledCue, tokens: QuoteTokens): Span | null {
+/** The source run nearest to the cue as a token range, or null. */
+function nearestSource(c: LabelledCue, tokens: QuoteTokens): [number, number] | null {
   const runs: Array<[number, number]> = [];
   let best = -1;
   let bestDistance = Infinity;
@@ -560,8 +567,8 @@ function nearestSource(c: LabelledCue, tokens: QuoteTokens): Span | null {
   // in Virginia, said"): the subject, the run that a comma or dash ends before the nearest one.
   const [a, b] = runs[best]!;
   const before = runs[best - 1];
-  if (b < c.cue.first && before && tokens.sentence[before[1]] === tokens.sentence[a] && SET_OFF.has(tokens.cls[before[1] + 1]!)) return spanOf(tokens, before[0], before[1]);
-  return spanOf(tokens, a, b);
+  if (b < c.cue.first && before && tokens.sentence[before[1]] === tokens.sentence[a] && SET_OFF.has(tokens.cls[before[1] + 1]!)) return before;
+  return [a, b];
 }
 const SET_OFF: ReadonlySet<number> = new Set([CLASS.comma, CLASS.dash]);
 const LEADING_PUNCTUATION: ReadonlySet<number> = new Set([CLASS.comma, CLASS.colon, CLASS.stop, CLASS.dash]);
