@@ -239,6 +239,12 @@ describe("extractQuotes", () => {
     expect(new Set(brief(text).map((q) => q.source))).toEqual(new Set(["Jeffrey N. Trimble"]));
   });
 
+  it("takes no lone adverb or -ing form for a speaker", () => {
+    const listed = "Correction: An earlier version of this article incorrectly listed when the “War On Drugs” was introduced.";
+    const stripping = "At the Republican convention in Cleveland his operatives forced a change in the party platform, stripping out a call for “providing lethal defensive weapons” to Ukraine and replacing it with softer language.";
+    expect([...brief(listed), ...brief(stripping)].map((q) => q.source)).toEqual([null, null]);
+  });
+
   it("keeps the names inside a content that the labeller marked as source in the content", () => {
     const text = "Moves against the United States government-financed Voice of America and Radio Free Europe/Radio Liberty led to their removal from all but one of the roughly 100 Russian stations on which they were operating as of 2005, said Jeffrey N. Trimble, a senior official with the Broadcasting Board of Governors that oversees them.";
     expect(brief(text)[0]!.content).toBe(text.slice(0, text.indexOf(", said")));
