@@ -239,10 +239,14 @@ describe("extractQuotes", () => {
     expect(new Set(brief(text).map((q) => q.source))).toEqual(new Set(["Jeffrey N. Trimble"]));
   });
 
-  it("takes no lone adverb or -ing form for a speaker", () => {
+  it("takes no lone adverb, -ing form, article or \"there\" for a speaker", () => {
     const listed = "Correction: An earlier version of this article incorrectly listed when the “War On Drugs” was introduced.";
     const stripping = "At the Republican convention in Cleveland his operatives forced a change in the party platform, stripping out a call for “providing lethal defensive weapons” to Ukraine and replacing it with softer language.";
     expect([...brief(listed), ...brief(stripping)].map((q) => q.source)).toEqual([null, null]);
+    // Nor an article or "there" alone.
+    const agreement = "But there was more agreement that Europe should increase military coordination, after a tough push from both France and Germany.";
+    const message = 'It sends a clear message that the "elites" in this country don\'t need to obey our laws.';
+    expect([...brief(agreement), ...brief(message)].map((q) => q.source)).toEqual([null, null]);
   });
 
   it("keeps the names inside a content that the labeller marked as source in the content", () => {

@@ -556,8 +556,8 @@ function nearestSource(c: LabelledCue, tokens: QuoteTokens): [number, number] | 
     while (a <= b && LEADING_PUNCTUATION.has(tokens.cls[a]!)) a++;
     if (a > b) continue;
     // Nor is one lower-case adverb or -ing form a speaker ("incorrectly listed when ...", "stripping
-    // out a call for ..."): a source is a noun phrase.
-    if (a === b && tokens.cls[a] === CLASS.word && ADVERB_OR_GERUND.test(tokens.lower[a]!)) continue;
+    // out a call for ..."), nor an article or "there" alone: a source is a noun phrase.
+    if (a === b && ((tokens.cls[a] === CLASS.word && ADVERB_OR_GERUND.test(tokens.lower[a]!)) || NO_PHRASE.has(tokens.text.slice(tokens.start[a]!, tokens.end[a]!)))) continue;
     const distance = b < c.cue.first ? c.cue.first - b : a - c.cue.last;
     runs.push([a, b]);
     if (distance < bestDistance) {
@@ -576,6 +576,7 @@ function nearestSource(c: LabelledCue, tokens: QuoteTokens): [number, number] | 
 const SET_OFF: ReadonlySet<number> = new Set([CLASS.comma, CLASS.dash]);
 const LEADING_PUNCTUATION: ReadonlySet<number> = new Set([CLASS.comma, CLASS.colon, CLASS.stop, CLASS.dash]);
 const ADVERB_OR_GERUND = /(?:ly|ing)$/;
+const NO_PHRASE: ReadonlySet<string> = new Set(["a", "an", "the", "there", "There"]);
 
 /**
  * A content that starts or ends inside a quotation takes the whole quotation (the labeller
