@@ -6,13 +6,13 @@
 // `--looser-bias` and `--source-bias` score the same models once per value (`ExtractOptions`; both
 // lists: every pair).
 // Prints a line per half on stderr and the figures as one JSON line on stdout. Articles whose text
-// `normalizeText` changes in length are left out (their offsets would shift). About two minutes.
+// `normalizeText` changes in length are left out (their offsets would shift). About a minute.
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { type ExtractOptions, extractQuotes, type QuoteModel, resolveQuotes } from "@newsflow/nlp";
 import { MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
 import { type QuoteModelJson, quoteModelFromJson } from "@newsflow/nlp/train";
-import { errorArticles } from "../quotes/error-articles.js";
+import { type ErrorArticle, errorArticles } from "../quotes/error-articles.js";
 import { type GoldArticle, goldParagraphs, readPolnear } from "../quotes/polnear.js";
 import { emptyCounts, quoteFigures, scoreArticle } from "../quotes/score-quotes.js";
 import { toAttributions } from "../quotes/to-attributions.js";
@@ -28,23 +28,32 @@ const train = readPolnear(values.train ?? requireSharedData("quotes", "polnear",
 const dev = readPolnear(values.dev ?? requireSharedData("quotes", "polnear", "dev.jsonl"));
 const shipped = JSON.parse(readArtefact(fileURLToPath(new URL(SHIPPED_QUOTE_MODEL, MODELS_DIR))).toString("utf8")) as QuoteModelJson;
 
-function score(model: QuoteModel, articles: readonly GoldArticle[], options: ExtractOptions) {
+/** Articles with their paragraphs and canonical entities, prepared once: neither depends on the quote model or the settings. */
+interface Prepared {
+  count: number;
+  articles: ErrorArticle[];
+}
+const prepare = (articles: readonly GoldArticle[]): Prepared => ({ count: articles.length, articles: [...errorArticles(articles, { count: 0 })] });
+
+function score(model: QuoteModel, prepared: Prepared, options: ExtractOptions) {
   const counts = emptyCounts();
-  for (const { article, paragraphs, canonical, placed } of errorArticles(articles, { count: 0 })) {
+  for (const { article, paragraphs, canonical, placed } of prepared.articles) {
     const resolved = resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model, options) })), canonical);
     scoreArticle(article.text, article.attributions, toAttributions(resolved, placed), counts);
   }
   const f = quoteFigures(counts);
   const r = (x: number) => Math.round(x * 10000) / 10000;
-  return { articles: articles.length, content: r(f.content.f1), attribution: r(f.attribution.f1), direct: r(f.direct.f1), contentExact: r(f.contentExact.f1) };
+  return { articles: prepared.count, content: r(f.content.f1), attribution: r(f.attribution.f1), direct: r(f.direct.f1), contentExact: r(f.contentExact.f1) };
 }
 
 const halves = [train.filter((_, i) => i % 2 === 0), train.filter((_, i) => i % 2 === 1)] as const;
+const preparedDev = prepare(dev);
+const preparedHalves = halves.map(prepare);
 const out = halves.flatMap((half, h) => {
   const json = trainQuoteModel(goldParagraphs(half), dev, goldParagraphs(dev), shipped.clusters, DEFAULT_QUOTE_TRAIN_CONFIG);
   const model = quoteModelFromJson(json);
   return settings.map((options) => {
-    const row = { trainedOn: h === 0 ? "even" : "odd", epoch: json.meta.epoch, ...options, dev: score(model, dev, options), otherHalf: score(model, halves[1 - h]!, options) };
+    const row = { trainedOn: h === 0 ? "even" : "odd", epoch: json.meta.epoch, ...options, dev: score(model, preparedDev, options), otherHalf: score(model, preparedHalves[1 - h]!, options) };
     process.stderr.write(`quote-halves: ${JSON.stringify(row)}\n`);
     return row;
   });

@@ -216,8 +216,8 @@ function capitalisedInProse(tokens: QuoteTokens, i: number): boolean {
 /**
  * Whether tokens `first..last` lie inside a quotation opened and closed in the paragraph with no
  * other quotation mark in it. PolNeAR annotates 10 of its 19,831 training cues inside such a
- * quotation (33 when a quotation may hold other marks, and those are mostly curly and straight
- * marks paired wrongly: `“A," he said. "B.”`), so a cue the tagger finds in quoted speech ("“As we
+ * quotation (33 when a quotation may hold other marks, and those were mostly curly and straight
+ * marks paired wrongly before mixed marks were paired: `“A," he said. "B.”`), so a cue the tagger finds in quoted speech ("“As we
  * noted, Clinton ...,” said Kenneth Baer") is no cue.
  */
 function insideQuotation(tokens: QuoteTokens, first: number, last: number): boolean {
