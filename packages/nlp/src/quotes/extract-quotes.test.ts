@@ -234,9 +234,11 @@ describe("extractQuotes", () => {
     expect(brief(text).map((q) => q.content)).toContain('“Immunity deals should not be a requirement for cooperating with the FBI,"');
   });
 
+  // The labeller marks the comma before "said" and the names inside the content as source.
+  const trimble = "Moves against the United States government-financed Voice of America and Radio Free Europe/Radio Liberty led to their removal from all but one of the roughly 100 Russian stations on which they were operating as of 2005, said Jeffrey N. Trimble, a senior official with the Broadcasting Board of Governors that oversees them.";
+
   it("never gives a source that starts with the comma before its cue", () => {
-    const text = "Moves against the United States government-financed Voice of America and Radio Free Europe/Radio Liberty led to their removal from all but one of the roughly 100 Russian stations on which they were operating as of 2005, said Jeffrey N. Trimble, a senior official with the Broadcasting Board of Governors that oversees them.";
-    expect(new Set(brief(text).map((q) => q.source))).toEqual(new Set(["Jeffrey N. Trimble"]));
+    expect(new Set(brief(trimble).map((q) => q.source))).toEqual(new Set(["Jeffrey N. Trimble"]));
   });
 
   it("takes no lone adverb, -ing form, article or \"there\" for a speaker", () => {
@@ -250,8 +252,7 @@ describe("extractQuotes", () => {
   });
 
   it("keeps the names inside a content that the labeller marked as source in the content", () => {
-    const text = "Moves against the United States government-financed Voice of America and Radio Free Europe/Radio Liberty led to their removal from all but one of the roughly 100 Russian stations on which they were operating as of 2005, said Jeffrey N. Trimble, a senior official with the Broadcasting Board of Governors that oversees them.";
-    expect(brief(text)[0]!.content).toBe(text.slice(0, text.indexOf(", said")));
+    expect(brief(trimble)[0]!.content).toBe(trimble.slice(0, trimble.indexOf(", said")));
   });
 
   it("marks a quote that runs on into the next paragraph", () => {
