@@ -1,0 +1,43 @@
+// The entity tagger on the web-news check sets: paragraphs of the saved web pages' article bodies
+// (2015-2019 news and features from many sites), annotated by the project with the CoNLL-2003
+// types. `node dist/scripts/ner-web.js [--model PATH] [--errors]`. Set A (annotations/web-ner-a.json,
+// 68 paragraphs: the first long paragraph of each English page) may be read for errors; set B
+// (web-ner-b.json, 66 paragraphs: the next one) is only ever scored, so that it stays unseen. Each
+// page's body is tagged paragraph by paragraph and reconciled as production does; the annotated
+// paragraphs are scored by exact character span and type. A measurement: nothing is chosen on it.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { loadNerModel } from "@newsflow/nlp/node";
+import { createEntityTagger } from "@newsflow/nlp/train";
+import { evaluateWebNews, readWebBodies, type WebAnnotation } from "../ner/web-news.js";
+import { requireSharedData } from "../shared-data.js";
+
+const { values } = parseArgs({
+  options: {
+    model: { type: "string" },
+    errors: { type: "boolean", default: false },
+  },
+});
+const annotations = (set: string) =>
+  JSON.parse(readFileSync(fileURLToPath(new URL(`../../annotations/web-ner-${set}.json`, import.meta.url)), "utf8")) as WebAnnotation[];
+const model = loadNerModel(values.model);
+const tagger = createEntityTagger(model);
+const bodies = readWebBodies(requireSharedData("html", "ground-truth.json"));
+const f = (s: { f1: number; precision: number; recall: number; perType: Record<string, { f1: number }> }) =>
+  `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(4)} (${Object.entries(s.perType)
+    .map(([t, x]) => `${t} ${x.f1.toFixed(3)}`)
+    .join(", ")})`;
+const out: Record<string, unknown> = {};
+for (const set of ["a", "b"]) {
+  const result = evaluateWebNews(bodies, annotations(set), tagger, model.aliasGroups);
+  if (values.errors && set === "a") {
+    for (const e of result.errors) process.stdout.write(`${e.page.slice(0, 8)}  missed [${e.missed.join(", ")}]  wrong [${e.wrong.join(", ")}]\n`);
+  }
+  process.stderr.write(
+    `set ${set}: ${result.paragraphCount} paragraphs, ${result.goldMentions} gold mentions\n  production ${f(result.production)}\n  paragraphs ${f(result.paragraphs)}\n`,
+  );
+  const { production, paragraphs, paragraphCount, goldMentions } = result;
+  out[set] = { production, paragraphs, paragraphCount, goldMentions };
+}
+process.stdout.write(`${JSON.stringify(out)}\n`);
