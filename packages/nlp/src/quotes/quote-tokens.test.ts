@@ -5,6 +5,14 @@ describe("quoteTokens", () => {
   const t = quoteTokens("“We won,” Croft said. Mr. Lee’s aides disagreed.");
   const words = Array.from({ length: t.length }, (_, i) => t.text.slice(t.start[i]!, t.end[i]!));
 
+  it("reads each word's clusters and cue share from the map it is given, also after another map", () => {
+    const words = (said: number) => new Map([["said", said]]);
+    const said = (t: ReturnType<typeof quoteTokens>) => [t.cluster[1], t.share[1]];
+    expect(said(quoteTokens("Croft said so.", words(5 | (7 << 11) | (3 << 22))))).toEqual([5 | (7 << 11), 3]);
+    expect(said(quoteTokens("Croft said so.", words(9)))).toEqual([9, 0]);
+    expect(said(quoteTokens("Croft said so."))).toEqual([0, 0]);
+  });
+
   it("splits words and single punctuation marks, keeping inner apostrophes", () => {
     expect(words).toEqual(["“", "We", "won", ",", "”", "Croft", "said", ".", "Mr", ".", "Lee’s", "aides", "disagreed", "."]);
     expect(t.lower[10]).toBe("lee's");

@@ -49,6 +49,12 @@ interface WordHashes {
   suffix: number;
   stem: number;
   cls: number;
+  /**
+   * What `knownIn` (a model's `words`) says of the word, kept with the hashes so that a token costs
+   * one map look-up, not two (the second was 6% of extraction time); looked up again for another map.
+   */
+  known: number;
+  knownIn: ReadonlyMap<string, number> | null;
 }
 const WORD_CACHE = new Map<string, WordHashes>();
 const WORD_CACHE_SIZE = 200_000;
@@ -63,6 +69,8 @@ function wordHashes(raw: string): WordHashes {
     suffix: hashString(lower.slice(-3)),
     stem: hashString(lower.length > 4 ? lower.replace(/(?:ing|ed|es|s)$/, "") : lower),
     cls: classOf(raw, lower),
+    known: 0,
+    knownIn: null,
   };
   if (WORD_CACHE.size >= WORD_CACHE_SIZE) WORD_CACHE.clear();
   WORD_CACHE.set(raw, h);
@@ -139,7 +147,11 @@ export function quoteTokens(text: string, words: ReadonlyMap<string, number> = n
     t.word[i] = h.word;
     t.suffix[i] = h.suffix;
     t.stem[i] = h.stem;
-    const known = words.get(lower) ?? 0;
+    if (h.knownIn !== words) {
+      h.known = words.get(lower) ?? 0;
+      h.knownIn = words;
+    }
+    const known = h.known;
     t.cluster[i] = known & 0x3fffff;
     t.share[i] = known >>> 22;
     t.cls[i] = h.cls;
