@@ -131,10 +131,10 @@ export interface CueTokens {
  * what stands right before and after it ("that", a colon, a closing mark), and whether another
  * cue lies in between (several attributions in one sentence).
  *
- * `isCue` marks the tokens of every cue of the paragraph.
+ * `isCue` marks the tokens of every cue of the paragraph. `out` (every entry is written) may be a
+ * reused buffer of exactly that size.
  */
-export function roleFeatures(t: QuoteTokens, cue: CueTokens, isCue: Uint8Array, from: number, to: number): Uint32Array {
-  const out = new Uint32Array((to - from) * ROLE_FEATURES);
+export function roleFeatures(t: QuoteTokens, cue: CueTokens, isCue: Uint8Array, from: number, to: number, out = new Uint32Array((to - from) * ROLE_FEATURES)): Uint32Array {
   const cueW = t.word[cue.last]!;
   const cueW0 = t.word[cue.first]!;
   const cueQ = t.inQuote[cue.first]!;
