@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { EntityMention } from "@newsflow/contracts";
 import type { EntityTagger } from "@newsflow/nlp/train";
 import { describe, expect, it } from "vitest";
+import { readPolnear } from "../quotes/polnear.js";
 import { requireSharedData } from "../shared-data.js";
 import { evaluateWebNews, goldSpans, readWebBodies, type WebAnnotation, webParagraphs } from "./web-news.js";
 
@@ -47,15 +48,17 @@ describe("evaluateWebNews", () => {
   });
 });
 
-describe("the web-news annotation files", () => {
+describe("the news annotation files", () => {
   const truth = requireSharedData("html", "ground-truth.json");
-  it("fit the saved pages: every annotated name is in its paragraph", () => {
-    const bodies = readWebBodies(truth);
-    for (const set of ["a", "b"]) {
-      const annotations = JSON.parse(readFileSync(fileURLToPath(new URL(`../../annotations/web-ner-${set}.json`, import.meta.url)), "utf8")) as WebAnnotation[];
-      expect(annotations.length).toBeGreaterThan(60);
+  it("fit their texts: every annotated name is in its paragraph", () => {
+    const web = readWebBodies(truth);
+    const polnear = new Map(readPolnear(requireSharedData("quotes", "polnear", "dev.jsonl")).map((a) => [a.id, a.text]));
+    for (const [file, bodies] of [["web-ner-a.json", web], ["web-ner-b.json", web], ["news-ner-c.json", polnear]] as const) {
+      const annotations = JSON.parse(readFileSync(fileURLToPath(new URL(`../../annotations/${file}`, import.meta.url)), "utf8")) as WebAnnotation[];
+      expect(annotations.length).toBeGreaterThan(40);
       for (const a of annotations) {
         const text = webParagraphs(bodies.get(a.page) ?? "")[a.paragraph] ?? "";
+        expect(text.length).toBeGreaterThan(0);
         expect(() => goldSpans(text, a.entities)).not.toThrow();
       }
     }

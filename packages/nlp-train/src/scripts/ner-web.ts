@@ -1,9 +1,10 @@
-// The entity tagger on the web-news check sets: paragraphs of the saved web pages' article bodies
-// (2015-2019 news and features from many sites), annotated by the project with the CoNLL-2003
-// types. `node dist/scripts/ner-web.js [--model PATH] [--errors]`. Set A (annotations/web-ner-a.json,
-// 68 paragraphs: the first long paragraph of each English page) may be read for errors; set B
-// (web-ner-b.json, 66 paragraphs: the next one) is only ever scored, so that it stays unseen. Each
-// page's body is tagged paragraph by paragraph and reconciled as production does; the annotated
+// The entity tagger on the project's news check sets, annotated with the CoNLL-2003 types: `node
+// dist/scripts/ner-web.js [--model PATH] [--errors]`. Web set A (annotations/web-ner-a.json, 68
+// paragraphs: the first long paragraph of each English page of the saved web pages' article bodies,
+// mostly 2019 news and features from many sites) may be read for errors; web set B (web-ner-b.json,
+// 66 paragraphs: the next one) and news set C (news-ner-c.json, 44 paragraphs of PolNeAR's dev
+// articles: 2016 US political news) are only ever scored, so that they stay unseen. Each page or
+// article is tagged paragraph by paragraph and reconciled as production does; the annotated
 // paragraphs are scored by exact character span and type. A measurement: nothing is chosen on it.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -11,6 +12,7 @@ import { parseArgs } from "node:util";
 import { loadNerModel } from "@newsflow/nlp/node";
 import { createEntityTagger } from "@newsflow/nlp/train";
 import { evaluateWebNews, readWebBodies, type WebAnnotation } from "../ner/web-news.js";
+import { readPolnear } from "../quotes/polnear.js";
 import { requireSharedData } from "../shared-data.js";
 
 const { values } = parseArgs({
@@ -19,18 +21,23 @@ const { values } = parseArgs({
     errors: { type: "boolean", default: false },
   },
 });
-const annotations = (set: string) =>
-  JSON.parse(readFileSync(fileURLToPath(new URL(`../../annotations/web-ner-${set}.json`, import.meta.url)), "utf8")) as WebAnnotation[];
+const annotations = (file: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../annotations/${file}`, import.meta.url)), "utf8")) as WebAnnotation[];
 const model = loadNerModel(values.model);
 const tagger = createEntityTagger(model);
-const bodies = readWebBodies(requireSharedData("html", "ground-truth.json"));
+const web = readWebBodies(requireSharedData("html", "ground-truth.json"));
+const polnear = new Map(readPolnear(requireSharedData("quotes", "polnear", "dev.jsonl")).map((a) => [a.id, a.text]));
+const sets = [
+  { set: "a", file: "web-ner-a.json", bodies: web },
+  { set: "b", file: "web-ner-b.json", bodies: web },
+  { set: "c", file: "news-ner-c.json", bodies: polnear },
+];
 const f = (s: { f1: number; precision: number; recall: number; perType: Record<string, { f1: number }> }) =>
   `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(4)} (${Object.entries(s.perType)
     .map(([t, x]) => `${t} ${x.f1.toFixed(3)}`)
     .join(", ")})`;
 const out: Record<string, unknown> = {};
-for (const set of ["a", "b"]) {
-  const result = evaluateWebNews(bodies, annotations(set), tagger, model.aliasGroups);
+for (const { set, file, bodies } of sets) {
+  const result = evaluateWebNews(bodies, annotations(file), tagger, model.aliasGroups);
   if (values.errors && set === "a") {
     for (const e of result.errors) process.stdout.write(`${e.page.slice(0, 8)}  missed [${e.missed.join(", ")}]  wrong [${e.wrong.join(", ")}]\n`);
   }
