@@ -1,11 +1,7 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { EntityMention } from "@newsflow/contracts";
 import type { EntityTagger } from "@newsflow/nlp/train";
 import { describe, expect, it } from "vitest";
-import { readPolnear } from "../quotes/polnear.js";
-import { requireSharedData } from "../shared-data.js";
-import { evaluateWebNews, goldSpans, readWebBodies, type WebAnnotation, webParagraphs } from "./web-news.js";
+import { evaluateWebNews, goldSpans, readNewsCheckSets, type WebAnnotation, webParagraphs } from "./web-news.js";
 
 describe("goldSpans", () => {
   it("marks every whole-word occurrence, longer names first, none inside another", () => {
@@ -49,12 +45,8 @@ describe("evaluateWebNews", () => {
 });
 
 describe("the news annotation files", () => {
-  const truth = requireSharedData("html", "ground-truth.json");
   it("fit their texts: every annotated name is in its paragraph", () => {
-    const web = readWebBodies(truth);
-    const polnear = new Map(readPolnear(requireSharedData("quotes", "polnear", "dev.jsonl")).map((a) => [a.id, a.text]));
-    for (const [file, bodies] of [["web-ner-a.json", web], ["web-ner-b.json", web], ["news-ner-c.json", polnear]] as const) {
-      const annotations = JSON.parse(readFileSync(fileURLToPath(new URL(`../../annotations/${file}`, import.meta.url)), "utf8")) as WebAnnotation[];
+    for (const { annotations, bodies } of readNewsCheckSets()) {
       expect(annotations.length).toBeGreaterThan(40);
       for (const a of annotations) {
         const text = webParagraphs(bodies.get(a.page) ?? "")[a.paragraph] ?? "";

@@ -3,8 +3,11 @@
 // types, scored through the production path. The annotation names each entity once per paragraph
 // ([type, text]); every whole-word occurrence of that text in the paragraph is a gold mention.
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { EntityMention } from "@newsflow/contracts";
 import { ENTITY_TYPES, type EntityTagger, type ReconcileOptions, reconcileEntities } from "@newsflow/nlp/train";
+import { readPolnear } from "../quotes/polnear.js";
+import { requireSharedData } from "../shared-data.js";
 import { type SpanScores, scoreSpans, type TypedSpan } from "./conll.js";
 
 /** One annotated paragraph: the page, the paragraph's index in `webParagraphs(body)`, its entities. */
@@ -103,7 +106,31 @@ export function evaluateWebNews(
 }
 
 /** The article bodies of the saved web pages, by page id. */
-export function readWebBodies(groundTruthPath: string): Map<string, string> {
+function readWebBodies(groundTruthPath: string): Map<string, string> {
   const truth = JSON.parse(readFileSync(groundTruthPath, "utf8")) as Record<string, { articleBody?: string }>;
   return new Map(Object.entries(truth).map(([id, v]) => [id, v.articleBody ?? ""]));
+}
+
+/** One check set: its name, its annotations and the texts (by id) they annotate. */
+export interface NewsCheckSet {
+  set: "a" | "b" | "c";
+  annotations: WebAnnotation[];
+  bodies: ReadonlyMap<string, string>;
+}
+
+const annotationFile = (file: string): WebAnnotation[] =>
+  JSON.parse(readFileSync(fileURLToPath(new URL(`../../annotations/${file}`, import.meta.url)), "utf8")) as WebAnnotation[];
+
+/**
+ * The project's news check sets with their texts: web sets A and B (paragraphs of the saved web
+ * pages' article bodies) and news set C (paragraphs of PolNeAR's dev articles).
+ */
+export function readNewsCheckSets(): NewsCheckSet[] {
+  const web = readWebBodies(requireSharedData("html", "ground-truth.json"));
+  const polnear = new Map(readPolnear(requireSharedData("quotes", "polnear", "dev.jsonl")).map((a) => [a.id, a.text]));
+  return [
+    { set: "a", annotations: annotationFile("web-ner-a.json"), bodies: web },
+    { set: "b", annotations: annotationFile("web-ner-b.json"), bodies: web },
+    { set: "c", annotations: annotationFile("news-ner-c.json"), bodies: polnear },
+  ];
 }

@@ -6,14 +6,10 @@
 // articles: 2016 US political news) are only ever scored, so that they stay unseen. Each page or
 // article is tagged paragraph by paragraph and reconciled as production does; the annotated
 // paragraphs are scored by exact character span and type. A measurement: nothing is chosen on it.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadNerModel } from "@newsflow/nlp/node";
 import { createEntityTagger } from "@newsflow/nlp/train";
-import { evaluateWebNews, readWebBodies, type WebAnnotation } from "../ner/web-news.js";
-import { readPolnear } from "../quotes/polnear.js";
-import { requireSharedData } from "../shared-data.js";
+import { evaluateWebNews, readNewsCheckSets } from "../ner/web-news.js";
 
 const { values } = parseArgs({
   options: {
@@ -21,23 +17,15 @@ const { values } = parseArgs({
     errors: { type: "boolean", default: false },
   },
 });
-const annotations = (file: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../annotations/${file}`, import.meta.url)), "utf8")) as WebAnnotation[];
 const model = loadNerModel(values.model);
 const tagger = createEntityTagger(model);
-const web = readWebBodies(requireSharedData("html", "ground-truth.json"));
-const polnear = new Map(readPolnear(requireSharedData("quotes", "polnear", "dev.jsonl")).map((a) => [a.id, a.text]));
-const sets = [
-  { set: "a", file: "web-ner-a.json", bodies: web },
-  { set: "b", file: "web-ner-b.json", bodies: web },
-  { set: "c", file: "news-ner-c.json", bodies: polnear },
-];
 const f = (s: { f1: number; precision: number; recall: number; perType: Record<string, { f1: number }> }) =>
   `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(4)} (${Object.entries(s.perType)
     .map(([t, x]) => `${t} ${x.f1.toFixed(3)}`)
     .join(", ")})`;
 const out: Record<string, unknown> = {};
-for (const { set, file, bodies } of sets) {
-  const result = evaluateWebNews(bodies, annotations(file), tagger, model.aliasGroups);
+for (const { set, annotations, bodies } of readNewsCheckSets()) {
+  const result = evaluateWebNews(bodies, annotations, tagger, model.aliasGroups);
   if (values.errors && set === "a") {
     for (const e of result.errors) process.stdout.write(`${e.page.slice(0, 8)}  missed [${e.missed.join(", ")}]  wrong [${e.wrong.join(", ")}]\n`);
   }
