@@ -100,8 +100,8 @@ export function labelParagraph(text: string, model: QuoteModel, options: Extract
   rescueQuotationCues(tokens, cueScores, model.cue.labels, isCue, found);
   const labelCue = (cue: CueTokens, marks: Uint8Array): { from: number; labels: Uint8Array } => {
     const { from, to } = roleWindow(tokens, cue);
-    const n = to - from;
-    const scores = emissionScores(model.role, roleFeatures(tokens, cue, marks, from, to, scratch.features(n * ROLE_FEATURES)), ROLE_FEATURES, n, scratch.scores(n * model.role.labels));
+    const width = to - from;
+    const scores = emissionScores(model.role, roleFeatures(tokens, cue, marks, from, to, scratch.features(width * ROLE_FEATURES)), ROLE_FEATURES, width, scratch.scores(width * model.role.labels));
     return { from, labels: withSource(model, tokens, cue, from, scores, sourceBias) };
   };
   const cues = found.map(({ cue, confidence }) => ({ cue, confidence, ...labelCue(cue, isCue) }));

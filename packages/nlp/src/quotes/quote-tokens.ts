@@ -106,11 +106,14 @@ function featureMarks(text: string, marks: QuoteMark[]): QuoteMark[] {
   return /[\u201C\u201D]/.test(text) && text.includes('"') ? findQuoteMarks(text, { pairMixed: false }) : marks;
 }
 
+/** The words of no model: one map for every call without one, so the cached look-ups stay valid. */
+const NO_WORDS: ReadonlyMap<string, number> = new Map();
+
 /**
  * Tokenises a paragraph for the quote model, with its sentences, quotations and what the model
  * knows of each word (`words`: clusters `c1 | c2 << 11` and cue-share bucket `<< 22`, see `wordKnowledge`).
  */
-export function quoteTokens(text: string, words: ReadonlyMap<string, number> = new Map()): QuoteTokens {
+export function quoteTokens(text: string, words: ReadonlyMap<string, number> = NO_WORDS): QuoteTokens {
   const raw: Array<[number, number, string]> = [];
   for (const m of text.matchAll(TOKEN_RE)) raw.push([m.index!, m.index! + m[0].length, m[0]]);
   const n = raw.length;
