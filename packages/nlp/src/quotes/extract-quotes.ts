@@ -89,7 +89,7 @@ const scratch = (() => {
  * run of cue-labelled tokens) the content/source labeller over the tokens around it.
  */
 export function labelParagraph(text: string, model: QuoteModel, options: ExtractOptions = {}): LabelledParagraph {
-  const { sourceBias = SOURCE_BIAS, looserBias = LOOSER_CUE_BIAS } = options;
+  const { sourceBias = SOURCE_BIAS, looserBias = LOOSER_CUE_BIAS, looserGate } = options;
   const tokens = quoteTokens(text, model.words);
   const n = tokens.length;
   const cueScores = emissionScores(model.cue, cueFeatures(tokens), CUE_FEATURES, n);
@@ -106,7 +106,7 @@ export function labelParagraph(text: string, model: QuoteModel, options: Extract
   };
   const cues = found.map(({ cue, confidence }) => ({ cue, confidence, ...labelCue(cue, isCue) }));
   const kept = coordinatedCues(tokens, withoutNestedCues(tokens, cues, isCue, labelCue));
-  const all = looserBias === 0 ? kept : withLooserCues(tokens, model, cueScores, kept, isCue, labelCue, looserBias);
+  const all = looserBias === 0 ? kept : withLooserCues(tokens, model, cueScores, kept, isCue, labelCue, looserBias, looserGate);
   for (const c of all) subjectOutOfSource(tokens, c);
   return { tokens, cues: all };
 }
@@ -180,6 +180,7 @@ function withLooserCues(
   isCue: Uint8Array,
   labelCue: (cue: CueTokens, marks: Uint8Array) => { from: number; labels: Uint8Array },
   bias: number,
+  gate?: (candidate: LooserCandidate) => boolean,
 ): LabelledCue[] {
   const n = tokens.length;
   const L = model.cue.labels;
@@ -201,11 +202,12 @@ function withLooserCues(
   const out = cues.slice();
   for (const { cue, confidence } of candidates) {
     if (covered.subarray(cue.first, cue.last + 1).includes(1) || isCue.subarray(cue.first, cue.last + 1).includes(1)) continue;
-    if (capitalisedInProse(tokens, cue.first)) continue;
+    if (!gate && capitalisedInProse(tokens, cue.first)) continue;
     const marks = isCue.slice();
     marks.fill(1, cue.first, cue.last + 1);
     const { from, labels } = labelCue(cue, marks);
-    if (!labels.includes(ROLE_LABEL.SOURCE) || !labels.includes(ROLE_LABEL.CONTENT) || labels.some((l, k) => l !== ROLE_LABEL.O && covered[from + k] === 1)) continue;
+    if (!labels.includes(ROLE_LABEL.CONTENT) || labels.some((l, k) => l !== ROLE_LABEL.O && covered[from + k] === 1)) continue;
+    if (gate ? !gate({ tokens, cue, confidence, from, labels, cueScores, covered, marks }) : !labels.includes(ROLE_LABEL.SOURCE)) continue;
     const added = { cue, confidence: Math.min(confidence, LOOSER_CUE_CONFIDENCE), from, labels };
     out.push(added);
     cover(added);
@@ -344,8 +346,25 @@ function withSource(model: QuoteModel, tokens: QuoteTokens, cue: CueTokens, from
   return labels;
 }
 
+/** A cue of the looser pass, labelled, as a `looserGate` sees it. */
+export interface LooserCandidate extends LabelledCue {
+  tokens: QuoteTokens;
+  /** The cue tagger's emission scores of the paragraph (unbiased), `CUE_LABEL`s per token. */
+  cueScores: Float32Array;
+  /** Tokens the attributions kept so far take up (cue, content, source). */
+  covered: Uint8Array;
+  /** The cues marked for the labeller when it labelled this one. */
+  marks: Uint8Array;
+}
+
 /** Knobs of `extractQuotes` for error analysis; the defaults are what the pipeline runs. */
 export interface ExtractOptions {
+  /**
+   * Decides which cues of the looser pass are kept, in place of its own test (a source, and no
+   * capitalised word inside a sentence in lower case); a candidate's content overlapping an
+   * attribution kept so far still rules it out (`quote-looser-gate` compares gates).
+   */
+  looserGate?: (candidate: LooserCandidate) => boolean;
   /** `SOURCE_BIAS` unless given; 0 turns the source re-decoding off. */
   sourceBias?: number;
   /** `LOOSER_CUE_BIAS` unless given; 0 turns the looser second pass off (`quote-halves` compares values). */
