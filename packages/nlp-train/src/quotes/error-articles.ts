@@ -1,8 +1,9 @@
 import type { CanonicalEntity, Paragraph } from "@newsflow/contracts";
-import { canonicalizeEntities, normalizeText, splitParagraphs } from "@newsflow/nlp";
+import { canonicalizeEntities, type ExtractOptions, extractQuotes, normalizeText, type QuoteModel, resolveQuotes, splitParagraphs } from "@newsflow/nlp";
 import { loadEntityTagger } from "@newsflow/nlp/node";
 import { type GoldArticle, readPolnear } from "./polnear.js";
-import type { PlacedParagraph } from "./to-attributions.js";
+import { emptyCounts, type QuoteCounts, scoreArticle } from "./score-quotes.js";
+import { type PlacedParagraph, toAttributions } from "./to-attributions.js";
 
 /** One article as the error scripts read it: its paragraphs, their canonical entities and where they lie. */
 export interface ErrorArticle {
@@ -32,4 +33,26 @@ export function* errorArticles(data: string | readonly GoldArticle[], skipped: {
     const placed = paragraphs.map((p) => ({ index: p.index, toArticle: (i: number) => p.start + i }));
     yield { article, text, paragraphs, canonical, placed };
   }
+}
+
+/**
+ * The counts of `eval quotes` over prepared articles: each paragraph's quotes extracted with
+ * `options`, resolved with the article's canonical entities, scored against its attributions.
+ * `beforeParagraph` runs before each paragraph is extracted (for a gate that reads the gold side).
+ */
+export function scoreErrorArticles(
+  model: QuoteModel,
+  articles: Iterable<ErrorArticle>,
+  options: ExtractOptions = {},
+  beforeParagraph: (article: ErrorArticle, paragraph: Paragraph) => void = () => {},
+): QuoteCounts {
+  const counts = emptyCounts();
+  for (const a of articles) {
+    const quoted = a.paragraphs.map((p) => {
+      beforeParagraph(a, p);
+      return { index: p.index, text: p.text, quotes: extractQuotes(p.text, model, options) };
+    });
+    scoreArticle(a.article.text, a.article.attributions, toAttributions(resolveQuotes(quoted, a.canonical), a.placed), counts);
+  }
+  return counts;
 }

@@ -66,7 +66,8 @@ export function tokenSpans(text: string): Array<[number, number]> {
   return out;
 }
 
-function tokensIn(tokens: Array<[number, number]>, spans: Spans): Set<number> {
+/** Indexes of the `tokens` (from `tokenSpans`) that lie inside `spans`. */
+export function tokensIn(tokens: Array<[number, number]>, spans: Spans): Set<number> {
   const set = new Set<number>();
   for (const s of spans) {
     tokens.forEach(([a, b], i) => {
@@ -76,7 +77,8 @@ function tokensIn(tokens: Array<[number, number]>, spans: Spans): Set<number> {
   return set;
 }
 
-function f1(a: Set<number>, b: Set<number>): number {
+/** Token F1 of two token sets (0 when either is empty): a content matches at >= 0.5. */
+export function tokenF1(a: Set<number>, b: Set<number>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let both = 0;
   for (const x of a) if (b.has(x)) both++;
@@ -96,7 +98,7 @@ function matchContents(gold: readonly Set<number>[], predicted: readonly Set<num
   const pairs: Array<[number, number, number]> = [];
   gold.forEach((gi, i) => {
     predicted.forEach((pj, j) => {
-      const score = f1(gi, pj);
+      const score = tokenF1(gi, pj);
       if (score >= 0.5) pairs.push([score, i, j]);
     });
   });

@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { extractQuotes, resolveQuotes } from "@newsflow/nlp";
 import { loadQuoteModel } from "@newsflow/nlp/node";
 import { errorArticles } from "../quotes/error-articles.js";
-import { isDirect, matchAttributions, type ScoredAttribution, type Spans, tokenSpans } from "../quotes/score-quotes.js";
+import { isDirect, matchAttributions, type ScoredAttribution, type Spans, tokenSpans, tokensIn } from "../quotes/score-quotes.js";
 import { toAttributions } from "../quotes/to-attributions.js";
 import { sharedDataPath } from "../shared-data.js";
 
@@ -21,13 +21,6 @@ const { values } = parseArgs({
 });
 
 const textOf = (text: string, spans: Spans) => spans.map((s) => text.slice(s.start, s.end)).join(" … ");
-const tokensOf = (tokens: Array<[number, number]>, spans: Spans): Set<number> => {
-  const out = new Set<number>();
-  tokens.forEach(([a, b], i) => {
-    if (spans.some((s) => a >= s.start && b <= s.end)) out.add(i);
-  });
-  return out;
-};
 const shared = (a: Set<number>, b: Set<number>) => [...a].filter((x) => b.has(x)).length;
 const span = (s: Spans) => (s.length ? { start: Math.min(...s.map((x) => x.start)), end: Math.max(...s.map((x) => x.end)) } : null);
 
@@ -55,8 +48,8 @@ for (const { article, text, paragraphs, canonical, placed } of errorArticles(val
   const gold: readonly ScoredAttribution[] = article.attributions;
   const pairs = matchAttributions(text, gold, predicted);
   const tokens = tokenSpans(text);
-  const gTok = gold.map((a) => tokensOf(tokens, a.content));
-  const pTok = predicted.map((a) => tokensOf(tokens, a.content));
+  const gTok = gold.map((a) => tokensIn(tokens, a.content));
+  const pTok = predicted.map((a) => tokensIn(tokens, a.content));
   const best = (mine: Set<number>, others: Set<number>[]) => {
     let k = -1;
     let n = 0;

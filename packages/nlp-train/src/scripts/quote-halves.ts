@@ -9,13 +9,12 @@
 // `normalizeText` changes in length are left out (their offsets would shift). About a minute.
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { type ExtractOptions, extractQuotes, type QuoteModel, resolveQuotes } from "@newsflow/nlp";
+import type { ExtractOptions, QuoteModel } from "@newsflow/nlp";
 import { MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
 import { type QuoteModelJson, quoteModelFromJson } from "@newsflow/nlp/train";
-import { type ErrorArticle, errorArticles } from "../quotes/error-articles.js";
+import { type ErrorArticle, errorArticles, scoreErrorArticles } from "../quotes/error-articles.js";
 import { type GoldArticle, goldParagraphs, readPolnear } from "../quotes/polnear.js";
-import { emptyCounts, quoteFigures, scoreArticle } from "../quotes/score-quotes.js";
-import { toAttributions } from "../quotes/to-attributions.js";
+import { quoteFigures } from "../quotes/score-quotes.js";
 import { DEFAULT_QUOTE_TRAIN_CONFIG, trainQuoteModel } from "../quotes/train-quotes.js";
 import { requireSharedData } from "../shared-data.js";
 
@@ -36,12 +35,7 @@ interface Prepared {
 const prepare = (articles: readonly GoldArticle[]): Prepared => ({ count: articles.length, articles: [...errorArticles(articles, { count: 0 })] });
 
 function score(model: QuoteModel, prepared: Prepared, options: ExtractOptions) {
-  const counts = emptyCounts();
-  for (const { article, paragraphs, canonical, placed } of prepared.articles) {
-    const resolved = resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model, options) })), canonical);
-    scoreArticle(article.text, article.attributions, toAttributions(resolved, placed), counts);
-  }
-  const f = quoteFigures(counts);
+  const f = quoteFigures(scoreErrorArticles(model, prepared.articles, options));
   const r = (x: number) => Math.round(x * 10000) / 10000;
   return { articles: prepared.count, content: r(f.content.f1), attribution: r(f.attribution.f1), direct: r(f.direct.f1), contentExact: r(f.contentExact.f1) };
 }

@@ -10,13 +10,13 @@
 // Stderr: a line per step; stdout: one JSON line. About four minutes (the five trainings).
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { type ExtractOptions, extractQuotes, type QuoteModel, resolveQuotes } from "@newsflow/nlp";
+import type { Paragraph } from "@newsflow/contracts";
+import { type ExtractOptions, extractQuotes, type QuoteModel } from "@newsflow/nlp";
 import { MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
-import { CLASS, CUE_LABEL, emissionScores, type LooserCandidate, type QuoteModelJson, quoteModelFromJson, ROLE_FEATURES, ROLE_LABEL, roleFeatures } from "@newsflow/nlp/train";
-import { type ErrorArticle, errorArticles } from "../quotes/error-articles.js";
+import { CLASS, emissionScores, type LooserCandidate, type QuoteModelJson, quoteModelFromJson, ROLE_FEATURES, ROLE_LABEL, roleFeatures } from "@newsflow/nlp/train";
+import { type ErrorArticle, errorArticles, scoreErrorArticles } from "../quotes/error-articles.js";
 import { goldParagraphs, readPolnear } from "../quotes/polnear.js";
-import { emptyCounts, quoteFigures, scoreArticle, tokenSpans } from "../quotes/score-quotes.js";
-import { toAttributions } from "../quotes/to-attributions.js";
+import { quoteFigures, type Spans, tokenF1, tokenSpans, tokensIn } from "../quotes/score-quotes.js";
 import { DEFAULT_QUOTE_TRAIN_CONFIG, trainQuoteModel } from "../quotes/train-quotes.js";
 import { requireSharedData } from "../shared-data.js";
 
@@ -31,42 +31,32 @@ const trainArticles = readPolnear(values.train ?? requireSharedData("quotes", "p
 const devArticles = readPolnear(values.dev ?? requireSharedData("quotes", "polnear", "dev.jsonl"));
 const dev = [...errorArticles(devArticles, { count: 0 })];
 
-/** The gold side of the article being read: its word tokens and the token sets of its attributions. */
-const gold = { tokens: [] as Array<[number, number]>, contents: [] as Array<Set<number>>, sources: [] as Array<Set<number>>, offset: 0 };
-function tokenSet(from: number, to: number, out = new Set<number>()): Set<number> {
-  gold.tokens.forEach(([a, b], i) => {
-    if (a >= from && b <= to) out.add(i);
-  });
-  return out;
-}
-function readGold(article: ErrorArticle["article"]): void {
-  gold.tokens = tokenSpans(article.text);
-  const sets = (spans: Array<{ start: number; end: number }>) => spans.reduce((s, sp) => tokenSet(sp.start, sp.end, s), new Set<number>());
-  gold.contents = article.attributions.map((a) => sets(a.content));
-  gold.sources = article.attributions.map((a) => sets(a.source));
+/** The gold side of the article being read: its word tokens and the token sets of its attributions, and where the paragraph being read starts. */
+const gold = { article: null as ErrorArticle | null, tokens: [] as Array<[number, number]>, contents: [] as Array<Set<number>>, sources: [] as Array<Set<number>>, offset: 0 };
+function readGold(a: ErrorArticle, p: Paragraph): void {
+  gold.offset = p.start;
+  if (gold.article === a) return;
+  gold.article = a;
+  gold.tokens = tokenSpans(a.article.text);
+  gold.contents = a.article.attributions.map((at) => tokensIn(gold.tokens, at.content));
+  gold.sources = a.article.attributions.map((at) => tokensIn(gold.tokens, at.source));
 }
 /** A candidate's tokens with one role, in the article's word tokens. */
 function roleTokens(c: LooserCandidate, role: number): Set<number> {
-  const out = new Set<number>();
+  const spans: Spans = [];
   c.labels.forEach((l, k) => {
-    if (l === role) tokenSet(gold.offset + c.tokens.start[c.from + k]!, gold.offset + c.tokens.end[c.from + k]!, out);
+    if (l === role) spans.push({ start: gold.offset + c.tokens.start[c.from + k]!, end: gold.offset + c.tokens.end[c.from + k]! });
   });
-  return out;
+  return tokensIn(gold.tokens, spans);
 }
-const f1 = (a: Set<number>, b: Set<number>) => {
-  if (a.size === 0 || b.size === 0) return 0;
-  let both = 0;
-  for (const x of a) if (b.has(x)) both++;
-  return (2 * both) / (a.size + b.size);
-};
 const contentRight = (c: LooserCandidate): boolean => {
   const content = roleTokens(c, ROLE_LABEL.CONTENT);
-  return gold.contents.some((g) => f1(g, content) >= 0.5);
+  return gold.contents.some((g) => tokenF1(g, content) >= 0.5);
 };
 const sourceRight = (c: LooserCandidate): boolean => {
   const content = roleTokens(c, ROLE_LABEL.CONTENT);
   const source = roleTokens(c, ROLE_LABEL.SOURCE);
-  return gold.contents.some((g, i) => f1(g, content) >= 0.5 && [...gold.sources[i]!].some((x) => source.has(x)));
+  return gold.contents.some((g, i) => tokenF1(g, content) >= 0.5 && [...gold.sources[i]!].some((x) => source.has(x)));
 };
 
 const bin = (x: number, edges: readonly number[]) => {
@@ -79,12 +69,10 @@ const bin = (x: number, edges: readonly number[]) => {
 function gateFeatures(model: QuoteModel, c: LooserCandidate): string[] {
   const t = c.tokens;
   const { first, last } = c.cue;
-  const L = model.cue.labels;
   const w = (i: number) => (i >= 0 && i < t.length ? t.lower[i]! : "<>");
   const cl = (i: number) => (i >= 0 && i < t.length ? t.cls[i]! : 0);
-  let margin = 0;
-  for (let k = first; k <= last; k++) margin += Math.max(c.cueScores[k * L + CUE_LABEL.BEGIN]!, c.cueScores[k * L + CUE_LABEL.INSIDE]!) - c.cueScores[k * L + CUE_LABEL.O]!;
-  const m = bin(margin / (last - first + 1), [-60, -40, -30, -20, -15, -10, -5, 0, 5]);
+  // The cue's mean margin (best cue label over O), which its confidence is the logistic of.
+  const m = bin(Math.log(c.confidence / (1 - c.confidence)), [-60, -40, -30, -20, -15, -10, -5, 0, 5]);
   const share = t.share[first]!;
   const c1 = w(first);
   // The labeller's roles, and its mean margins for them.
@@ -152,10 +140,9 @@ function candidates(model: QuoteModel, articles: readonly ErrorArticle[]): Examp
     out.push({ features: gateFeatures(model, c), right: contentRight(c) ? 1 : 0 });
     return false;
   };
-  for (const { article, paragraphs } of articles) {
-    readGold(article);
-    for (const p of paragraphs) {
-      gold.offset = p.start;
+  for (const a of articles) {
+    for (const p of a.paragraphs) {
+      readGold(a, p);
       extractQuotes(p.text, model, { looserBias: BIAS, looserGate: gate });
     }
   }
@@ -198,19 +185,7 @@ function auc(scored: Array<readonly [number, number]>): number {
 }
 
 function scoreDev(options: ExtractOptions) {
-  const counts = emptyCounts();
-  for (const { article, paragraphs, canonical, placed } of dev) {
-    readGold(article);
-    const resolved = resolveQuotes(
-      paragraphs.map((p) => {
-        gold.offset = p.start;
-        return { index: p.index, text: p.text, quotes: extractQuotes(p.text, shipped, options) };
-      }),
-      canonical,
-    );
-    scoreArticle(article.text, article.attributions, toAttributions(resolved, placed), counts);
-  }
-  const f = quoteFigures(counts);
+  const f = quoteFigures(scoreErrorArticles(shipped, dev, options, readGold));
   const r = (x: number) => Math.round(x * 10000) / 10000;
   return { content: r(f.content.f1), attribution: r(f.attribution.f1), direct: r(f.direct.f1) };
 }

@@ -207,7 +207,7 @@ function withLooserCues(
     marks.fill(1, cue.first, cue.last + 1);
     const { from, labels } = labelCue(cue, marks);
     if (!labels.includes(ROLE_LABEL.CONTENT) || labels.some((l, k) => l !== ROLE_LABEL.O && covered[from + k] === 1)) continue;
-    if (gate ? !gate({ tokens, cue, confidence, from, labels, cueScores, covered, marks }) : !labels.includes(ROLE_LABEL.SOURCE)) continue;
+    if (gate ? !gate({ tokens, cue, confidence, from, labels, covered, marks }) : !labels.includes(ROLE_LABEL.SOURCE)) continue;
     const added = { cue, confidence: Math.min(confidence, LOOSER_CUE_CONFIDENCE), from, labels };
     out.push(added);
     cover(added);
@@ -349,8 +349,6 @@ function withSource(model: QuoteModel, tokens: QuoteTokens, cue: CueTokens, from
 /** A cue of the looser pass, labelled, as a `looserGate` sees it. */
 export interface LooserCandidate extends LabelledCue {
   tokens: QuoteTokens;
-  /** The cue tagger's emission scores of the paragraph (unbiased), `CUE_LABEL`s per token. */
-  cueScores: Float32Array;
   /** Tokens the attributions kept so far take up (cue, content, source). */
   covered: Uint8Array;
   /** The cues marked for the labeller when it labelled this one. */
