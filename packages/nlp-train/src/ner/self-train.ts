@@ -29,6 +29,9 @@ const BRACKET_RE = /^ \((\p{Lu}[\p{Lu}\p{N}&]+)\)/u;
 // Before a mention followed by a comma: "A, or X," ("Burma, or Myanmar,"), not a list's last items.
 const OR_BEFORE_RE = new RegExp(String.raw`(?<!, *)(?<![\p{L}\p{N}])(${NAME}), or $`, "u");
 const NAME_SPLIT_RE = /,? (?:and|or) |, /u;
+// The capitalised name a ", also known as" follows, read from the text whatever the tagger made of it.
+const NAME_BEFORE_RE = new RegExp(String.raw`(?<![\p{L}\p{N}'\u2019-])(${NAME})$`, "u");
+const KNOWN_AS_AT_RE = /(?:,| \() *(?:also |better |formerly |commonly |sometimes )?(?:known|referred to) as /gu;
 
 /** Another name of a tagged mention that the text spells out: ", also known as A", " (A)", "A, or X,". */
 export interface Alias {
@@ -64,6 +67,25 @@ export function findAliases(text: string, mentions: readonly Pick<EntityMention,
   return out.filter((a) => a.alias !== a.name);
 }
 
+/**
+ * The capitalised names that ", also known as" follows in a paragraph, as mentions for findAliases,
+ * so that an alias group does not depend on how a model tagged the name there. A sentence's
+ * leading "The" is not part of the name.
+ *
+ * @example namesBeforeKnownAs("the Islamic State, also known as ISIS") // [{ text: "Islamic State", start: 4, end: 17, ... }]
+ */
+export function namesBeforeKnownAs(text: string): Pick<EntityMention, "start" | "end" | "text" | "type">[] {
+  const out: Pick<EntityMention, "start" | "end" | "text" | "type">[] = [];
+  for (const at of text.matchAll(KNOWN_AS_AT_RE)) {
+    const before = NAME_BEFORE_RE.exec(text.slice(Math.max(0, at.index - 80), at.index));
+    if (!before) continue;
+    let name = before[1]!;
+    if (/^The \p{Lu}/u.test(name)) name = name.slice(4);
+    out.push({ start: at.index - name.length, end: at.index, text: name, type: "MISC" });
+  }
+  return out;
+}
+
 /** What self-training finds: the names to list, and the alias groups the model file carries (see mergeAliasGroups). */
 export interface AutoNames {
   names: ListedName[];
@@ -91,7 +113,15 @@ export function findAutoNames(model: NerModel, articles: readonly string[], opti
     for (const [k, mentions] of reconcileEntities(tagged).entries()) {
       if (options.aliases !== false) {
         const byName = new Map<string, string[]>();
-        for (const { name, alias } of findAliases(tagged[k]!.text, mentions)) byName.set(name, [...(byName.get(name) ?? [name]), alias]);
+        // A name before ", also known as" stands in for a mention the tagger cut short there ("State"
+        // of "Islamic State") or did not tag; a mention that spans it whole stays ("U.S. Army Corps").
+        const named = namesBeforeKnownAs(tagged[k]!.text).filter((n) => !mentions.some((m) => m.end === n.end && m.start <= n.start));
+        const kept = mentions.filter((m) => !named.some((n) => n.end === m.end));
+        for (const { name, alias } of findAliases(tagged[k]!.text, [...kept, ...named])) {
+          const group = byName.get(name) ?? [name];
+          if (!group.includes(alias)) group.push(alias);
+          byName.set(name, group);
+        }
         groups.push(...byName.values());
       }
       for (const m of mentions) {
