@@ -74,6 +74,20 @@ describe("reconcileEntities", () => {
     expect(shown(apart)).toEqual([["PER:Extender"]]);
   });
 
+  it("tags the capitalised name after a designation that the tagger left untagged", () => {
+    // (A sentence mostly of capitals alone would count as a headline.)
+    const caption = "Fuel came from a US Air Force KC-10 Extender flying over northern Iraq on the day.";
+    const untagged = reconcileEntities([para(caption, [["ORG", "US Air Force", 0.8], ["LOC", "Iraq", 0.9]])]);
+    expect(shown(untagged)).toEqual([["ORG:US Air Force", "MISC:KC-10 Extender", "LOC:Iraq"]]);
+    const designationOnly = reconcileEntities([para("The pilots flew the F-16 Fighting Falcon back to the base.", [["MISC", "F-16", 0.7]])]);
+    expect(shown(designationOnly)).toEqual([["MISC:F-16 Fighting Falcon"]]);
+    // Not a word the document writes in lower case, the next sentence, or in a headline.
+    const lower = reconcileEntities([para("The KC-10 Tanker flew. The tanker landed.", []), para("Crews flew the KC-10. Pilots said it was calm.", [])]);
+    expect(shown(lower)).toEqual([[], []]);
+    const headline = reconcileEntities([para("KC-10 Extender Lands", []), para("The tanker landed.", [])], { title: "KC-10 Extender Lands" });
+    expect(shown(headline)).toEqual([[], []]);
+  });
+
   it("keeps a confident mention's type against its aliases, and weighs them at half", () => {
     const aliases = [["Burma", "Myanmar"]];
     // 0.5 * 0.9 = 0.45 against Burma's own 0.6: the alias does not outvote the name.

@@ -244,7 +244,7 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
   const lengths = formLengths(forms);
   return paras.map((p) => {
     const spans = hasBody && p.headline ? p.spans.filter((s) => keepInHeadline(p, s, lowerWords)) : p.spans;
-    const final = withDesignations(p, applyForms(p, spans, forms, types, lengths, lowerWords));
+    const final = withDesignations(p, applyForms(p, spans, forms, types, lengths, lowerWords), lowerWords);
     const mentions: EntityMention[] = final.map((s) => {
       const start = p.tokens[s.start]!.start;
       const end = p.tokens[s.end - 1]!.end;
@@ -260,19 +260,50 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
 /** A model designation: capitals, a hyphen and a number ("KC-10", "MiG-29", "F-14", "T-72"). */
 const DESIGNATION = /^\p{Lu}[\p{L}]*-\d+\p{L}*$/u;
 
+/** Confidence of a designation's name that the tagger left untagged ("KC-10 Extender"). */
+const DESIGNATION_NAME_CONFIDENCE = 0.5;
+/** Words a designation's name runs to at most ("F-16 Fighting Falcon"). */
+const DESIGNATION_NAME_WORDS = 3;
+
 /**
  * A name written right after a model designation is the name of a thing with it (MISC, as CoNLL
  * types "MiG-19", "T-72" and "F-14"): "KC-10 Extender", whatever the tagger took "Extender" for.
+ * Where the tagger tagged neither (or only the designation), the capitalised words after it are
+ * that name, unless the paragraph is a headline or the document writes one of them in lower case.
  */
-function withDesignations(p: Para, spans: Span[]): Span[] {
+function withDesignations(p: Para, spans: Span[], lowerWords: ReadonlySet<string>): Span[] {
   let taken = -1;
-  return spans.map((s) => {
+  const out = spans.map((s) => {
     const before = p.tokens[s.start - 1];
     const free = s.start - 1 > taken;
     taken = s.end - 1;
-    if (before === undefined || !free || !DESIGNATION.test(before.text) || p.text.slice(before.end, p.tokens[s.start]!.start) !== " ") return s;
+    if (before === undefined || !free || !DESIGNATION.test(before.text) || !spaced(p, s.start - 1)) return s;
     return { ...s, start: s.start - 1, type: 3 };
   });
+  if (p.headline) return out;
+  const covered = new Int32Array(p.tokens.length).fill(-1);
+  out.forEach((s, k) => covered.fill(k, s.start, s.end));
+  const added: Span[] = [];
+  for (let i = 0; i + 1 < p.tokens.length; i++) {
+    if (!DESIGNATION.test(p.tokens[i]!.text)) continue;
+    const own = covered[i]!;
+    if (own >= 0 && (out[own]!.start !== i || out[own]!.end !== i + 1)) continue;
+    let end = i + 1;
+    while (end < p.tokens.length && end - i <= DESIGNATION_NAME_WORDS && covered[end] === -1 && spaced(p, end - 1)) {
+      const word = p.tokens[end]!.text;
+      if (!isCapitalised(word) || p.initial[end] === 1 || lowerWords.has(word.toLowerCase())) break;
+      end++;
+    }
+    if (end === i + 1) continue;
+    if (own >= 0) out[own] = { ...out[own]!, end, type: 3 };
+    else added.push({ start: i, end, type: 3, confidence: DESIGNATION_NAME_CONFIDENCE });
+  }
+  return added.length === 0 ? out : [...out, ...added].sort((a, b) => a.start - b.start);
+}
+
+/** Whether token i and the next one are separated by exactly one space. */
+function spaced(p: Para, i: number): boolean {
+  return p.text.slice(p.tokens[i]!.end, p.tokens[i + 1]!.start) === " ";
 }
 
 /** Lower-case nouns that make the name before them an organisation: "the Islamic State group". */

@@ -42,6 +42,7 @@ describe("the shipped tagger and reconciliation on the sample article", () => {
     // Tagged LOC in its paragraph; its alias group's ISIS and ISIL are ORG elsewhere in the article.
     ["ORG", "Daesh"],
     ["MISC", "KC-10 Extender"],
+    ["MISC", "A-10 Thunderbolt-2"],
   ])("finds %s %s", (type, text) => {
     expect(has(type, text)).toBe(true);
   });
