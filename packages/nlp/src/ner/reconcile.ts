@@ -282,7 +282,7 @@ function withDesignations(p: Para, spans: Span[], lowerWords: ReadonlySet<string
   });
   if (p.headline) return out;
   const covered = new Int32Array(p.tokens.length).fill(-1);
-  out.forEach((s, k) => covered.fill(k, s.start, s.end));
+  for (const [k, s] of out.entries()) covered.fill(k, s.start, s.end);
   const added: Span[] = [];
   for (let i = 0; i + 1 < p.tokens.length; i++) {
     if (!DESIGNATION.test(p.tokens[i]!.text)) continue;
