@@ -25,7 +25,7 @@ const { values } = parseArgs({
     "wikigold-folds": { type: "string", default: "0" },
     "wikigold-fold": { type: "string", default: "0" },
     out: { type: "string", default: new URL("ner.bin.gz", MODELS_DIR).pathname },
-    bits: { type: "string", default: "20" },
+    bits: { type: "string", default: "21" },
     epochs: { type: "string", default: "20" },
     ensemble: { type: "string", default: "1" },
     seed: { type: "string", default: "13" },
