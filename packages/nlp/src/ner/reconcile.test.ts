@@ -74,6 +74,22 @@ describe("reconcileEntities", () => {
     expect(shown(apart)).toEqual([["PER:Extender"]]);
   });
 
+  it("types a name after an honorific a person, and the name alone elsewhere in the document with it", () => {
+    const result = reconcileEntities([
+      para("The advisers of Mr. Trump were not satisfied with the figure.", [["ORG", "Trump", 0.55]]),
+      para("Mr. Trump laughed as the cabinet members gathered round.", [["ORG", "Trump", 0.6]]),
+      para("Trump made the prospects of a deal more remote.", [["ORG", "Trump", 0.52]]),
+      para("Mr. Xi met with Dr. Jane Smith in the city of Osaka on a rainy day.", [["LOC", "Osaka", 0.9]]),
+    ]);
+    expect(shown(result)).toEqual([["PER:Trump"], ["PER:Trump"], ["PER:Trump"], ["PER:Xi", "PER:Jane Smith", "LOC:Osaka"]]);
+    // Not a role, and not "Miss" (Miss Universe).
+    const roles = reconcileEntities([para("Thank you, Mr. President, said the delegate from Miss Universe.", [["ORG", "Miss Universe", 0.6]])]);
+    expect(shown(roles)).toEqual([["ORG:Miss Universe"]]);
+    // Self-training turns the rule off.
+    const off = reconcileEntities([para("The advisers of Mr. Trump were not satisfied with the figure.", [["ORG", "Trump", 0.55]])], { honorifics: false });
+    expect(shown(off)).toEqual([["ORG:Trump"]]);
+  });
+
   it("tags the capitalised name after a designation that the tagger left untagged", () => {
     // (A sentence mostly of capitals alone would count as a headline.)
     const caption = "Fuel came from a US Air Force KC-10 Extender flying over northern Iraq on the day.";

@@ -20,6 +20,11 @@ export interface ReconcileOptions {
    * same article vote together for one type.
    */
   aliases?: readonly (readonly string[])[];
+  /**
+   * Whether a name after an honorific is a person's (default true; see markHonorifics). Self-training
+   * turns it off: in the mined name lists it moved no figure beyond a seed's spread (`packages/nlp/README.md`).
+   */
+  honorifics?: boolean;
 }
 
 /** Weight of an alias's votes for a name of its group (a spelling variant counts 0.5, the name itself 1). */
@@ -127,6 +132,48 @@ function mergeSplitNames(p: Para): void {
   p.spans = out;
 }
 
+/** Honorifics that precede a person's name ("Mr. Trump", "Dr Haidar"); "Miss" is left out ("Miss Universe"). */
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Mme|Messrs)\.?$/;
+/** Capitalised words an honorific precedes that are no names ("Mr. President", "Madam Speaker"). */
+const HONORIFIC_ROLES = new Set(["President", "Speaker", "Chairman", "Chairwoman", "Secretary", "Justice", "Mayor", "Ambassador", "Governor", "Minister", "Prime", "Vice", "Chief"]);
+/** Confidence given a person an honorific marks: that of a confident mention, which keeps its type. */
+const HONORIFIC_CONFIDENCE = 0.75;
+/** Capitalised words a person an honorific marks runs to at most, when the tagger tagged none of them. */
+const HONORIFIC_NAME_WORDS = 3;
+
+/**
+ * A name right after an honorific is a person's ("Mr. Trump", "Mr. Xi"): Reuters of 1996 writes
+ * no honorifics (CoNLL train has 19 such names after Mr/Mrs/Dr, one "Mr. President"), so the
+ * tagger has not learnt them and types "Mr. Trump" ORG where its lists know a Trump company. A
+ * mention there becomes PER with at least HONORIFIC_CONFIDENCE, so that it holds its type and
+ * votes for the name's type elsewhere in the document; capitalised words there that the tagger
+ * left untagged become one (not a role: "Mr. President").
+ */
+function markHonorifics(p: Para): void {
+  if (p.headline) return;
+  const covered = new Int32Array(p.tokens.length).fill(-1);
+  for (const [k, s] of p.spans.entries()) covered.fill(k, s.start, s.end);
+  const added: Span[] = [];
+  for (let i = 0; i + 1 < p.tokens.length; i++) {
+    if (!HONORIFIC.test(p.tokens[i]!.text) || covered[i]! >= 0 || p.text.slice(p.tokens[i]!.end, p.tokens[i + 1]!.start) !== " ") continue;
+    const own = covered[i + 1]!;
+    if (own >= 0) {
+      const s = p.spans[own]!;
+      if (s.start === i + 1) p.spans[own] = { ...s, type: 0, confidence: Math.max(s.confidence, HONORIFIC_CONFIDENCE) };
+      continue;
+    }
+    let end = i + 1;
+    while (end < p.tokens.length && end - i <= HONORIFIC_NAME_WORDS && covered[end] === -1 && p.initial[end] !== 1) {
+      const word = p.tokens[end]!.text;
+      if (!isCapitalised(word) || HONORIFIC_ROLES.has(word) || !/\p{Ll}/u.test(word)) break;
+      if (end > i + 1 && p.text.slice(p.tokens[end - 1]!.end, p.tokens[end]!.start) !== " ") break;
+      end++;
+    }
+    if (end > i + 1) added.push({ start: i + 1, end, type: 0, confidence: HONORIFIC_CONFIDENCE });
+  }
+  if (added.length > 0) p.spans = [...p.spans, ...added].sort((a, b) => a.start - b.start);
+}
+
 function formKey(tokens: readonly Token[], start: number, end: number): string {
   let key = "";
   for (let i = start; i < end; i++) key += (i > start ? " " : "") + tokens[i]!.text;
@@ -160,6 +207,7 @@ function argmax(votes: Float64Array): number {
  * - in a headline (the title, or a title-cased one-sentence paragraph) a mention the body does
  *   not tag is dropped when the body writes one of its words in lower case ("Shows", "Flee"):
  *   title case capitalises every word, so capitals say nothing there.
+ * - a name right after an honorific is a person's, and holds that type ("Mr. Trump", see markHonorifics);
  * - a "person" with a digit in its name is a thing (MISC): "KC-10 Extender"; so is a name written
  *   right after a model designation, which it takes in ("KC-10" + "Extender").
  * Values (DATE, MONEY, ...) pass through untouched. Returns each paragraph's final mentions in
@@ -172,7 +220,10 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
     if (p.headline) continue;
     for (const t of p.tokens) if (t.text === t.text.toLowerCase() && t.text !== t.text.toUpperCase()) lowerWords.add(t.text);
   }
-  for (const p of paras) mergeSplitNames(p);
+  for (const p of paras) {
+    mergeSplitNames(p);
+    if (options.honorifics !== false) markHonorifics(p);
+  }
   const hasBody = paras.some((p) => !p.headline);
   const forms = new Map<string, Form>();
   for (const p of paras) {
