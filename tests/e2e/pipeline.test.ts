@@ -75,6 +75,7 @@ describe("the pipeline on a real Redis with real worker processes", () => {
     const mentions = doc.paragraphs.flatMap((x: { entities: { mentions: Array<{ text: string; type: string }> } }) => x.entities.mentions.map((m) => `${m.text}/${m.type}`));
     expect(mentions).toContain("Abu Bakr al-Baghdadi/PER");
     expect(mentions).toContain("Hezbollah/ORG");
+    for (const m of ["Islamic State/ORG", "Daesh/ORG", "KC-10 Extender/MISC", "A-10 Thunderbolt-2/MISC"]) expect(mentions).toContain(m);
     expect(mentions).not.toContain("Abu Bakr/PER");
     expect(doc.result.entities.length).toBeGreaterThan(0);
     const found = await get("/api/entities?q=abadi");
