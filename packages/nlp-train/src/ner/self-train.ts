@@ -19,11 +19,10 @@ export interface AutoNameOptions {
 // A capitalised name of one to five words as aliases are written: "Daesh", "Hizmet", "Islamic State".
 const WORD = String.raw`\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'\u2019&][\p{L}\p{M}\p{N}]+)*`;
 const NAME = `${WORD}(?: ${WORD}){0,4}`;
+// ", also known as " or " (also known as ".
+const KNOWN_AS = String.raw`(?:,| \() *(?:also |better |formerly |commonly |sometimes )?(?:known|referred to) as `;
 // After a mention: ", also known as A, B and C" or " (also known as A or B)".
-const KNOWN_AS_RE = new RegExp(
-  String.raw`^(?:,| \() *(?:also |better |formerly |commonly |sometimes )?(?:known|referred to) as (${NAME}(?:, ${NAME})*(?:,? (?:and|or) ${NAME})?)(?![\p{L}\p{N}])`,
-  "u",
-);
+const KNOWN_AS_RE = new RegExp(String.raw`^${KNOWN_AS}(${NAME}(?:, ${NAME})*(?:,? (?:and|or) ${NAME})?)(?![\p{L}\p{N}])`, "u");
 // After a mention: " (AB)", an acronym in brackets ("Kurdistan Workers' Party (PKK)").
 const BRACKET_RE = /^ \((\p{Lu}[\p{Lu}\p{N}&]+)\)/u;
 // Before a mention followed by a comma: "A, or X," ("Burma, or Myanmar,"), not a list's last items.
@@ -31,7 +30,7 @@ const OR_BEFORE_RE = new RegExp(String.raw`(?<!, *)(?<![\p{L}\p{N}])(${NAME}), o
 const NAME_SPLIT_RE = /,? (?:and|or) |, /u;
 // The capitalised name a ", also known as" follows, read from the text whatever the tagger made of it.
 const NAME_BEFORE_RE = new RegExp(String.raw`(?<![\p{L}\p{N}'\u2019-])(${NAME})$`, "u");
-const KNOWN_AS_AT_RE = /(?:,| \() *(?:also |better |formerly |commonly |sometimes )?(?:known|referred to) as /gu;
+const KNOWN_AS_AT_RE = new RegExp(KNOWN_AS, "gu");
 
 /** Another name of a tagged mention that the text spells out: ", also known as A", " (A)", "A, or X,". */
 export interface Alias {

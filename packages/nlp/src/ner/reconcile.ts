@@ -111,9 +111,8 @@ function mergeSplitNames(p: Para): void {
   for (const s of p.spans) {
     const last = out[out.length - 1];
     if (last !== undefined && last.end === s.start && last.type === 0) {
-      const gap = p.text.slice(p.tokens[last.end - 1]!.end, p.tokens[s.start]!.start);
       const second = p.tokens[s.start]!.text;
-      if (gap === " " && (s.type === 0 || PARTICLE.test(second))) {
+      if (spaced(p, last.end - 1) && (s.type === 0 || PARTICLE.test(second))) {
         last.end = s.end;
         last.confidence = Math.min(last.confidence, s.confidence);
         continue;
@@ -126,7 +125,7 @@ function mergeSplitNames(p: Para): void {
     const s = out[k]!;
     const next = p.tokens[s.end];
     if (s.type !== 0 || next === undefined || !PARTICLE_NAME.test(next.text)) continue;
-    if (p.text.slice(p.tokens[s.end - 1]!.end, next.start) !== " " || out[k + 1]?.start === s.end) continue;
+    if (!spaced(p, s.end - 1) || out[k + 1]?.start === s.end) continue;
     s.end++;
   }
   p.spans = out;
@@ -151,11 +150,10 @@ const HONORIFIC_NAME_WORDS = 3;
  */
 function markHonorifics(p: Para): void {
   if (p.headline) return;
-  const covered = new Int32Array(p.tokens.length).fill(-1);
-  for (const [k, s] of p.spans.entries()) covered.fill(k, s.start, s.end);
+  const covered = spanCover(p.tokens.length, p.spans);
   const added: Span[] = [];
   for (let i = 0; i + 1 < p.tokens.length; i++) {
-    if (!HONORIFIC.test(p.tokens[i]!.text) || covered[i]! >= 0 || p.text.slice(p.tokens[i]!.end, p.tokens[i + 1]!.start) !== " ") continue;
+    if (!HONORIFIC.test(p.tokens[i]!.text) || covered[i]! >= 0 || !spaced(p, i)) continue;
     const own = covered[i + 1]!;
     if (own >= 0) {
       const s = p.spans[own]!;
@@ -166,7 +164,7 @@ function markHonorifics(p: Para): void {
     while (end < p.tokens.length && end - i <= HONORIFIC_NAME_WORDS && covered[end] === -1 && p.initial[end] !== 1) {
       const word = p.tokens[end]!.text;
       if (!isCapitalised(word) || HONORIFIC_ROLES.has(word) || !/\p{Ll}/u.test(word)) break;
-      if (end > i + 1 && p.text.slice(p.tokens[end - 1]!.end, p.tokens[end]!.start) !== " ") break;
+      if (end > i + 1 && !spaced(p, end - 1)) break;
       end++;
     }
     if (end > i + 1) added.push({ start: i + 1, end, type: 0, confidence: HONORIFIC_CONFIDENCE });
@@ -332,8 +330,7 @@ function withDesignations(p: Para, spans: Span[], lowerWords: ReadonlySet<string
     return { ...s, start: s.start - 1, type: 3 };
   });
   if (p.headline) return out;
-  const covered = new Int32Array(p.tokens.length).fill(-1);
-  for (const [k, s] of out.entries()) covered.fill(k, s.start, s.end);
+  const covered = spanCover(p.tokens.length, out);
   const added: Span[] = [];
   for (let i = 0; i + 1 < p.tokens.length; i++) {
     if (!DESIGNATION.test(p.tokens[i]!.text)) continue;
@@ -355,6 +352,13 @@ function withDesignations(p: Para, spans: Span[], lowerWords: ReadonlySet<string
 /** Whether token i and the next one are separated by exactly one space. */
 function spaced(p: Para, i: number): boolean {
   return p.text.slice(p.tokens[i]!.end, p.tokens[i + 1]!.start) === " ";
+}
+
+/** For each of `length` tokens, the index of the span in `spans` that covers it, or -1. */
+function spanCover(length: number, spans: readonly Span[]): Int32Array {
+  const cover = new Int32Array(length).fill(-1);
+  for (const [k, s] of spans.entries()) cover.fill(k, s.start, s.end);
+  return cover;
 }
 
 /** Lower-case nouns that make the name before them an organisation: "the Islamic State group". */
@@ -492,10 +496,7 @@ function applyForms(
   lowerWords: ReadonlySet<string>,
 ): Span[] {
   const n = p.tokens.length;
-  const cover = new Int32Array(n).fill(-1);
-  spans.forEach((s, k) => {
-    for (let i = s.start; i < s.end; i++) cover[i] = k;
-  });
+  const cover = spanCover(n, spans);
   const out: Span[] = [];
   let i = 0;
   while (i < n) {
