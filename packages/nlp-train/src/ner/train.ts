@@ -19,6 +19,7 @@ import { type ConllDocument, type SpanScores, scoreSpans, spansFromTags } from "
 import type { ListedName } from "./gazetteer-sources.js";
 import { NameTableBuilder } from "./name-table.js";
 import { createRandom } from "./random.js";
+import { replaceMentions, replacementPools } from "./replace-mentions.js";
 
 /** Settings of one training run. */
 export interface TrainConfig {
@@ -33,6 +34,13 @@ export interface TrainConfig {
   context?: "paragraph" | "document";
   /** Share of training sentences also seen title-cased, as web headlines are (default 0). */
   titleCaseShare?: number;
+  /**
+   * Mention replacement: this share of the training documents is seen a second time with its
+   * PER/ORG/LOC names replaced from the name lists (each distinct name with probability
+   * `replaceNames`, default 0.5). Default 0: none; `train:ner` uses 0.25.
+   */
+  replaceDocs?: number;
+  replaceNames?: number;
   /** How many differently shuffled runs to average (default 1). */
   ensemble?: number;
   log?: (message: string) => void;
@@ -172,17 +180,33 @@ export function trainTagger(train: readonly ConllDocument[], dev: readonly Conll
   const shipped: FeatureResources = { bits, lexicon, gazetteers: [gaz.lists, gaz.full] };
   const foldRes = gaz.byFold.map((g) => ({ bits, lexicon, gazetteers: [gaz.lists, g] }));
   log(`gazetteers: ${gaz.lists.size} list entries, ${gaz.full.size} training-name entries`);
+  // Replaced copies join the training set after the name lists are built (their names are the
+  // lists' own) and keep their original's fold.
+  const foldOf = train.map((_, d) => d % config.folds);
+  const copies: ConllDocument[] = [];
+  const replaceDocs = config.replaceDocs ?? 0;
+  if (replaceDocs > 0) {
+    const pools = replacementPools(config.listedNames);
+    const pickDoc = createRandom(config.seed + 31);
+    train.forEach((doc, d) => {
+      if (pickDoc() >= replaceDocs) return;
+      copies.push(replaceMentions(doc, pools, pickDoc, config.replaceNames ?? 0.5));
+      foldOf.push(d % config.folds);
+    });
+    log(`mention replacement: ${copies.length} copies (pools ORG ${pools.ORG.length}, LOC ${pools.LOC.length}, given ${pools.firstNames.length}, family ${pools.lastNames.length})`);
+  }
+  const docs = [...train, ...copies];
   const share = config.titleCaseShare ?? 0;
   const pick = createRandom(config.seed + 17);
-  const titled = train.map((doc) => doc.sentences.map((s) => s.tokens.length >= 4 && pick() < share));
+  const titled = docs.map((doc) => doc.sentences.map((s) => s.tokens.length >= 4 && pick() < share));
   // Context units: the tagger sees one paragraph at a time in production, so training reads a
   // document in units of one to three sentences (or whole, with --context document), and dev
   // (which picks the epoch) one sentence at a time, as `eval ner` rebuilds it.
   const whole = config.context === "document";
-  const sizes = train.map((doc) => doc.sentences.map(() => (whole ? Number.MAX_SAFE_INTEGER : 1 + Math.floor(pick() * 3))));
+  const sizes = docs.map((doc) => doc.sentences.map(() => (whole ? Number.MAX_SAFE_INTEGER : 1 + Math.floor(pick() * 3))));
   const trainEnc = encodeDocuments(
-    train,
-    (d) => foldRes[d % config.folds]!,
+    docs,
+    (d) => foldRes[foldOf[d]!]!,
     (d, k) => titled[d]![k]!,
     (d, k) => sizes[d]![k]!,
   );

@@ -32,6 +32,8 @@ const { values } = parseArgs({
     clusters: { type: "string", default: "on" },
     lists: { type: "string", default: "on" },
     "title-case": { type: "string", default: "0.05" },
+    "replace-docs": { type: "string", default: "0" },
+    "replace-names": { type: "string", default: "0.5" },
     context: { type: "string", default: "paragraph" },
     "self-train": { type: "string", default: "on" },
     aliases: { type: "string", default: "on" },
@@ -107,6 +109,8 @@ const config = {
   folds: 5,
   ensemble: Number(values.ensemble),
   titleCaseShare: Number(values["title-case"]),
+  replaceDocs: Number(values["replace-docs"]),
+  replaceNames: Number(values["replace-names"]),
   context: values.context === "document" ? ("document" as const) : ("paragraph" as const),
   log,
 };
