@@ -32,7 +32,7 @@ const { values } = parseArgs({
     clusters: { type: "string", default: "on" },
     lists: { type: "string", default: "on" },
     "title-case": { type: "string", default: "0.05" },
-    "replace-docs": { type: "string", default: "0" },
+    "replace-docs": { type: "string", default: "0.25" },
     "replace-names": { type: "string", default: "0.5" },
     context: { type: "string", default: "paragraph" },
     "self-train": { type: "string", default: "on" },
