@@ -99,7 +99,7 @@ function classOf(raw: string, lower: string): number {
  * The quotations the model's features see (`inQuote`): those of `findQuoteMarks` without pairing
  * mixed curly and straight marks, as the shipped model was trained, in the 0.7% of paragraphs that
  * mix them (`marks`, which the spans use, pairs them). Retraining with the paired marks moved
- * nothing beyond retraining noise and broke behaviour tests (packages/nlp/README.md, quotes round
+ * nothing beyond retraining noise and broke behaviour tests (packages/nlp/EXPERIMENTS.md, quotes round
  * 6), so the features keep the old pairing until a retraining takes the paired one.
  */
 function featureMarks(text: string, marks: QuoteMark[]): QuoteMark[] {
