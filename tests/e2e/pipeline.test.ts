@@ -77,6 +77,17 @@ describe("the pipeline on a real Redis with real worker processes", () => {
     expect(mentions).toContain("Hezbollah/ORG");
     for (const m of ["Islamic State/ORG", "Daesh/ORG", "KC-10 Extender/MISC", "A-10 Thunderbolt-2/MISC"]) expect(mentions).toContain(m);
     expect(mentions).not.toContain("Abu Bakr/PER");
+    // ... and the quotes with their speakers and cues, the reported one included ("unconfirmed
+    // reports suggested that ..."), and the closing quotation given its speaker from context.
+    const attributions = doc.result.quotes.map((q: { speaker: string | null; cue: { text: string } | null }) => `${q.speaker} | ${q.cue?.text ?? ""}`);
+    expect(attributions).toEqual([
+      "Syrian state television | declared",
+      "state TV | announced",
+      "unconfirmed reports | suggested",
+      "USA Today | According to",
+      "Croft | said",
+      "Croft | ",
+    ]);
     expect(doc.result.entities.length).toBeGreaterThan(0);
     const found = await get("/api/entities?q=abadi");
     expect(found.entities).toContainEqual(expect.objectContaining({ name: "Haider al-Abadi", type: "PER" }));
