@@ -105,18 +105,20 @@ export interface SpanScores extends PRF {
   perType: Record<string, PRF>;
 }
 
+/** Mentions of one type: predicted ones that a gold mention matches exactly, all predicted, all gold. */
+export interface SpanCounts {
+  correct: number;
+  predicted: number;
+  gold: number;
+}
+
 /**
- * conlleval scoring: a predicted mention counts only when its start, end and type all equal a
- * gold mention's. `gold[k]` and `predicted[k]` are the mentions of sentence k; `types` fixes
- * which types appear in perType (others still count in the micro average).
+ * conlleval's counts per type: a predicted mention is correct only when its start, end and type
+ * all equal a gold mention's. `gold[k]` and `predicted[k]` are the mentions of sentence k.
  */
-export function scoreSpans(
-  gold: readonly (readonly TypedSpan[])[],
-  predicted: readonly (readonly TypedSpan[])[],
-  types: readonly string[],
-): SpanScores {
-  const counts = new Map<string, { correct: number; predicted: number; gold: number }>();
-  const bump = (type: string, field: "correct" | "predicted" | "gold") => {
+export function countSpans(gold: readonly (readonly TypedSpan[])[], predicted: readonly (readonly TypedSpan[])[]): Map<string, SpanCounts> {
+  const counts = new Map<string, SpanCounts>();
+  const bump = (type: string, field: keyof SpanCounts) => {
     let c = counts.get(type);
     if (!c) {
       c = { correct: 0, predicted: 0, gold: 0 };
@@ -134,18 +136,35 @@ export function scoreSpans(
       if (goldKeys.has(`${s.start}:${s.end}:${s.type}`)) bump(s.type, "correct");
     }
   }
-  let correct = 0;
-  let nPred = 0;
-  let nGold = 0;
-  for (const c of counts.values()) {
-    correct += c.correct;
-    nPred += c.predicted;
-    nGold += c.gold;
+  return counts;
+}
+
+/** The counts of all types together. */
+export function sumCounts(counts: Iterable<SpanCounts>): SpanCounts {
+  const total: SpanCounts = { correct: 0, predicted: 0, gold: 0 };
+  for (const c of counts) {
+    total.correct += c.correct;
+    total.predicted += c.predicted;
+    total.gold += c.gold;
   }
+  return total;
+}
+
+/**
+ * conlleval scoring (see countSpans): micro-averaged exact-span scores; `types` fixes which types
+ * appear in perType (others still count in the micro average).
+ */
+export function scoreSpans(
+  gold: readonly (readonly TypedSpan[])[],
+  predicted: readonly (readonly TypedSpan[])[],
+  types: readonly string[],
+): SpanScores {
+  const counts = countSpans(gold, predicted);
+  const all = sumCounts(counts.values());
   const perType: Record<string, PRF> = {};
   for (const t of types) {
     const c = counts.get(t) ?? { correct: 0, predicted: 0, gold: 0 };
     perType[t] = prf(c.correct, c.predicted, c.correct, c.gold);
   }
-  return { ...prf(correct, nPred, correct, nGold), perType };
+  return { ...prf(all.correct, all.predicted, all.correct, all.gold), perType };
 }

@@ -77,7 +77,8 @@ export function replaceMentions(doc: ConllDocument, pools: ReplacementPools, ran
       for (const span of spansFromTags(s.tags)) {
         keep(span.start, () => "O");
         const name = s.tokens.slice(span.start, span.end);
-        const caps = name.join("").length > 1 && name.join("") === name.join("").toUpperCase() && /\p{Lu}/u.test(name.join(""));
+        const letters = name.join("");
+        const caps = letters.length > 1 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters);
         let replacement: string[] | null = null;
         if (span.type === "PER" && pools.firstNames.length > 0 && pools.lastNames.length > 0) {
           // The surname decides, so "Clinton" alone follows "Bill Clinton"; given names follow it.

@@ -7,14 +7,14 @@ describe("countBySeen", () => {
     const gold = [[{ start: 0, end: 1, type: "PER" }, { start: 2, end: 3, type: "PER" }, { start: 4, end: 5, type: "LOC" }]];
     const predicted = [[{ start: 0, end: 1, type: "PER" }, { start: 2, end: 3, type: "ORG" }]];
     expect(countBySeen(words, gold, predicted, new Set(["Clinton"]))).toEqual({
-      seen: { gold: 1, predicted: 1, right: 1 },
-      unseen: { gold: 2, predicted: 1, right: 0 },
+      seen: { gold: 1, predicted: 1, correct: 1 },
+      unseen: { gold: 2, predicted: 1, correct: 0 },
     });
   });
 });
 
 describe("mixtureF1", () => {
-  const c: SeenCounts = { seen: { gold: 80, predicted: 80, right: 76 }, unseen: { gold: 20, predicted: 20, right: 14 } };
+  const c: SeenCounts = { seen: { gold: 80, predicted: 80, correct: 76 }, unseen: { gold: 20, predicted: 20, correct: 14 } };
 
   it("gives the measured F1 at the measured unseen share and the unseen F1 when every name is new", () => {
     expect(mixtureF1(c, 0.2)).toBeCloseTo(90 / 100, 10);

@@ -1,12 +1,12 @@
 // How much of a tagger's dev score rests on names it was trained on, and what that says about
 // held-out text with more new names: the 2003-style test set has more names that CoNLL train
 // never wrote than dev has, and recent news more again.
-import { type TypedSpan, spansFromTags, type ConllDocument } from "./conll.js";
+import { type ConllDocument, countSpans, type SpanCounts, spansFromTags, sumCounts, type TypedSpan } from "./conll.js";
 
 /** Mentions counted apart by whether their words occur as a mention in the training set. */
 export interface SeenCounts {
-  seen: { gold: number; predicted: number; right: number };
-  unseen: { gold: number; predicted: number; right: number };
+  seen: SpanCounts;
+  unseen: SpanCounts;
 }
 
 /** The token strings of every mention in `docs` (any type): the names a tagger trained on them has seen. */
@@ -17,23 +17,16 @@ export function mentionNames(docs: readonly ConllDocument[]): Set<string> {
 }
 
 /**
- * Gold and predicted mentions of each sentence split by whether their words are in `seen`; a
- * prediction is right when a gold mention has its span and type.
+ * Gold and predicted mentions of each sentence split by whether their words are in `seen`, each
+ * side counted as conlleval counts (`countSpans`, all types together). A gold mention and a
+ * prediction with its span have the same words, so they fall on the same side.
  */
 export function countBySeen(tokens: readonly string[][], gold: readonly TypedSpan[][], predicted: readonly TypedSpan[][], seen: ReadonlySet<string>): SeenCounts {
-  const c: SeenCounts = { seen: { gold: 0, predicted: 0, right: 0 }, unseen: { gold: 0, predicted: 0, right: 0 } };
-  tokens.forEach((words, i) => {
-    const side = (x: TypedSpan) => (seen.has(words.slice(x.start, x.end).join(" ")) ? c.seen : c.unseen);
-    const key = (x: TypedSpan) => `${x.start}:${x.end}:${x.type}`;
-    const gk = new Set(gold[i]!.map(key));
-    for (const x of gold[i]!) side(x).gold++;
-    for (const x of predicted[i]!) {
-      const s = side(x);
-      s.predicted++;
-      if (gk.has(key(x))) s.right++;
-    }
-  });
-  return c;
+  const side = (want: boolean) => {
+    const pick = (spans: readonly TypedSpan[][]) => spans.map((xs, i) => xs.filter((x) => seen.has(tokens[i]!.slice(x.start, x.end).join(" ")) === want));
+    return sumCounts(countSpans(pick(gold), pick(predicted)).values());
+  };
+  return { seen: side(true), unseen: side(false) };
 }
 
 /**
@@ -43,8 +36,8 @@ export function countBySeen(tokens: readonly string[][], gold: readonly TypedSpa
  * @example mixtureF1(c, c.unseen.gold / (c.seen.gold + c.unseen.gold)) // the measured F1 itself
  */
 export function mixtureF1(c: SeenCounts, u: number): number {
-  const rate = (x: SeenCounts["seen"], n: number) => (x.gold === 0 ? 0 : n / x.gold);
-  const right = (1 - u) * rate(c.seen, c.seen.right) + u * rate(c.unseen, c.unseen.right);
+  const rate = (x: SpanCounts, n: number) => (x.gold === 0 ? 0 : n / x.gold);
+  const right = (1 - u) * rate(c.seen, c.seen.correct) + u * rate(c.unseen, c.unseen.correct);
   const predicted = (1 - u) * rate(c.seen, c.seen.predicted) + u * rate(c.unseen, c.unseen.predicted);
   return (2 * right) / (1 + predicted);
 }

@@ -8,9 +8,10 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadNerModel } from "@newsflow/nlp/node";
 import { createEntityTagger } from "@newsflow/nlp/train";
-import { parseConll, spansFromTags, type TypedSpan } from "../ner/conll.js";
+import { parseConll, type SpanCounts, spansFromTags, type TypedSpan } from "../ner/conll.js";
 import { evaluateProductionPath } from "../ner/production-eval.js";
 import { countBySeen, mentionNames, mixtureF1, type SeenCounts, unseenShareFor } from "../ner/unseen-names.js";
+import { prf } from "../metrics.js";
 import { sharedDataPath } from "../shared-data.js";
 
 /**
@@ -19,7 +20,7 @@ import { sharedDataPath } from "../shared-data.js";
  * worktree, build its packages/nlp, and write `tagTokenSentences(loadNerModel(), sentences)` of
  * every dev document as one JSON array of `{start, end, type}` arrays, one per sentence.
  */
-const ISSUE_MODEL: SeenCounts = { seen: { gold: 4042, predicted: 4087, right: 3974 }, unseen: { gold: 1900, predicted: 1881, right: 1542 } };
+const ISSUE_MODEL: SeenCounts = { seen: { gold: 4042, predicted: 4087, correct: 3974 }, unseen: { gold: 1900, predicted: 1881, correct: 1542 } };
 const ISSUE_HELD_OUT = { test2003: 0.871, recentNews: 0.779 };
 
 const { values } = parseArgs({
@@ -43,7 +44,10 @@ const result = evaluateProductionPath(dev, createEntityTagger(model), model, 1);
 const production = countBySeen(words, gold, result.spans.production, seen);
 
 const share = (c: SeenCounts) => c.unseen.gold / (c.seen.gold + c.unseen.gold);
-const side = (x: SeenCounts["seen"]) => `P ${(x.right / x.predicted).toFixed(3)} R ${(x.right / x.gold).toFixed(3)} (${x.gold} gold)`;
+const side = (x: SpanCounts) => {
+  const { precision, recall } = prf(x.correct, x.predicted, x.correct, x.gold);
+  return `P ${precision.toFixed(3)} R ${recall.toFixed(3)} (${x.gold} gold)`;
+};
 const line = (name: string, c: SeenCounts) =>
   `${name}: seen ${side(c.seen)}, unseen ${side(c.unseen)}; unseen F1 ${mixtureF1(c, 1).toFixed(4)}, dev F1 ${mixtureF1(c, share(c)).toFixed(4)}`;
 process.stderr.write(`${line("issue's model, token column", old)}\n${line("this model, production path", production)}\n`);
