@@ -1,9 +1,11 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EntitiesResult, ParagraphSummary, QuotesResult, TASKS } from "@newsflow/contracts";
 import { REPO_ROOT } from "@newsflow/cli/processes";
 import { watchRun } from "@newsflow/cli/watch-run";
 import { createProducer } from "@newsflow/ingest";
+import { readDocument } from "@newsflow/store";
 import { createServer } from "@newsflow/viewer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPipeline, type TestPipeline } from "../support/pipeline.js";
@@ -97,6 +99,40 @@ describe("the pipeline on a real Redis with real worker processes", () => {
     expect(health.redis.ok).toBe(true);
     expect(health.queues.map((q: { name: string }) => q.name)).toEqual(["summarize", "entities", "quotes", "document"]);
     expect((await app.request("/api/documents/nope")).status).toBe(404);
+  });
+
+  it("gives back sentence i as paragraphs[i], verbatim, when a document is sent one sentence a paragraph", async () => {
+    // How entity taggers are scored through the real pipeline (CoNLL-style text, tokens joined by
+    // spaces, `run` then `export`): a results line's rank, a lone colon and a row of dashes must
+    // neither shift the paragraphs nor the mention offsets in them.
+    const sentences = [
+      "ATHLETICS - RESULTS FROM THE BRUSSELS GRAND PRIX .",
+      "Results of the women 's 100 metres hurdles :",
+      "1. Michelle Freeman ( Jamaica ) 12.71 seconds",
+      ":",
+      "2. Ludmila Engquist ( Sweden ) 12.74",
+      "- - - -",
+      "Freeman won in Brussels on Friday .",
+    ];
+    const dir = mkdtempSync(join(tmpdir(), "newsflow-sentences-"));
+    const file = join(dir, "results.txt");
+    writeFileSync(file, `${sentences.join("\n\n")}\n`);
+    try {
+      const counts = await createProducer(p.ctx).run({ runId: "sentence-run", inputs: [file] });
+      expect(counts).toMatchObject({ documents: 1, rejected: 0, paragraphs: sentences.length });
+      expect((await watchRun(p.ctx.store, "sentence-run", { quiet: true })).status).toBe("completed");
+      const { documents } = await p.ctx.store.listRunDocuments("sentence-run");
+      const doc = await readDocument(p.ctx.store, documents[0]!.id, 0, sentences.length);
+      expect(doc!.paragraphs.map((x) => x.text)).toEqual(sentences);
+      const mentions = doc!.paragraphs.map((x) => x.entities!.mentions);
+      doc!.paragraphs.forEach((x, i) => {
+        for (const m of mentions[i]!) expect(x.text.slice(m.start, m.end)).toBe(m.text);
+      });
+      expect(mentions[2]).toContainEqual(expect.objectContaining({ text: "Michelle Freeman", type: "PER", start: 3, end: 19 }));
+      expect(mentions[4]).toContainEqual(expect.objectContaining({ text: "Sweden", type: "LOC", start: 22, end: 28 }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("does not repeat the work when the same document is submitted again", async () => {

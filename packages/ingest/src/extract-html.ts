@@ -1,5 +1,6 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { hasText } from "@newsflow/nlp";
 import { readPageMeta } from "./html-metadata.js";
 import { type Block, blockParagraphs } from "./html-text.js";
 
@@ -65,7 +66,8 @@ function removeChrome(document: Document): void {
 const isBylineOf = (text: string, byline: string | undefined) => byline !== undefined && text.replace(/^by[:\s]+/i, "") === byline;
 
 function finish(paragraphs: Block[], title: string | null, byline: string | undefined): string[] {
-  const body = paragraphs.filter((p) => !isChromeLine(p) && !isBylineOf(p.text, byline)).map((p) => p.text);
+  // A block without a letter or digit ("|", "•") is markup left over, not the article's text.
+  const body = paragraphs.filter((p) => hasText(p.text) && !isChromeLine(p) && !isBylineOf(p.text, byline)).map((p) => p.text);
   if (title && body[0] === title) body.shift();
   return body;
 }

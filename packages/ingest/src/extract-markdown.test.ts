@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { splitParagraphs } from "@newsflow/nlp";
 import { extractMarkdown } from "./extract-markdown.js";
 
 describe("extractMarkdown", () => {
@@ -8,9 +9,9 @@ describe("extractMarkdown", () => {
     expect(text.trim()).toBe("Some bold and italic with a link.");
   });
 
-  it("keeps list items as lines with a dash bullet and drops code fences", () => {
-    const { text } = extractMarkdown("Intro.\n\n* one\n+ two\n\n```js\ncode()\n```\n");
-    expect(text).toContain("- one\n- two");
+  it("makes each list item a paragraph without its bullet and drops code fences", () => {
+    const { text } = extractMarkdown("Intro.\n\n* one\n+ two\n- three\n1. four\n\n```js\ncode()\n```\n");
+    expect(splitParagraphs(text, { detectTitle: false }).paragraphs.map((p) => p.text)).toEqual(["Intro.", "one", "two", "three", "1. four"]);
     expect(text).not.toContain("code()");
   });
 });

@@ -7,7 +7,8 @@ export interface MarkdownArticle {
 /**
  * Plain text of a Markdown article: the first `#` heading is the title, other headings stay as
  * paragraphs, emphasis and link markup are removed (link text kept), images, HTML comments and
- * fenced code blocks are dropped. List items stay on their own lines so they become paragraphs.
+ * fenced code blocks are dropped. Each list item is a paragraph: a bullet (`-`, `*`, `+`) is
+ * dropped, an ordered item keeps its number.
  */
 export function extractMarkdown(md: string): MarkdownArticle {
   let title: string | null = null;
@@ -25,7 +26,11 @@ export function extractMarkdown(md: string): MarkdownArticle {
         return `\n${h[2]}\n`;
       }
       if (/^\s{0,3}(?:[-*_]\s*){3,}$/.test(line)) return "";
-      return line.replace(/^\s{0,3}>\s?/, "").replace(/^(\s*)[*+]\s+/, "$1- ");
+      const unquoted = line.replace(/^\s{0,3}>\s?/, "");
+      // A bullet is markup: the item is a paragraph of its own without it. An ordered item keeps
+      // its number, which the rendered list shows too.
+      const item = /^\s*[-*+]\s+(.*)$/.exec(unquoted);
+      return item ? `\n${item[1]}\n` : unquoted;
     })
     .join("\n")
     .replace(/!\[[^\]]*\]\([^)]*\)/g, "")

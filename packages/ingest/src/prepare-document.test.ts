@@ -4,7 +4,7 @@ import { documentId, prepareDocument } from "./prepare-document.js";
 describe("prepareDocument", () => {
   it("splits paragraphs and detects the title of plain text", () => {
     const r = prepareDocument({ text: "Headline Here\r\n\r\nFirst para.\r\n\r\n- item" }, false);
-    expect(r).toMatchObject({ title: "Headline Here", paragraphs: [{ index: 0, text: "First para." }, { index: 1, text: "item" }] });
+    expect(r).toMatchObject({ title: "Headline Here", paragraphs: [{ index: 0, text: "First para." }, { index: 1, text: "- item" }] });
   });
 
   it("derives the same id from the same content and keeps a valid given id", () => {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { type DocumentInput, JobSafeId, type Paragraph } from "@newsflow/contracts";
-import { normalizeText, splitParagraphs } from "@newsflow/nlp";
+import { hasText, normalizeText, splitParagraphs } from "@newsflow/nlp";
 
 /** The longest paragraph accepted; longer "paragraphs" are not prose (logs, dumps, minified text). */
 export const MAX_PARAGRAPH_CHARS = 100_000;
@@ -23,7 +23,7 @@ export function prepareDocument(doc: DocumentInput, titleKnown: boolean): Prepar
   const text = normalizeText(doc.text);
   const split = splitParagraphs(text, { detectTitle: !titleKnown });
   const title = doc.title !== undefined ? normalizeText(doc.title).trim() || null : split.title;
-  if (split.paragraphs.length === 0) return { reason: "no paragraphs with text" };
+  if (!split.paragraphs.some((p) => hasText(p.text))) return { reason: "no paragraphs with text" };
   const long = split.paragraphs.find((p) => p.text.length > MAX_PARAGRAPH_CHARS);
   if (long) {
     return { reason: `paragraph ${long.index + 1} has ${long.text.length.toLocaleString("en")} characters, over the ${MAX_PARAGRAPH_CHARS.toLocaleString("en")} limit: split it into paragraphs` };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeText, splitParagraphs } from "./split-paragraphs.js";
+import { hasText, normalizeText, splitParagraphs } from "./split-paragraphs.js";
 
 describe("splitParagraphs", () => {
   it("splits on blank lines and keeps offsets into the text", () => {
@@ -21,11 +21,20 @@ describe("splitParagraphs", () => {
     expect(title).toBeNull();
   });
 
-  it("keeps list items as paragraphs without the bullet", () => {
-    const text = "Intro.\n\n- Iraqi Prime Minister spoke.\n- Second item";
+  it("makes each list item a paragraph, marker and all", () => {
+    const text = "Intro.\n\n- Iraqi Prime Minister spoke.\n- Second item\n1. Michelle Freeman ( Jamaica ) 12.71 seconds";
     const { paragraphs } = splitParagraphs(text, { detectTitle: false });
-    expect(paragraphs.map((p) => p.text)).toEqual(["Intro.", "Iraqi Prime Minister spoke.", "Second item"]);
-    expect(text.slice(paragraphs[1]!.start, paragraphs[1]!.end)).toBe("Iraqi Prime Minister spoke.");
+    expect(paragraphs.map((p) => p.text)).toEqual(["Intro.", "- Iraqi Prime Minister spoke.", "- Second item", "1. Michelle Freeman ( Jamaica ) 12.71 seconds"]);
+    expect(text.slice(paragraphs[3]!.start, paragraphs[3]!.end)).toBe("1. Michelle Freeman ( Jamaica ) 12.71 seconds");
+  });
+
+  it("gives back paragraph i for block i, whatever the block holds", () => {
+    // One sentence a paragraph, as CoNLL-style text is sent: a results line, a lone colon and a
+    // row of dashes are sentences too, and an evaluator reads paragraphs[i] for sentence i.
+    const sentences = ["Results of the race :", "1. Michelle Freeman ( Jamaica ) 12.71 seconds", ":", "- - - -", "2. Ludmila Engquist ( Sweden ) 12.74"];
+    const { paragraphs } = splitParagraphs(sentences.join("\n\n"));
+    expect(paragraphs.map((p) => p.text)).toEqual(sentences);
+    expect(paragraphs.map((p) => p.index)).toEqual([0, 1, 2, 3, 4]);
   });
 
   it("handles CRLF, Unicode spaces and zero-width characters", () => {
@@ -33,8 +42,12 @@ describe("splitParagraphs", () => {
     expect(splitParagraphs(text, { detectTitle: false }).paragraphs.map((p) => p.text)).toEqual(["A b.", "Cd.", "E."]);
   });
 
-  it("drops blocks with no letters or digits", () => {
-    expect(splitParagraphs("***\n\nReal text.", { detectTitle: false }).paragraphs).toHaveLength(1);
+  it("keeps blocks with no letters or digits, which hasText tells apart", () => {
+    const { paragraphs } = splitParagraphs("***\n\nReal text.", { detectTitle: false });
+    expect(paragraphs.map((p) => [p.text, hasText(p.text)])).toEqual([
+      ["***", false],
+      ["Real text.", true],
+    ]);
   });
 });
 

@@ -26,11 +26,15 @@ export function normalizeText(text: string): string {
 
 /**
  * Split normalised document text into paragraphs: blocks separated by blank lines; a list-item
- * line is a paragraph of its own without its bullet; a first short line without final
- * punctuation is the title. Offsets are into `text`.
+ * line is a paragraph of its own; a first short line without final punctuation is the title.
+ * Paragraph i is the i-th block as written (line breaks inside it become spaces), markers and
+ * all, and blocks without a letter or digit ("***", ":") stay: whoever sends one sentence a
+ * paragraph gets `paragraphs[i]` back for sentence i, with offsets into that sentence
+ * (`prepareDocument` rejects a document none of whose paragraphs has a letter or digit).
+ * Offsets are into `text`.
  *
- * @example splitParagraphs("Title\n\nFirst para.\n\n- item").paragraphs.map(p => p.text)
- *          // ["First para.", "item"]
+ * @example splitParagraphs("Title\n\nFirst para.\n\n- item\n1. Next").paragraphs.map(p => p.text)
+ *          // ["First para.", "- item", "1. Next"]
  */
 export function splitParagraphs(text: string, options: { detectTitle?: boolean } = {}): SplitDocument {
   const blocks: Array<{ start: number; end: number }> = [];
@@ -54,8 +58,7 @@ export function splitParagraphs(text: string, options: { detectTitle?: boolean }
     const end = lineStart + raw.trimEnd().length;
     if (BULLET.test(trimmed)) {
       flush();
-      const bullet = BULLET.exec(trimmed)![0].length;
-      blocks.push({ start: start + bullet, end });
+      blocks.push({ start, end });
       continue;
     }
     if (blockStart < 0) blockStart = start;
@@ -74,8 +77,11 @@ export function splitParagraphs(text: string, options: { detectTitle?: boolean }
   }
   const paragraphs = blocks
     // Line breaks inside a block become spaces one for one, so paragraph offsets + start = document offsets.
-    .map((b) => ({ start: b.start, end: b.end, text: text.slice(b.start, b.end).replace(/\n/g, " ") }))
-    .filter((p) => /[\p{L}\p{N}]/u.test(p.text))
-    .map((p, index) => ({ index, ...p }));
+    .map((b, index) => ({ index, start: b.start, end: b.end, text: text.slice(b.start, b.end).replace(/\n/g, " ") }));
   return { title, paragraphs };
+}
+
+/** Whether a paragraph has anything to analyse: a letter or a digit. */
+export function hasText(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
 }
