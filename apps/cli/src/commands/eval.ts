@@ -4,26 +4,39 @@ import type { Command } from "../main.js";
 import { UsageError } from "../errors.js";
 import { parseOptions } from "../parse-options.js";
 
-const TASKS: Record<string, () => Promise<(dataPath: string) => Promise<object>>> = {
+/** An evaluation: the data's path and, for a task with a model file, another model to score. */
+type Evaluate = (dataPath: string, modelPath?: string) => Promise<object>;
+
+const TASKS: Record<string, () => Promise<Evaluate>> = {
   ner: async () => (await import("../eval/eval-ner.js")).evalNer,
   quotes: async () => (await import("../eval/eval-quotes.js")).evalQuotes,
   summaries: async () => (await import("../eval/eval-summaries.js")).evalSummaries,
   html: async () => (await import("../eval/eval-html.js")).evalHtml,
 };
 
+/** Tasks that score a model file, the shipped one unless `--model` names another. */
+const MODEL_TASKS = new Set(["ner", "quotes"]);
+
 /** Tasks whose data has a default place in the shared data (`--data` overrides it). */
 const DEFAULT_DATA: Record<string, () => string> = { html: () => sharedDataPath("html") };
 
-/** `newsflow eval TASK [--data PATH]`: prints progress on stderr and one JSON object as the last stdout line. */
+/**
+ * `newsflow eval TASK [--data PATH] [--model PATH]`: prints progress on stderr and one JSON object
+ * as the last stdout line. `--model` scores another model file than the shipped one (ner, quotes).
+ */
 export const evalCommand: Command = async (argv) => {
-  const { values, positionals } = parseOptions({ args: argv, options: { data: { type: "string" } }, allowPositionals: true });
+  const { values, positionals } = parseOptions({ args: argv, options: { data: { type: "string" }, model: { type: "string" } }, allowPositionals: true });
   const task = positionals[0];
   const load = task ? TASKS[task] : undefined;
   if (!task || !load) throw new UsageError(`expected a task: ${Object.keys(TASKS).join(", ")}`);
   const data = values.data ?? DEFAULT_DATA[task]?.();
   if (!data) throw new UsageError("--data PATH is required");
   if (!existsSync(data)) throw new UsageError(`no such file: ${data}`);
-  const result = await (await load())(data);
+  if (values.model !== undefined) {
+    if (!MODEL_TASKS.has(task)) throw new UsageError(`--model is for ${[...MODEL_TASKS].join(" and ")}, not ${task}`);
+    if (!existsSync(values.model)) throw new UsageError(`no such file: ${values.model}`);
+  }
+  const result = await (await load())(data, values.model);
   process.stdout.write(`${JSON.stringify(result)}\n`);
   return 0;
 };

@@ -7,7 +7,7 @@ import { evaluateProductionPath, parseConll, type SpanScores } from "@newsflow/n
 const TYPES = EntityType.options;
 
 /**
- * Scores the shipped NER model on a CoNLL file (IOB1 or IOB2) the way production runs it: each
+ * Scores the shipped NER model (or the model file `modelPath`) on a CoNLL file (IOB1 or IOB2) the way production runs it: each
  * document rebuilt as text (tokens joined by single spaces, each sentence a paragraph), tagged
  * paragraph by paragraph with `tagger.tag(text)` as the entities worker does, reconciled with
  * `reconcileEntities` as the document step does, spans mapped back to the gold tokens and scored
@@ -15,10 +15,10 @@ const TYPES = EntityType.options;
  * (each document's sentences tagged together from the token column). tokensPerSecond times
  * `tagger.tag` over every paragraph on this one thread, warmed up, fastest of three passes.
  */
-export async function evalNer(dataPath: string): Promise<object> {
+export async function evalNer(dataPath: string, modelPath?: string): Promise<object> {
   const docs = parseConll(await readFile(dataPath, "utf8"));
   const loadStart = performance.now();
-  const model = loadNerModel();
+  const model = loadNerModel(modelPath);
   process.stderr.write(`ner: model loaded in ${Math.round(performance.now() - loadStart)} ms\n`);
   const result = evaluateProductionPath(docs, createEntityTagger(model), model);
   return {

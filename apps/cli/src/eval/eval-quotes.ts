@@ -6,7 +6,7 @@ import { emptyCounts, type PlacedParagraph, quoteFigures, readPolnear, scoreArti
 /**
  * Score quote extraction on PolNeAR-format JSONL. Each article goes through what the pipeline
  * runs: `normalizeText` (as the producer does), `splitParagraphs` without a title, `extractQuotes`
- * with the shipped quote model per paragraph, entity tagging per paragraph and
+ * with the shipped quote model (or the model file `modelPath`) per paragraph, entity tagging per paragraph and
  * `canonicalizeEntities`, then `resolveQuotes`. Predictions are mapped back to the article's own
  * offsets and scored as the contract defines (`scoreArticle`): `source` and `cue` carry the
  * accuracy over matched attributions and token-overlap P/R/F1, after resolution (a source written
@@ -17,10 +17,10 @@ import { emptyCounts, type PlacedParagraph, quoteFigures, readPolnear, scoreArti
  * the same over this process's CPU time; reading, normalising, splitting, entity tagging and
  * scoring are not timed.
  */
-export async function evalQuotes(dataPath: string): Promise<object> {
+export async function evalQuotes(dataPath: string, modelPath?: string): Promise<object> {
   const articles = readPolnear(dataPath);
   const tagger = loadEntityTagger();
-  const model = loadQuoteModel();
+  const model = loadQuoteModel(modelPath);
   const after = emptyCounts();
   const before = emptyCounts();
   const resolutions: Record<string, number> = {};
