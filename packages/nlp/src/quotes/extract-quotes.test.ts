@@ -26,6 +26,14 @@ describe("extractQuotes", () => {
     expect(brief("Iraqi forces retook it from the Islamic State group, state TV announced.")[0]).toMatchObject({ source: "state TV", cue: "announced", kind: "indirect" });
   });
 
+  it("leaves a list bullet that opens the paragraph out of the content", () => {
+    const text = "- Iraqi Prime Minister Haider al-Abadi raised on Sunday the Iraqi flag at a border crossing with Syria days after Iraqi forces retook it from the Islamic State group, state TV announced.";
+    const [quote] = extractQuotes(text, model).quotes;
+    expect(quote).toMatchObject({ source: { text: "state TV" }, cue: { text: "announced" } });
+    expect(quote!.content.text).toMatch(/^Iraqi Prime Minister/);
+    expect(text.slice(quote!.content.start, quote!.content.end)).toBe(quote!.content.text);
+  });
+
   it("finds several attributions in one sentence", () => {
     expect(brief("Trump said the wall would be built, but Clinton said it would never happen.")).toEqual([
       { kind: "indirect", content: "the wall would be built", source: "Trump", cue: "said" },

@@ -571,6 +571,10 @@ function contentPieces(c: LabelledCue, tokens: QuoteTokens, source: [number, num
       }
     }
   }
+  // A list bullet that opens the paragraph ("- Iraqi Prime Minister ... raised ...") is no part of
+  // what was said: the producer keeps it in the paragraph's text, as written.
+  const first = pieces[0];
+  if (first && first[0] === 0 && first[1] > 0 && LEADING_BULLET.test(tokens.text)) first[0] = 1;
   const kept = pieces.filter(([a, b]) => wordCount(tokens.text.slice(tokens.start[a]!, tokens.end[b]!)) > 0);
   const quoted = ([a, b]: [number, number]) => tokens.inQuote[a] === 1 || tokens.inQuote[b] === 1;
   return kept.length > 1 && tokens.cls[kept[0]![0]] === CLASS.quote ? kept.filter((p, k) => k === 0 || quoted(p)) : kept;
@@ -612,6 +616,8 @@ function nearestSource(c: LabelledCue, tokens: QuoteTokens): [number, number] | 
 }
 const SET_OFF: ReadonlySet<number> = new Set([CLASS.comma, CLASS.dash]);
 const LEADING_PUNCTUATION: ReadonlySet<number> = new Set([CLASS.comma, CLASS.colon, CLASS.stop, CLASS.dash]);
+/** A paragraph that opens with a list bullet: one mark, then a space (`splitParagraphs`' bullets). */
+const LEADING_BULLET = /^[-*\u2022\u2013][ \t\u00A0]/;
 const ADVERB_OR_GERUND = /(?:ly|ing)$/;
 const NO_PHRASE: ReadonlySet<string> = new Set(["a", "an", "the", "there", "There"]);
 

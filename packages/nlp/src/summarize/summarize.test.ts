@@ -29,6 +29,16 @@ describe("summarizeParagraph", () => {
     expect(s.keyPhrases.length).toBeGreaterThan(0);
   });
 
+  it("leaves a list bullet that opens the paragraph out of its first sentence", () => {
+    const text = "- Iraqi forces retook the crossing. The flag was raised on Sunday.";
+    const s = summarizeParagraph(text);
+    expect(s.sentences.map((x) => [x.start, x.text])).toEqual([
+      [2, "Iraqi forces retook the crossing."],
+      [36, "The flag was raised on Sunday."],
+    ]);
+    expect(summarizeParagraph("-5 degrees tonight.").sentences[0]!.text).toBe("-5 degrees tonight.");
+  });
+
   it("gives a one-sentence paragraph a shorter form without its attribution tail or parenthetical", () => {
     const s = summarizeParagraph("The plant will close in March (after 40 years), the company said.");
     expect(s.short).toBe("The plant will close in March.");

@@ -1,5 +1,5 @@
 import { type DocumentSummary, type DocumentSummarySentence, type EntitiesResult, EntityType, type ParagraphSummary, type ScoredSentence, type SummaryBudget } from "@newsflow/contracts";
-import { splitSentences } from "../text/sentences.js";
+import { type SentenceSpan, splitSentences } from "../text/sentences.js";
 import { contentWords, documentFeatures, type RankSentence, score } from "./features.js";
 import type { SummaryWeights } from "./weights.js";
 
@@ -41,7 +41,7 @@ function keyPhrases(text: string): string[] {
  * key phrases. The document step ranks from these sentences without re-splitting the text.
  */
 export function summarizeParagraph(text: string): ParagraphSummary {
-  const spans = splitSentences(text);
+  const spans = withoutLeadingBullet(text, splitSentences(text));
   const sentences: ScoredSentence[] = spans.map((s, i) => {
     const words = s.text.split(/\s+/).length;
     const content = contentWords(s.text).length;
@@ -49,6 +49,17 @@ export function summarizeParagraph(text: string): ParagraphSummary {
   });
   const best = sentences.reduce<ScoredSentence | undefined>((b, s) => (!b || s.score > b.score ? s : b), undefined);
   return { sentences, summary: best ? [best] : [], short: best ? shortenSentence(best.text) : "", keyPhrases: keyPhrases(text) };
+}
+
+/** A list bullet opening a paragraph ("- ", "• "), which the producer keeps in the text as written. */
+const LEADING_BULLET = /^[-*\u2022\u2013][ \t\u00A0]+/;
+
+/** The sentences with a paragraph's opening list bullet left out of the first: a summary quotes no bullet. */
+function withoutLeadingBullet(text: string, spans: SentenceSpan[]): SentenceSpan[] {
+  const bullet = LEADING_BULLET.exec(text)?.[0].length ?? 0;
+  const first = spans[0];
+  if (bullet === 0 || !first || first.start !== 0 || first.end <= bullet) return spans;
+  return [{ start: bullet, end: first.end, text: text.slice(bullet, first.end) }, ...spans.slice(1)];
 }
 
 /** A sentence of a document as the ranker sees it, with its offsets into its paragraph. */
