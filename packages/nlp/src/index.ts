@@ -7,5 +7,5 @@ export { type ParagraphQuotes, resolveQuotes } from "./quotes/resolve-quotes.js"
 export { type ParagraphForSummary, summarizeDocument, summarizeParagraph } from "./summarize/summarize.js";
 export type { SummaryWeights } from "./summarize/weights.js";
 export { type SentenceSpan, splitSentences } from "./text/sentences.js";
-export { hasText, normalizeText, type SplitDocument, splitParagraphs } from "./text/split-paragraphs.js";
+export { hasText, listMarkerLength, normalizeText, type SplitDocument, splitParagraphs } from "./text/split-paragraphs.js";
 export { type AssembledDocument, assembleDocument, type DocumentInputs, type SummaryOptions } from "./document/assemble-document.js";

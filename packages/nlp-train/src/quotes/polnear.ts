@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { normalizeText, splitParagraphs } from "@newsflow/nlp";
+import { hasText, listMarkerLength, normalizeText, splitParagraphs } from "@newsflow/nlp";
 import type { Spans } from "./score-quotes.js";
 
 /** One attribution of a PolNeAR-format article, spans in article offsets. */
@@ -39,18 +39,22 @@ const within = (spans: Spans, from: number, to: number): Spans =>
   spans.filter((s) => s.start >= from && s.end <= to).map((s) => ({ start: s.start - from, end: s.end - from }));
 
 /**
- * The paragraphs of the articles, split as the producer splits them (no title), each with the
- * attributions whose cue lies in it; content and source are kept where they lie in the same
- * paragraph (a source written in another paragraph is the document step's to find). Articles
- * whose text `normalizeText` would change in length are left out: their offsets would shift.
+ * The paragraphs of the articles, split as the producer splits them (no title) and read as
+ * `extractQuotes` reads them (without an opening list marker; a paragraph with no letter or digit
+ * holds nothing to learn), each with the attributions whose cue lies in it; content and source are
+ * kept where they lie in the same paragraph (a source written in another paragraph is the document
+ * step's to find). Articles whose text `normalizeText` would change in length are left out: their
+ * offsets would shift.
  */
 export function goldParagraphs(articles: readonly GoldArticle[]): GoldParagraph[] {
   const out: GoldParagraph[] = [];
   for (const a of articles) {
     const text = normalizeText(a.text);
     if (text.length !== a.text.length) continue;
-    for (const p of splitParagraphs(text, { detectTitle: false }).paragraphs) {
-      if (text.slice(p.start, p.end) !== p.text) continue;
+    for (const para of splitParagraphs(text, { detectTitle: false }).paragraphs) {
+      if (text.slice(para.start, para.end) !== para.text || !hasText(para.text)) continue;
+      const marker = listMarkerLength(para.text);
+      const p = { index: para.index, start: para.start + marker, end: para.end, text: para.text.slice(marker) };
       const attributions = a.attributions
         .filter((at) => at.cue.length > 0 && at.cue.every((c) => c.start >= p.start && c.end <= p.end))
         .map((at) => ({ content: within(at.content, p.start, p.end), source: within(at.source, p.start, p.end), cue: within(at.cue, p.start, p.end) }));

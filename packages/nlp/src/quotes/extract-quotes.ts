@@ -5,6 +5,7 @@ import { CUE_LABEL, type QuoteModel, ROLE_LABEL } from "./quote-model.js";
 import { CLASS, quoteTokens, type QuoteTokens } from "./quote-tokens.js";
 import { layoutQuotes } from "./layout-quotes.js";
 import { wordCount } from "./phrases.js";
+import { listMarkerLength } from "../text/split-paragraphs.js";
 
 const AUXILIARIES = new Set(["has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could", "should", "may", "might", "can", "did", "does", "do", "not", "also"]);
 const cueShare = (model: QuoteModel, tokens: QuoteTokens, i: number): number => model.lexicon.get(tokens.lower[i]!) ?? 0;
@@ -387,6 +388,18 @@ export interface ExtractOptions {
  *          // { kind: "direct", source: { text: "Syrian state television" }, cue: { text: "declared" }, ... }
  */
 export function extractQuotes(text: string, model: QuoteModel, options: ExtractOptions = {}): QuotesResult {
+  // A list marker that opens the paragraph ("- Iraqi Prime Minister ...", "2. "), which the producer
+  // keeps in the text as written, is no prose: the paragraph is read without it, as the model was
+  // trained (`goldParagraphs`), and the spans are moved back to the paragraph's offsets.
+  const marker = listMarkerLength(text);
+  if (marker === 0) return extractProse(text, model, options);
+  const at = (s: Span | null): Span | null => (s ? { ...s, start: s.start + marker, end: s.end + marker } : null);
+  const { quotes } = extractProse(text.slice(marker), model, options);
+  return { quotes: quotes.map((q) => ({ ...q, content: at(q.content)!, source: at(q.source), cue: at(q.cue) })) };
+}
+
+/** `extractQuotes` of a paragraph's prose (no list marker before it). */
+function extractProse(text: string, model: QuoteModel, options: ExtractOptions): QuotesResult {
   const { tokens, cues } = labelParagraph(text, model, options);
   const layout = layoutQuotes(text);
   const quotes: Quote[] = [];
@@ -571,10 +584,6 @@ function contentPieces(c: LabelledCue, tokens: QuoteTokens, source: [number, num
       }
     }
   }
-  // A list bullet that opens the paragraph ("- Iraqi Prime Minister ... raised ...") is no part of
-  // what was said: the producer keeps it in the paragraph's text, as written.
-  const first = pieces[0];
-  if (first && first[0] === 0 && first[1] > 0 && LEADING_BULLET.test(tokens.text)) first[0] = 1;
   const kept = pieces.filter(([a, b]) => wordCount(tokens.text.slice(tokens.start[a]!, tokens.end[b]!)) > 0);
   const quoted = ([a, b]: [number, number]) => tokens.inQuote[a] === 1 || tokens.inQuote[b] === 1;
   return kept.length > 1 && tokens.cls[kept[0]![0]] === CLASS.quote ? kept.filter((p, k) => k === 0 || quoted(p)) : kept;
@@ -616,8 +625,6 @@ function nearestSource(c: LabelledCue, tokens: QuoteTokens): [number, number] | 
 }
 const SET_OFF: ReadonlySet<number> = new Set([CLASS.comma, CLASS.dash]);
 const LEADING_PUNCTUATION: ReadonlySet<number> = new Set([CLASS.comma, CLASS.colon, CLASS.stop, CLASS.dash]);
-/** A paragraph that opens with a list bullet: one mark, then a space (`splitParagraphs`' bullets). */
-const LEADING_BULLET = /^[-*\u2022\u2013][ \t\u00A0]/;
 const ADVERB_OR_GERUND = /(?:ly|ing)$/;
 const NO_PHRASE: ReadonlySet<string> = new Set(["a", "an", "the", "there", "There"]);
 

@@ -1,5 +1,6 @@
 import { type DocumentSummary, type DocumentSummarySentence, type EntitiesResult, EntityType, type ParagraphSummary, type ScoredSentence, type SummaryBudget } from "@newsflow/contracts";
 import { type SentenceSpan, splitSentences } from "../text/sentences.js";
+import { listMarkerLength } from "../text/split-paragraphs.js";
 import { contentWords, documentFeatures, type RankSentence, score } from "./features.js";
 import type { SummaryWeights } from "./weights.js";
 
@@ -51,12 +52,9 @@ export function summarizeParagraph(text: string): ParagraphSummary {
   return { sentences, summary: best ? [best] : [], short: best ? shortenSentence(best.text) : "", keyPhrases: keyPhrases(text) };
 }
 
-/** A list bullet opening a paragraph ("- ", "• "), which the producer keeps in the text as written. */
-const LEADING_BULLET = /^[-*\u2022\u2013][ \t\u00A0]+/;
-
-/** The sentences with a paragraph's opening list bullet left out of the first: a summary quotes no bullet. */
+/** The sentences with a paragraph's opening list marker (`listMarkerLength`) left out of the first: a summary quotes no bullet. */
 function withoutLeadingBullet(text: string, spans: SentenceSpan[]): SentenceSpan[] {
-  const bullet = LEADING_BULLET.exec(text)?.[0].length ?? 0;
+  const bullet = listMarkerLength(text);
   const first = spans[0];
   if (bullet === 0 || !first || first.start !== 0 || first.end <= bullet) return spans;
   return [{ start: bullet, end: first.end, text: text.slice(bullet, first.end) }, ...spans.slice(1)];

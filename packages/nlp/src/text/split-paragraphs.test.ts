@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasText, normalizeText, splitParagraphs } from "./split-paragraphs.js";
+import { hasText, listMarkerLength, normalizeText, splitParagraphs } from "./split-paragraphs.js";
 
 describe("splitParagraphs", () => {
   it("splits on blank lines and keeps offsets into the text", () => {
@@ -40,6 +40,10 @@ describe("splitParagraphs", () => {
   it("handles CRLF, Unicode spaces and zero-width characters", () => {
     const text = normalizeText("A\u00A0b.\r\n\r\nC\u200Bd.\u2029\u2029E.");
     expect(splitParagraphs(text, { detectTitle: false }).paragraphs.map((p) => p.text)).toEqual(["A b.", "Cd.", "E."]);
+  });
+
+  it("measures the list marker that opens a paragraph", () => {
+    expect(["- Item", "•  Item", "12) Item", "1. Michelle Freeman", "-5 degrees", "Item"].map(listMarkerLength)).toEqual([2, 3, 4, 3, 0, 0]);
   });
 
   it("keeps blocks with no letters or digits, which hasText tells apart", () => {

@@ -81,6 +81,15 @@ export function splitParagraphs(text: string, options: { detectTitle?: boolean }
   return { title, paragraphs };
 }
 
+/**
+ * The length of the list marker that opens a paragraph ("- ", "• ", "1. ", "12) ", with the
+ * spaces after it), 0 without one. The paragraph keeps it as written; the analyses that read
+ * prose (quotes, summaries) start after it.
+ */
+export function listMarkerLength(text: string): number {
+  return BULLET.exec(text)?.[0].length ?? 0;
+}
+
 /** Whether a paragraph has anything to analyse: a letter or a digit. */
 export function hasText(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
