@@ -1,13 +1,14 @@
 import type { CanonicalEntity, EntitiesResult, Paragraph, ResolvedQuote } from "@newsflow/contracts";
-import { canonicalizeEntities, extractQuotes, normalizeText, type QuoteModel, resolveQuotes, splitParagraphs } from "@newsflow/nlp";
-import { loadEntityTagger, loadQuoteModel } from "@newsflow/nlp/node";
+import { canonicalizeEntities, extractQuotes, normalizeText, type QuoteModel, reconcileEntities, resolveQuotes, splitParagraphs } from "@newsflow/nlp";
+import { loadEntityAliases, loadEntityTagger, loadQuoteModel } from "@newsflow/nlp/node";
 import { emptyCounts, type PlacedParagraph, quoteFigures, readPolnear, scoreArticle, toAttributions } from "@newsflow/nlp-train";
 
 /**
  * Score quote extraction on PolNeAR-format JSONL. Each article goes through what the pipeline
  * runs: `normalizeText` (as the producer does), `splitParagraphs` without a title, `extractQuotes`
- * with the shipped quote model (or the model file `modelPath`) per paragraph, entity tagging per paragraph and
- * `canonicalizeEntities`, then `resolveQuotes`. Predictions are mapped back to the article's own
+ * with the shipped quote model (or the model file `modelPath`) per paragraph, entity tagging per paragraph,
+ * `reconcileEntities` over the article and `canonicalizeEntities` (as the document step does),
+ * then `resolveQuotes`. Predictions are mapped back to the article's own
  * offsets and scored as the contract defines (`scoreArticle`): `source` and `cue` carry the
  * accuracy over matched attributions and token-overlap P/R/F1, after resolution (a source written
  * in another paragraph counts); `sourceBeforeResolution` and `attributionBeforeResolution` score
@@ -20,6 +21,7 @@ import { emptyCounts, type PlacedParagraph, quoteFigures, readPolnear, scoreArti
 export async function evalQuotes(dataPath: string, modelPath?: string): Promise<object> {
   const articles = readPolnear(dataPath);
   const tagger = loadEntityTagger();
+  const aliases = loadEntityAliases();
   const model = loadQuoteModel(modelPath);
   const after = emptyCounts();
   const before = emptyCounts();
@@ -28,8 +30,14 @@ export async function evalQuotes(dataPath: string, modelPath?: string): Promise<
   for (const [n, article] of articles.entries()) {
     const { text, toOriginal } = normalizeWithOffsets(article.text);
     const { paragraphs } = splitParagraphs(text, { detectTitle: false });
-    const entities: EntitiesResult[] = paragraphs.map((p) => tagger.tag(p.text));
-    const canonical = canonicalizeEntities(paragraphs.map((p, i) => ({ index: p.index, text: p.text, entities: entities[i]! })));
+    // The entities as the document step has them: each paragraph tagged, then reconciled over the
+    // article, then merged into canonical entities, which resolveQuotes gives the speakers from.
+    const tagged: EntitiesResult[] = paragraphs.map((p) => tagger.tag(p.text));
+    const mentions = reconcileEntities(
+      paragraphs.map((p, i) => ({ text: p.text, mentions: tagged[i]!.mentions })),
+      { aliases },
+    );
+    const canonical = canonicalizeEntities(paragraphs.map((p, i) => ({ index: p.index, text: p.text, entities: { mentions: mentions[i]! } })));
     prepared.push({ paragraphs, canonical });
     const resolved = runQuotes(model, paragraphs, canonical);
     for (const q of resolved) resolutions[q.resolution] = (resolutions[q.resolution] ?? 0) + 1;
