@@ -8,4 +8,4 @@ export { type ParagraphForSummary, summarizeDocument, summarizeParagraph } from 
 export type { SummaryWeights } from "./summarize/weights.js";
 export { type SentenceSpan, splitSentences } from "./text/sentences.js";
 export { hasText, listMarkerLength, normalizeText, type SplitDocument, splitParagraphs } from "./text/split-paragraphs.js";
-export { type AssembledDocument, assembleDocument, type DocumentInputs, type SummaryOptions } from "./document/assemble-document.js";
+export { type AssembledDocument, assembleDocument, type DocumentInputs, documentEntities, type SummaryOptions } from "./document/assemble-document.js";

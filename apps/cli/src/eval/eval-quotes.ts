@@ -1,5 +1,5 @@
 import type { CanonicalEntity, EntitiesResult, Paragraph, ResolvedQuote } from "@newsflow/contracts";
-import { canonicalizeEntities, extractQuotes, normalizeText, type QuoteModel, reconcileEntities, resolveQuotes, splitParagraphs } from "@newsflow/nlp";
+import { documentEntities, extractQuotes, normalizeText, type QuoteModel, resolveQuotes, splitParagraphs } from "@newsflow/nlp";
 import { loadEntityAliases, loadEntityTagger, loadQuoteModel } from "@newsflow/nlp/node";
 import { emptyCounts, type PlacedParagraph, quoteFigures, readPolnear, scoreArticle, toAttributions } from "@newsflow/nlp-train";
 
@@ -30,14 +30,9 @@ export async function evalQuotes(dataPath: string, modelPath?: string): Promise<
   for (const [n, article] of articles.entries()) {
     const { text, toOriginal } = normalizeWithOffsets(article.text);
     const { paragraphs } = splitParagraphs(text, { detectTitle: false });
-    // The entities as the document step has them: each paragraph tagged, then reconciled over the
-    // article, then merged into canonical entities, which resolveQuotes gives the speakers from.
+    // The entities as the document step has them, which resolveQuotes gives the speakers from.
     const tagged: EntitiesResult[] = paragraphs.map((p) => tagger.tag(p.text));
-    const mentions = reconcileEntities(
-      paragraphs.map((p, i) => ({ text: p.text, mentions: tagged[i]!.mentions })),
-      { aliases },
-    );
-    const canonical = canonicalizeEntities(paragraphs.map((p, i) => ({ index: p.index, text: p.text, entities: { mentions: mentions[i]! } })));
+    const { canonical } = documentEntities(paragraphs, tagged, { aliases });
     prepared.push({ paragraphs, canonical });
     const resolved = runQuotes(model, paragraphs, canonical);
     for (const q of resolved) resolutions[q.resolution] = (resolutions[q.resolution] ?? 0) + 1;

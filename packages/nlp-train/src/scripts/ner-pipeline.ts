@@ -2,7 +2,7 @@
 // (each sentence a paragraph, tokens joined by spaces, `newsflow run` then `export`, spans compared
 // exactly, sentence i = paragraphs[i]):
 //   node dist/scripts/ner-pipeline.js write --out DIR [--data FILE]    one .txt per document
-//   npm run -s newsflow -- run DIR --run-id ID --wait && npm run -s newsflow -- export ID > FILE
+//   npm run -s newsflow -- start DIR --exit && npm run -s newsflow -- export RUN > FILE   (RUN: the id start prints)
 //   node dist/scripts/ner-pipeline.js score --export FILE [--data FILE]
 // Documents are written as doc-NNNN.txt in data order; `score` finds each line's document by that
 // name in its `source`. The last line is JSON.

@@ -1,4 +1,4 @@
-import type { DocumentResult, EntitiesResult, MissingResult, Paragraph, ParagraphSummary, QuotesResult, SummaryBudget, TaskName } from "@newsflow/contracts";
+import type { CanonicalEntity, DocumentResult, EntitiesResult, MissingResult, Paragraph, ParagraphSummary, QuotesResult, SummaryBudget, TaskName } from "@newsflow/contracts";
 import { canonicalizeEntities } from "../ner/canonicalize.js";
 import { reconcileEntities } from "../ner/reconcile.js";
 import { resolveQuotes } from "../quotes/resolve-quotes.js";
@@ -25,6 +25,26 @@ export interface AssembledDocument {
   reconciled: (EntitiesResult | null)[];
 }
 
+/**
+ * A document's entities as the document step settles them: the paragraphs' mentions reconciled over
+ * the whole article (`reconcileEntities`), then merged into canonical entities. A paragraph whose
+ * entities task left no result stays null. `eval quotes` resolves speakers from these too.
+ */
+export function documentEntities(
+  paragraphs: readonly Pick<Paragraph, "index" | "text">[],
+  entities: readonly (EntitiesResult | null)[],
+  options: { title?: string | null; aliases?: readonly (readonly string[])[] },
+): { final: (EntitiesResult | null)[]; canonical: CanonicalEntity[] } {
+  // The paragraph worker saw one paragraph; here the whole document types its names consistently.
+  const mentions = reconcileEntities(
+    paragraphs.map((p, i) => ({ text: p.text, mentions: entities[i]?.mentions ?? [] })),
+    { title: options.title ?? null, aliases: options.aliases ?? [] },
+  );
+  const final = paragraphs.map((_, i) => (entities[i] ? { mentions: mentions[i]! } : null));
+  const canonical = canonicalizeEntities(paragraphs.flatMap((p, i) => (final[i] ? [{ index: p.index, text: p.text, entities: final[i]! }] : [])));
+  return { final, canonical };
+}
+
 /** How the document summary is made: the ranker's learned weights and the length budget. */
 export interface SummaryOptions {
   weights: SummaryWeights;
@@ -45,15 +65,8 @@ export function assembleDocument(input: DocumentInputs, summaryOptions: SummaryO
     note("entities", p.index, input.entities[i] ?? null);
     note("quotes", p.index, input.quotes[i] ?? null);
   });
-  // The paragraph worker saw one paragraph; here the whole document types its names consistently.
-  const mentions = reconcileEntities(
-    input.paragraphs.map((p, i) => ({ text: p.text, mentions: input.entities[i]?.mentions ?? [] })),
-    { title: input.title, aliases: input.entityAliases ?? [] },
-  );
-  const finalEntities: (EntitiesResult | null)[] = input.paragraphs.map((_, i) => (input.entities[i] ? { mentions: mentions[i]! } : null));
+  const { final: finalEntities, canonical: entities } = documentEntities(input.paragraphs, input.entities, { title: input.title, aliases: input.entityAliases ?? [] });
   const reconciled = finalEntities.map((e, i) => (e && JSON.stringify(e) !== JSON.stringify(input.entities[i]) ? e : null));
-  const withEntities = input.paragraphs.flatMap((p, i) => (finalEntities[i] ? [{ index: p.index, text: p.text, entities: finalEntities[i]! }] : []));
-  const entities = canonicalizeEntities(withEntities);
   const quotes = resolveQuotes(
     input.paragraphs.flatMap((p, i) => (input.quotes[i] ? [{ index: p.index, text: p.text, quotes: input.quotes[i]! }] : [])),
     entities,

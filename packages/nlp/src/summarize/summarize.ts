@@ -42,7 +42,7 @@ function keyPhrases(text: string): string[] {
  * key phrases. The document step ranks from these sentences without re-splitting the text.
  */
 export function summarizeParagraph(text: string): ParagraphSummary {
-  const spans = withoutLeadingBullet(text, splitSentences(text));
+  const spans = withoutListMarker(text, splitSentences(text));
   const sentences: ScoredSentence[] = spans.map((s, i) => {
     const words = s.text.split(/\s+/).length;
     const content = contentWords(s.text).length;
@@ -53,7 +53,7 @@ export function summarizeParagraph(text: string): ParagraphSummary {
 }
 
 /** The sentences with a paragraph's opening list marker (`listMarkerLength`) left out of the first: a summary quotes no bullet. */
-function withoutLeadingBullet(text: string, spans: SentenceSpan[]): SentenceSpan[] {
+function withoutListMarker(text: string, spans: SentenceSpan[]): SentenceSpan[] {
   const bullet = listMarkerLength(text);
   const first = spans[0];
   if (bullet === 0 || !first || first.start !== 0 || first.end <= bullet) return spans;
