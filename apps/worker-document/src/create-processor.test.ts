@@ -1,4 +1,4 @@
-import { loadSummaryWeights } from "@newsflow/nlp/node";
+import { loadEntityDocumentModel, loadEntityTagger, loadSummaryWeights } from "@newsflow/nlp/node";
 import { openTestDeployment, putTestDocument, testJob } from "@newsflow/queue/testing";
 import { describe, expect, it } from "vitest";
 import { createDocumentProcessor } from "./create-processor.js";
@@ -20,6 +20,31 @@ describe("the document worker", () => {
       expect(result!.entities.map((e) => e.name)).toEqual(["Croft"]);
       expect(await d.store.getRun("run-doc-1")).toMatchObject({ status: "completed", docsDone: 1 });
       expect((await d.store.topEntities({ runId: "run-doc-1" })).entities.map((e) => e.name)).toEqual(["Croft"]);
+    } finally {
+      await d.close();
+    }
+  });
+
+  it("types the document's names with the entity model's context typer, and stores the mentions so reconciled", async () => {
+    const d = await openTestDeployment(process.env);
+    try {
+      // The tagger takes the unknown company for a person in each paragraph; the typer reads it from all three.
+      const texts = [
+        "Romanian listed state engineer Varnel said it almost doubled six-month output, with net profit rising by 33 percent.",
+        "Varnel's six-month output rose to 4,378 tonnes of equipment, the company report to the Bucharest stock exchange showed.",
+        "Varnel, based in the central town of Bistrita, manufactures water purification equipment.",
+      ];
+      const tagger = loadEntityTagger();
+      await putTestDocument(d, "doc-3", texts);
+      await d.store.putParagraphResults("doc-3", "summarize", texts.map((t, i) => [i, sentence(t)]));
+      await d.store.putParagraphResults("doc-3", "entities", texts.map((t, i) => [i, tagger.tag(t)]));
+      await d.store.putParagraphResults("doc-3", "quotes", texts.map((_, i) => [i, { quotes: [] }]));
+      const { job, log } = testJob();
+      await createDocumentProcessor(d.store, { weights: loadSummaryWeights() }, loadEntityDocumentModel()).process({ docId: "doc-3" }, job, log);
+      const result = await d.store.getDocumentResult("doc-3");
+      expect(result!.entities.filter((e) => e.name === "Varnel").map((e) => e.type)).toEqual(["ORG"]);
+      const stored = await d.store.getEntities("doc-3", [0, 1, 2]);
+      expect(stored.map((r) => r!.mentions.find((m) => m.text === "Varnel")?.type)).toEqual(["ORG", "ORG", "ORG"]);
     } finally {
       await d.close();
     }

@@ -1,7 +1,7 @@
 import type { EntitiesResult } from "@newsflow/contracts";
 import type { WorkerSetup } from "@newsflow/queue";
 import type { Store } from "@newsflow/store";
-import { assembleDocument, type SummaryOptions } from "@newsflow/nlp";
+import { assembleDocument, type ReconcileOptions, type SummaryOptions } from "@newsflow/nlp";
 
 /**
  * The document-level step: runs once every paragraph task of the document is done or failed for
@@ -9,7 +9,11 @@ import { assembleDocument, type SummaryOptions } from "@newsflow/nlp";
  * mentions as reconciled over the whole document). When the step itself fails for good, the
  * document is recorded as failed, so its runs complete and `newsflow retry` can take it up.
  */
-export function createDocumentProcessor(store: Store, summary: SummaryOptions, entityAliases: readonly (readonly string[])[] = []): WorkerSetup<"document"> {
+export function createDocumentProcessor(
+  store: Store,
+  summary: SummaryOptions,
+  entityModel: Pick<ReconcileOptions, "aliases" | "context"> = {},
+): WorkerSetup<"document"> {
   return {
     process: async (p) => {
       const meta = await store.getDocument(p.docId);
@@ -24,7 +28,7 @@ export function createDocumentProcessor(store: Store, summary: SummaryOptions, e
       ]);
       const failures: Record<string, string> = Object.fromEntries(Object.entries(stored).map(([key, f]) => [key, f.reason]));
       const { result, reconciled } = assembleDocument(
-        { docId: p.docId, title: meta.title, paragraphs, summaries, entities, quotes, failures, entityAliases },
+        { docId: p.docId, title: meta.title, paragraphs, summaries, entities, quotes, failures, entityAliases: entityModel.aliases ?? [], entityContext: entityModel.context ?? null },
         summary,
       );
       const changed: Array<[number, EntitiesResult]> = reconciled.flatMap((r, i) => (r ? [[indexes[i]!, r] as [number, EntitiesResult]] : []));

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { loadEntityAliases, loadSummaryWeights } from "@newsflow/nlp/node";
+import { loadEntityDocumentModel, loadSummaryWeights } from "@newsflow/nlp/node";
 import { runMain, startWorkerApp } from "@newsflow/queue";
 import { createDocumentProcessor } from "./create-processor.js";
 import { parseEnv } from "./env.js";
@@ -7,7 +7,8 @@ import { parseEnv } from "./env.js";
 await runMain("worker-document", async () => {
   const env = parseEnv();
   const summary = { weights: loadSummaryWeights(), budget: { sentences: env.SUMMARY_SENTENCES, words: env.SUMMARY_WORDS } };
-  // The NER model's alias groups (its header only), so that reconciliation lets ISIS and Daesh vote together.
-  const aliases = loadEntityAliases();
-  await startWorkerApp("document", env, (deployment) => createDocumentProcessor(deployment.store, summary, aliases));
+  // From the NER model, without the tagger's weights: its alias groups, so that reconciliation lets
+  // ISIS and Daesh vote together, and its context typer with the lexicon and name lists it reads.
+  const entityModel = loadEntityDocumentModel();
+  await startWorkerApp("document", env, (deployment) => createDocumentProcessor(deployment.store, summary, entityModel));
 });

@@ -10,7 +10,8 @@ const TYPES = EntityType.options;
  * Scores the shipped NER model (or the model file `modelPath`) on a CoNLL file (IOB1 or IOB2) the way production runs it: each
  * document rebuilt as text (tokens joined by single spaces, each sentence a paragraph), tagged
  * paragraph by paragraph with `tagger.tag(text)` as the entities worker does, reconciled with
- * `reconcileEntities` as the document step does, spans mapped back to the gold tokens and scored
+ * `reconcileEntities` and the model's alias groups and context typer as the document step does,
+ * spans mapped back to the gold tokens and scored
  * like conlleval. `paragraphs` is the score before reconciliation, `tokenColumn` the old figure
  * (each document's sentences tagged together from the token column). tokensPerSecond times
  * `tagger.tag` over every paragraph on this one thread, warmed up, fastest of three passes.

@@ -1,6 +1,6 @@
 import type { CanonicalEntity, EntitiesResult, Paragraph, ResolvedQuote } from "@newsflow/contracts";
 import { documentEntities, extractQuotes, normalizeText, type QuoteModel, resolveQuotes, splitParagraphs } from "@newsflow/nlp";
-import { loadEntityAliases, loadEntityTagger, loadQuoteModel } from "@newsflow/nlp/node";
+import { loadEntityDocumentModel, loadEntityTagger, loadQuoteModel } from "@newsflow/nlp/node";
 import { emptyCounts, type PlacedParagraph, quoteFigures, readPolnear, scoreArticle, toAttributions } from "@newsflow/nlp-train";
 
 /**
@@ -21,7 +21,7 @@ import { emptyCounts, type PlacedParagraph, quoteFigures, readPolnear, scoreArti
 export async function evalQuotes(dataPath: string, modelPath?: string): Promise<object> {
   const articles = readPolnear(dataPath);
   const tagger = loadEntityTagger();
-  const aliases = loadEntityAliases();
+  const entityModel = loadEntityDocumentModel();
   const model = loadQuoteModel(modelPath);
   const after = emptyCounts();
   const before = emptyCounts();
@@ -32,7 +32,7 @@ export async function evalQuotes(dataPath: string, modelPath?: string): Promise<
     const { paragraphs } = splitParagraphs(text, { detectTitle: false });
     // The entities as the document step has them, which resolveQuotes gives the speakers from.
     const tagged: EntitiesResult[] = paragraphs.map((p) => tagger.tag(p.text));
-    const { canonical } = documentEntities(paragraphs, tagged, { aliases });
+    const { canonical } = documentEntities(paragraphs, tagged, entityModel);
     prepared.push({ paragraphs, canonical });
     const resolved = runQuotes(model, paragraphs, canonical);
     for (const q of resolved) resolutions[q.resolution] = (resolutions[q.resolution] ?? 0) + 1;

@@ -1,5 +1,5 @@
 import type { EntityMention } from "@newsflow/contracts";
-import { ENTITY_TYPES, type EntityTagger, type NerModel, reconcileEntities, tagTokenSentences } from "@newsflow/nlp/train";
+import { ENTITY_TYPES, type EntityTagger, type NerModel, type ReconcileOptions, reconcileEntities, tagTokenSentences } from "@newsflow/nlp/train";
 import { type ConllDocument, type SpanScores, scoreSpans, spansFromTags, type TypedSpan } from "./conll.js";
 
 /** A CoNLL sentence rebuilt as a paragraph of text: tokens joined by single spaces, with each token's offsets. */
@@ -40,6 +40,11 @@ export function mentionsToTokenSpans(p: RebuiltParagraph, mentions: readonly Ent
     });
 }
 
+/** What the document step takes from a model (as `loadEntityDocumentModel()` reads it from the file). */
+export function documentModel(model: NerModel): Pick<ReconcileOptions, "aliases" | "context"> {
+  return { aliases: model.aliasGroups, context: model.typer ? { typer: model.typer, resources: model.resources } : null };
+}
+
 /** What evaluateProductionPath measures. */
 export interface ProductionEvaluation {
   /** Paragraph by paragraph from raw text, then reconciled per document: what production shows. */
@@ -71,7 +76,12 @@ function describe(p: RebuiltParagraph, s: TypedSpan): string {
  * `reconcileEntities` over the document as the document step does, spans mapped back to the
  * gold tokens and scored like conlleval. Also scores the token-column path of `model`.
  */
-export function evaluateProductionPath(docs: readonly ConllDocument[], tagger: EntityTagger, model: NerModel, passes = 3): ProductionEvaluation {
+export function evaluateProductionPath(
+  docs: readonly ConllDocument[],
+  tagger: EntityTagger,
+  model: NerModel,
+  passes = 3,
+): ProductionEvaluation {
   const rebuilt = docs.map(rebuildParagraphs);
   const all = rebuilt.flat();
   for (const p of all) tagger.tag(p.text);
@@ -93,7 +103,7 @@ export function evaluateProductionPath(docs: readonly ConllDocument[], tagger: E
   docs.forEach((doc, d) => {
     const paras = rebuilt[d]!;
     const raw = paras.map((p) => ({ text: p.text, mentions: tagged[k++]! }));
-    const reconciled = reconcileEntities(raw, { aliases: model.aliasGroups });
+    const reconciled = reconcileEntities(raw, documentModel(model));
     allReconciled.push(...reconciled);
     const byColumn = tagTokenSentences(
       model,

@@ -67,7 +67,7 @@ export function evaluateWebNews(
   bodies: ReadonlyMap<string, string>,
   annotations: readonly WebAnnotation[],
   tagger: EntityTagger,
-  aliases?: ReconcileOptions["aliases"],
+  document: Pick<ReconcileOptions, "aliases" | "context"> = {},
 ): WebNewsEvaluation {
   const gold: TypedSpan[][] = [];
   const before: TypedSpan[][] = [];
@@ -81,7 +81,7 @@ export function evaluateWebNews(
     if (!text) throw new Error(`page ${a.page} has no paragraph ${a.paragraph}`);
     const kept = paras.map((p, i) => ({ p, i })).filter(({ p }) => p.length > 0);
     const raw = kept.map(({ p }) => ({ text: p, mentions: tagger.tag(p).mentions }));
-    const reconciled = reconcileEntities(raw, { aliases });
+    const reconciled = reconcileEntities(raw, document);
     const k = kept.findIndex(({ i }) => i === a.paragraph);
     const g = goldSpans(text, a.entities);
     const r = spansOf(reconciled[k]!);

@@ -9,6 +9,7 @@
 import { parseArgs } from "node:util";
 import { loadNerModel } from "@newsflow/nlp/node";
 import { createEntityTagger } from "@newsflow/nlp/train";
+import { documentModel } from "../ner/production-eval.js";
 import { evaluateWebNews, readNewsCheckSets } from "../ner/web-news.js";
 
 const { values } = parseArgs({
@@ -25,7 +26,7 @@ const f = (s: { f1: number; precision: number; recall: number; perType: Record<s
     .join(", ")})`;
 const out: Record<string, unknown> = {};
 for (const { set, annotations, bodies } of readNewsCheckSets()) {
-  const result = evaluateWebNews(bodies, annotations, tagger, model.aliasGroups);
+  const result = evaluateWebNews(bodies, annotations, tagger, documentModel(model));
   if (values.errors && set === "a") {
     for (const e of result.errors) process.stdout.write(`${e.page.slice(0, 8)}  missed [${e.missed.join(", ")}]  wrong [${e.wrong.join(", ")}]\n`);
   }

@@ -1,5 +1,5 @@
 // Cross-validated wikigold score of NER training with wikigold:
-// `node dist/scripts/ner-wikigold-cv.js [--weight N] [--folds K] [--dir DIR] [--eval-only] [-- TRAIN FLAGS]`.
+// `node dist/scripts/ner-wikigold-cv.js [--weight N] [--folds K] [--dir DIR] [--eval-only] [--typer off] [-- TRAIN FLAGS]`.
 // For each fold i it trains on CoNLL train plus the other folds' documents N times
 // (train-ner.js --wikigold N --wikigold-folds K --wikigold-fold i --out DIR/fold-i.bin.gz), then
 // tags fold i on the production path with that model and pools the K folds' mentions into one
@@ -22,6 +22,8 @@ const { values, positionals } = parseArgs({
     folds: { type: "string", default: "5" },
     dir: { type: "string", default: join(tmpdir(), "ner-wikigold-cv") },
     "eval-only": { type: "boolean", default: false },
+    /** --typer off: score the fold models without their context typer (the rules alone). */
+    typer: { type: "string", default: "on" },
   },
 });
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -46,6 +48,7 @@ for (let i = 0; i < folds; i++) {
     execFileSync(process.execPath, args, { stdio: "inherit" });
   }
   const model = loadNerModel(modelPath(i));
+  if (values.typer === "off") model.typer = null;
   const result = evaluateProductionPath(splitFolds(wikigold, folds, i).heldOut, createEntityTagger(model), model, 1);
   gold.push(...result.spans.gold);
   production.push(...result.spans.production);

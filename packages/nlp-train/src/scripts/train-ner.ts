@@ -12,6 +12,7 @@ import { addEmbeddingClusters, cachedEmbeddingClusters } from "../embedding-clus
 import { buildLexicon } from "../ner/lexicon.js";
 import { findAutoNames } from "../ner/self-train.js";
 import { trainTagger } from "../ner/train.js";
+import { trainContextTyper, typerInstances } from "../ner/context-typer.js";
 import { sharedDataPath } from "../shared-data.js";
 
 // pnpm hands flags after `--` on with the `--` itself.
@@ -40,8 +41,13 @@ const { values } = parseArgs({
     "coarse-clusters": { type: "string", default: "150" },
     "fine-clusters": { type: "string", default: "1000" },
     "embedding-clusters": { type: "string", default: "on" },
+    typer: { type: "string", default: "on" },
+    "typer-alpha": { type: "string", default: "20" },
+    "typer-epochs": { type: "string", default: "5" },
   },
 });
+/** Rows of the context typer's hashed table (times four types). */
+const TYPER_BITS = 18;
 const log = (m: string) => process.stderr.write(`${m}\n`);
 for (const p of [values.train, values.dev]) {
   if (!existsSync(p)) {
@@ -129,6 +135,17 @@ if (values["self-train"] === "on") {
   log(`self-training: ${auto.length} names from the unlabeled articles; second model`);
   result = trainTagger(train, dev, { ...config, listedNames: [...listedNames, ...auto] });
 }
+// The document step's context typer: each gold name of the training documents typed from the words
+// around all the places its document writes it, with the final model's lexicon and name lists.
+const typer =
+  values.typer === "on"
+    ? trainContextTyper(typerInstances([...conllTrain, ...(Number(values.wikigold) > 0 ? wikigoldTrain : [])], result.resources, TYPER_BITS), {
+        bits: TYPER_BITS,
+        epochs: Number(values["typer-epochs"]),
+        seed,
+        alpha: Number(values["typer-alpha"]),
+      })
+    : null;
 const meta = {
   trainedOn: `CoNLL-2003 English train${Number(values.wikigold) > 0 ? ` + wikigold x${values.wikigold}${wikigoldFolds > 0 ? ` (fold ${values["wikigold-fold"]} of ${wikigoldFolds} held out)` : ""}` : ""}`,
   bestEpoch: result.bestEpoch,
@@ -139,7 +156,7 @@ const meta = {
 };
 // Place names spelt with or without spaces and hyphens, for the tagger's place-over-person check.
 const placeNames = placeNameTable(values.lists === "on" ? readPlaceNames() : []);
-const bytes = gzipSync(serializeModel({ bits: Number(values.bits), weights: result.weights, resources: result.resources, placeNames, aliasGroups, meta }), {
+const bytes = gzipSync(serializeModel({ bits: Number(values.bits), weights: result.weights, resources: result.resources, placeNames, aliasGroups, typer, meta }), {
   level: 9,
 });
 writeFileSync(values.out, bytes);

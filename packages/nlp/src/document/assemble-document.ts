@@ -1,6 +1,6 @@
 import type { CanonicalEntity, DocumentResult, EntitiesResult, MissingResult, Paragraph, ParagraphSummary, QuotesResult, SummaryBudget, TaskName } from "@newsflow/contracts";
 import { canonicalizeEntities } from "../ner/canonicalize.js";
-import { reconcileEntities } from "../ner/reconcile.js";
+import { type ReconcileOptions, reconcileEntities } from "../ner/reconcile.js";
 import { resolveQuotes } from "../quotes/resolve-quotes.js";
 import { summarizeDocument } from "../summarize/summarize.js";
 import type { SummaryWeights } from "../summarize/weights.js";
@@ -15,8 +15,10 @@ export interface DocumentInputs {
   quotes: (QuotesResult | null)[];
   /** Why a paragraph task has no result, keyed `<task>:<index>`. */
   failures: Record<string, string>;
-  /** The NER model's alias groups (`loadEntityAliases()`): aliases in one article vote together for a type. */
+  /** The NER model's alias groups (`loadEntityDocumentModel()`): aliases in one article vote together for a type. */
   entityAliases?: readonly (readonly string[])[];
+  /** The NER model's context typer and its word resources (`loadEntityDocumentModel()`): names typed again from all their contexts. */
+  entityContext?: ReconcileOptions["context"];
 }
 
 /** The assembled document: its result, and each paragraph's entity mentions where the document-level pass changed them. */
@@ -33,12 +35,12 @@ export interface AssembledDocument {
 export function documentEntities(
   paragraphs: readonly Pick<Paragraph, "index" | "text">[],
   entities: readonly (EntitiesResult | null)[],
-  options: { title?: string | null; aliases?: readonly (readonly string[])[] },
+  options: Pick<ReconcileOptions, "title" | "aliases" | "context">,
 ): { final: (EntitiesResult | null)[]; canonical: CanonicalEntity[] } {
   // The paragraph worker saw one paragraph; here the whole document types its names consistently.
   const mentions = reconcileEntities(
     paragraphs.map((p, i) => ({ text: p.text, mentions: entities[i]?.mentions ?? [] })),
-    { title: options.title ?? null, aliases: options.aliases ?? [] },
+    { title: options.title ?? null, aliases: options.aliases ?? [], context: options.context ?? null },
   );
   const final = paragraphs.map((_, i) => (entities[i] ? { mentions: mentions[i]! } : null));
   const canonical = canonicalizeEntities(paragraphs.flatMap((p, i) => (final[i] ? [{ index: p.index, text: p.text, entities: final[i]! }] : [])));
@@ -65,7 +67,11 @@ export function assembleDocument(input: DocumentInputs, summaryOptions: SummaryO
     note("entities", p.index, input.entities[i] ?? null);
     note("quotes", p.index, input.quotes[i] ?? null);
   });
-  const { final: finalEntities, canonical: entities } = documentEntities(input.paragraphs, input.entities, { title: input.title, aliases: input.entityAliases ?? [] });
+  const { final: finalEntities, canonical: entities } = documentEntities(input.paragraphs, input.entities, {
+    title: input.title,
+    aliases: input.entityAliases ?? [],
+    context: input.entityContext ?? null,
+  });
   const reconciled = finalEntities.map((e, i) => (e && JSON.stringify(e) !== JSON.stringify(input.entities[i]) ? e : null));
   const quotes = resolveQuotes(
     input.paragraphs.flatMap((p, i) => (input.quotes[i] ? [{ index: p.index, text: p.text, quotes: input.quotes[i]! }] : [])),

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findSlot, GAZ_PREFIX, packGazetteer } from "./gazetteer.js";
 import { NUM_LABELS } from "./labels.js";
 import { WordLexicon } from "./features.js";
-import { deserializeAliasGroups, deserializeLexicon, deserializeModel, ModelFormatError, serializeModel } from "./model-format.js";
+import { deserializeAliasGroups, deserializeDocumentModel, deserializeLexicon, deserializeModel, ModelFormatError, serializeModel } from "./model-format.js";
 import { isPlaceName, placeNameTable } from "./place-names.js";
 
 describe("serializeModel / deserializeModel", () => {
@@ -54,6 +54,28 @@ describe("serializeModel / deserializeModel", () => {
     expect(deserializeModel(bytes).aliasGroups).toEqual(aliasGroups);
     expect(deserializeAliasGroups(bytes)).toEqual(aliasGroups);
     expect(deserializeModel(serializeModel(base)).aliasGroups).toEqual([]);
+  });
+
+  it("round-trips the context typer, also read for the document step without the tagger's weights", () => {
+    const bits = 3;
+    const weights = new Float32Array((1 << bits) * NUM_LABELS);
+    weights[7] = 1;
+    const typerWeights = new Int16Array((1 << 4) * 4);
+    typerWeights[5] = 300;
+    typerWeights[63] = -32767;
+    const typer = { bits: 4, weights: typerWeights, scale: 12.5, alpha: 20 };
+    const resources = { bits, lexicon: WordLexicon.from(new Map([["iraq", 42]])), gazetteers: [packGazetteer([7], [4], [9], 1)] };
+    const bytes = serializeModel({ bits, weights, resources, placeNames: placeNameTable(["Deir ez-Zor"]), aliasGroups: [["ISIS", "Daesh"]], typer, meta: {} });
+    expect(deserializeModel(bytes).typer).toEqual(typer);
+    const document = deserializeDocumentModel(bytes);
+    expect(document.aliasGroups).toEqual([["ISIS", "Daesh"]]);
+    expect(document.context!.typer).toEqual(typer);
+    expect(document.context!.resources.lexicon.get("iraq")).toBe(42);
+    const [g] = document.context!.resources.gazetteers;
+    expect(g!.values[findSlot(g!, 7)]).toBe(4);
+    const without = serializeModel({ bits, weights, resources, meta: {} });
+    expect(deserializeModel(without).typer).toBeNull();
+    expect(deserializeDocumentModel(without).context).toBeNull();
   });
 
   it("keeps only the hashes of a loaded model's words, and gives them back to tools from the bytes", () => {

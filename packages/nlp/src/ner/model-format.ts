@@ -1,3 +1,4 @@
+import type { ContextTyper } from "./context-typer.js";
 import { type FeatureResources, WordLexicon } from "./features.js";
 import { type Gazetteer, packGazetteer, unpackGazetteer } from "./gazetteer.js";
 import { NUM_LABELS } from "./labels.js";
@@ -18,6 +19,8 @@ export interface NerModel {
    * one array per group: reconcileEntities lets those written in one article vote together.
    */
   aliasGroups: string[][];
+  /** The document step's context typer (see retypeByContext), or null in a file without one. */
+  typer: ContextTyper | null;
   meta: Record<string, unknown>;
 }
 
@@ -39,6 +42,8 @@ interface Header {
   placeNames?: number;
   /** Alias groups (absent in older files: none). */
   aliasGroups?: string[][];
+  /** The context typer's table (absent in older files: none), stored sparsely after the place names. */
+  typer?: { bits: number; count: number; scale: number; alpha: number };
 }
 
 /** A growing byte buffer for the binary sections. */
@@ -112,6 +117,7 @@ export function serializeModel(model: {
   resources: FeatureResources;
   placeNames?: Uint32Array;
   aliasGroups?: readonly (readonly string[])[];
+  typer?: ContextTyper | null;
   meta: Record<string, unknown>;
 }): Uint8Array {
   const { weights } = model;
@@ -130,6 +136,9 @@ export function serializeModel(model: {
   const lexicon = model.resources.lexicon.entries();
   const tables = model.resources.gazetteers.map(unpackGazetteer);
   const places = model.placeNames ?? new Uint32Array(0);
+  const typer = model.typer ?? null;
+  const typerRows: number[] = [];
+  if (typer !== null) for (let i = 0; i < typer.weights.length; i++) if (typer.weights[i] !== 0) typerRows.push(i);
   const header: Header = {
     version: VERSION,
     bits: model.bits,
@@ -142,6 +151,7 @@ export function serializeModel(model: {
     gazetteers: model.resources.gazetteers.map((g) => ({ count: g.size, maxLen: g.maxLen })),
     placeNames: places.length,
     ...(model.aliasGroups && model.aliasGroups.length > 0 ? { aliasGroups: model.aliasGroups.map((g) => [...g]) } : {}),
+    ...(typer !== null ? { typer: { bits: typer.bits, count: typerRows.length, scale: typer.scale, alpha: typer.alpha } } : {}),
   };
   const w = new Writer();
   w.raw(new TextEncoder().encode(MAGIC));
@@ -167,6 +177,14 @@ export function serializeModel(model: {
   for (const h of places) {
     w.varint(h - prevPlace);
     prevPlace = h;
+  }
+  if (typer !== null) {
+    let prevRow = 0;
+    for (const i of typerRows) {
+      w.varint(i - prevRow);
+      prevRow = i;
+    }
+    w.int16s(typerRows.map((i) => typer.weights[i]!));
   }
   return w.bytes.slice(0, w.length);
 }
@@ -219,6 +237,38 @@ export function deserializeModel(bytes: Uint8Array): NerModel {
     idx[k] = last;
   }
   for (let k = 0; k < header.count; k++) weights[idx[k]!] = r.int16();
+  const { gazetteers, placeNames, typer } = readTables(header, r);
+  const lexicon = new WordLexicon(lexiconWords(header), header.lexiconValues);
+  return {
+    bits: header.bits,
+    weights,
+    scale: header.scale,
+    resources: { bits: header.bits, lexicon, gazetteers },
+    placeNames,
+    aliasGroups: header.aliasGroups ?? [],
+    typer,
+    meta: header.meta,
+  };
+}
+
+/**
+ * What the document step needs of a model (already gunzipped): the alias groups, and the context
+ * typer with the word resources its features read (lexicon and name lists), without the tagger's
+ * weight table, the bulk of a loaded model.
+ */
+export function deserializeDocumentModel(bytes: Uint8Array): { aliasGroups: string[][]; context: { typer: ContextTyper; resources: FeatureResources } | null } {
+  const { header, r } = readHeader(bytes);
+  const aliasGroups = header.aliasGroups ?? [];
+  if (header.typer === undefined) return { aliasGroups, context: null };
+  for (let k = 0; k < header.count; k++) r.varint();
+  r.offset += 2 * header.count;
+  const { gazetteers, typer } = readTables(header, r);
+  const lexicon = new WordLexicon(lexiconWords(header), header.lexiconValues);
+  return { aliasGroups, context: { typer: typer!, resources: { bits: header.bits, lexicon, gazetteers } } };
+}
+
+/** The sections after the tagger's weights: name lists, place names, context typer. */
+function readTables(header: Header, r: Reader): { gazetteers: Gazetteer[]; placeNames: Uint32Array; typer: ContextTyper | null } {
   const gazetteers: Gazetteer[] = header.gazetteers.map(({ count, maxLen }) => {
     const keys = new Uint32Array(count);
     let prev = 0;
@@ -238,14 +288,18 @@ export function deserializeModel(bytes: Uint8Array): NerModel {
     prevPlace += r.varint();
     placeNames[k] = prevPlace;
   }
-  const lexicon = new WordLexicon(lexiconWords(header), header.lexiconValues);
-  return {
-    bits: header.bits,
-    weights,
-    scale: header.scale,
-    resources: { bits: header.bits, lexicon, gazetteers },
-    placeNames,
-    aliasGroups: header.aliasGroups ?? [],
-    meta: header.meta,
-  };
+  let typer: ContextTyper | null = null;
+  if (header.typer !== undefined) {
+    const { bits, count, scale, alpha } = header.typer;
+    const weights = new Int16Array((1 << bits) * 4);
+    const rows = new Int32Array(count);
+    let prev = 0;
+    for (let k = 0; k < count; k++) {
+      prev += r.varint();
+      rows[k] = prev;
+    }
+    for (let k = 0; k < count; k++) weights[rows[k]!] = r.int16();
+    typer = { bits, weights, scale, alpha };
+  }
+  return { gazetteers, placeNames, typer };
 }

@@ -1,5 +1,7 @@
 import type { EntityMention, EntityType } from "@newsflow/contracts";
 import { normalizeToken, sentenceCasing } from "./features.js";
+import { type ContextTyper, retypeByContext } from "./context-typer.js";
+import type { FeatureResources } from "./features.js";
 import { ENTITY_TYPES } from "./labels.js";
 import { squashName } from "./place-names.js";
 import { type Token, tokenizeSentences } from "./tokenize.js";
@@ -25,6 +27,12 @@ export interface ReconcileOptions {
    * turns it off: in the mined name lists it moved no figure beyond a seed's spread (`packages/nlp/README.md`).
    */
   honorifics?: boolean;
+  /**
+   * The NER model's context typer with the word resources its features read (`loadEntityDocumentModel()`):
+   * after the rules, each name is typed again from the words around all the places the article writes
+   * it (see retypeByContext). Absent: the rules alone.
+   */
+  context?: { typer: ContextTyper; resources: FeatureResources } | null;
 }
 
 /** Weight of an alias's votes for a name of its group (a spelling variant counts 0.5, the name itself 1). */
@@ -207,11 +215,25 @@ function argmax(votes: Float64Array): number {
  *   title case capitalises every word, so capitals say nothing there.
  * - a name right after an honorific is a person's, and holds that type ("Mr. Trump", see markHonorifics);
  * - a "person" with a digit in its name is a thing (MISC): "KC-10 Extender"; so is a name written
- *   right after a model designation, which it takes in ("KC-10" + "Extender").
+ *   right after a model designation, which it takes in ("KC-10" + "Extender");
+ * - with `context` (the model's context typer), each name is then typed again from the words
+ *   around every place the article writes it, weighed against the tagger's confidence.
  * Values (DATE, MONEY, ...) pass through untouched. Returns each paragraph's final mentions in
  * text order, offsets into that paragraph's text.
  */
 export function reconcileEntities(paragraphs: readonly ParagraphMentions[], options: ReconcileOptions = {}): EntityMention[][] {
+  const ruled = reconcileByRules(paragraphs, options);
+  const context = options.context;
+  if (!context) return ruled;
+  return retypeByContext(
+    paragraphs.map((p) => p.text),
+    ruled,
+    context.typer,
+    context.resources,
+  );
+}
+
+function reconcileByRules(paragraphs: readonly ParagraphMentions[], options: ReconcileOptions): EntityMention[][] {
   const paras = paragraphs.map((p) => prepare(p, options.title ?? null));
   const lowerWords = new Set<string>();
   for (const p of paras) {

@@ -1,4 +1,5 @@
-import { deserializeAliasGroups, deserializeLexicon, deserializeModel, type NerModel } from "../ner/model-format.js";
+import type { ReconcileOptions } from "../ner/reconcile.js";
+import { deserializeDocumentModel, deserializeLexicon, deserializeModel, type NerModel } from "../ner/model-format.js";
 import { readArtefact } from "./artefacts.js";
 
 /** The file name of the shipped NER model under models/. */
@@ -9,9 +10,14 @@ export function loadNerModel(file: string = SHIPPED_NER_MODEL): NerModel {
   return deserializeModel(readArtefact(file));
 }
 
-/** The NER model's alias groups alone (for the document step's reconcileEntities), without building its tables. */
-export function loadEntityAliases(file: string = SHIPPED_NER_MODEL): string[][] {
-  return deserializeAliasGroups(readArtefact(file));
+/**
+ * What the document step's reconcileEntities takes from the NER model: its alias groups and its
+ * context typer with the word lexicon and name lists the typer reads, without the tagger's weight
+ * table.
+ */
+export function loadEntityDocumentModel(file: string = SHIPPED_NER_MODEL): Required<Pick<ReconcileOptions, "aliases" | "context">> {
+  const { aliasGroups, context } = deserializeDocumentModel(readArtefact(file));
+  return { aliases: aliasGroups, context };
 }
 
 /** The NER model's word lexicon with its words (lower-cased word -> packed clusters), for training tools. */
