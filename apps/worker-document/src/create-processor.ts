@@ -28,7 +28,7 @@ export function createDocumentProcessor(
       ]);
       const failures: Record<string, string> = Object.fromEntries(Object.entries(stored).map(([key, f]) => [key, f.reason]));
       const { result, reconciled } = assembleDocument(
-        { docId: p.docId, title: meta.title, paragraphs, summaries, entities, quotes, failures, entityAliases: entityModel.aliases ?? [], entityContext: entityModel.context ?? null },
+        { docId: p.docId, title: meta.title, paragraphs, summaries, entities, quotes, failures, entityAliases: entityModel.aliases, entityContext: entityModel.context },
         summary,
       );
       const changed: Array<[number, EntitiesResult]> = reconciled.flatMap((r, i) => (r ? [[indexes[i]!, r] as [number, EntitiesResult]] : []));

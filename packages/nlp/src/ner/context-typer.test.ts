@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type ContextTyper, nameFeatureRows, retypeByContext, typerScores } from "./context-typer.js";
 import { WordLexicon } from "./features.js";
 import { hashString32 } from "./hash.js";
+import { tokenizeSentences } from "./tokenize.js";
 
 const resources = { bits: 4, lexicon: WordLexicon.from(new Map()), gazetteers: [] };
 const BITS = 12;
@@ -30,10 +31,10 @@ describe("context typer", () => {
   it("retypes a name when its contexts outweigh the tagger's confidence, and keeps spans and other types", () => {
     const paragraphs = ["Jordan said the film was about history.", "Fighting spread from Syria to Iraq."];
     const mentions = [[mention(paragraphs[0]!, "Jordan", "LOC", 0.6)], [mention(paragraphs[1]!, "Syria", "LOC", 0.9), mention(paragraphs[1]!, "Iraq", "LOC", 0.9)]];
-    const weak = retypeByContext(paragraphs, mentions, saidTyper(0.5), resources);
+    const weak = retypeByContext(paragraphs.map(tokenizeSentences), mentions, saidTyper(0.5), resources);
     expect(weak.map((ms) => ms.map((m) => `${m.type}:${m.text}:${m.start}`))).toEqual([["PER:Jordan:0"], ["LOC:Syria:21", "LOC:Iraq:30"]]);
     // A heavier weight on the tagger's own type (logit 0.41 + 0.5, times alpha 2 > 1) keeps it.
-    expect(retypeByContext(paragraphs, mentions, saidTyper(2), resources)[0]![0]!.type).toBe("LOC");
+    expect(retypeByContext(paragraphs.map(tokenizeSentences), mentions, saidTyper(2), resources)[0]![0]!.type).toBe("LOC");
     // The input is not changed.
     expect(mentions[0]![0]!.type).toBe("LOC");
   });
@@ -41,13 +42,13 @@ describe("context typer", () => {
   it("leaves a mention the tagger is sure of (0.75 or more) its own type", () => {
     const text = "Jordan said no. Jordan said yes.";
     const mentions = [[mention(text, "Jordan", "LOC", 0.6), mention(text, "Jordan", "LOC", 0.8, 5)]];
-    expect(retypeByContext([text], mentions, saidTyper(0.1), resources)[0]!.map((m) => m.type)).toEqual(["PER", "LOC"]);
+    expect(retypeByContext([tokenizeSentences(text)], mentions, saidTyper(0.1), resources)[0]!.map((m) => m.type)).toEqual(["PER", "LOC"]);
   });
 
   it("scores a name's occurrences together", () => {
     const text = "Jordan said no. Later Jordan left. Jordan said yes.";
     const mentions = [[mention(text, "Jordan", "LOC", 0.6), mention(text, "Jordan", "LOC", 0.6, 5), mention(text, "Jordan", "LOC", 0.6, 30)]];
-    const out = retypeByContext([text], mentions, saidTyper(0.5), resources);
+    const out = retypeByContext([tokenizeSentences(text)], mentions, saidTyper(0.5), resources);
     expect(out[0]!.map((m) => m.type)).toEqual(["PER", "PER", "PER"]);
   });
 });

@@ -1,9 +1,9 @@
 import type { EntityMention } from "@newsflow/contracts";
-import { type FeatureResources, lowerForm, normalizeToken, sentenceCasing } from "./features.js";
+import { embeddingCode, type FeatureResources, lowerForm, normalizeToken, sentenceCasing } from "./features.js";
 import { GAZ_SOURCES, matchGazetteers, NUM_GAZ_SOURCES } from "./gazetteer.js";
 import { hashString32 } from "./hash.js";
 import { ENTITY_TYPES } from "./labels.js";
-import { tokenizeSentences } from "./tokenize.js";
+import type { Token } from "./tokenize.js";
 
 /**
  * A document-level typer of names (context aggregation, Ratinov & Roth 2009): one linear score
@@ -32,18 +32,17 @@ export interface NameOccurrence {
 
 /** The list sources a typer feature may read: the external and self-trained lists, not the training set's own mentions. */
 const FIRST_SOURCE = GAZ_SOURCES.indexOf("wikiLOC");
-const EMBEDDING_UNIT = 2 ** 25;
 
 function clustersOf(resources: FeatureResources, word: string): [number, number] {
   const w = lowerForm(word);
   const v = resources.lexicon.lookup(w, hashString32(w));
   if (v < 0) return [-1, -1];
-  const e = Math.floor(v / EMBEDDING_UNIT);
+  const e = embeddingCode(v);
   return [(e & 2047) - 1, (e >> 11) - 1];
 }
 
 /** The typer's feature names of one occurrence, appended to `out`. */
-export function occurrenceFeatures(resources: FeatureResources, o: NameOccurrence, out: string[]): void {
+function occurrenceFeatures(resources: FeatureResources, o: NameOccurrence, out: string[]): void {
   const { tokens, start, end } = o;
   const lw = (i: number) => (i < 0 ? "<s>" : i >= tokens.length ? "</s>" : lowerForm(normalizeToken(tokens[i]!)));
   out.push(`L1=${lw(start - 1)}`, `L2=${lw(start - 2)}`, `R1=${lw(end)}`, `R2=${lw(end + 1)}`);
@@ -112,29 +111,34 @@ const TYPE_INDEX = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
  * Retypes a document's mentions (already reconciled) by the typer: each name's occurrences (the
  * same words) are scored together, against the tagger's mean confidence in each type, weighed by
  * `alpha`; the winner goes to every mention of the name under 0.75 confidence. Spans do not change.
+ * `sentences` are each paragraph's tokenised sentences (`tokenizeSentences`, as reconciliation has them).
  */
-export function retypeByContext(paragraphs: readonly string[], mentions: readonly EntityMention[][], typer: ContextTyper, resources: FeatureResources): EntityMention[][] {
+export function retypeByContext(
+  sentences: readonly (readonly (readonly Token[])[])[],
+  mentions: readonly EntityMention[][],
+  typer: ContextTyper,
+  resources: FeatureResources,
+): EntityMention[][] {
   interface Found {
     p: number;
     m: number;
     occ: NameOccurrence;
   }
   const groups = new Map<string, Found[]>();
-  paragraphs.forEach((text, p) => {
-    const sentences = tokenizeSentences(text);
+  sentences.forEach((paragraph, p) => {
+    // One token-text array per sentence, shared by its names (and so by casingOf's cache).
+    const texts = paragraph.map((s) => s.map((t) => t.text));
     mentions[p]!.forEach((mention, m) => {
       if (!TYPE_INDEX.has(mention.type)) return;
-      for (const s of sentences) {
+      for (let k = 0; k < paragraph.length; k++) {
+        const s = paragraph[k]!;
         const start = s.findIndex((t) => t.start === mention.start);
         if (start < 0) continue;
         const last = s.findIndex((t) => t.end === mention.end);
         if (last < start) break;
-        const key = s
-          .slice(start, last + 1)
-          .map((t) => t.text)
-          .join(" ");
+        const key = texts[k]!.slice(start, last + 1).join(" ");
         const list = groups.get(key) ?? [];
-        list.push({ p, m, occ: { tokens: s.map((t) => t.text), start, end: last + 1 } });
+        list.push({ p, m, occ: { tokens: texts[k]!, start, end: last + 1 } });
         groups.set(key, list);
         break;
       }

@@ -210,6 +210,14 @@ export function packLexicon(c1: number, c2: number, capBin: number): number {
 const EMBEDDING_UNIT = 2 ** 25;
 
 /**
+ * The word-vector part of a lexicon value: `fine + 1 | (coarse + 1) << 11`, 0 for a word without
+ * word-vector clusters (see withEmbeddingClusters).
+ */
+export function embeddingCode(lex: number): number {
+  return Math.floor(lex / EMBEDDING_UNIT);
+}
+
+/**
  * A lexicon value (packLexicon's, or 0 for a word our texts lack) with the word's clusters in
  * a word-vector space learnt from a far larger corpus: fine and coarse ids, 0-based.
  */
@@ -379,7 +387,7 @@ export function encodeSentence(
       c2[i] = ((lex >> 11) & 0x7ff) + 1;
       capBins[i] = (lex >> 22) & 7;
       if (lex >= EMBEDDING_UNIT) {
-        const e = Math.floor(lex / EMBEDDING_UNIT);
+        const e = embeddingCode(lex);
         e1[i] = e & 0x7ff;
         e2[i] = e >>> 11;
       }

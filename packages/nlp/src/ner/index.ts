@@ -27,10 +27,10 @@ export {
   NUM_GAZ_SOURCES,
   packGazetteer,
 } from "./gazetteer.js";
-export { type ContextTyper, type NameOccurrence, nameFeatureRows, occurrenceFeatures, retypeByContext, typerScores } from "./context-typer.js";
+export { type ContextTyper, type NameOccurrence, nameFeatureRows, retypeByContext, typerScores } from "./context-typer.js";
 export { hashString, mixHash } from "./hash.js";
 export { ENTITY_TYPES, type LabelSpan, labelsFromSpans, NUM_LABELS, spansFromLabels } from "./labels.js";
-export { deserializeAliasGroups, deserializeDocumentModel, deserializeLexicon, deserializeModel, ModelFormatError, type NerModel, serializeModel } from "./model-format.js";
+export { deserializeDocumentModel, deserializeLexicon, deserializeModel, ModelFormatError, type NerModel, serializeModel } from "./model-format.js";
 export { isPlaceName, placeNameTable, squashName } from "./place-names.js";
 export { createEntityTagger, type EntityTagger, tagTokenSentences, type TokenMention } from "./tag-entities.js";
 export { type ParagraphMentions, type ReconcileOptions, reconcileEntities } from "./reconcile.js";

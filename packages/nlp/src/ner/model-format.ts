@@ -221,11 +221,6 @@ export function deserializeLexicon(bytes: Uint8Array): Map<string, number> {
   return new Map(words.map((w, k) => [w, header.lexiconValues[k]!]));
 }
 
-/** Only the alias groups of a model (already gunzipped), for the document step, which needs no weights. */
-export function deserializeAliasGroups(bytes: Uint8Array): string[][] {
-  return readHeader(bytes).header.aliasGroups ?? [];
-}
-
 /** Reads bytes written by serializeModel (already gunzipped). */
 export function deserializeModel(bytes: Uint8Array): NerModel {
   const { header, r } = readHeader(bytes);

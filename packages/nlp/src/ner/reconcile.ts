@@ -50,6 +50,8 @@ const KEEP_TYPE = 0.75;
 
 interface Para {
   text: string;
+  /** The text's sentences as tokenizeSentences gives them; `tokens` is them flattened. */
+  sentences: Token[][];
   tokens: Token[];
   /** 1 where a token starts a sentence. */
   initial: Uint8Array;
@@ -106,7 +108,7 @@ function prepare(p: ParagraphMentions, title: string | null): Para {
     else spans.push({ start, end, type, confidence: m.confidence });
   }
   spans.sort((a, b) => a.start - b.start);
-  return { text: p.text, tokens, initial, headline, spans, kept };
+  return { text: p.text, sentences, tokens, initial, headline, spans, kept };
 }
 
 /**
@@ -222,19 +224,19 @@ function argmax(votes: Float64Array): number {
  * text order, offsets into that paragraph's text.
  */
 export function reconcileEntities(paragraphs: readonly ParagraphMentions[], options: ReconcileOptions = {}): EntityMention[][] {
-  const ruled = reconcileByRules(paragraphs, options);
+  const paras = paragraphs.map((p) => prepare(p, options.title ?? null));
+  const ruled = reconcileByRules(paras, options);
   const context = options.context;
   if (!context) return ruled;
   return retypeByContext(
-    paragraphs.map((p) => p.text),
+    paras.map((p) => p.sentences),
     ruled,
     context.typer,
     context.resources,
   );
 }
 
-function reconcileByRules(paragraphs: readonly ParagraphMentions[], options: ReconcileOptions): EntityMention[][] {
-  const paras = paragraphs.map((p) => prepare(p, options.title ?? null));
+function reconcileByRules(paras: readonly Para[], options: ReconcileOptions): EntityMention[][] {
   const lowerWords = new Set<string>();
   for (const p of paras) {
     if (p.headline) continue;
