@@ -29,6 +29,20 @@ describe("summaryCase", () => {
     expect(tagger.tagged).toContain("Alan Greenspan spoke in London. Traders cheered.");
   });
 
+  it("reconciles the mentions over the article as the document step does before it ranks sentences", () => {
+    // A short form the tagger doubts takes the type of its full form elsewhere in the article.
+    const unsure = {
+      tag(text: string): EntitiesResult {
+        const full = text.indexOf("Alan Greenspan");
+        if (full >= 0) return { mentions: [{ text: "Alan Greenspan", type: "PER", start: full, end: full + 14, confidence: 0.95 }] };
+        const short = text.indexOf("Greenspan");
+        return { mentions: short < 0 ? [] : [{ text: "Greenspan", type: "ORG", start: short, end: short + 9, confidence: 0.6 }] };
+      },
+    };
+    const c = summaryCase({ ...article, text: "Alan Greenspan spoke in London.\n\nGreenspan said rates would rise." }, unsure)!;
+    expect(c.paragraphs.map((p) => p.entities?.mentions.map((m) => `${m.text}/${m.type}`))).toEqual([["Alan Greenspan/PER"], ["Greenspan/PER"]]);
+  });
+
   it("leaves out an article the producer would reject", () => {
     expect(summaryCase({ ...article, text: " \n\n " }, tagger)).toBeNull();
     expect(summaryCases([article, { ...article, id: "empty", text: "" }], tagger)).toMatchObject({ rejected: 1, cases: [{ id: "business-9" }] });
