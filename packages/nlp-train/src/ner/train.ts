@@ -43,6 +43,11 @@ export interface TrainConfig {
   replaceNames?: number;
   /** How many differently shuffled runs to average (default 1). */
   ensemble?: number;
+  /**
+   * Train exactly this many epochs and keep the last one's averaged weights, scoring nothing on
+   * dev: the final model, trained on train + dev with the epoch count a run selected on dev chose.
+   */
+  fixedEpochs?: number;
   log?: (message: string) => void;
 }
 
@@ -169,7 +174,8 @@ function evaluate(weights: Float32Array, bits: number, docs: readonly EncodedDoc
 /**
  * Trains the averaged perceptron on `train` `ensemble` times with different shuffles, scoring
  * the averaged weights on `dev` after every epoch and keeping each run's best epoch (early
- * stopping after four epochs without gain); the shipped weights are the mean of the runs
+ * stopping after four epochs without gain), or, with `fixedEpochs`, each run's last epoch of
+ * that many; the shipped weights are the mean of the runs
  * (parameter mixing: it smooths the perceptron's dependence on example order at no tagging cost).
  */
 export function trainTagger(train: readonly ConllDocument[], dev: readonly ConllDocument[], config: TrainConfig): TrainResult {
@@ -222,7 +228,9 @@ export function trainTagger(train: readonly ConllDocument[], dev: readonly Conll
   const epochs: TrainResult["epochs"] = [];
   const bestEpochs: number[] = [];
   for (let r = 0; r < runs; r++) {
-    const best = trainRun(trainEnc, devEnc, bits, config.maxEpochs, config.seed + r * 7919, (m) => log(`run ${r + 1}: ${m}`));
+    const best = trainRun(trainEnc, devEnc, bits, config.fixedEpochs ?? config.maxEpochs, config.fixedEpochs === undefined, config.seed + r * 7919, (m) =>
+      log(`run ${r + 1}: ${m}`),
+    );
     for (let i = 0; i < size; i++) sum[i]! += best.weights[i]!;
     epochs.push(...best.epochs);
     bestEpochs.push(best.epoch);
@@ -230,7 +238,7 @@ export function trainTagger(train: readonly ConllDocument[], dev: readonly Conll
   const weights = new Float32Array(size);
   for (let i = 0; i < size; i++) weights[i] = sum[i]! / runs;
   const { scores, marginMean } = evaluate(weights, bits, devEnc);
-  log(`mean of ${runs} runs: dev F1 ${scores.f1.toFixed(4)} (P ${scores.precision.toFixed(4)} R ${scores.recall.toFixed(4)})`);
+  if (devEnc.length > 0) log(`mean of ${runs} runs: dev F1 ${scores.f1.toFixed(4)} (P ${scores.precision.toFixed(4)} R ${scores.recall.toFixed(4)})`);
   return { weights, resources: shipped, bestEpoch: bestEpochs.join(","), dev: scores, marginScale: marginMean / 2, epochs };
 }
 
@@ -239,6 +247,7 @@ function trainRun(
   devEnc: readonly EncodedDocument[],
   bits: number,
   maxEpochs: number,
+  select: boolean,
   seed: number,
   log: (m: string) => void,
 ): { weights: Float32Array; epoch: number; f1: number; epochs: TrainResult["epochs"] } {
@@ -262,8 +271,17 @@ function trainRun(
         decodeSentence(learner.w, bits, enc, hist, out, null, learner, doc.gold[k]!);
       });
     }
+    if (!select && epoch < maxEpochs) {
+      log(`epoch ${epoch}`);
+      continue;
+    }
     const avg = new Float32Array(size);
     for (let i = 0; i < size; i++) avg[i] = learner.w[i]! - learner.u[i]! / learner.clock;
+    if (!select) {
+      log(`epoch ${epoch}: kept (fixed count)`);
+      best = { weights: avg, epoch, f1: Number.NaN };
+      break;
+    }
     const { scores } = evaluate(avg, bits, devEnc);
     epochs.push({ epoch, devF1: scores.f1 });
     log(`epoch ${epoch}: dev F1 ${scores.f1.toFixed(4)} (P ${scores.precision.toFixed(4)} R ${scores.recall.toFixed(4)})`);

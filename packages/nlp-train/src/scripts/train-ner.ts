@@ -10,6 +10,7 @@ import { type ConllDocument, parseConll, splitFolds } from "../ner/conll.js";
 import { readNameLists, readPlaceNames } from "../ner/gazetteer-sources.js";
 import { addEmbeddingClusters, cachedEmbeddingClusters } from "../embedding-clusters.js";
 import { buildLexicon } from "../ner/lexicon.js";
+import { meanMentionMargin } from "../ner/margin-scale.js";
 import { findAutoNames } from "../ner/self-train.js";
 import { trainTagger } from "../ner/train.js";
 import { trainContextTyper, typerInstances } from "../ner/context-typer.js";
@@ -44,6 +45,10 @@ const { values } = parseArgs({
     typer: { type: "string", default: "on" },
     "typer-alpha": { type: "string", default: "20" },
     "typer-epochs": { type: "string", default: "5" },
+    // A final model trained again on train + dev (off: packages/nlp/EXPERIMENTS.md, "Training on
+    // dev too"); --final-data FILE adds FILE instead of dev, to measure the step with dev held out.
+    "final-with-dev": { type: "string", default: "off" },
+    "final-data": { type: "string" },
   },
 });
 /** Rows of the context typer's hashed table (times four types). */
@@ -122,6 +127,8 @@ const config = {
 };
 let result = trainTagger(train, dev, config);
 let autoNames = 0;
+// The name lists of the selected run: the given ones, plus the self-trained names.
+let selectedLists = listedNames;
 // Names the texts give as aliases of one another: the model file carries them for reconcileEntities.
 let aliasGroups: string[][] = [];
 if (values["self-train"] === "on") {
@@ -133,13 +140,33 @@ if (values["self-train"] === "on") {
   aliasGroups = found.aliasGroups;
   autoNames = auto.length;
   log(`self-training: ${auto.length} names from the unlabeled articles; second model`);
-  result = trainTagger(train, dev, { ...config, listedNames: [...listedNames, ...auto] });
+  selectedLists = [...listedNames, ...auto];
+  result = trainTagger(train, dev, { ...config, listedNames: selectedLists });
+}
+// A final model, if asked for: dev has chosen everything (settings, lists, the epoch count), and
+// the tagger is trained again on train + dev (or --final-data) for the chosen number of epochs.
+// Its confidence keeps the selected run's calibration: the margin scale moves by the ratio of the
+// two models' mention margins on PolNeAR's dev articles, which neither is trained on for entities.
+const selected = result;
+let marginScale = result.marginScale;
+const finalWithDev = values["final-with-dev"] === "on" || values["final-data"] !== undefined;
+const finalExtra = values["final-data"] ? parseConll(readFileSync(values["final-data"], "utf8")) : dev;
+if (finalWithDev) {
+  const chosen = selected.bestEpoch.split(",").map(Number);
+  const epochs = Math.round(chosen.reduce((a, e) => a + e, 0) / chosen.length);
+  log(`final model: train + ${values["final-data"] ?? "dev"} (${finalExtra.length} documents), ${epochs} epochs (the epoch count dev chose)`);
+  result = trainTagger([...train, ...finalExtra], [], { ...config, listedNames: selectedLists, fixedEpochs: epochs });
+  const calibration = articleTexts(sharedDataPath("quotes", "polnear", "dev.jsonl"));
+  const asModel = (r: typeof result) => deserializeModel(serializeModel({ bits: config.bits, weights: r.weights, resources: r.resources, meta: {} }));
+  const ratio = meanMentionMargin(asModel(result), calibration) / meanMentionMargin(asModel(selected), calibration);
+  marginScale = selected.marginScale * ratio;
+  log(`final model: margin scale ${selected.marginScale.toFixed(2)} x ${ratio.toFixed(3)} = ${marginScale.toFixed(2)}`);
 }
 // The document step's context typer: each gold name of the training documents typed from the words
 // around all the places its document writes it, with the final model's lexicon and name lists.
 const typer =
   values.typer === "on"
-    ? trainContextTyper(typerInstances([...conllTrain, ...(Number(values.wikigold) > 0 ? wikigoldTrain : [])], result.resources, TYPER_BITS), {
+    ? trainContextTyper(typerInstances([...conllTrain, ...(Number(values.wikigold) > 0 ? wikigoldTrain : []), ...(finalWithDev ? finalExtra : [])], result.resources, TYPER_BITS), {
         bits: TYPER_BITS,
         epochs: Number(values["typer-epochs"]),
         seed,
@@ -147,10 +174,11 @@ const typer =
       })
     : null;
 const meta = {
-  trainedOn: `CoNLL-2003 English train${Number(values.wikigold) > 0 ? ` + wikigold x${values.wikigold}${wikigoldFolds > 0 ? ` (fold ${values["wikigold-fold"]} of ${wikigoldFolds} held out)` : ""}` : ""}`,
-  bestEpoch: result.bestEpoch,
-  dev: result.dev,
-  marginScale: result.marginScale,
+  trainedOn: `CoNLL-2003 English train${Number(values.wikigold) > 0 ? ` + wikigold x${values.wikigold}${wikigoldFolds > 0 ? ` (fold ${values["wikigold-fold"]} of ${wikigoldFolds} held out)` : ""}` : ""}${finalWithDev ? ` + ${values["final-data"] ?? "dev"} (final model)` : ""}`,
+  // The run dev selected: its epoch and its dev figures (the final model's own dev figures would be on its training data).
+  bestEpoch: selected.bestEpoch,
+  dev: selected.dev,
+  marginScale,
   seed,
   autoNames,
 };
@@ -160,4 +188,4 @@ const bytes = gzipSync(serializeModel({ bits: Number(values.bits), weights: resu
   level: 9,
 });
 writeFileSync(values.out, bytes);
-log(`best epoch ${result.bestEpoch}: dev F1 ${result.dev.f1.toFixed(4)}; wrote ${values.out} (${(bytes.length / 1e6).toFixed(2)} MB) in ${Math.round((Date.now() - started) / 1000)} s`);
+log(`best epoch ${selected.bestEpoch}: dev F1 ${selected.dev.f1.toFixed(4)}${finalWithDev ? " (the run dev selected; the final model trains on more)" : ""}; wrote ${values.out} (${(bytes.length / 1e6).toFixed(2)} MB) in ${Math.round((Date.now() - started) / 1000)} s`);
