@@ -149,9 +149,9 @@ if (values["self-train"] === "on") {
 // two models' mention margins on PolNeAR's dev articles, which neither is trained on for entities.
 const selected = result;
 let marginScale = result.marginScale;
-const finalWithDev = values["final-with-dev"] === "on" || values["final-data"] !== undefined;
+const finalStep = values["final-with-dev"] === "on" || values["final-data"] !== undefined;
 const finalExtra = values["final-data"] ? parseConll(readFileSync(values["final-data"], "utf8")) : dev;
-if (finalWithDev) {
+if (finalStep) {
   const chosen = selected.bestEpoch.split(",").map(Number);
   const epochs = Math.round(chosen.reduce((a, e) => a + e, 0) / chosen.length);
   log(`final model: train + ${values["final-data"] ?? "dev"} (${finalExtra.length} documents), ${epochs} epochs (the epoch count dev chose)`);
@@ -166,7 +166,7 @@ if (finalWithDev) {
 // around all the places its document writes it, with the final model's lexicon and name lists.
 const typer =
   values.typer === "on"
-    ? trainContextTyper(typerInstances([...conllTrain, ...(Number(values.wikigold) > 0 ? wikigoldTrain : []), ...(finalWithDev ? finalExtra : [])], result.resources, TYPER_BITS), {
+    ? trainContextTyper(typerInstances([...conllTrain, ...(Number(values.wikigold) > 0 ? wikigoldTrain : []), ...(finalStep ? finalExtra : [])], result.resources, TYPER_BITS), {
         bits: TYPER_BITS,
         epochs: Number(values["typer-epochs"]),
         seed,
@@ -174,7 +174,7 @@ const typer =
       })
     : null;
 const meta = {
-  trainedOn: `CoNLL-2003 English train${Number(values.wikigold) > 0 ? ` + wikigold x${values.wikigold}${wikigoldFolds > 0 ? ` (fold ${values["wikigold-fold"]} of ${wikigoldFolds} held out)` : ""}` : ""}${finalWithDev ? ` + ${values["final-data"] ?? "dev"} (final model)` : ""}`,
+  trainedOn: `CoNLL-2003 English train${Number(values.wikigold) > 0 ? ` + wikigold x${values.wikigold}${wikigoldFolds > 0 ? ` (fold ${values["wikigold-fold"]} of ${wikigoldFolds} held out)` : ""}` : ""}${finalStep ? ` + ${values["final-data"] ?? "dev"} (final model)` : ""}`,
   // The run dev selected: its epoch and its dev figures (the final model's own dev figures would be on its training data).
   bestEpoch: selected.bestEpoch,
   dev: selected.dev,
@@ -188,4 +188,4 @@ const bytes = gzipSync(serializeModel({ bits: Number(values.bits), weights: resu
   level: 9,
 });
 writeFileSync(values.out, bytes);
-log(`best epoch ${selected.bestEpoch}: dev F1 ${selected.dev.f1.toFixed(4)}${finalWithDev ? " (the run dev selected; the final model trains on more)" : ""}; wrote ${values.out} (${(bytes.length / 1e6).toFixed(2)} MB) in ${Math.round((Date.now() - started) / 1000)} s`);
+log(`best epoch ${selected.bestEpoch}: dev F1 ${selected.dev.f1.toFixed(4)}${finalStep ? " (the run dev selected; the final model trains on more)" : ""}; wrote ${values.out} (${(bytes.length / 1e6).toFixed(2)} MB) in ${Math.round((Date.now() - started) / 1000)} s`);
