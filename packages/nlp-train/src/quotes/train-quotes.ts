@@ -1,5 +1,5 @@
 import { extractQuotes, type QuoteModel, resolveQuotes } from "@newsflow/nlp";
-import { CUE_FEATURES, CUE_LABEL, type CueTokens, cueFeatures, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, type QuoteTokens, quoteModelFromJson, quoteTokens, ROLE_FEATURES, ROLE_LABEL, roleFeatures, roleWindow, shareBucket } from "@newsflow/nlp/train";
+import { CUE_FEATURES, CUE_LABEL, type CueTokens, cueFeatures, passiveParticiple, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, type QuoteTokens, quoteModelFromJson, quoteTokens, ROLE_FEATURES, ROLE_LABEL, roleFeatures, roleWindow, shareBucket } from "@newsflow/nlp/train";
 import { ChainTrainer, chainToJson } from "./chain-trainer.js";
 import type { GoldArticle, GoldParagraph } from "./polnear.js";
 import { emptyCounts, type QuoteCounts, quoteFigures, type Spans, scoreArticle } from "./score-quotes.js";
@@ -25,7 +25,8 @@ interface RoleExample {
   labels: Uint8Array;
 }
 
-interface EncodedParagraph {
+/** A training paragraph as the trainers read it: tokens, cue labels, and per gold cue its role labels. */
+export interface EncodedParagraph {
   tokens: QuoteTokens;
   cueLabels: Uint8Array;
   isCue: Uint8Array;
@@ -42,7 +43,8 @@ function tokensIn(t: QuoteTokens, spans: Spans): number[] {
   return out;
 }
 
-function encodeParagraph(p: GoldParagraph, clusters: ReadonlyMap<string, number>): EncodedParagraph {
+/** Tokens and labels of a gold paragraph (`clusters`: the word clusters of the model being trained). */
+export function encodeParagraph(p: GoldParagraph, clusters: ReadonlyMap<string, number>): EncodedParagraph {
   const tokens = quoteTokens(p.text, clusters);
   const cueLabels = new Uint8Array(tokens.length);
   const roles: RoleExample[] = [];
@@ -88,6 +90,29 @@ export function cueWordsBeforeTo(encoded: readonly EncodedParagraph[]): string[]
     for (const { cue } of p.roles) if (cue.last > cue.first && p.tokens.lower[cue.last] === "to") words.add(p.tokens.lower[cue.last - 1]!);
   }
   return [...words].sort();
+}
+
+/**
+ * The participles of passive training cues (`passiveParticiple`) seen twice or more with a source
+ * before the cue at most one time in ten, sorted: "accused", "asked", "expected"..., not "worried"
+ * or "concerned", whose subject is the one who holds the view.
+ */
+export function agentlessPassives(encoded: readonly EncodedParagraph[]): string[] {
+  const seen = new Map<string, { total: number; before: number }>();
+  for (const p of encoded) {
+    for (const { cue, from, labels } of p.roles) {
+      const participle = passiveParticiple(p.tokens.lower.slice(cue.first, cue.last + 1));
+      if (participle === null) continue;
+      const s = seen.get(participle) ?? { total: 0, before: 0 };
+      s.total++;
+      if (labels.some((l, k) => l === ROLE_LABEL.SOURCE && from + k < cue.first)) s.before++;
+      seen.set(participle, s);
+    }
+  }
+  return [...seen]
+    .filter(([, s]) => s.total >= 2 && s.before <= 0.1 * s.total)
+    .map(([w]) => w)
+    .sort();
 }
 
 /**
@@ -137,6 +162,7 @@ export function trainQuoteModel(
   const lexiconEntries = buildCueLexicon(encoded, config);
   const lexicon = new Map(lexiconEntries);
   const endsWithTo = cueWordsBeforeTo(encoded);
+  const agentless = agentlessPassives(encoded);
   // The share buckets as the runtime look them up (`wordKnowledge`), now that the lexicon is known.
   for (const p of encoded) for (let i = 0; i < p.tokens.length; i++) p.tokens.share[i] = shareBucket(lexicon.get(p.tokens.lower[i]!));
   const cueInputs = encoded.map((p) => cueFeatures(p.tokens));
@@ -162,6 +188,7 @@ export function trainQuoteModel(
       lexicon: lexiconEntries,
       clusters,
       endsWithTo,
+      agentlessPassives: agentless,
       cue: chainToJson(cueTrainer.averaged()),
       role: chainToJson(roleTrainer.averaged()),
     };

@@ -259,6 +259,14 @@ describe("extractQuotes", () => {
     expect([...brief(agreement), ...brief(message)].map((q) => q.source)).toEqual([null, null]);
   });
 
+  it("names no source before a passive reporting cue, whose subject is what was said about", () => {
+    // PolNeAR's training cues "was accused of" never have a source before them; "are worried about" do.
+    expect(brief("Mr. Quiros was accused of using $50 million for personal expenses, including a luxury condominium.")).toEqual([
+      { kind: "indirect", content: "using $50 million for personal expenses", source: null, cue: "was accused of" },
+    ]);
+    expect(brief("Voters are worried about the economy, the poll found.")[0]).toMatchObject({ source: "Voters", cue: "are worried about" });
+  });
+
   it("keeps the names inside a content that the labeller marked as source in the content", () => {
     expect(brief(trimble)[0]!.content).toBe(trimble.slice(0, trimble.indexOf(", said")));
   });

@@ -35,6 +35,8 @@ export interface QuoteModel {
   words: ReadonlyMap<string, number>;
   /** The words after which a training cue ends in "to" ("according to", "pointed to"; `QuoteModelJson.endsWithTo`). */
   endsWithTo: ReadonlySet<string>;
+  /** Participles whose passive cues have no source before them (`QuoteModelJson.agentlessPassives`). */
+  agentlessPassives: ReadonlySet<string>;
 }
 
 /** The JSON artefact of a quote model. */
@@ -52,6 +54,12 @@ export interface QuoteModelJson {
    * to") is missing its verb: no training cue ends in "continued to".
    */
   endsWithTo: string[];
+  /**
+   * Participles whose passive training cues ("was accused of", `passiveParticiple`) come twice or
+   * more and have a source before them at most one time in ten: their subject is what was said
+   * about ("Mr. Quiros"), not a speaker, unlike "is worried about". Absent from older files.
+   */
+  agentlessPassives?: string[];
   cue: ChainModelJson;
   role: ChainModelJson;
 }
@@ -64,5 +72,6 @@ export function quoteModelFromJson(json: QuoteModelJson): QuoteModel {
     lexicon: new Map(json.lexicon),
     words: wordKnowledge(new Map(json.lexicon), new Map(json.clusters)),
     endsWithTo: new Set(json.endsWithTo),
+    agentlessPassives: new Set(json.agentlessPassives ?? []),
   };
 }

@@ -26,4 +26,24 @@ describe("resolveQuotes", () => {
     const [resolved] = resolveQuotes([{ index: 0, text, quotes: { quotes: [quote] } }], entities);
     expect(resolved).toMatchObject({ speaker: "Schultz", speakerEntityId: "PER:schultz", contextSource: { paragraphIndex: 0, span: schultz } });
   });
+
+  it("gives a passive cue without a source no subject: who was accused is not who spoke", () => {
+    const text = "Mr. Quiros was accused of using $50 million for personal expenses.";
+    const quote: Quote = {
+      content: span(text, "using $50 million for personal expenses"),
+      source: null,
+      cue: span(text, "was accused of"),
+      kind: "indirect",
+      confidence: 0.9,
+      opensAcross: false,
+      closesAcross: false,
+    };
+    const quiros = span(text, "Mr. Quiros");
+    const entities: CanonicalEntity[] = [
+      { id: "PER:quiros", name: "Quiros", type: "PER", aliases: [], mentions: [{ paragraphIndex: 0, start: quiros.start, end: quiros.end, text: quiros.text }] },
+    ];
+    const [resolved] = resolveQuotes([{ index: 0, text, quotes: { quotes: [quote] } }], entities);
+    expect(resolved).toMatchObject({ speaker: null, speakerEntityId: null, resolution: "unresolved" });
+    expect(resolved!.contextSource).toBeUndefined();
+  });
 });

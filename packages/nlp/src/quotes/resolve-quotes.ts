@@ -1,7 +1,7 @@
 import type { CanonicalEntity, QuotesResult, ResolvedQuote, Span } from "@newsflow/contracts";
 import { splitSentences } from "../text/sentences.js";
 import { trimSpan } from "./phrases.js";
-import { PRONOUNS, ROLE_NOUNS } from "./speaker-words.js";
+import { PRONOUNS, passiveParticiple, ROLE_NOUNS } from "./speaker-words.js";
 
 /** Quotes of one paragraph, as the document step receives them. */
 export interface ParagraphQuotes {
@@ -63,7 +63,8 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
         out.push({ ...here, ...fromContext(lastHead), joinedTo: out.indexOf(lastHead) });
         continue;
       }
-      const subject = !q.source && q.cue && !sourceless ? subjectBefore(p.text, q.cue.start, p.index, mentions) : null;
+      // A passive cue's subject is what was said about, not its speaker.
+      const subject = !q.source && q.cue && !sourceless && passiveParticiple(q.cue.text.split(/\s+/)) === null ? subjectBefore(p.text, q.cue.start, p.index, mentions) : null;
       if (subject) {
         out.push({ ...here, ...resolveSpeaker(subject.span, p.index, mentions, entities), contextSource: subject });
         continue;
