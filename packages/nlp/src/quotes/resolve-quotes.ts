@@ -1,7 +1,7 @@
 import type { CanonicalEntity, QuotesResult, ResolvedQuote, Span } from "@newsflow/contracts";
 import { splitSentences } from "../text/sentences.js";
 import { trimSpan } from "./phrases.js";
-import { PRONOUNS, passiveParticiple, ROLE_NOUNS } from "./speaker-words.js";
+import { PRONOUNS, passiveParticiple, ROLE_NOUNS, withAuxiliaries } from "./speaker-words.js";
 
 /** Quotes of one paragraph, as the document step receives them. */
 export interface ParagraphQuotes {
@@ -64,7 +64,7 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
         continue;
       }
       // A passive cue's subject is what was said about, not its speaker.
-      const subject = !q.source && q.cue && !sourceless && passiveParticiple(q.cue.text.split(/\s+/)) === null ? subjectBefore(p.text, q.cue.start, p.index, mentions) : null;
+      const subject = !q.source && q.cue && !sourceless && !passiveCue(p.text, q.cue) ? subjectBefore(p.text, q.cue.start, p.index, mentions) : null;
       if (subject) {
         out.push({ ...here, ...resolveSpeaker(subject.span, p.index, mentions, entities), contextSource: subject });
         continue;
@@ -132,4 +132,10 @@ function subjectBefore(text: string, cueStart: number, paragraphIndex: number, m
   const sentenceStart = splitSentences(text).findLast((x) => x.start <= cueStart)?.start ?? 0;
   const m = mentions.find((x) => x.paragraphIndex === paragraphIndex && x.start >= sentenceStart && x.end <= cueStart);
   return m ? { paragraphIndex, span: { start: m.start, end: m.end, text: text.slice(m.start, m.end) } } : null;
+}
+
+/** Whether a cue is passive ("was accused of", "Ora was nominated" with cue "nominated"): its subject is no speaker. */
+function passiveCue(text: string, cue: Span): boolean {
+  const before = text.slice(Math.max(0, cue.start - 80), cue.start).split(/\s+/).filter(Boolean).slice(-4);
+  return passiveParticiple(withAuxiliaries(before, cue.text.split(/\s+/))) !== null;
 }

@@ -8,22 +8,46 @@ export const ROLE_NOUNS = new Set([
 
 const AUXILIARIES = new Set(["has", "have", "had", "will", "would", "could", "might", "may", "must", "should", "can"]);
 const BE = new Set(["was", "were", "is", "are", "been", "be", "being"]);
+const ADVERBS = new Set(["not", "also", "once", "never", "often", "sometimes", "already", "always", "still", "even", "long"]);
+/** Past participles not in -ed that reporting verbs have ("is thought", "was told"). */
+const IRREGULAR = new Set(["thought", "told", "known", "seen", "said", "given", "taken", "shown", "held", "found", "heard", "understood", "written"]);
+const isAdverb = (w: string) => ADVERBS.has(w) || /^\p{L}+ly$/u.test(w);
 
 /**
- * The participle of a passive cue ("was accused of", "has been harshly criticized for", "is
- * expected": an auxiliary, "not", a form of "be" and an -ly adverb as they come, then a word in
- * -ed), lower-cased, or null. A passive reporting verb's subject is what was said about, not who
- * said it: PolNeAR gives "Mr. Quiros was accused of using $50 million ..." no source.
+ * The participle of a passive cue ("was accused of", "has been harshly criticized for", "is not
+ * thought": an auxiliary, forms of "be" and adverbs as they come, then a word in -ed or a common
+ * irregular participle), lower-cased, or null. Pass the words the cue follows too
+ * (`withAuxiliaries`): the tagger often leaves "was" out of "Ora was nominated". A passive
+ * reporting verb's subject is what was said about, not who said it: PolNeAR gives "Mr. Quiros was
+ * accused of using $50 million ..." no source.
  */
 export function passiveParticiple(words: readonly string[]): string | null {
+  const w = words.map((x) => x.toLowerCase());
   let i = 0;
-  if (AUXILIARIES.has(words[i]?.toLowerCase() ?? "")) i++;
-  if (words[i]?.toLowerCase() === "not") i++;
-  if (!BE.has(words[i]?.toLowerCase() ?? "")) return null;
+  const skipAdverbs = () => {
+    while (i < w.length && isAdverb(w[i]!)) i++;
+  };
+  if (AUXILIARIES.has(w[i] ?? "")) i++;
+  skipAdverbs();
+  if (!BE.has(w[i] ?? "")) return null;
   i++;
-  if (BE.has(words[i]?.toLowerCase() ?? "")) i++;
-  if (words[i]?.toLowerCase() === "not") i++;
-  if (/^\p{L}+ly$/u.test(words[i] ?? "")) i++;
-  const w = words[i]?.toLowerCase() ?? "";
-  return /^\p{L}+ed$/u.test(w) ? w : null;
+  skipAdverbs();
+  if (BE.has(w[i] ?? "")) i++;
+  skipAdverbs();
+  const p = w[i] ?? "";
+  return /^\p{L}+ed$/u.test(p) || IRREGULAR.has(p) ? p : null;
+}
+
+/**
+ * The cue's words with the auxiliaries, forms of "be" and adverbs right before it (at most four),
+ * for `passiveParticiple`.
+ */
+export function withAuxiliaries(before: readonly string[], cue: readonly string[]): string[] {
+  let k = before.length;
+  while (k > 0 && before.length - k < 4) {
+    const w = before[k - 1]!.toLowerCase();
+    if (!(AUXILIARIES.has(w) || BE.has(w) || isAdverb(w))) break;
+    k--;
+  }
+  return [...before.slice(k), ...cue];
 }
