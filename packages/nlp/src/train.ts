@@ -9,7 +9,7 @@ export { type LabelledCue, type LabelledParagraph, labelParagraph, type LooserCa
 export { CUE_FEATURES, type CueTokens, cueFeatures, ROLE_FEATURES, ROLE_SENTENCES, ROLE_WINDOW, roleFeatures, roleWindow } from "./quotes/quote-features.js";
 export { CUE_LABEL, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type CueLexicon, type QuoteModelJson, quoteModelFromJson, ROLE_LABEL, shareBucket, wordKnowledge } from "./quotes/quote-model.js";
 export { CLASS, type QuoteTokens, quoteTokens } from "./quotes/quote-tokens.js";
-export { passiveParticiple, withAuxiliaries } from "./quotes/speaker-words.js";
+export { passiveCueParticiple } from "./quotes/speaker-words.js";
 export { FEATURE_NAMES } from "./summarize/features.js";
 export { type DocumentSentence, summaryFeatures } from "./summarize/summarize.js";
 export { checkSummaryWeights, SUMMARY_WEIGHTS_FORMAT, SUMMARY_WEIGHTS_VERSION } from "./summarize/weights.js";

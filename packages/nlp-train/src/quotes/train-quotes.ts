@@ -1,5 +1,5 @@
 import { extractQuotes, type QuoteModel, resolveQuotes } from "@newsflow/nlp";
-import { CUE_FEATURES, CUE_LABEL, type CueTokens, cueFeatures, passiveParticiple, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, type QuoteTokens, quoteModelFromJson, quoteTokens, ROLE_FEATURES, ROLE_LABEL, roleFeatures, roleWindow, shareBucket, withAuxiliaries } from "@newsflow/nlp/train";
+import { CUE_FEATURES, CUE_LABEL, type CueTokens, cueFeatures, passiveCueParticiple, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, type QuoteTokens, quoteModelFromJson, quoteTokens, ROLE_FEATURES, ROLE_LABEL, roleFeatures, roleWindow, shareBucket } from "@newsflow/nlp/train";
 import { ChainTrainer, chainToJson } from "./chain-trainer.js";
 import type { GoldArticle, GoldParagraph } from "./polnear.js";
 import { emptyCounts, type QuoteCounts, quoteFigures, type Spans, scoreArticle } from "./score-quotes.js";
@@ -93,7 +93,7 @@ export function cueWordsBeforeTo(encoded: readonly EncodedParagraph[]): string[]
 }
 
 /**
- * The participles of passive training cues (`passiveParticiple`) seen twice or more with a source
+ * The participles of passive training cues (`passiveCueParticiple`) seen twice or more with a source
  * before the cue at most one time in ten, sorted: "accused", "asked", "expected"..., not "worried"
  * or "concerned", whose subject is the one who holds the view.
  */
@@ -101,7 +101,7 @@ export function agentlessPassives(encoded: readonly EncodedParagraph[]): string[
   const seen = new Map<string, { total: number; before: number }>();
   for (const p of encoded) {
     for (const { cue, from, labels } of p.roles) {
-      const participle = passiveParticiple(withAuxiliaries(p.tokens.lower.slice(Math.max(0, cue.first - 4), cue.first), p.tokens.lower.slice(cue.first, cue.last + 1)));
+      const participle = passiveCueParticiple(p.tokens.lower, cue.first, cue.last);
       if (participle === null) continue;
       const s = seen.get(participle) ?? { total: 0, before: 0 };
       s.total++;

@@ -5,7 +5,7 @@ import { CUE_LABEL, type QuoteModel, ROLE_LABEL } from "./quote-model.js";
 import { CLASS, quoteTokens, type QuoteTokens } from "./quote-tokens.js";
 import { layoutQuotes } from "./layout-quotes.js";
 import { wordCount } from "./phrases.js";
-import { passiveParticiple, withAuxiliaries } from "./speaker-words.js";
+import { passiveCueParticiple } from "./speaker-words.js";
 import { listMarkerLength } from "../text/split-paragraphs.js";
 
 const AUXILIARIES = new Set(["has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could", "should", "may", "might", "can", "did", "does", "do", "not", "also"]);
@@ -419,7 +419,7 @@ function extractProse(text: string, model: QuoteModel, options: ExtractOptions):
     if (tokens.sentence[pieces[0]![0]]! > sentence && tokens.inQuote[pieces[0]![0]] === 1) continue;
     // A passive cue whose training examples name no source before it ("Mr. Quiros was accused of
     // ...") takes none from before it, nor from an earlier attribution of its sentence.
-    const participle = passiveParticiple(withAuxiliaries(tokens.lower.slice(Math.max(0, c.cue.first - 4), c.cue.first), tokens.lower.slice(c.cue.first, c.cue.last + 1)));
+    const participle = passiveCueParticiple(tokens.lower, c.cue.first, c.cue.last);
     const agentless = participle !== null && model.agentlessPassives.has(participle);
     const source: Span | null = run && !(agentless && run[1] < c.cue.first) ? spanOf(tokens, run[0], run[1]) : !agentless && previous?.sentence === sentence ? previous.source : null;
     if (source) previous = { sentence, source };
