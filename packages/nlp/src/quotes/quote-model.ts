@@ -55,7 +55,7 @@ export interface QuoteModelJson {
    */
   endsWithTo: string[];
   /**
-   * Participles whose passive training cues ("was accused of", `passiveParticiple`) come twice or
+   * Participles whose passive training cues ("was accused of", `passiveCueParticiple`) come twice or
    * more and have a source before them at most one time in ten: their subject is what was said
    * about ("Mr. Quiros"), not a speaker, unlike "is worried about". Absent from older files.
    */

@@ -7,18 +7,21 @@ const span = (text: string, part: string) => {
   return { start, end: start + part.length, text: part };
 };
 
+/** An indirect quote of `text` with its content and cue and no source span. */
+const sourceless = (text: string, content: string, cue: string): Quote => ({
+  content: span(text, content),
+  source: null,
+  cue: span(text, cue),
+  kind: "indirect",
+  confidence: 0.9,
+  opensAcross: false,
+  closesAcross: false,
+});
+
 describe("resolveQuotes", () => {
   it("gives a cue without a source the first person or organisation of its sentence", () => {
     const text = "It rained all day. Mr. Schultz generally supported Democrats at the network, and said he did not support the senator.";
-    const quote: Quote = {
-      content: span(text, "he did not support the senator"),
-      source: null,
-      cue: span(text, "said"),
-      kind: "indirect",
-      confidence: 0.9,
-      opensAcross: false,
-      closesAcross: false,
-    };
+    const quote = sourceless(text, "he did not support the senator", "said");
     const schultz = span(text, "Mr. Schultz");
     const entities: CanonicalEntity[] = [
       { id: "PER:schultz", name: "Schultz", type: "PER", aliases: [], mentions: [{ paragraphIndex: 0, start: schultz.start, end: schultz.end, text: schultz.text }] },
@@ -29,15 +32,7 @@ describe("resolveQuotes", () => {
 
   it("gives a passive cue without a source no subject: who was accused is not who spoke", () => {
     const text = "Mr. Quiros was accused of using $50 million for personal expenses.";
-    const quote: Quote = {
-      content: span(text, "using $50 million for personal expenses"),
-      source: null,
-      cue: span(text, "was accused of"),
-      kind: "indirect",
-      confidence: 0.9,
-      opensAcross: false,
-      closesAcross: false,
-    };
+    const quote = sourceless(text, "using $50 million for personal expenses", "was accused of");
     const quiros = span(text, "Mr. Quiros");
     const entities: CanonicalEntity[] = [
       { id: "PER:quiros", name: "Quiros", type: "PER", aliases: [], mentions: [{ paragraphIndex: 0, start: quiros.start, end: quiros.end, text: quiros.text }] },

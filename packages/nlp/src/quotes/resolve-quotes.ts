@@ -1,7 +1,7 @@
 import type { CanonicalEntity, QuotesResult, ResolvedQuote, Span } from "@newsflow/contracts";
 import { splitSentences } from "../text/sentences.js";
 import { trimSpan } from "./phrases.js";
-import { PRONOUNS, passiveParticiple, ROLE_NOUNS, withAuxiliaries } from "./speaker-words.js";
+import { PRONOUNS, passiveCueParticiple, ROLE_NOUNS } from "./speaker-words.js";
 
 /** Quotes of one paragraph, as the document step receives them. */
 export interface ParagraphQuotes {
@@ -137,5 +137,6 @@ function subjectBefore(text: string, cueStart: number, paragraphIndex: number, m
 /** Whether a cue is passive ("was accused of", "Ora was nominated" with cue "nominated"): its subject is no speaker. */
 function passiveCue(text: string, cue: Span): boolean {
   const before = text.slice(Math.max(0, cue.start - 80), cue.start).split(/\s+/).filter(Boolean).slice(-4);
-  return passiveParticiple(withAuxiliaries(before, cue.text.split(/\s+/))) !== null;
+  const words = [...before, ...cue.text.split(/\s+/)];
+  return passiveCueParticiple(words, before.length, words.length - 1) !== null;
 }

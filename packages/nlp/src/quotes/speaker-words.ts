@@ -52,7 +52,7 @@ export function withAuxiliaries(before: readonly string[], cue: readonly string[
   return [...before.slice(k), ...cue];
 }
 
-/** `passiveParticiple` of the cue `words[first..last]` with the auxiliaries before it (`words` lower-cased tokens). */
+/** `passiveParticiple` of the cue `words[first..last]` with the auxiliaries before it. */
 export function passiveCueParticiple(words: readonly string[], first: number, last: number): string | null {
   return passiveParticiple(withAuxiliaries(words.slice(Math.max(0, first - 4), first), words.slice(first, last + 1)));
 }
