@@ -49,6 +49,9 @@ const { values } = parseArgs({
     // dev too"); --final-data FILE adds FILE instead of dev, to measure the step with dev held out.
     "final-with-dev": { type: "string", default: "off" },
     "final-data": { type: "string" },
+    // Documents added to the tagger's training set only (not the typer's, not the word clusters'):
+    // the silver sentences of scripts/ner-silver (EXPERIMENTS.md, "Silver sentences").
+    extra: { type: "string" },
   },
 });
 /** Rows of the context typer's hashed table (times four types). */
@@ -72,8 +75,10 @@ const wikigoldFolds = Number(values["wikigold-folds"]);
 const wikigoldTrain = wikigoldFolds > 0 ? splitFolds(wikigold, wikigoldFolds, Number(values["wikigold-fold"])).train : wikigold;
 const train: ConllDocument[] = [...conllTrain];
 for (let r = 0; r < Number(values.wikigold); r++) train.push(...wikigoldTrain);
+const extra = values.extra ? parseConll(readFileSync(values.extra, "utf8")) : [];
+train.push(...extra);
 log(
-  `train: ${train.length} documents (${conllTrain.length} CoNLL, ${wikigoldTrain.length} wikigold x${values.wikigold}` +
+  `train: ${train.length} documents (${conllTrain.length} CoNLL, ${wikigoldTrain.length} wikigold x${values.wikigold}, ${extra.length} extra` +
     `${wikigoldFolds > 0 ? `, fold ${values["wikigold-fold"]} of ${wikigoldFolds} held out` : ""}); dev: ${dev.length} documents`,
 );
 
