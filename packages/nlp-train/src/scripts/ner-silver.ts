@@ -6,7 +6,7 @@
 // above the confidence, on token edges, and no capitalised word inside the sentence left out of a
 // mention (a name it may have missed). Neither PolNeAR's dev articles (news set C) nor the web
 // pages (web sets A and B) are read, so that the check sets stay unseen.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { EntityMention } from "@newsflow/contracts";
 import { normalizeText, splitParagraphs } from "@newsflow/nlp";
@@ -15,6 +15,7 @@ import { createEntityTagger, ENTITY_TYPES, reconcileEntities, type Token, tokeni
 import { readPolnear } from "../quotes/polnear.js";
 import { documentModel } from "../ner/production-eval.js";
 import { requireSharedData } from "../shared-data.js";
+import { readSummaryArticles } from "../summaries/articles.js";
 
 const { values } = parseArgs({
   options: {
@@ -32,11 +33,10 @@ const model = loadNerModel(values.model);
 const tagger = createEntityTagger(model);
 const reconcile = documentModel(model);
 
-const bbc = readFileSync(requireSharedData("summaries", "bbc", "articles.jsonl"), "utf8")
-  .split("\n")
-  .filter((l) => l.trim())
-  .map((l) => (JSON.parse(l) as { text: string }).text);
-const articles = [...readPolnear(requireSharedData("quotes", "polnear", "train.jsonl")).map((a) => a.text), ...bbc];
+const articles = [
+  ...readPolnear(requireSharedData("quotes", "polnear", "train.jsonl")),
+  ...readSummaryArticles(requireSharedData("summaries", "bbc", "articles.jsonl")),
+].map((a) => a.text);
 
 // Capitalised words that CoNLL leaves out of names: days, months, "I", honorifics.
 const NOT_NAMES = new Set(

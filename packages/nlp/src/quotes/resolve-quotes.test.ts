@@ -18,26 +18,26 @@ const sourceless = (text: string, content: string, cue: string): Quote => ({
   closesAcross: false,
 });
 
+/** A person the document's entities name once, at `surface` in paragraph 0. */
+const personAt = (text: string, surface: string, name: string): { entity: CanonicalEntity; at: ReturnType<typeof span> } => {
+  const at = span(text, surface);
+  const entity: CanonicalEntity = { id: `PER:${name.toLowerCase()}`, name, type: "PER", aliases: [], mentions: [{ paragraphIndex: 0, start: at.start, end: at.end, text: at.text }] };
+  return { entity, at };
+};
+
 describe("resolveQuotes", () => {
   it("gives a cue without a source the first person or organisation of its sentence", () => {
     const text = "It rained all day. Mr. Schultz generally supported Democrats at the network, and said he did not support the senator.";
     const quote = sourceless(text, "he did not support the senator", "said");
-    const schultz = span(text, "Mr. Schultz");
-    const entities: CanonicalEntity[] = [
-      { id: "PER:schultz", name: "Schultz", type: "PER", aliases: [], mentions: [{ paragraphIndex: 0, start: schultz.start, end: schultz.end, text: schultz.text }] },
-    ];
-    const [resolved] = resolveQuotes([{ index: 0, text, quotes: { quotes: [quote] } }], entities);
-    expect(resolved).toMatchObject({ speaker: "Schultz", speakerEntityId: "PER:schultz", contextSource: { paragraphIndex: 0, span: schultz } });
+    const schultz = personAt(text, "Mr. Schultz", "Schultz");
+    const [resolved] = resolveQuotes([{ index: 0, text, quotes: { quotes: [quote] } }], [schultz.entity]);
+    expect(resolved).toMatchObject({ speaker: "Schultz", speakerEntityId: "PER:schultz", contextSource: { paragraphIndex: 0, span: schultz.at } });
   });
 
   it("gives a passive cue without a source no subject: who was accused is not who spoke", () => {
     const text = "Mr. Quiros was accused of using $50 million for personal expenses.";
     const quote = sourceless(text, "using $50 million for personal expenses", "was accused of");
-    const quiros = span(text, "Mr. Quiros");
-    const entities: CanonicalEntity[] = [
-      { id: "PER:quiros", name: "Quiros", type: "PER", aliases: [], mentions: [{ paragraphIndex: 0, start: quiros.start, end: quiros.end, text: quiros.text }] },
-    ];
-    const [resolved] = resolveQuotes([{ index: 0, text, quotes: { quotes: [quote] } }], entities);
+    const [resolved] = resolveQuotes([{ index: 0, text, quotes: { quotes: [quote] } }], [personAt(text, "Mr. Quiros", "Quiros").entity]);
     expect(resolved).toMatchObject({ speaker: null, speakerEntityId: null, resolution: "unresolved" });
     expect(resolved!.contextSource).toBeUndefined();
   });
