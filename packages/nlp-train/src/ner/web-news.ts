@@ -113,7 +113,7 @@ function readWebBodies(groundTruthPath: string): Map<string, string> {
 
 /** One check set: its name, its annotations and the texts (by id) they annotate. */
 export interface NewsCheckSet {
-  set: "a" | "b" | "c";
+  set: "a" | "b" | "c" | "d";
   annotations: WebAnnotation[];
   bodies: ReadonlyMap<string, string>;
 }
@@ -122,7 +122,7 @@ const annotationFile = (file: string): WebAnnotation[] =>
   JSON.parse(readFileSync(fileURLToPath(new URL(`../../annotations/${file}`, import.meta.url)), "utf8")) as WebAnnotation[];
 
 /**
- * The project's news check sets with their texts: web sets A and B (paragraphs of the saved web
+ * The project's news check sets with their texts: web sets A, B and D (paragraphs of the saved web
  * pages' article bodies) and news set C (paragraphs of PolNeAR's dev articles).
  */
 export function readNewsCheckSets(): NewsCheckSet[] {
@@ -132,5 +132,6 @@ export function readNewsCheckSets(): NewsCheckSet[] {
     { set: "a", annotations: annotationFile("web-ner-a.json"), bodies: web },
     { set: "b", annotations: annotationFile("web-ner-b.json"), bodies: web },
     { set: "c", annotations: annotationFile("news-ner-c.json"), bodies: polnear },
+    { set: "d", annotations: annotationFile("web-ner-d.json"), bodies: web },
   ];
 }

@@ -5,7 +5,7 @@
 // CoNLL column format, the sentences it is sure of: at least one mention, every mention at or
 // above the confidence, on token edges, and no capitalised word inside the sentence left out of a
 // mention (a name it may have missed). Neither PolNeAR's dev articles (news set C) nor the web
-// pages (web sets A and B) are read, so that the check sets stay unseen.
+// pages (web sets A, B and D) are read, so that the check sets stay unseen.
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { EntityMention } from "@newsflow/contracts";
