@@ -65,6 +65,12 @@ describe("the dashboard in real Chromium", () => {
     expect(await person.getAttribute("title")).toBe("person");
     const quote = page.locator("blockquote.quote", { hasText: "Albu Kamal is liberated" });
     expect(await quote.locator("footer").textContent()).toContain("Syrian state television");
+    expect(await quote.getAttribute("class")).toBe("quote");
+    expect(await quote.locator('[data-field="confidence"]').textContent()).toMatch(/^\d{2}%$/);
+    // A quotation no cue introduces is right about half the time: the reader says so.
+    const unsure = page.locator("blockquote.quote.uncertain", { hasText: "Our movements are carried out" });
+    expect(await unsure.locator(".badge.uncertain").textContent()).toBe("uncertain");
+    expect(await unsure.locator('[data-field="confidence"]').textContent()).toBe("50%");
     await page.screenshot({ path: join(SHOTS, "reader.png"), fullPage: true });
     await person.click();
     await expect.poll(() => page.locator("h1").textContent()).toContain("Haider al-Abadi");

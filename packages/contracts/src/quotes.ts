@@ -15,6 +15,7 @@ export const Quote = z.object({
   source: Span.nullable(),
   cue: Span.nullable(),
   kind: QuoteKind,
+  /** Estimated chance that the content and the source are both right (@newsflow/nlp README, "Confidence"). */
   confidence: z.number().min(0).max(1),
   opensAcross: z.boolean().default(false),
   closesAcross: z.boolean().default(false),

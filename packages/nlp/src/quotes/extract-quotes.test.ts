@@ -22,6 +22,13 @@ describe("extractQuotes", () => {
     ]);
   });
 
+  it("gives a confidence that reads as a chance of being right, not a saturated margin", () => {
+    // Dev's "Croft said ..."-like attributions are right about 9 times in 10; the raw margin put them at 1.
+    const [q] = extractQuotes("As ISIS is destroyed in Iraq, Croft said Iraqi security forces will not cross the border into Syria to pursue them.", model).quotes;
+    expect(q!.confidence).toBeGreaterThan(0.8);
+    expect(q!.confidence).toBeLessThan(0.98);
+  });
+
   it("finds a trailing attribution", () => {
     expect(brief("Iraqi forces retook it from the Islamic State group, state TV announced.")[0]).toMatchObject({ source: "state TV", cue: "announced", kind: "indirect" });
   });

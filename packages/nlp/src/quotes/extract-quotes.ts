@@ -29,6 +29,19 @@ export interface LabelledParagraph {
 }
 
 /**
+ * An attribution's confidence from its cue's margin (the best cue label's score minus O's, per
+ * token of the cue): the logistic fit, over dev's 1,603 first-pass attributions, of whether an
+ * attribution is right as the contract scores it (its content matches a gold one and its source is
+ * the gold source), so that the figure reads as a probability. Right were 66% of the eighth with the
+ * lowest margins and 94-96% of the two highest eighths. `quote-confidence.js` (nlp-train) prints
+ * each band's share and the fit of today's confidences, which stays near slope 1, offset 0 while
+ * these constants hold. Tied to the model's score scale, as `SOURCE_BIAS` is: refit after retraining.
+ */
+const CONFIDENCE_SLOPE = 0.0166;
+const CONFIDENCE_OFFSET = -0.239;
+const cueConfidence = (margin: number): number => 1 / (1 + Math.exp(-(CONFIDENCE_SLOPE * margin + CONFIDENCE_OFFSET)));
+
+/**
  * The cues on a cue-tagger path (`scores` the tagger's emission scores, whose margins give each
  * cue's confidence), with the span rules below applied.
  */
@@ -62,7 +75,7 @@ function cuesOnPath(tokens: QuoteTokens, model: QuoteModel, path: Uint8Array, sc
     if (insideQuotation(tokens, first, last)) continue;
     let margin = 0;
     for (let k = first; k <= last; k++) margin += Math.max(score(k, CUE_LABEL.BEGIN), score(k, CUE_LABEL.INSIDE)) - score(k, CUE_LABEL.O);
-    found.push({ cue: { first, last }, confidence: 1 / (1 + Math.exp(-margin / (last - first + 1))) });
+    found.push({ cue: { first, last }, confidence: cueConfidence(margin / (last - first + 1)) });
   }
   return found;
 }
@@ -705,7 +718,7 @@ function rescueQuotationCues(tokens: QuoteTokens, cueScores: Float32Array, label
     }
     if (best < 0) continue;
     isCue[best] = 1;
-    found.push({ cue: { first: best, last: best }, confidence: 1 / (1 + Math.exp(-bestMargin)) });
+    found.push({ cue: { first: best, last: best }, confidence: cueConfidence(bestMargin) });
   }
   if (found.length > added) found.sort((x, y) => x.cue.first - y.cue.first);
 }

@@ -1,0 +1,110 @@
+// How far a quote's confidence can be trusted: `node dist/scripts/quote-confidence.js [--data FILE]`
+// runs the pipeline of `eval quotes` (extraction, entities, resolution) over a PolNeAR-format file
+// and prints, per confidence band and per way the speaker was resolved, how many attributions the
+// pipeline gave, the share whose content matches a gold attribution and the share that also has
+// the right source (the contract's attribution, what the confidence estimates). Then the logistic
+// fit of "right" on the logit of the cue-based confidences (all but the fixed 0.5 of quotations
+// without a cue): slope 1 and offset 0 mean calibrated; else multiply extract-quotes'
+// CONFIDENCE_SLOPE by the slope and set CONFIDENCE_OFFSET to slope * offset + the fitted offset.
+// The last line is JSON.
+import { parseArgs } from "node:util";
+import type { ResolvedQuote } from "@newsflow/contracts";
+import { extractQuotes, resolveQuotes } from "@newsflow/nlp";
+import { loadQuoteModel } from "@newsflow/nlp/node";
+import { errorArticles } from "../quotes/error-articles.js";
+import { matchAttributions, tokenSpans, tokensIn } from "../quotes/score-quotes.js";
+import { toAttributions } from "../quotes/to-attributions.js";
+import { sharedDataPath } from "../shared-data.js";
+
+const { values } = parseArgs({ options: { data: { type: "string", default: sharedDataPath("quotes", "polnear", "dev.jsonl") } } });
+
+/** Upper bounds of the confidence bands. */
+const BANDS = [0.5, 0.6, 0.7, 0.8, 0.9, 1];
+const bandOf = (c: number) => BANDS.find((b) => c <= b)!;
+interface Tally {
+  predicted: number;
+  matched: number;
+  right: number;
+}
+const tallies = new Map<string, Tally>();
+const count = (key: string, matched: boolean, right: boolean) => {
+  const t = tallies.get(key) ?? { predicted: 0, matched: 0, right: 0 };
+  t.predicted++;
+  if (matched) t.matched++;
+  if (right) t.right++;
+  tallies.set(key, t);
+};
+
+/** The resolved quotes that head an attribution (a piece joined to an earlier one adds to it), in `toAttributions`' order. */
+const heads = (resolved: readonly ResolvedQuote[]): ResolvedQuote[] => {
+  const seen = new Set<number>();
+  return resolved.filter((q, i) => {
+    if (q.joinedTo !== undefined && seen.has(q.joinedTo)) return false;
+    seen.add(i);
+    return true;
+  });
+};
+
+/** Logistic regression of `y` on `x` (one feature), by Newton's method. */
+function logisticFit(x: readonly number[], y: readonly number[]): { slope: number; offset: number } {
+  let a = 1;
+  let b = 0;
+  for (let it = 0; it < 50; it++) {
+    let ga = 0;
+    let gb = 0;
+    let haa = 0;
+    let hab = 0;
+    let hbb = 0;
+    x.forEach((xi, i) => {
+      const p = 1 / (1 + Math.exp(-(a * xi + b)));
+      const w = p * (1 - p);
+      ga += (p - y[i]!) * xi;
+      gb += p - y[i]!;
+      haa += w * xi * xi;
+      hab += w * xi;
+      hbb += w;
+    });
+    const det = haa * hbb - hab * hab;
+    a -= (hbb * ga - hab * gb) / det;
+    b -= (haa * gb - hab * ga) / det;
+  }
+  return { slope: a, offset: b };
+}
+const logits: number[] = [];
+const rights: number[] = [];
+
+const model = loadQuoteModel();
+const skipped = { count: 0 };
+for (const { article, text, paragraphs, canonical, placed } of errorArticles(values.data, skipped)) {
+  const resolved = resolveQuotes(
+    paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model) })),
+    canonical,
+  );
+  const predicted = toAttributions(resolved, placed);
+  const quotes = heads(resolved);
+  const tokens = tokenSpans(text);
+  const gold = new Map(matchAttributions(text, article.attributions, predicted).map(([i, j]) => [j, article.attributions[i]!]));
+  predicted.forEach((p, j) => {
+    const g = gold.get(j);
+    const gs = g ? tokensIn(tokens, g.source) : null;
+    const ps = tokensIn(tokens, p.source);
+    const right = g !== undefined && (gs!.size === 0 ? p.source.length === 0 : [...gs!].some((t) => ps.has(t)));
+    const q = quotes[j]!;
+    count(`confidence <= ${bandOf(q.confidence)}`, g !== undefined, right);
+    count(`speaker ${q.resolution}`, g !== undefined, right);
+    if (!q.cue) count("no cue", g !== undefined, right);
+    if (q.confidence !== 0.5) {
+      const c = Math.min(Math.max(q.confidence, 0.001), 0.999);
+      logits.push(Math.log(c / (1 - c)));
+      rights.push(right ? 1 : 0);
+    }
+  });
+}
+const out: Record<string, Tally & { matchedShare: number; rightShare: number }> = {};
+for (const [key, t] of [...tallies].sort(([a], [b]) => a.localeCompare(b))) {
+  out[key] = { ...t, matchedShare: t.matched / t.predicted, rightShare: t.right / t.predicted };
+  process.stderr.write(`${key.padEnd(22)} ${String(t.predicted).padStart(5)} attributions, content matched ${(t.matched / t.predicted).toFixed(3)}, with the right source ${(t.right / t.predicted).toFixed(3)}\n`);
+}
+const fit = logisticFit(logits, rights);
+process.stderr.write(`fit of "right" on the confidence's logit (${logits.length} attributions): slope ${fit.slope.toFixed(3)}, offset ${fit.offset.toFixed(3)}\narticles skipped ${skipped.count}\n`);
+process.stdout.write(`${JSON.stringify({ ...out, fit })}\n`);
