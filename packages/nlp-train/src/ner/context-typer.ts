@@ -1,5 +1,6 @@
 import { type ContextTyper, ENTITY_TYPES, type FeatureResources, type NameOccurrence, nameFeatureRows } from "@newsflow/nlp/train";
 import { type ConllDocument, spansFromTags } from "./conll.js";
+import { createLcgRandom, shuffleInPlace } from "./random.js";
 
 /** One training example of the context typer: a name's feature rows in one document and its gold type. */
 export interface TyperInstance {
@@ -33,18 +34,11 @@ export function trainContextTyper(instances: readonly TyperInstance[], options: 
   const w = new Float64Array(size);
   const acc = new Float64Array(size);
   const order = instances.map((_, i) => i);
-  let seed = options.seed >>> 0 || 1;
-  const rand = () => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return seed / 2 ** 32;
-  };
+  const random = createLcgRandom(options.seed);
   let c = 1;
   const s = new Float64Array(T);
   for (let e = 0; e < options.epochs; e++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, random);
     for (const k of order) {
       const x = instances[k]!;
       s.fill(0);

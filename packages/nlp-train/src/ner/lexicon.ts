@@ -1,5 +1,5 @@
 import { lowerForm, normalizeToken, packLexicon, sentenceCasing, tokenizeSentences } from "@newsflow/nlp/train";
-import { createRandom } from "./random.js";
+import { createRandom, shuffleInPlace } from "./random.js";
 
 /** Options for building the word lexicon from unlabeled text. */
 export interface LexiconOptions {
@@ -120,10 +120,7 @@ function kmeans(vecs: readonly SparseVector[], dims: number, k: number, iteratio
   const assign = new Int32Array(n).fill(-1);
   // Seed with frequent words spread over the vocabulary: the first k of a shuffled top slice.
   const pool = Array.from({ length: Math.min(n, k * 8) }, (_, i) => i);
-  for (let i = pool.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
-  }
+  shuffleInPlace(pool, random);
   for (let c = 0; c < k && c < pool.length; c++) {
     const v = vecs[pool[c]!]!;
     for (let j = 0; j < v.idx.length; j++) cent[v.idx[j]! * k + c] = v.val[j]!;

@@ -18,7 +18,7 @@ import {
 import { type ConllDocument, type SpanScores, scoreSpans, spansFromTags } from "./conll.js";
 import type { ListedName } from "./gazetteer-sources.js";
 import { NameTableBuilder } from "./name-table.js";
-import { createRandom } from "./random.js";
+import { createRandom, shuffleInPlace } from "./random.js";
 import { replaceMentions, replacementPools } from "./replace-mentions.js";
 
 /** Settings of one training run. */
@@ -258,10 +258,7 @@ function trainRun(
   let best: { weights: Float32Array; epoch: number; f1: number } | null = null;
   const epochs: TrainResult["epochs"] = [];
   for (let epoch = 1; epoch <= maxEpochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, random);
     for (const d of order) {
       const doc = trainEnc[d]!;
       const hist: DocumentHistory = new Map();
