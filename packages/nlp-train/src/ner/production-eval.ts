@@ -25,14 +25,16 @@ export function rebuildParagraphs(doc: ConllDocument): RebuiltParagraph[] {
   });
 }
 
+/** The mention types that are scored (not the values: dates, money...). */
+export const SCORED_TYPES: ReadonlySet<string> = new Set<string>(ENTITY_TYPES);
+
 /**
- * Character mentions mapped back to gold token spans; a mention whose edges are not token edges
- * can never match and keeps a span no gold mention has (start -1).
+ * Character mentions of the scored types mapped back to gold token spans, in order; a mention
+ * whose edges are not token edges can never match and keeps a span no gold mention has (start -1).
  */
 export function mentionsToTokenSpans(p: RebuiltParagraph, mentions: readonly EntityMention[]): TypedSpan[] {
-  const types = new Set<string>(ENTITY_TYPES);
   return mentions
-    .filter((m) => types.has(m.type))
+    .filter((m) => SCORED_TYPES.has(m.type))
     .map((m) => {
       const start = p.starts.indexOf(m.start);
       const end = p.ends.indexOf(m.end);
@@ -63,6 +65,8 @@ export interface ProductionEvaluation {
   mentions: { raw: EntityMention[][]; reconciled: EntityMention[][] };
   /** Gold and predicted mentions that differ, per sentence, for error reading. */
   errors: Array<{ text: string; missed: string[]; wrong: string[] }>;
+  /** Each reconciled mention's confidence and whether it is a gold mention (span and type). */
+  confidences: Array<{ confidence: number; right: boolean }>;
 }
 
 function describe(p: RebuiltParagraph, s: TypedSpan): string {
@@ -98,6 +102,7 @@ export function evaluateProductionPath(
   const column: TypedSpan[][] = [];
   const errors: ProductionEvaluation["errors"] = [];
   const allReconciled: EntityMention[][] = [];
+  const confidences: ProductionEvaluation["confidences"] = [];
   let tokens = 0;
   let k = 0;
   docs.forEach((doc, d) => {
@@ -121,6 +126,10 @@ export function evaluateProductionPath(
       const key = (x: TypedSpan) => `${x.start}:${x.end}:${x.type}`;
       const gk = new Set(g.map(key));
       const ak = new Set(a.map(key));
+      const scored = reconciled[j]!.filter((m) => SCORED_TYPES.has(m.type));
+      scored.forEach((m, n) => {
+        confidences.push({ confidence: m.confidence, right: gk.has(key(a[n]!)) });
+      });
       const missed = g.filter((x) => !ak.has(key(x))).map((x) => describe(p, x));
       const wrong = a.filter((x) => !gk.has(key(x))).map((x) => describe(p, x));
       if (missed.length > 0 || wrong.length > 0) errors.push({ text: p.text, missed, wrong });
@@ -136,5 +145,6 @@ export function evaluateProductionPath(
     spans: { gold, production: after },
     mentions: { raw: tagged, reconciled: allReconciled },
     errors,
+    confidences,
   };
 }

@@ -9,6 +9,7 @@ import { ENTITY_TYPES, type EntityTagger, type ReconcileOptions, reconcileEntiti
 import { readPolnear } from "../quotes/polnear.js";
 import { requireSharedData } from "../shared-data.js";
 import { type SpanScores, scoreSpans, type TypedSpan } from "./conll.js";
+import { SCORED_TYPES } from "./production-eval.js";
 
 /** One annotated paragraph: the page, the paragraph's index in `webParagraphs(body)`, its entities. */
 export interface WebAnnotation {
@@ -44,10 +45,8 @@ export function goldSpans(text: string, entities: WebAnnotation["entities"]): Ty
   return taken.sort((a, b) => a.start - b.start);
 }
 
-const spansOf = (mentions: readonly EntityMention[]): TypedSpan[] => {
-  const types = new Set<string>(ENTITY_TYPES);
-  return mentions.filter((m) => types.has(m.type)).map((m) => ({ start: m.start, end: m.end, type: m.type }));
-};
+const spansOf = (mentions: readonly EntityMention[]): TypedSpan[] =>
+  mentions.filter((m) => SCORED_TYPES.has(m.type)).map((m) => ({ start: m.start, end: m.end, type: m.type }));
 
 export interface WebNewsEvaluation {
   /** Each page's paragraphs tagged one by one and reconciled as the document step does. */
@@ -57,6 +56,8 @@ export interface WebNewsEvaluation {
   paragraphCount: number;
   goldMentions: number;
   errors: Array<{ page: string; text: string; missed: string[]; wrong: string[] }>;
+  /** Each reconciled mention's confidence and whether it is a gold mention (span and type). */
+  confidences: Array<{ confidence: number; right: boolean }>;
 }
 
 /**
@@ -73,6 +74,7 @@ export function evaluateWebNews(
   const before: TypedSpan[][] = [];
   const after: TypedSpan[][] = [];
   const errors: WebNewsEvaluation["errors"] = [];
+  const confidences: WebNewsEvaluation["confidences"] = [];
   for (const a of annotations) {
     const body = bodies.get(a.page);
     if (body === undefined) throw new Error(`no page ${a.page} in the ground truth`);
@@ -92,6 +94,7 @@ export function evaluateWebNews(
     const show = (x: TypedSpan) => `${x.type}:${text.slice(x.start, x.end)}`;
     const gk = new Set(g.map(key));
     const rk = new Set(r.map(key));
+    for (const m of reconciled[k]!) if (SCORED_TYPES.has(m.type)) confidences.push({ confidence: m.confidence, right: gk.has(key(m)) });
     const missed = g.filter((x) => !rk.has(key(x))).map(show);
     const wrong = r.filter((x) => !gk.has(key(x))).map(show);
     if (missed.length > 0 || wrong.length > 0) errors.push({ page: a.page, text, missed, wrong });
@@ -102,6 +105,7 @@ export function evaluateWebNews(
     paragraphCount: annotations.length,
     goldMentions: gold.reduce((n, g) => n + g.length, 0),
     errors,
+    confidences,
   };
 }
 
