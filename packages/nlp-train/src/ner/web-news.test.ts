@@ -40,6 +40,10 @@ describe("evaluateWebNews", () => {
     expect(result.goldMentions).toBe(3);
     expect(result.production.precision).toBe(0.5);
     expect(result.production.recall).toBeCloseTo(1 / 3);
+    expect(result.confidences).toEqual([
+      { confidence: 0.9, right: true },
+      { confidence: 0.9, right: false },
+    ]);
     expect(result.errors).toEqual([{ page: "p", text: "Acme hired Jane Doe in Paris.", missed: ["PER:Jane Doe", "LOC:Paris"], wrong: ["PER:Jane"] }]);
   });
 });
