@@ -74,6 +74,7 @@ describe("the dashboard in real Chromium", () => {
     const unsure = page.locator("blockquote.quote.uncertain", { hasText: "Our movements are carried out" });
     expect(await unsure.locator(".badge.uncertain").textContent()).toBe("uncertain");
     expect(await unsure.locator('[data-field="confidence"]').textContent()).toBe("50%");
+    expect(await unsure.locator("footer").textContent()).toContain("Croft (from paragraph 11)");
     await page.screenshot({ path: join(SHOTS, "reader.png"), fullPage: true });
     await person.click();
     await expect.poll(() => page.locator("h1").textContent()).toContain("Haider al-Abadi");

@@ -45,7 +45,8 @@ const UNCERTAIN_QUOTE_BELOW = 0.6;
 /** How the speaker was found, when it is not the quote's own named source. */
 function resolutionNote(q: Quote | ResolvedQuote): Html | string {
   if (!("resolution" in q)) return "";
-  if ((q.resolution === "pronoun" || q.resolution === "role") && q.source) return html` <span class="small">(from “${q.source.text}”)</span>`;
+  const written = q.source ?? q.contextSource?.span;
+  if ((q.resolution === "pronoun" || q.resolution === "role") && written) return html` <span class="small">(from “${written.text}”)</span>`;
   if (q.resolution === "context") return html` <span class="small">(from ${q.contextSource && q.contextSource.paragraphIndex !== q.paragraphIndex ? `paragraph ${q.contextSource.paragraphIndex + 1}` : "the context"})</span>`;
   return "";
 }
