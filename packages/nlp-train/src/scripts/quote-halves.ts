@@ -1,12 +1,16 @@
 // How far dev is from PolNeAR articles that nothing was tuned on: `node dist/scripts/quote-halves.js
-// [--train FILE] [--dev FILE] [--looser-bias 0,10,20] [--source-bias 40,80]` splits the training articles in two (even and odd lines), trains the
-// quote model on each half as `train:quotes` does (the shipped model's word clusters, the epoch
-// picked on dev), and scores it with the pipeline of `eval quotes` (extraction, entities,
-// resolution) on dev and on the other half, whose articles no rule or threshold was chosen on.
+// [--folds K] [--train FILE] [--dev FILE] [--looser-bias 0,10,20] [--source-bias 40,80]` splits the
+// training articles in K folds by line (article i in fold i % K; K = 2, the default, gives the even
+// and odd halves), and for each fold trains the quote model on the other folds as `train:quotes`
+// does (the shipped model's word clusters, the epoch picked on dev) and scores it with the pipeline
+// of `eval quotes` (extraction, entities, resolution) on dev and on the held-out fold, whose
+// articles no rule or threshold was chosen on. `pooled` adds up the held-out folds' counts: every
+// training article scored once by a model that did not see it, each model trained on (K-1)/K of
+// the articles (the shipped one on all of them).
 // `--looser-bias` and `--source-bias` score the same models once per value (`ExtractOptions`; both
 // lists: every pair).
-// Prints a line per half on stderr and the figures as one JSON line on stdout. Articles whose text
-// `normalizeText` changes in length are left out (their offsets would shift). About a minute.
+// Prints a line per fold on stderr and the figures as one JSON line on stdout. Articles whose text
+// `normalizeText` changes in length are left out (their offsets would shift). About a minute per fold.
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { ExtractOptions, QuoteModel } from "@newsflow/nlp";
@@ -14,11 +18,15 @@ import { MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/nod
 import { type QuoteModelJson, quoteModelFromJson } from "@newsflow/nlp/train";
 import { type ErrorArticle, errorArticles, scoreErrorArticles } from "../quotes/error-articles.js";
 import { type GoldArticle, goldParagraphs, readPolnear } from "../quotes/polnear.js";
-import { quoteFigures } from "../quotes/score-quotes.js";
+import { emptyCounts, type QuoteCounts, quoteFigures } from "../quotes/score-quotes.js";
 import { DEFAULT_QUOTE_TRAIN_CONFIG, trainQuoteModel } from "../quotes/train-quotes.js";
 import { requireSharedData } from "../shared-data.js";
 
-const { values } = parseArgs({ options: { train: { type: "string" }, dev: { type: "string" }, "looser-bias": { type: "string" }, "source-bias": { type: "string" } } });
+const { values } = parseArgs({
+  options: { folds: { type: "string", default: "2" }, train: { type: "string" }, dev: { type: "string" }, "looser-bias": { type: "string" }, "source-bias": { type: "string" } },
+});
+const k = Number(values.folds);
+if (!Number.isInteger(k) || k < 2) throw new Error(`quote-halves: --folds must be an integer of 2 or more, got ${values.folds}`);
 const list = (flag: string | undefined): Array<number | undefined> => (flag ? flag.split(",").map(Number) : [undefined]);
 const settings: ExtractOptions[] = list(values["looser-bias"]).flatMap((looserBias) =>
   list(values["source-bias"]).map((sourceBias) => ({ ...(looserBias === undefined ? {} : { looserBias }), ...(sourceBias === undefined ? {} : { sourceBias }) })),
@@ -34,22 +42,35 @@ interface Prepared {
 }
 const prepare = (articles: readonly GoldArticle[]): Prepared => ({ count: articles.length, articles: [...errorArticles(articles, { count: 0 })] });
 
-function score(model: QuoteModel, prepared: Prepared, options: ExtractOptions) {
-  const f = quoteFigures(scoreErrorArticles(model, prepared.articles, options));
-  const r = (x: number) => Math.round(x * 10000) / 10000;
-  return { articles: prepared.count, content: r(f.content.f1), attribution: r(f.attribution.f1), direct: r(f.direct.f1), contentExact: r(f.contentExact.f1) };
+const r = (x: number) => Math.round(x * 10000) / 10000;
+function figures(counts: QuoteCounts, articles: number) {
+  const f = quoteFigures(counts);
+  return { articles, content: r(f.content.f1), attribution: r(f.attribution.f1), direct: r(f.direct.f1), contentExact: r(f.contentExact.f1) };
 }
+const score = (model: QuoteModel, prepared: Prepared, options: ExtractOptions) => figures(scoreErrorArticles(model, prepared.articles, options), prepared.count);
+const addCounts = (into: QuoteCounts, c: QuoteCounts) => {
+  for (const key of Object.keys(into) as Array<keyof QuoteCounts>) into[key] += c[key];
+};
 
-const halves = [train.filter((_, i) => i % 2 === 0), train.filter((_, i) => i % 2 === 1)] as const;
+const folds = Array.from({ length: k }, (_, f) => train.filter((_, i) => i % k === f));
 const preparedDev = prepare(dev);
-const preparedHalves = halves.map(prepare);
-const out = halves.flatMap((half, h) => {
-  const json = trainQuoteModel(goldParagraphs(half), dev, goldParagraphs(dev), shipped.clusters, DEFAULT_QUOTE_TRAIN_CONFIG);
+const preparedFolds = folds.map(prepare);
+const pooled = settings.map(() => ({ counts: emptyCounts(), articles: 0 }));
+const out = folds.flatMap((_, f) => {
+  const rest = folds.flatMap((fold, g) => (g === f ? [] : fold));
+  const json = trainQuoteModel(goldParagraphs(rest), dev, goldParagraphs(dev), shipped.clusters, DEFAULT_QUOTE_TRAIN_CONFIG);
   const model = quoteModelFromJson(json);
-  return settings.map((options) => {
-    const row = { trainedOn: h === 0 ? "even" : "odd", epoch: json.meta.epoch, ...options, dev: score(model, preparedDev, options), otherHalf: score(model, preparedHalves[1 - h]!, options) };
+  return settings.map((options, s) => {
+    const counts = scoreErrorArticles(model, preparedFolds[f]!.articles, options);
+    addCounts(pooled[s]!.counts, counts);
+    pooled[s]!.articles += preparedFolds[f]!.count;
+    // With two folds, the model of the odd articles scores the even ones: "trained on odd".
+    const trainedOn = k === 2 ? (f === 0 ? "odd" : "even") : `all but fold ${f}`;
+    const row = { trainedOn, epoch: json.meta.epoch, ...options, dev: score(model, preparedDev, options), heldOut: figures(counts, preparedFolds[f]!.count) };
     process.stderr.write(`quote-halves: ${JSON.stringify(row)}\n`);
     return row;
   });
 });
-process.stdout.write(`${JSON.stringify({ halves: out })}\n`);
+const pooledRows = settings.map((options, s) => ({ ...options, heldOut: figures(pooled[s]!.counts, pooled[s]!.articles) }));
+for (const row of pooledRows) process.stderr.write(`quote-halves: pooled over ${k} folds ${JSON.stringify(row)}\n`);
+process.stdout.write(`${JSON.stringify({ folds: out, pooled: pooledRows })}\n`);
