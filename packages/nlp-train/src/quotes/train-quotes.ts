@@ -148,6 +148,7 @@ export function scoreQuoteModel(model: QuoteModel, articles: readonly GoldArticl
  * Trains the quote model: the cue tagger over every token of the training paragraphs and the
  * per-cue content/source labeller over the gold cues, both averaged perceptrons with Viterbi
  * decoding, one epoch of each in turn; the epoch with the best attribution F1 on dev is kept.
+ * `onEpoch` sees each epoch's model before it is scored on dev.
  */
 export function trainQuoteModel(
   train: readonly GoldParagraph[],
@@ -156,6 +157,7 @@ export function trainQuoteModel(
   clusters: Array<[string, number]>,
   config = DEFAULT_QUOTE_TRAIN_CONFIG,
   say: (line: string) => void = () => {},
+  onEpoch: (model: QuoteModelJson) => void = () => {},
 ): QuoteModelJson {
   const clusterMap = new Map(clusters);
   const encoded = train.map((p) => encodeParagraph(p, clusterMap));
@@ -192,6 +194,7 @@ export function trainQuoteModel(
       cue: chainToJson(cueTrainer.averaged()),
       role: chainToJson(roleTrainer.averaged()),
     };
+    onEpoch(json);
     const figures = quoteFigures(scoreQuoteModel(quoteModelFromJson(json), devArticles, dev));
     const f1 = figures.attribution.f1;
     say(

@@ -8,7 +8,9 @@
 // training article scored once by a model that did not see it, each model trained on (K-1)/K of
 // the articles (the shipped one on all of them).
 // `--looser-bias` and `--source-bias` score the same models once per value (`ExtractOptions`; both
-// lists: every pair).
+// lists: every pair). `--all-epochs` trains every fold the full epoch count (no early stopping) and
+// pools the held-out folds per epoch too (`byEpoch`, default settings), beside the epoch dev picks:
+// how well picking the epoch on dev serves held-out articles.
 // Prints a line per fold on stderr and the figures as one JSON line on stdout. Articles whose text
 // `normalizeText` changes in length are left out (their offsets would shift). About a minute per fold.
 import { fileURLToPath } from "node:url";
@@ -23,7 +25,14 @@ import { DEFAULT_QUOTE_TRAIN_CONFIG, trainQuoteModel } from "../quotes/train-quo
 import { requireSharedData } from "../shared-data.js";
 
 const { values } = parseArgs({
-  options: { folds: { type: "string", default: "2" }, train: { type: "string" }, dev: { type: "string" }, "looser-bias": { type: "string" }, "source-bias": { type: "string" } },
+  options: {
+    folds: { type: "string", default: "2" },
+    train: { type: "string" },
+    dev: { type: "string" },
+    "looser-bias": { type: "string" },
+    "source-bias": { type: "string" },
+    "all-epochs": { type: "boolean", default: false },
+  },
 });
 const k = Number(values.folds);
 if (!Number.isInteger(k) || k < 2) throw new Error(`quote-halves: --folds must be an integer of 2 or more, got ${values.folds}`);
@@ -56,9 +65,18 @@ const folds = Array.from({ length: k }, (_, f) => train.filter((_, i) => i % k =
 const preparedDev = prepare(dev);
 const preparedFolds = folds.map(prepare);
 const pooled = settings.map(() => ({ counts: emptyCounts(), articles: 0 }));
+const config = values["all-epochs"] ? { ...DEFAULT_QUOTE_TRAIN_CONFIG, patience: DEFAULT_QUOTE_TRAIN_CONFIG.epochs } : DEFAULT_QUOTE_TRAIN_CONFIG;
+const byEpoch: QuoteCounts[] = [];
 const out = folds.flatMap((_, f) => {
   const rest = folds.flatMap((fold, g) => (g === f ? [] : fold));
-  const json = trainQuoteModel(goldParagraphs(rest), dev, goldParagraphs(dev), shipped.clusters, DEFAULT_QUOTE_TRAIN_CONFIG);
+  let epoch = 0;
+  const scoreEpoch = (epochModel: QuoteModelJson) => {
+    const counts = scoreErrorArticles(quoteModelFromJson(epochModel), preparedFolds[f]!.articles);
+    byEpoch[epoch] ??= emptyCounts();
+    addCounts(byEpoch[epoch]!, counts);
+    epoch++;
+  };
+  const json = trainQuoteModel(goldParagraphs(rest), dev, goldParagraphs(dev), shipped.clusters, config, undefined, values["all-epochs"] ? scoreEpoch : undefined);
   const model = quoteModelFromJson(json);
   return settings.map((options, s) => {
     const counts = scoreErrorArticles(model, preparedFolds[f]!.articles, options);
@@ -73,4 +91,6 @@ const out = folds.flatMap((_, f) => {
 });
 const pooledRows = settings.map((options, s) => ({ ...options, heldOut: figures(pooled[s]!.counts, pooled[s]!.articles) }));
 for (const row of pooledRows) process.stderr.write(`quote-halves: pooled over ${k} folds ${JSON.stringify(row)}\n`);
-process.stdout.write(`${JSON.stringify({ folds: out, pooled: pooledRows })}\n`);
+const epochRows = byEpoch.map((counts, e) => ({ epoch: e + 1, heldOut: figures(counts, train.length) }));
+for (const row of epochRows) process.stderr.write(`quote-halves: pooled at epoch ${row.epoch} ${JSON.stringify(row.heldOut)}\n`);
+process.stdout.write(`${JSON.stringify({ folds: out, pooled: pooledRows, ...(values["all-epochs"] ? { byEpoch: epochRows } : {}) })}\n`);
