@@ -122,8 +122,38 @@ export function labelParagraph(text: string, model: QuoteModel, options: Extract
   const cues = found.map(({ cue, confidence }) => ({ cue, confidence, ...labelCue(cue, isCue) }));
   const kept = coordinatedCues(tokens, withoutNestedCues(tokens, cues, isCue, labelCue));
   const all = looserBias === 0 ? kept : withLooserCues(tokens, model, cueScores, kept, isCue, labelCue, looserBias, looserGate);
-  for (const c of all) subjectOutOfSource(tokens, c);
+  for (const c of all) {
+    subjectOutOfSource(tokens, c);
+    addresseeOutOfContent(tokens, c);
+  }
   return { tokens, cues: all };
+}
+
+const TELL = new Set(["told", "tell", "tells", "telling", "assured", "assures", "assuring", "informed", "informs", "informing"]);
+/** How far after its cue the "that" of "told X that" may stand. */
+const ADDRESSEE_REACH = 20;
+
+/**
+ * "told reporters during a visit to Scotland on Friday that ...": PolNeAR leaves the addressee out
+ * of the content. When the content of a cue of telling starts right after the cue and holds a
+ * "that" within reach, with no quotation mark before it, the content starts at that "that".
+ */
+function addresseeOutOfContent(tokens: QuoteTokens, c: LabelledCue): void {
+  const { labels, from, cue } = c;
+  if (!TELL.has(tokens.lower[cue.last]!)) return;
+  const after = cue.last + 1 - from;
+  let start = after;
+  while (start < labels.length && start - after < ADDRESSEE_REACH && labels[start] === ROLE_LABEL.O) start++;
+  if (start >= labels.length || labels[start] !== ROLE_LABEL.CONTENT || tokens.lower[from + start] === "that") return;
+  const sentence = tokens.sentence[cue.last]!;
+  for (let k = start; k < labels.length && k - after <= ADDRESSEE_REACH; k++) {
+    const i = from + k;
+    if (labels[k] !== ROLE_LABEL.CONTENT || tokens.sentence[i] !== sentence || tokens.cls[i] === CLASS.quote) return;
+    if (tokens.lower[i] === "that") {
+      labels.fill(ROLE_LABEL.O, start, k);
+      return;
+    }
+  }
 }
 
 /**
