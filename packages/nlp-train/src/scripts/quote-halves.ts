@@ -64,7 +64,7 @@ const addCounts = (into: QuoteCounts, c: QuoteCounts) => {
 const folds = Array.from({ length: k }, (_, f) => train.filter((_, i) => i % k === f));
 const preparedDev = prepare(dev);
 const preparedFolds = folds.map(prepare);
-const pooled = settings.map(() => ({ counts: emptyCounts(), articles: 0 }));
+const pooled = settings.map(() => emptyCounts());
 const config = values["all-epochs"] ? { ...DEFAULT_QUOTE_TRAIN_CONFIG, patience: DEFAULT_QUOTE_TRAIN_CONFIG.epochs } : DEFAULT_QUOTE_TRAIN_CONFIG;
 const byEpoch: QuoteCounts[] = [];
 const out = folds.flatMap((_, f) => {
@@ -80,8 +80,7 @@ const out = folds.flatMap((_, f) => {
   const model = quoteModelFromJson(json);
   return settings.map((options, s) => {
     const counts = scoreErrorArticles(model, preparedFolds[f]!.articles, options);
-    addCounts(pooled[s]!.counts, counts);
-    pooled[s]!.articles += preparedFolds[f]!.count;
+    addCounts(pooled[s]!, counts);
     // With two folds, the model of the odd articles scores the even ones: "trained on odd".
     const trainedOn = k === 2 ? (f === 0 ? "odd" : "even") : `all but fold ${f}`;
     const row = { trainedOn, epoch: json.meta.epoch, ...options, dev: score(model, preparedDev, options), heldOut: figures(counts, preparedFolds[f]!.count) };
@@ -89,7 +88,7 @@ const out = folds.flatMap((_, f) => {
     return row;
   });
 });
-const pooledRows = settings.map((options, s) => ({ ...options, heldOut: figures(pooled[s]!.counts, pooled[s]!.articles) }));
+const pooledRows = settings.map((options, s) => ({ ...options, heldOut: figures(pooled[s]!, train.length) }));
 for (const row of pooledRows) process.stderr.write(`quote-halves: pooled over ${k} folds ${JSON.stringify(row)}\n`);
 const epochRows = byEpoch.map((counts, e) => ({ epoch: e + 1, heldOut: figures(counts, train.length) }));
 for (const row of epochRows) process.stderr.write(`quote-halves: pooled at epoch ${row.epoch} ${JSON.stringify(row.heldOut)}\n`);

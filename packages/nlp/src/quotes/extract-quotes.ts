@@ -135,8 +135,9 @@ const ADDRESSEE_REACH = 20;
 
 /**
  * "told reporters during a visit to Scotland on Friday that ...": PolNeAR leaves the addressee out
- * of the content. When the content of a cue of telling starts right after the cue and holds a
- * "that" within reach, with no quotation mark before it, the content starts at that "that".
+ * of the content. When the content of a cue of telling starts after the cue (only unlabelled tokens
+ * between) and holds a "that" within reach of the cue, in its sentence and with no quotation mark
+ * before it, the content starts at that "that".
  */
 function addresseeOutOfContent(tokens: QuoteTokens, c: LabelledCue): void {
   const { labels, from, cue } = c;
