@@ -1,14 +1,16 @@
 // The false and missed direct attributions, for reading: `node dist/scripts/quote-direct-errors.js
-// [--data FILE] [--show CLASS] [--all]` runs the pipeline of `eval quotes` (extraction, entities, resolution)
+// [--data FILE] [--show CLASS] [--all] [--held-out DIR]` runs the pipeline of `eval quotes` (extraction, entities, resolution)
 // over a PolNeAR-format file, pairs predictions with gold as the scorer does, and prints on stderr
 // each class of false (predicted direct, not matched to a direct gold attribution) and missed
 // (direct gold attribution matched to no prediction) with its count; `--show CLASS` prints that
-// class's cases on stdout; `--all` does the same for every attribution, direct or not. Articles whose text `normalizeText` changes in length are left out.
+// class's cases on stdout, and the figures of `eval quotes` (F1) before the classes; `--all` does the same for every attribution, direct or not. Articles whose text `normalizeText` changes in length are left out.
 import { parseArgs } from "node:util";
 import { extractQuotes, resolveQuotes } from "@newsflow/nlp";
 import { loadQuoteModel } from "@newsflow/nlp/node";
 import { errorArticles } from "../quotes/error-articles.js";
-import { isDirect, matchAttributions, type ScoredAttribution, type Spans, tokenSpans, tokensIn } from "../quotes/score-quotes.js";
+import { loadFoldModels } from "../quotes/fold-models.js";
+import { readPolnear } from "../quotes/polnear.js";
+import { emptyCounts, isDirect, matchAttributions, quoteFigures, type ScoredAttribution, scoreArticle, type Spans, tokenSpans, tokensIn } from "../quotes/score-quotes.js";
 import { toAttributions } from "../quotes/to-attributions.js";
 import { sharedDataPath } from "../shared-data.js";
 
@@ -17,6 +19,7 @@ const { values } = parseArgs({
     data: { type: "string", default: sharedDataPath("quotes", "polnear", "dev.jsonl") },
     show: { type: "string" },
     all: { type: "boolean", default: false },
+    "held-out": { type: "string" },
   },
 });
 
@@ -33,8 +36,14 @@ function overlapClass(mine: Set<number>, other: Set<number> | undefined): string
   return "shifted";
 }
 
-const model = loadQuoteModel();
+// With `--held-out DIR` (the fold models of `quote-halves --save DIR`, and `--data` the file they were
+// trained from) each article is read by the model that did not see it.
+const foldModels = values["held-out"] ? loadFoldModels(values["held-out"]) : null;
+const shippedModel = foldModels ? null : loadQuoteModel();
+const articles = readPolnear(values.data);
+const foldOf = new Map(articles.map((a, i) => [a, i]));
 const counts = new Map<string, number>();
+const totals = emptyCounts();
 const cases: Array<{ cls: string; line: string }> = [];
 const skipped = { count: 0 };
 const add = (cls: string, line: string) => {
@@ -42,11 +51,13 @@ const add = (cls: string, line: string) => {
   cases.push({ cls, line });
 };
 
-for (const { article, text, paragraphs, canonical, placed } of errorArticles(values.data, skipped)) {
+for (const { article, text, paragraphs, canonical, placed } of errorArticles(articles, skipped)) {
+  const model = foldModels ? foldModels[foldOf.get(article)! % foldModels.length]! : shippedModel!;
   const resolved = resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model) })), canonical);
   const predicted = toAttributions(resolved, placed);
   const gold: readonly ScoredAttribution[] = article.attributions;
   const pairs = matchAttributions(text, gold, predicted);
+  scoreArticle(text, article.attributions, predicted, totals);
   const tokens = tokenSpans(text);
   const gTok = gold.map((a) => tokensIn(tokens, a.content));
   const pTok = predicted.map((a) => tokensIn(tokens, a.content));
@@ -85,5 +96,8 @@ for (const { article, text, paragraphs, canonical, placed } of errorArticles(val
   });
 }
 process.stderr.write(`articles skipped ${skipped.count}\n`);
+const f = quoteFigures(totals);
+const r4 = (x: number) => x.toFixed(4);
+process.stderr.write(`content ${r4(f.content.f1)}, attribution ${r4(f.attribution.f1)}, direct ${r4(f.direct.f1)}, exact content ${r4(f.contentExact.f1)}\n`);
 for (const [cls, n] of [...counts].sort((a, b) => b[1] - a[1])) process.stderr.write(`${String(n).padStart(5)}  ${cls}\n`);
 for (const c of cases) if (values.show !== undefined && c.cls.startsWith(values.show)) process.stdout.write(`${c.cls}: ${c.line}\n`);

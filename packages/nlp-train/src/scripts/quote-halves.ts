@@ -10,10 +10,14 @@
 // `--looser-bias` and `--source-bias` score the same models once per value (`ExtractOptions`; both
 // lists: every pair). `--all-epochs` trains every fold the full epoch count (no early stopping) and
 // pools the held-out folds per epoch too (`byEpoch`, default settings), beside the epoch dev picks:
-// how well picking the epoch on dev serves held-out articles.
+// how well picking the epoch on dev serves held-out articles. `--save DIR` writes each fold's model
+// there (`fold-F-of-K.json.gz`), for `quote-direct-errors --held-out DIR`.
 // Prints a line per fold on stderr and the figures as one JSON line on stdout. Articles whose text
 // `normalizeText` changes in length are left out (their offsets would shift). About a minute per fold.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
 import type { ExtractOptions, QuoteModel } from "@newsflow/nlp";
 import { MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
@@ -22,6 +26,7 @@ import { type ErrorArticle, errorArticles, scoreErrorArticles } from "../quotes/
 import { type GoldArticle, goldParagraphs, readPolnear } from "../quotes/polnear.js";
 import { emptyCounts, type QuoteCounts, quoteFigures } from "../quotes/score-quotes.js";
 import { DEFAULT_QUOTE_TRAIN_CONFIG, trainQuoteModel } from "../quotes/train-quotes.js";
+import { foldModelName } from "../quotes/fold-models.js";
 import { requireSharedData } from "../shared-data.js";
 
 const { values } = parseArgs({
@@ -32,6 +37,7 @@ const { values } = parseArgs({
     "looser-bias": { type: "string" },
     "source-bias": { type: "string" },
     "all-epochs": { type: "boolean", default: false },
+    save: { type: "string" },
   },
 });
 const k = Number(values.folds);
@@ -78,6 +84,10 @@ const out = folds.flatMap((_, f) => {
   };
   const json = trainQuoteModel(goldParagraphs(rest), dev, goldParagraphs(dev), shipped.clusters, config, undefined, values["all-epochs"] ? scoreEpoch : undefined);
   const model = quoteModelFromJson(json);
+  if (values.save) {
+    mkdirSync(values.save, { recursive: true });
+    writeFileSync(join(values.save, foldModelName(f, k)), gzipSync(JSON.stringify(json), { level: 9 }));
+  }
   return settings.map((options, s) => {
     const counts = scoreErrorArticles(model, preparedFolds[f]!.articles, options);
     addCounts(pooled[s]!, counts);

@@ -157,6 +157,20 @@ describe("extractQuotes", () => {
     ]);
   });
 
+  it("joins a quotation resumed after a partly quoted attribution to the quoted one before it", () => {
+    const { quotes } = extractQuotes("“It is good steady work,” she said, describing how she builds “tubular mixers,” the rods that control the air in furnaces. “And when you do it for sixty hours a week, people are like family.”", model);
+    const resumed = quotes.find((q) => q.content.text.startsWith("“And when"));
+    expect(resumed).toMatchObject({ kind: "direct", joinedTo: 0, source: { text: "she" }, cue: { text: "said" } });
+  });
+
+  it("joins a run of quotations without source or cue into one attribution", () => {
+    const { quotes } = extractQuotes("“We have to be a lot tougher than we are right now.” “We are playing by a different set of rules.”", model);
+    expect(quotes.map((q) => [q.content.text, q.source, q.cue, q.joinedTo])).toEqual([
+      ["“We have to be a lot tougher than we are right now.”", null, null, undefined],
+      ["“We are playing by a different set of rules.”", null, null, 0],
+    ]);
+  });
+
   it("joins a resumed quotation to the quoted attribution before it across reported speech in between", () => {
     const { quotes } = extractQuotes("“We will not back down from this fight,” Ms. Lee said, pointing to the budget. She blamed the governor. “The families of this state deserve far better than that.”", model);
     const resumed = quotes.find((q) => q.content.text.startsWith("“The families"));

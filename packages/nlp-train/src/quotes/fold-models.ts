@@ -1,0 +1,18 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { QuoteModel } from "@newsflow/nlp";
+import { loadQuoteModel } from "@newsflow/nlp/node";
+
+/** The file `quote-halves --save` writes fold `f`'s model to (of `k` folds; article i is in fold i % k). */
+export const foldModelName = (f: number, k: number): string => `fold-${f}-of-${k}.json.gz`;
+
+/**
+ * The fold models `quote-halves --save DIR` wrote, in fold order: the model for training article i
+ * is `models[i % models.length]`, one that did not see it.
+ */
+export function loadFoldModels(dir: string): QuoteModel[] {
+  const names = readdirSync(dir).filter((n) => /^fold-\d+-of-\d+\.json\.gz$/.test(n));
+  const k = Number(/-of-(\d+)/.exec(names[0] ?? "")?.[1]);
+  if (!names.length || names.length !== k) throw new Error(`${dir}: expected the ${k || "K"} fold models of quote-halves --save, found ${names.length}`);
+  return Array.from({ length: k }, (_, f) => loadQuoteModel(join(dir, foldModelName(f, k))));
+}
