@@ -10,7 +10,7 @@ import { loadQuoteModel } from "@newsflow/nlp/node";
 import { errorArticles } from "../quotes/error-articles.js";
 import { loadFoldModels } from "../quotes/fold-models.js";
 import { readPolnear } from "../quotes/polnear.js";
-import { emptyCounts, isDirect, matchAttributions, quoteFigures, type ScoredAttribution, scoreArticle, type Spans, tokenSpans, tokensIn } from "../quotes/score-quotes.js";
+import { emptyCounts, isDirect, matchAttributions, quoteFigures, type ScoredAttribution, type Spans, scoreArticle, tokenSpans, tokensIn } from "../quotes/score-quotes.js";
 import { toAttributions } from "../quotes/to-attributions.js";
 import { sharedDataPath } from "../shared-data.js";
 

@@ -17,16 +17,16 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
 import type { ExtractOptions, QuoteModel } from "@newsflow/nlp";
 import { MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
 import { type QuoteModelJson, quoteModelFromJson } from "@newsflow/nlp/train";
 import { type ErrorArticle, errorArticles, scoreErrorArticles } from "../quotes/error-articles.js";
+import { foldModelName } from "../quotes/fold-models.js";
 import { type GoldArticle, goldParagraphs, readPolnear } from "../quotes/polnear.js";
 import { emptyCounts, type QuoteCounts, quoteFigures } from "../quotes/score-quotes.js";
 import { DEFAULT_QUOTE_TRAIN_CONFIG, trainQuoteModel } from "../quotes/train-quotes.js";
-import { foldModelName } from "../quotes/fold-models.js";
 import { requireSharedData } from "../shared-data.js";
 
 const { values } = parseArgs({
