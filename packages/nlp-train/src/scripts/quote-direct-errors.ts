@@ -1,5 +1,5 @@
 // The false and missed direct attributions, for reading: `node dist/scripts/quote-direct-errors.js
-// [--data FILE] [--show CLASS] [--all] [--held-out DIR]` runs the pipeline of `eval quotes` (extraction, entities, resolution)
+// [--data FILE] [--show CLASS] [--all] [--held-out DIR [--only-folds 0,1,2]]` runs the pipeline of `eval quotes` (extraction, entities, resolution)
 // over a PolNeAR-format file, pairs predictions with gold as the scorer does, and prints on stderr
 // each class of false (predicted direct, not matched to a direct gold attribution) and missed
 // (direct gold attribution matched to no prediction) with its count; `--show CLASS` prints that
@@ -20,6 +20,7 @@ const { values } = parseArgs({
     show: { type: "string" },
     all: { type: "boolean", default: false },
     "held-out": { type: "string" },
+    "only-folds": { type: "string" },
   },
 });
 
@@ -41,7 +42,10 @@ function overlapClass(mine: Set<number>, other: Set<number> | undefined): string
 const foldModels = values["held-out"] ? loadFoldModels(values["held-out"]) : null;
 const shippedModel = foldModels ? null : loadQuoteModel();
 const articles = readPolnear(values.data);
-const foldOf = new Map(articles.map((a, i) => [a, i]));
+const foldOf = new Map(articles.map((a, i) => [a, i % (foldModels?.length ?? 1)]));
+// `--only-folds 0,1,2` keeps those folds' articles: a rule chosen on some folds is checked on the others.
+const onlyFolds = values["only-folds"] ? new Set(values["only-folds"].split(",").map(Number)) : null;
+if (onlyFolds && !foldModels) throw new Error("quote-direct-errors: --only-folds needs --held-out");
 const counts = new Map<string, number>();
 const totals = emptyCounts();
 const cases: Array<{ cls: string; line: string }> = [];
@@ -51,8 +55,8 @@ const add = (cls: string, line: string) => {
   cases.push({ cls, line });
 };
 
-for (const { article, text, paragraphs, canonical, placed } of errorArticles(articles, skipped)) {
-  const model = foldModels ? foldModels[foldOf.get(article)! % foldModels.length]! : shippedModel!;
+for (const { article, text, paragraphs, canonical, placed } of errorArticles(onlyFolds ? articles.filter((a) => onlyFolds.has(foldOf.get(a)!)) : articles, skipped)) {
+  const model = foldModels ? foldModels[foldOf.get(article)!]! : shippedModel!;
   const resolved = resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model) })), canonical);
   const predicted = toAttributions(resolved, placed);
   const gold: readonly ScoredAttribution[] = article.attributions;

@@ -171,6 +171,20 @@ describe("extractQuotes", () => {
     ]);
   });
 
+  it("gives a quotation that two cues take to the one it is the first piece of", () => {
+    const { quotes } = extractQuotes("“Some people feel the new coach will bring a title immediately,” she said. “If he stays, then the town will really explode,” she said.", model);
+    expect(quotes.map((q) => [q.content.text, q.cue?.start, q.joinedTo])).toEqual([
+      ["“Some people feel the new coach will bring a title immediately,”", 69, undefined],
+      ["“If he stays, then the town will really explode,”", 129, undefined],
+    ]);
+  });
+
+  it("rescues a quotation's cue among words annotated as cues in a fifth of their training occurrences", () => {
+    expect(brief("“Not one more cent for that bridge,” the council's letter read on Sunday.")).toEqual([
+      { kind: "direct", content: "“Not one more cent for that bridge,”", source: "the council's letter", cue: "read" },
+    ]);
+  });
+
   it("joins a resumed quotation to the quoted attribution before it across reported speech in between", () => {
     const { quotes } = extractQuotes("“We will not back down from this fight,” Ms. Lee said, pointing to the budget. She blamed the governor. “The families of this state deserve far better than that.”", model);
     const resumed = quotes.find((q) => q.content.text.startsWith("“The families"));
