@@ -1,4 +1,6 @@
-// How far a quote's confidence can be trusted: `node dist/scripts/quote-confidence.js [--data FILE]`
+// How far a quote's confidence can be trusted: `node dist/scripts/quote-confidence.js [--data FILE]
+// [--held-out DIR]` (with `--held-out`, as for `quote-direct-errors`: the training file's articles,
+// each read by the fold model of `quote-halves --save DIR` that did not see it)
 // runs the pipeline of `eval quotes` (extraction, entities, resolution) over a PolNeAR-format file
 // and prints, per confidence band and per way the speaker was resolved, how many attributions the
 // pipeline gave, the share whose content matches a gold attribution and the share that also has
@@ -10,13 +12,14 @@
 import { parseArgs } from "node:util";
 import type { ResolvedQuote } from "@newsflow/contracts";
 import { extractQuotes, resolveQuotes } from "@newsflow/nlp";
-import { loadQuoteModel } from "@newsflow/nlp/node";
 import { errorArticles } from "../quotes/error-articles.js";
+import { articleModels } from "../quotes/fold-models.js";
+import { readPolnear } from "../quotes/polnear.js";
 import { matchAttributions, tokenSpans, tokensIn } from "../quotes/score-quotes.js";
 import { toAttributions } from "../quotes/to-attributions.js";
 import { sharedDataPath } from "../shared-data.js";
 
-const { values } = parseArgs({ options: { data: { type: "string", default: sharedDataPath("quotes", "polnear", "dev.jsonl") } } });
+const { values } = parseArgs({ options: { data: { type: "string", default: sharedDataPath("quotes", "polnear", "dev.jsonl") }, "held-out": { type: "string" } } });
 
 /** Upper bounds of the confidence bands. */
 const BANDS = [0.5, 0.6, 0.7, 0.8, 0.9, 1];
@@ -73,9 +76,11 @@ function logisticFit(x: readonly number[], y: readonly number[]): { slope: numbe
 const logits: number[] = [];
 const rights: number[] = [];
 
-const model = loadQuoteModel();
+const articles = readPolnear(values.data);
+const { modelOf } = articleModels(articles, values["held-out"]);
 const skipped = { count: 0 };
-for (const { article, text, paragraphs, canonical, placed } of errorArticles(values.data, skipped)) {
+for (const { article, text, paragraphs, canonical, placed } of errorArticles(articles, skipped)) {
+  const model = modelOf(article);
   const resolved = resolveQuotes(
     paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model) })),
     canonical,

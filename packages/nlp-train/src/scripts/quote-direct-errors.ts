@@ -6,9 +6,8 @@
 // class's cases on stdout, and the figures of `eval quotes` (F1) before the classes; `--all` does the same for every attribution, direct or not. Articles whose text `normalizeText` changes in length are left out.
 import { parseArgs } from "node:util";
 import { extractQuotes, resolveQuotes } from "@newsflow/nlp";
-import { loadQuoteModel } from "@newsflow/nlp/node";
 import { errorArticles } from "../quotes/error-articles.js";
-import { loadFoldModels } from "../quotes/fold-models.js";
+import { articleModels } from "../quotes/fold-models.js";
 import { readPolnear } from "../quotes/polnear.js";
 import { emptyCounts, isDirect, matchAttributions, quoteFigures, type ScoredAttribution, type Spans, scoreArticle, tokenSpans, tokensIn } from "../quotes/score-quotes.js";
 import { toAttributions } from "../quotes/to-attributions.js";
@@ -39,13 +38,11 @@ function overlapClass(mine: Set<number>, other: Set<number> | undefined): string
 
 // With `--held-out DIR` (the fold models of `quote-halves --save DIR`, and `--data` the file they were
 // trained from) each article is read by the model that did not see it.
-const foldModels = values["held-out"] ? loadFoldModels(values["held-out"]) : null;
-const shippedModel = foldModels ? null : loadQuoteModel();
 const articles = readPolnear(values.data);
-const foldOf = new Map(articles.map((a, i) => [a, i % (foldModels?.length ?? 1)]));
+const { modelOf, foldOf } = articleModels(articles, values["held-out"]);
 // `--only-folds 0,1,2` keeps those folds' articles: a rule chosen on some folds is checked on the others.
 const onlyFolds = values["only-folds"] ? new Set(values["only-folds"].split(",").map(Number)) : null;
-if (onlyFolds && !foldModels) throw new Error("quote-direct-errors: --only-folds needs --held-out");
+if (onlyFolds && !values["held-out"]) throw new Error("quote-direct-errors: --only-folds needs --held-out");
 const counts = new Map<string, number>();
 const totals = emptyCounts();
 const cases: Array<{ cls: string; line: string }> = [];
@@ -55,8 +52,8 @@ const add = (cls: string, line: string) => {
   cases.push({ cls, line });
 };
 
-for (const { article, text, paragraphs, canonical, placed } of errorArticles(onlyFolds ? articles.filter((a) => onlyFolds.has(foldOf.get(a)!)) : articles, skipped)) {
-  const model = foldModels ? foldModels[foldOf.get(article)!]! : shippedModel!;
+for (const { article, text, paragraphs, canonical, placed } of errorArticles(onlyFolds ? articles.filter((a) => onlyFolds.has(foldOf(a))) : articles, skipped)) {
+  const model = modelOf(article);
   const resolved = resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model) })), canonical);
   const predicted = toAttributions(resolved, placed);
   const gold: readonly ScoredAttribution[] = article.attributions;
