@@ -1,13 +1,14 @@
 // Why matched attributions get a wrong source, for reading: `node dist/scripts/quote-source-errors.js
-// [--data FILE] [--show CLASS]` runs the pipeline of `eval quotes` (extraction, entities, resolution)
+// [--data FILE] [--show CLASS] [--held-out DIR]` (`--held-out` as for `quote-direct-errors`) runs the pipeline of `eval quotes` (extraction, entities, resolution)
 // over a PolNeAR-format file, pairs predictions with gold as the scorer does, and prints on stderr
 // each class of wrong source with its count; `--show CLASS` prints that class's cases on stdout.
 // Articles whose text `normalizeText` changes in length are left out (their offsets would shift).
 import { parseArgs } from "node:util";
 import type { ResolvedQuote } from "@newsflow/contracts";
 import { extractQuotes, resolveQuotes } from "@newsflow/nlp";
-import { loadQuoteModel } from "@newsflow/nlp/node";
 import { errorArticles } from "../quotes/error-articles.js";
+import { articleModels } from "../quotes/fold-models.js";
+import { readPolnear } from "../quotes/polnear.js";
 import { matchAttributions, type ScoredAttribution, type Spans, tokenSpans } from "../quotes/score-quotes.js";
 import { toAttributions } from "../quotes/to-attributions.js";
 import { sharedDataPath } from "../shared-data.js";
@@ -16,6 +17,7 @@ const { values } = parseArgs({
   options: {
     data: { type: "string", default: sharedDataPath("quotes", "polnear", "dev.jsonl") },
     show: { type: "string" },
+    "held-out": { type: "string" },
   },
 });
 
@@ -31,7 +33,8 @@ const right = (text: string, gold: ScoredAttribution, p: ScoredAttribution) =>
   gold.source.length === 0 ? p.source.length === 0 : shares(tokensOf(text, gold.source), tokensOf(text, p.source));
 const span = (s: Spans) => (s.length ? { start: Math.min(...s.map((x) => x.start)), end: Math.max(...s.map((x) => x.end)) } : null);
 
-const model = loadQuoteModel();
+const articles = readPolnear(values.data);
+const { modelOf } = articleModels(articles, values["held-out"]);
 const counts = new Map<string, number>();
 const cases: Array<{ cls: string; line: string }> = [];
 let matched = 0;
@@ -42,7 +45,8 @@ const add = (cls: string, line: string) => {
   cases.push({ cls, line });
 };
 
-for (const { article, text, paragraphs, canonical, placed } of errorArticles(values.data, skipped)) {
+for (const { article, text, paragraphs, canonical, placed } of errorArticles(articles, skipped)) {
+  const model = modelOf(article);
   const run = (sourceBias?: number): ResolvedQuote[] =>
     resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model, sourceBias === undefined ? {} : { sourceBias }) })), canonical);
   const resolved = run();
