@@ -10,6 +10,12 @@ import { writeCorpus } from "../support/corpus.js";
 import { startPipeline, type TestPipeline } from "../support/pipeline.js";
 
 // Jobs of a killed worker are taken over once their lock expires and the stalled check runs.
+// Every replacement loads its models again (the entity tagger alone takes 1.1 s of CPU), so kills
+// every 200-800 ms without end starved the very workers under test on a 2-core machine: the same
+// code took 30 to over 120 s. A kill every 0.5-1.5 s still hits the run at random moments all
+// through it (about 9 kills in 15 s; four runs took 15.2-15.8 s), and MAX_KILLS bounds the
+// replacements' cost should a run drag on.
+const MAX_KILLS = 25;
 const FAST_RECOVERY = { WORKER_STALLED_INTERVAL_MS: "1000", WORKER_LOCK_DURATION_MS: "2000", WORKER_CONCURRENCY: "4" };
 
 describe("worker replicas killed with SIGKILL at random moments", () => {
@@ -38,8 +44,8 @@ describe("worker replicas killed with SIGKILL at random moments", () => {
         seed = (seed * 1103515245 + 12345) % 2 ** 31;
         return seed / 2 ** 31;
       };
-      while (!stop) {
-        await new Promise((r) => setTimeout(r, 200 + random() * 600));
+      while (!stop && kills < MAX_KILLS) {
+        await new Promise((r) => setTimeout(r, 500 + random() * 1000));
         const alive = [...p.workers, ...replacements].filter((w) => w.child.exitCode === null && w.child.signalCode === null);
         const victim = alive[Math.floor(random() * alive.length)];
         if (!victim || stop) continue;
