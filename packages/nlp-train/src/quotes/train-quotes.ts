@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { extractQuotes, type QuoteModel, resolveQuotes } from "@newsflow/nlp";
 import { CUE_FEATURES, CUE_LABEL, type CueTokens, cueFeatures, passiveCueParticiple, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, type QuoteTokens, quoteModelFromJson, quoteTokens, ROLE_FEATURES, ROLE_LABEL, roleFeatures, roleWindow, shareBucket } from "@newsflow/nlp/train";
 import { ChainTrainer, chainToJson } from "./chain-trainer.js";
@@ -205,4 +207,9 @@ export function trainQuoteModel(
   }
   say(`kept epoch ${best!.epoch + 1} (dev attribution F1 ${best!.f1.toFixed(3)})`);
   return best!.model;
+}
+
+/** Writes a quote model file; gzip's level and mtime are fixed by zlib's defaults, so the same model gives the same bytes. */
+export function writeQuoteModel(file: string, model: QuoteModelJson): void {
+  writeFileSync(file, gzipSync(JSON.stringify(model), { level: 9 }));
 }

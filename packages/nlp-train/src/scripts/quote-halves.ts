@@ -14,11 +14,10 @@
 // there (`fold-F-of-K.json.gz`), for `quote-direct-errors --held-out DIR`.
 // Prints a line per fold on stderr and the figures as one JSON line on stdout. Articles whose text
 // `normalizeText` changes in length are left out (their offsets would shift). About a minute per fold.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { gzipSync } from "node:zlib";
 import type { ExtractOptions, QuoteModel } from "@newsflow/nlp";
 import { MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
 import { type QuoteModelJson, quoteModelFromJson } from "@newsflow/nlp/train";
@@ -26,7 +25,7 @@ import { type ErrorArticle, errorArticles, scoreErrorArticles } from "../quotes/
 import { foldModelName } from "../quotes/fold-models.js";
 import { type GoldArticle, goldParagraphs, readPolnear } from "../quotes/polnear.js";
 import { emptyCounts, type QuoteCounts, quoteFigures } from "../quotes/score-quotes.js";
-import { DEFAULT_QUOTE_TRAIN_CONFIG, trainQuoteModel } from "../quotes/train-quotes.js";
+import { DEFAULT_QUOTE_TRAIN_CONFIG, trainQuoteModel, writeQuoteModel } from "../quotes/train-quotes.js";
 import { requireSharedData } from "../shared-data.js";
 
 const { values } = parseArgs({
@@ -68,6 +67,7 @@ const addCounts = (into: QuoteCounts, c: QuoteCounts) => {
 };
 
 const folds = Array.from({ length: k }, (_, f) => train.filter((_, i) => i % k === f));
+if (values.save) mkdirSync(values.save, { recursive: true });
 const preparedDev = prepare(dev);
 const preparedFolds = folds.map(prepare);
 const pooled = settings.map(() => emptyCounts());
@@ -84,10 +84,7 @@ const out = folds.flatMap((_, f) => {
   };
   const json = trainQuoteModel(goldParagraphs(rest), dev, goldParagraphs(dev), shipped.clusters, config, undefined, values["all-epochs"] ? scoreEpoch : undefined);
   const model = quoteModelFromJson(json);
-  if (values.save) {
-    mkdirSync(values.save, { recursive: true });
-    writeFileSync(join(values.save, foldModelName(f, k)), gzipSync(JSON.stringify(json), { level: 9 }));
-  }
+  if (values.save) writeQuoteModel(join(values.save, foldModelName(f, k)), json);
   return settings.map((options, s) => {
     const counts = scoreErrorArticles(model, preparedFolds[f]!.articles, options);
     addCounts(pooled[s]!, counts);

@@ -1,14 +1,13 @@
 // Trains the quote model on PolNeAR's training articles, picks the epoch on dev, and writes
 // packages/nlp/models/quotes-model.json.gz. Deterministic: same data, same file.
 //   node scripts/pnpm.mjs --filter @newsflow/nlp-train train:quotes [--train PATH] [--dev PATH] [--out PATH] [--epochs N] [--clusters-from-ner]
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { gzipSync } from "node:zlib";
 import { loadNerLexicon, MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
 import { QUOTE_MODEL_FORMAT, type QuoteModelJson } from "@newsflow/nlp/train";
 import { goldParagraphs, readPolnear } from "../quotes/polnear.js";
-import { DEFAULT_QUOTE_TRAIN_CONFIG, trainQuoteModel } from "../quotes/train-quotes.js";
+import { DEFAULT_QUOTE_TRAIN_CONFIG, trainQuoteModel, writeQuoteModel } from "../quotes/train-quotes.js";
 import { requireSharedData } from "../shared-data.js";
 
 const { values } = parseArgs({
@@ -37,6 +36,5 @@ const clusters =
         .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     : previous.clusters;
 const model = trainQuoteModel(goldParagraphs(train), dev, goldParagraphs(dev), clusters, { ...DEFAULT_QUOTE_TRAIN_CONFIG, epochs: Number(values.epochs) }, say);
-// gzip level and mtime are fixed by zlib's defaults, so the same model gives the same bytes.
-writeFileSync(values.out, gzipSync(JSON.stringify(model), { level: 9 }));
+writeQuoteModel(values.out, model);
 say(`wrote ${values.out} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
