@@ -6,7 +6,7 @@
 export { findValueMentions, mergeValueMentions } from "./ner/values.js";
 export { bestPath, type ChainModel, type ChainModelJson, chainFromJson, emissionScores } from "./quotes/chain-model.js";
 export { type LabelledCue, type LabelledParagraph, labelParagraph, type LooserCandidate } from "./quotes/extract-quotes.js";
-export { CUE_FEATURES, type CueTokens, cueFeatures, featureCounts, ROLE_FEATURES, ROLE_SENTENCES, ROLE_WINDOW, roleFeatures, roleWindow } from "./quotes/quote-features.js";
+export { CUE_FEATURES, type CueTokens, cueFeatures, ROLE_FEATURES, ROLE_SENTENCES, ROLE_WINDOW, roleFeatures, roleWindow } from "./quotes/quote-features.js";
 export { CUE_LABEL, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type CueLexicon, type QuoteModelJson, quoteModelFromJson, ROLE_LABEL, shareBucket, wordKnowledge } from "./quotes/quote-model.js";
 export { CLASS, type QuoteTokens, quoteTokens } from "./quotes/quote-tokens.js";
 export { passiveCueParticiple } from "./quotes/speaker-words.js";

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { extractQuotes, type QuoteModel, resolveQuotes } from "@newsflow/nlp";
-import { CUE_LABEL, type CueTokens, cueFeatures, featureCounts, passiveCueParticiple, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, type QuoteTokens, quoteModelFromJson, quoteTokens, ROLE_LABEL, roleFeatures, roleWindow, shareBucket, wordKnowledge } from "@newsflow/nlp/train";
+import { CUE_FEATURES, CUE_LABEL, type CueTokens, cueFeatures, passiveCueParticiple, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, type QuoteTokens, quoteModelFromJson, quoteTokens, ROLE_FEATURES, ROLE_LABEL, roleFeatures, roleWindow, shareBucket } from "@newsflow/nlp/train";
 import { ChainTrainer, chainToJson } from "./chain-trainer.js";
 import type { GoldArticle, GoldParagraph } from "./polnear.js";
 import { emptyCounts, type QuoteCounts, quoteFigures, type Spans, scoreArticle } from "./score-quotes.js";
@@ -45,9 +45,9 @@ function tokensIn(t: QuoteTokens, spans: Spans): number[] {
   return out;
 }
 
-/** Tokens and labels of a gold paragraph (`words`: what the model being trained knows of each word, `wordKnowledge`). */
-export function encodeParagraph(p: GoldParagraph, words: ReadonlyMap<string, number>, senseRows?: Uint32Array): EncodedParagraph {
-  const tokens = quoteTokens(p.text, words, senseRows);
+/** Tokens and labels of a gold paragraph (`clusters`: the word clusters of the model being trained). */
+export function encodeParagraph(p: GoldParagraph, clusters: ReadonlyMap<string, number>): EncodedParagraph {
+  const tokens = quoteTokens(p.text, clusters);
   const cueLabels = new Uint8Array(tokens.length);
   const roles: RoleExample[] = [];
   for (const at of p.attributions) {
@@ -160,22 +160,16 @@ export function trainQuoteModel(
   config = DEFAULT_QUOTE_TRAIN_CONFIG,
   say: (line: string) => void = () => {},
   onEpoch: (model: QuoteModelJson) => void = () => {},
-  wordNet?: { senses: Array<[string, number]>; rows: number[][] },
 ): QuoteModelJson {
-  const withSenses = wordNet !== undefined;
-  const senses = wordNet?.senses;
-  const senseRows = Uint32Array.from([0, 0, 0, 0, ...(wordNet?.rows ?? []).flat()]);
-  const perToken = featureCounts(withSenses);
-  // Clusters and WordNet codes; the cue shares are set below, once the lexicon is known.
-  const known = wordKnowledge(new Map(), new Map(clusters), new Map(senses ?? []));
-  const encoded = train.map((p) => encodeParagraph(p, known, senseRows));
+  const clusterMap = new Map(clusters);
+  const encoded = train.map((p) => encodeParagraph(p, clusterMap));
   const lexiconEntries = buildCueLexicon(encoded, config);
   const lexicon = new Map(lexiconEntries);
   const endsWithTo = cueWordsBeforeTo(encoded);
   const agentless = agentlessPassives(encoded);
   // The share buckets as the runtime look them up (`wordKnowledge`), now that the lexicon is known.
   for (const p of encoded) for (let i = 0; i < p.tokens.length; i++) p.tokens.share[i] = shareBucket(lexicon.get(p.tokens.lower[i]!));
-  const cueInputs = encoded.map((p) => cueFeatures(p.tokens, withSenses));
+  const cueInputs = encoded.map((p) => cueFeatures(p.tokens));
   say(`${encoded.length} paragraphs, ${encoded.reduce((n, p) => n + p.roles.length, 0)} cues, lexicon ${lexiconEntries.length} words`);
   const cueTrainer = new ChainTrainer(config.cueBits, 3);
   const roleTrainer = new ChainTrainer(config.roleBits, 3);
@@ -185,10 +179,10 @@ export function trainQuoteModel(
     let roleWrong = 0;
     for (const k of epochOrder(encoded.length, epoch)) {
       const p = encoded[k]!;
-      cueWrong += cueTrainer.learn(cueInputs[k]!, perToken.cue, p.tokens.length, p.cueLabels);
+      cueWrong += cueTrainer.learn(cueInputs[k]!, CUE_FEATURES, p.tokens.length, p.cueLabels);
       for (const r of p.roles) {
-        const features = roleFeatures(p.tokens, r.cue, p.isCue, r.from, r.from + r.labels.length, withSenses);
-        roleWrong += roleTrainer.learn(features, perToken.role, r.labels.length, r.labels);
+        const features = roleFeatures(p.tokens, r.cue, p.isCue, r.from, r.from + r.labels.length);
+        roleWrong += roleTrainer.learn(features, ROLE_FEATURES, r.labels.length, r.labels);
       }
     }
     const json: QuoteModelJson = {
@@ -199,7 +193,6 @@ export function trainQuoteModel(
       clusters,
       endsWithTo,
       agentlessPassives: agentless,
-      ...(wordNet === undefined ? {} : { senses, senseRows: wordNet.rows }),
       cue: chainToJson(cueTrainer.averaged()),
       role: chainToJson(roleTrainer.averaged()),
     };

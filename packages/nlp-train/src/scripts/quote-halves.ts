@@ -26,7 +26,6 @@ import { foldModelName } from "../quotes/fold-models.js";
 import { type GoldArticle, goldParagraphs, readPolnear } from "../quotes/polnear.js";
 import { emptyCounts, type QuoteCounts, quoteFigures } from "../quotes/score-quotes.js";
 import { DEFAULT_QUOTE_TRAIN_CONFIG, trainQuoteModel, writeQuoteModel } from "../quotes/train-quotes.js";
-import { readWordNet, wordSenses } from "../quotes/wordnet.js";
 import { requireSharedData } from "../shared-data.js";
 
 const { values } = parseArgs({
@@ -38,7 +37,6 @@ const { values } = parseArgs({
     "source-bias": { type: "string" },
     "all-epochs": { type: "boolean", default: false },
     save: { type: "string" },
-    senses: { type: "boolean", default: false },
   },
 });
 const k = Number(values.folds);
@@ -50,7 +48,6 @@ const settings: ExtractOptions[] = list(values["looser-bias"]).flatMap((looserBi
 const train = readPolnear(values.train ?? requireSharedData("quotes", "polnear", "train.jsonl"));
 const dev = readPolnear(values.dev ?? requireSharedData("quotes", "polnear", "dev.jsonl"));
 const shipped = JSON.parse(readArtefact(fileURLToPath(new URL(SHIPPED_QUOTE_MODEL, MODELS_DIR))).toString("utf8")) as QuoteModelJson;
-const senses = values.senses ? wordSenses(readWordNet(), shipped.clusters.map(([w]) => w)) : undefined;
 
 /** Articles with their paragraphs and canonical entities, prepared once: neither depends on the quote model or the settings. */
 interface Prepared {
@@ -85,7 +82,7 @@ const out = folds.flatMap((_, f) => {
     addCounts(byEpoch[epoch]!, counts);
     epoch++;
   };
-  const json = trainQuoteModel(goldParagraphs(rest), dev, goldParagraphs(dev), shipped.clusters, config, undefined, values["all-epochs"] ? scoreEpoch : undefined, senses);
+  const json = trainQuoteModel(goldParagraphs(rest), dev, goldParagraphs(dev), shipped.clusters, config, undefined, values["all-epochs"] ? scoreEpoch : undefined);
   const model = quoteModelFromJson(json);
   if (values.save) writeQuoteModel(join(values.save, foldModelName(f, k)), json);
   return settings.map((options, s) => {

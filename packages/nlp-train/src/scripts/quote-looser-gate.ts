@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import type { Paragraph } from "@newsflow/contracts";
 import { type ExtractOptions, extractQuotes, type QuoteModel } from "@newsflow/nlp";
 import { MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
-import { CLASS, emissionScores, featureCounts, type LooserCandidate, type QuoteModelJson, quoteModelFromJson, ROLE_LABEL, roleFeatures } from "@newsflow/nlp/train";
+import { CLASS, emissionScores, type LooserCandidate, type QuoteModelJson, quoteModelFromJson, ROLE_FEATURES, ROLE_LABEL, roleFeatures } from "@newsflow/nlp/train";
 import { type ErrorArticle, errorArticles, scoreErrorArticles } from "../quotes/error-articles.js";
 import { goldParagraphs, readPolnear } from "../quotes/polnear.js";
 import { quoteFigures, type Spans, tokenF1, tokenSpans, tokensIn } from "../quotes/score-quotes.js";
@@ -76,7 +76,7 @@ function gateFeatures(model: QuoteModel, c: LooserCandidate): string[] {
   const share = t.share[first]!;
   const c1 = w(first);
   // The labeller's roles, and its mean margins for them.
-  const role = emissionScores(model.role, roleFeatures(t, c.cue, c.marks, c.from, c.from + c.labels.length, model.withSenses), featureCounts(model.withSenses).role, c.labels.length);
+  const role = emissionScores(model.role, roleFeatures(t, c.cue, c.marks, c.from, c.from + c.labels.length), ROLE_FEATURES, c.labels.length);
   const R = model.role.labels;
   let [s0, s1, ct0, ct1, contentMargin, contentCount, sourceMargin, sourceCount, quoted] = [-1, -1, -1, -1, 0, 0, 0, 0, 0];
   c.labels.forEach((l, k) => {

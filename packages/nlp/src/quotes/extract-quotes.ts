@@ -1,6 +1,6 @@
 import type { Quote, QuoteKind, QuotesResult, Span } from "@newsflow/contracts";
 import { bestPath, emissionScores } from "./chain-model.js";
-import { type CueTokens, cueFeatures, featureCounts, roleFeatures, roleWindow } from "./quote-features.js";
+import { CUE_FEATURES, type CueTokens, cueFeatures, ROLE_FEATURES, roleFeatures, roleWindow } from "./quote-features.js";
 import { CUE_LABEL, type QuoteModel, ROLE_LABEL } from "./quote-model.js";
 import { CLASS, quoteTokens, type QuoteTokens } from "./quote-tokens.js";
 import { layoutQuotes } from "./layout-quotes.js";
@@ -109,9 +109,9 @@ const scratch = (() => {
  */
 export function labelParagraph(text: string, model: QuoteModel, options: ExtractOptions = {}): LabelledParagraph {
   const { sourceBias = SOURCE_BIAS, looserBias = LOOSER_CUE_BIAS, looserGate } = options;
-  const tokens = quoteTokens(text, model.words, model.senseRows);
+  const tokens = quoteTokens(text, model.words);
   const n = tokens.length;
-  const cueScores = emissionScores(model.cue, cueFeatures(tokens, model.withSenses), featureCounts(model.withSenses).cue, n);
+  const cueScores = emissionScores(model.cue, cueFeatures(tokens), CUE_FEATURES, n);
   const path = bestPath(model.cue, cueScores, n);
   const isCue = new Uint8Array(n);
   const found = cuesOnPath(tokens, model, path, cueScores);
@@ -120,9 +120,7 @@ export function labelParagraph(text: string, model: QuoteModel, options: Extract
   const labelCue = (cue: CueTokens, marks: Uint8Array): { from: number; labels: Uint8Array } => {
     const { from, to } = roleWindow(tokens, cue);
     const width = to - from;
-    const perToken = featureCounts(model.withSenses).role;
-    const features = roleFeatures(tokens, cue, marks, from, to, model.withSenses, scratch.features(width * perToken));
-    const scores = emissionScores(model.role, features, perToken, width, scratch.scores(width * model.role.labels));
+    const scores = emissionScores(model.role, roleFeatures(tokens, cue, marks, from, to, scratch.features(width * ROLE_FEATURES)), ROLE_FEATURES, width, scratch.scores(width * model.role.labels));
     return { from, labels: withSource(model, tokens, cue, from, scores, sourceBias) };
   };
   const cues = found.map(({ cue, confidence }) => ({ cue, confidence, ...labelCue(cue, isCue) }));

@@ -2,15 +2,8 @@ import { CLASS, type QuoteTokens } from "./quote-tokens.js";
 
 /** Hashed features per token of the cue tagger. */
 export const CUE_FEATURES = 35;
-/** ...and of a cue tagger that reads WordNet codes (`QuoteModelJson.senses`). */
-export const CUE_FEATURES_WITH_SENSES = 44;
 /** Hashed features per token of the content/source labeller. */
 export const ROLE_FEATURES = 33;
-/** ...and of a labeller that reads the cue's WordNet code. */
-export const ROLE_FEATURES_WITH_SENSES = 36;
-/** Features per token of the cue tagger and the labeller, with WordNet codes or without. */
-export const featureCounts = (withSenses: boolean): { cue: number; role: number } =>
-  withSenses ? { cue: CUE_FEATURES_WITH_SENSES, role: ROLE_FEATURES_WITH_SENSES } : { cue: CUE_FEATURES, role: ROLE_FEATURES };
 /** The labeller looks no further than this many tokens from its cue (99% of PolNeAR's training contents and sources lie within 63)... */
 export const ROLE_WINDOW = 70;
 /** ...nor further than this many sentences (98.5% lie within 2). */
@@ -62,9 +55,8 @@ const DISTANCE = [1, 2, 3, 4, 6, 10, 15, 25, 40];
  * neighbours (±2), word bigrams, suffix, the classes around it, quotation depth, position in the
  * sentence and the learned share of the word's occurrences that are cues.
  */
-export function cueFeatures(t: QuoteTokens, withSenses = false): Uint32Array {
-  const perToken = featureCounts(withSenses).cue;
-  const out = new Uint32Array(t.length * perToken);
+export function cueFeatures(t: QuoteTokens): Uint32Array {
+  const out = new Uint32Array(t.length * CUE_FEATURES);
   const shares = t.share;
   for (let i = 0; i < t.length; i++) {
     const w = t.word[i]!;
@@ -72,7 +64,7 @@ export function cueFeatures(t: QuoteTokens, withSenses = false): Uint32Array {
     const pc = classAt(t, i - 1);
     const nc = classAt(t, i + 1);
     const pos = Math.min(t.position[i]!, 6);
-    const o = i * perToken;
+    const o = i * CUE_FEATURES;
     out[o] = mix(1);
     out[o + 1] = mix(2, w);
     out[o + 2] = mix(3, wordAt(t, i - 1));
@@ -122,25 +114,6 @@ export function cueFeatures(t: QuoteTokens, withSenses = false): Uint32Array {
     out[o + 32] = mix(33, clusterAt(t, i - 1, 11), c2);
     out[o + 33] = mix(34, c2, clusterAt(t, i + 1, 11));
     out[o + 34] = mix(35, c2, pc, nc);
-    if (withSenses) {
-      // WordNet's coarse meaning of the word (`verb.communication`, `noun.feeling`...), for stance
-      // words seen rarely or never in training ("denounced" ~ "criticised").
-      const row = t.sense[i]! * 4;
-      const rows = t.senseRows;
-      const sense = rows[row]!;
-      const verb = sense & 0x3f;
-      const next = i + 1 < t.length ? rows[t.sense[i + 1]! * 4]! : 0xffff;
-      out[o + 35] = mix(36, sense);
-      out[o + 36] = mix(37, verb, share);
-      out[o + 37] = mix(38, verb, pc, nc);
-      out[o + 38] = mix(39, verb, that, after);
-      out[o + 39] = mix(40, sense, t.cls[i]!, next);
-      // Its first verb sense's synset and hypernyms: "denounced" ~ "condemned" (both "criticize").
-      out[o + 40] = mix(41, rows[row + 1]!);
-      out[o + 41] = mix(42, rows[row + 2]!);
-      out[o + 42] = mix(43, rows[row + 3]!);
-      out[o + 43] = mix(44, rows[row + 2]!, share);
-    }
   }
   return out;
 }
@@ -158,22 +131,10 @@ export interface CueTokens {
  * what stands right before and after it ("that", a colon, a closing mark), and whether another
  * cue lies in between (several attributions in one sentence).
  *
- * `isCue` marks the tokens of every cue of the paragraph. `withSenses`: the model reads WordNet
- * codes (two more features). `out` (every entry is written) may be a reused buffer of exactly that size.
+ * `isCue` marks the tokens of every cue of the paragraph. `out` (every entry is written) may be a
+ * reused buffer of exactly that size.
  */
-export function roleFeatures(
-  t: QuoteTokens,
-  cue: CueTokens,
-  isCue: Uint8Array,
-  from: number,
-  to: number,
-  withSenses = false,
-  out = new Uint32Array((to - from) * featureCounts(withSenses).role),
-): Uint32Array {
-  const perToken = featureCounts(withSenses).role;
-  const cueRow = t.sense[cue.last]! * 4;
-  const cueSense = t.senseRows[cueRow]! & 0x3f;
-  const cueHypernym = t.senseRows[cueRow + 2]!;
+export function roleFeatures(t: QuoteTokens, cue: CueTokens, isCue: Uint8Array, from: number, to: number, out = new Uint32Array((to - from) * ROLE_FEATURES)): Uint32Array {
   const cueW = t.word[cue.last]!;
   const cueW0 = t.word[cue.first]!;
   const cueQ = t.inQuote[cue.first]!;
@@ -197,7 +158,7 @@ export function roleFeatures(
     const w = t.word[i]!;
     const c = t.cls[i]!;
     const q = t.inQuote[i]!;
-    const o = (i - from) * perToken;
+    const o = (i - from) * ROLE_FEATURES;
     out[o] = mix(101, side);
     out[o + 1] = mix(102, side, d);
     out[o + 2] = mix(103, side, w);
@@ -231,12 +192,6 @@ export function roleFeatures(
     out[o + 30] = mix(131, side, clusterAt(t, i, 11), d);
     out[o + 31] = mix(132, side, clusterAt(t, i, 0));
     out[o + 32] = mix(133, side, cueC2, clusterAt(t, i, 11));
-    if (withSenses) {
-      // The cue's WordNet verb file and flags, for cue words seen rarely in training.
-      out[o + 33] = mix(134, side, cueSense, d);
-      out[o + 34] = mix(135, side, cueSense, quoteX, sentX);
-      out[o + 35] = mix(136, side, cueHypernym, d);
-    }
   }
   return out;
 }

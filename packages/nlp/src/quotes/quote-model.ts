@@ -4,9 +4,6 @@ import { type ChainModel, type ChainModelJson, chainFromJson } from "./chain-mod
 export const QUOTE_MODEL_FORMAT = "newsflow-quote-model";
 export const QUOTE_MODEL_VERSION = 2;
 
-/** Numbers per WordNet row (`QuoteModelJson.senseRows`). */
-export const SENSE_ROW = 4;
-
 /** Labels of the cue tagger: a cue's first token, its other tokens, other words. */
 export const CUE_LABEL = { O: 0, BEGIN: 1, INSIDE: 2 } as const;
 /** Labels of the content/source labeller, per cue. */
@@ -19,30 +16,23 @@ export type CueLexicon = ReadonlyMap<string, number>;
 export const shareBucket = (share: number | undefined): number => (share === undefined ? 0 : 1 + Math.min(9, Math.floor(share * 10)));
 
 /**
- * What the model knows of each word in one look-up: clusters (`c1 | c2 << 11`), the cue-share
- * bucket (`<< 22`) and, above the low 32 bits, the WordNet row (`* 2^32`, `QuoteModelJson.senses`),
- * the form `quoteTokens` takes.
+ * What the model knows of each word in one look-up: clusters (`c1 | c2 << 11`) and the cue-share
+ * bucket (`<< 22`), the form `quoteTokens` takes.
  */
-export function wordKnowledge(lexicon: CueLexicon, clusters: ReadonlyMap<string, number>, senses: ReadonlyMap<string, number> = new Map()): Map<string, number> {
+export function wordKnowledge(lexicon: CueLexicon, clusters: ReadonlyMap<string, number>): Map<string, number> {
   const words = new Map<string, number>();
   for (const [w, c] of clusters) words.set(w, c & 0x3fffff);
   for (const [w, share] of lexicon) words.set(w, ((words.get(w) ?? 0) | (shareBucket(share) << 22)) >>> 0);
-  for (const [w, code] of senses) words.set(w, (words.get(w) ?? 0) + code * 0x100000000);
   return words;
 }
-
 
 /** The quote model as `extractQuotes` uses it: a cue tagger, a per-cue labeller and the cue lexicon. */
 export interface QuoteModel {
   cue: ChainModel;
   role: ChainModel;
   lexicon: CueLexicon;
-  /** Clusters, cue-share bucket and WordNet code per word (`wordKnowledge`). */
+  /** Clusters and cue-share bucket per word (`wordKnowledge`). */
   words: ReadonlyMap<string, number>;
-  /** The taggers read WordNet rows (`QuoteModelJson.senses`; `cueFeatures`, `roleFeatures`). */
-  withSenses: boolean;
-  /** `QuoteModelJson.senseRows` flat, `SENSE_ROW` numbers per row, row 0 (no sense) all zeros. */
-  senseRows: Uint32Array;
   /** The words after which a training cue ends in "to" ("according to", "pointed to"; `QuoteModelJson.endsWithTo`). */
   endsWithTo: ReadonlySet<string>;
   /** Participles whose passive cues have no source before them (`QuoteModelJson.agentlessPassives`). */
@@ -70,16 +60,6 @@ export interface QuoteModelJson {
    * about ("Mr. Quiros"), not a speaker, unlike "is worried about". Absent from older files.
    */
   agentlessPassives?: string[];
-  /**
-   * [word, row of `senseRows` from 1]: what WordNet says of the word, which the taggers' features
-   * read. Absent from older files, whose taggers have no such features.
-   */
-  senses?: Array<[string, number]>;
-  /**
-   * Rows of `SENSE_ROW` numbers: the word's code (the lexicographer files of its verb and noun senses,
-   * nlp-train's `senseCode`), then its first verb sense's synset and two hypernyms (offsets; 0: none).
-   */
-  senseRows?: number[][];
   cue: ChainModelJson;
   role: ChainModelJson;
 }
@@ -90,9 +70,7 @@ export function quoteModelFromJson(json: QuoteModelJson): QuoteModel {
     cue: chainFromJson(json.cue),
     role: chainFromJson(json.role),
     lexicon: new Map(json.lexicon),
-    words: wordKnowledge(new Map(json.lexicon), new Map(json.clusters), new Map(json.senses ?? [])),
-    withSenses: json.senses !== undefined,
-    senseRows: Uint32Array.from([0, 0, 0, 0, ...(json.senseRows ?? []).flat()]),
+    words: wordKnowledge(new Map(json.lexicon), new Map(json.clusters)),
     endsWithTo: new Set(json.endsWithTo),
     agentlessPassives: new Set(json.agentlessPassives ?? []),
   };

@@ -13,14 +13,6 @@ describe("quoteTokens", () => {
     expect(said(quoteTokens("Croft said so."))).toEqual([0, 0]);
   });
 
-  it("reads a word's WordNet row above the low 32 bits, beside its clusters and cue share", () => {
-    const packed = 5 | (3 << 22);
-    const rows = Uint32Array.from([0, 0, 0, 0, 20, 843259, 828170, 0]);
-    const t = quoteTokens("Croft denounced it.", new Map([["denounced", packed + 1 * 2 ** 32]]), rows);
-    expect([t.cluster[1], t.share[1], t.sense[1], t.sense[0]]).toEqual([5, 3, 1, 0]);
-    expect(t.senseRows).toBe(rows);
-  });
-
   it("splits words and single punctuation marks, keeping inner apostrophes", () => {
     expect(words).toEqual(["“", "We", "won", ",", "”", "Croft", "said", ".", "Mr", ".", "Lee’s", "aides", "disagreed", "."]);
     expect(t.lower[10]).toBe("lee's");

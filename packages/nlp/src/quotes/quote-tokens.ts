@@ -38,10 +38,6 @@ export interface QuoteTokens {
   cluster: Uint32Array;
   /** How often the word is a cue in the training texts, as a bucket 0-10 (0: never or unseen). */
   share: Uint8Array;
-  /** The word's row of `senseRows` (`QuoteModelJson.senses`; 0: unknown, or a model without senses). */
-  sense: Uint32Array;
-  /** The model's WordNet rows, `SENSE_ROW` numbers each (`QuoteModel.senseRows`; row 0 all zeros). */
-  senseRows: Uint32Array;
   /** The paragraph's quotations (`findQuoteMarks`). */
   marks: QuoteMark[];
 }
@@ -110,18 +106,14 @@ function featureMarks(text: string, marks: QuoteMark[]): QuoteMark[] {
   return /[\u201C\u201D]/.test(text) && text.includes('"') ? findQuoteMarks(text, { pairMixed: false }) : marks;
 }
 
-/** The WordNet rows of a model without senses: row 0 only. */
-const NO_SENSES = new Uint32Array(4);
-
 /** The words of no model: one map for every call without one, so the cached look-ups stay valid. */
 const NO_WORDS: ReadonlyMap<string, number> = new Map();
 
 /**
  * Tokenises a paragraph for the quote model, with its sentences, quotations and what the model
- * knows of each word (`words`: clusters `c1 | c2 << 11`, cue-share bucket `<< 22` and WordNet row `* 2^32`, see
- * `wordKnowledge`).
+ * knows of each word (`words`: clusters `c1 | c2 << 11` and cue-share bucket `<< 22`, see `wordKnowledge`).
  */
-export function quoteTokens(text: string, words: ReadonlyMap<string, number> = NO_WORDS, senseRows: Uint32Array = NO_SENSES): QuoteTokens {
+export function quoteTokens(text: string, words: ReadonlyMap<string, number> = NO_WORDS): QuoteTokens {
   const raw: Array<[number, number, string]> = [];
   for (const m of text.matchAll(TOKEN_RE)) raw.push([m.index!, m.index! + m[0].length, m[0]]);
   const n = raw.length;
@@ -135,8 +127,6 @@ export function quoteTokens(text: string, words: ReadonlyMap<string, number> = N
     stem: new Uint32Array(n),
     cluster: new Uint32Array(n),
     share: new Uint8Array(n),
-    sense: new Uint32Array(n),
-    senseRows,
     cls: new Uint8Array(n),
     inQuote: new Uint8Array(n),
     sentence: new Int32Array(n),
@@ -167,8 +157,6 @@ export function quoteTokens(text: string, words: ReadonlyMap<string, number> = N
     const known = h.known;
     t.cluster[i] = known & 0x3fffff;
     t.share[i] = known >>> 22;
-    // A WordNet row rides above the 32 bits (`wordKnowledge`); most words have none.
-    if (known > 0xffffffff) t.sense[i] = Math.floor(known / 0x100000000);
     t.cls[i] = h.cls;
     while (s < sentences.length - 1 && a >= sentences[s]!.end) s++;
     t.sentence[i] = s;
