@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MODELS_DIR, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
 import { afterEach, describe, expect, it } from "vitest";
-import { articleModels, foldModelName, loadFoldModels } from "./fold-models.js";
+import { articleModels, foldModelName, loadFoldModels, splitFolds } from "./fold-models.js";
 import type { GoldArticle } from "./polnear.js";
 
 const shipped = fileURLToPath(new URL(SHIPPED_QUOTE_MODEL, MODELS_DIR));
@@ -40,5 +40,9 @@ describe("loadFoldModels", () => {
     expect(modelOf(articles[1]!) === modelOf(articles[0]!)).toBe(false);
     const shipped = articleModels(articles);
     expect(articles.map(shipped.foldOf)).toEqual([0, 0, 0, 0, 0]);
+    // The folds quote-halves trains on: the fold each model did not see is the one articleModels picks.
+    const folds = splitFolds(articles, 2);
+    expect(folds.map((fold) => fold.map((a) => a.id))).toEqual([["a0", "a2", "a4"], ["a1", "a3"]]);
+    for (const [f, fold] of folds.entries()) for (const a of fold) expect(foldOf(a)).toBe(f);
   }, 20_000);
 });

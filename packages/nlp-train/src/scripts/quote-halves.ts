@@ -22,7 +22,7 @@ import type { ExtractOptions, QuoteModel } from "@newsflow/nlp";
 import { MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
 import { type QuoteModelJson, quoteModelFromJson } from "@newsflow/nlp/train";
 import { type ErrorArticle, errorArticles, scoreErrorArticles } from "../quotes/error-articles.js";
-import { foldModelName } from "../quotes/fold-models.js";
+import { foldModelName, splitFolds } from "../quotes/fold-models.js";
 import { type GoldArticle, goldParagraphs, readPolnear } from "../quotes/polnear.js";
 import { emptyCounts, type QuoteCounts, quoteFigures } from "../quotes/score-quotes.js";
 import { DEFAULT_QUOTE_TRAIN_CONFIG, trainQuoteModel, writeQuoteModel } from "../quotes/train-quotes.js";
@@ -66,7 +66,7 @@ const addCounts = (into: QuoteCounts, c: QuoteCounts) => {
   for (const key of Object.keys(into) as Array<keyof QuoteCounts>) into[key] += c[key];
 };
 
-const folds = Array.from({ length: k }, (_, f) => train.filter((_, i) => i % k === f));
+const folds = splitFolds(train, k);
 if (values.save) mkdirSync(values.save, { recursive: true });
 const preparedDev = prepare(dev);
 const preparedFolds = folds.map(prepare);
