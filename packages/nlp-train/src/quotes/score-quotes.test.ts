@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prf } from "../metrics.js";
-import { emptyCounts, isDirect, quoteFigures, scoreArticle } from "./score-quotes.js";
+import { emptyCounts, isDirect, matchAttributions, quoteFigures, scoreArticle } from "./score-quotes.js";
 
 describe("scoreArticle", () => {
   const text = 'Croft said the border is closed. "We will hold it," the general said.';
@@ -15,7 +15,14 @@ describe("scoreArticle", () => {
       { content: [{ start: 33, end: 51 }], source: [], cue: [{ start: 64, end: 68 }] },
       { content: [{ start: 0, end: 5 }], source: [], cue: [] },
     ];
-    const c = scoreArticle(text, gold, predicted, emptyCounts());
+    const pairs: Array<[number, number]> = [];
+    const c = scoreArticle(text, gold, predicted, emptyCounts(), pairs);
+    // The pairs it scored, as matchAttributions gives them.
+    expect(pairs).toEqual(matchAttributions(text, gold, predicted));
+    expect(pairs.sort()).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
     expect(c).toMatchObject({ gold: 2, predicted: 3, matched: 2, exact: 1, sourceGold: 2, sourceRight: 1, cueRight: 2, attributionRight: 1, directGold: 1, directMatchedGold: 1 });
     expect(prf(c.matched, c.predicted, c.matched, c.gold).f1).toBeCloseTo(0.8);
   });

@@ -126,12 +126,18 @@ export function matchAttributions(text: string, gold: readonly ScoredAttribution
  * content match = token-level F1 >= 0.5, each side matched once, greedily by best overlap.
  * Source and cue tokens count as right where a matched pair shares them (token overlap, as
  * Citron reports on PARC 3.0), against every predicted and every gold attribution's tokens.
+ * `pairs`, when given, receives the matched (gold, predicted) index pairs (`matchAttributions`).
  */
-export function scoreArticle(text: string, gold: ScoredAttribution[], predicted: ScoredAttribution[], counts = emptyCounts()): QuoteCounts {
+export function scoreArticle(text: string, gold: readonly ScoredAttribution[], predicted: readonly ScoredAttribution[], counts = emptyCounts(), pairs?: Array<[number, number]>): QuoteCounts {
   const tokens = tokenSpans(text);
   const g = gold.map((a) => ({ a, content: tokensIn(tokens, a.content), source: tokensIn(tokens, a.source), cue: tokensIn(tokens, a.cue), direct: isDirect(text, a.content) }));
   const p = predicted.map((a) => ({ a, content: tokensIn(tokens, a.content), source: tokensIn(tokens, a.source), cue: tokensIn(tokens, a.cue), direct: isDirect(text, a.content) }));
-  for (const [i, j] of matchContents(g.map((x) => x.content), p.map((x) => x.content))) {
+  const matched = matchContents(
+    g.map((x) => x.content),
+    p.map((x) => x.content),
+  );
+  pairs?.push(...matched);
+  for (const [i, j] of matched) {
     const gi = g[i]!;
     const pj = p[j]!;
     counts.matched++;

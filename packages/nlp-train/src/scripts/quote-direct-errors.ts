@@ -9,7 +9,7 @@ import { extractQuotes, resolveQuotes } from "@newsflow/nlp";
 import { errorArticles } from "../quotes/error-articles.js";
 import { articleModels } from "../quotes/fold-models.js";
 import { readPolnear } from "../quotes/polnear.js";
-import { emptyCounts, isDirect, matchAttributions, quoteFigures, type ScoredAttribution, type Spans, scoreArticle, tokenSpans, tokensIn } from "../quotes/score-quotes.js";
+import { emptyCounts, isDirect, quoteFigures, type ScoredAttribution, type Spans, scoreArticle, tokenSpans, tokensIn } from "../quotes/score-quotes.js";
 import { toAttributions } from "../quotes/to-attributions.js";
 import { sharedDataPath } from "../shared-data.js";
 
@@ -57,8 +57,8 @@ for (const { article, text, paragraphs, canonical, placed } of errorArticles(onl
   const resolved = resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model) })), canonical);
   const predicted = toAttributions(resolved, placed);
   const gold: readonly ScoredAttribution[] = article.attributions;
-  const pairs = matchAttributions(text, gold, predicted);
-  scoreArticle(text, article.attributions, predicted, totals);
+  const pairs: Array<[number, number]> = [];
+  scoreArticle(text, gold, predicted, totals, pairs);
   const tokens = tokenSpans(text);
   const gTok = gold.map((a) => tokensIn(tokens, a.content));
   const pTok = predicted.map((a) => tokensIn(tokens, a.content));
