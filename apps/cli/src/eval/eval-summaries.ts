@@ -1,6 +1,5 @@
-import { createEntityTagger } from "@newsflow/nlp";
-import { loadNerModel, loadSummaryWeights } from "@newsflow/nlp/node";
-import { documentModel, evaluateSummaries, isHeldOut, readSummaryArticles, summaryCases } from "@newsflow/nlp-train";
+import { loadSummaryWeights } from "@newsflow/nlp/node";
+import { evaluateSummaries, isHeldOut, readSummaryArticles, shippedEntities, summaryCases } from "@newsflow/nlp-train";
 
 /**
  * Score document summaries on BBC-format JSONL against the editors' extractive summaries, on the
@@ -14,9 +13,9 @@ import { documentModel, evaluateSummaries, isHeldOut, readSummaryArticles, summa
  */
 export async function evalSummaries(dataPath: string): Promise<object> {
   const articles = readSummaryArticles(dataPath);
-  const model = loadNerModel();
   const weights = loadSummaryWeights();
-  const { cases, rejected } = summaryCases(articles, createEntityTagger(model), documentModel(model), (done, total) => process.stderr.write(`eval summaries: ${done}/${total} articles\n`));
+  const { tagger, document } = shippedEntities();
+  const { cases, rejected } = summaryCases(articles, tagger, document, (done, total) => process.stderr.write(`eval summaries: ${done}/${total} articles\n`));
   const all = evaluateSummaries(cases, weights);
   const heldOut = evaluateSummaries(
     cases.filter((c) => isHeldOut(c.id)),

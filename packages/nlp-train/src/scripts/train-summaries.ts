@@ -9,13 +9,11 @@ import { writeFileSync } from "node:fs";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { createEntityTagger } from "@newsflow/nlp";
-import { loadNerModel, MODELS_DIR, SHIPPED_NER_MODEL, SHIPPED_SUMMARY_WEIGHTS } from "@newsflow/nlp/node";
-import { documentModel } from "../ner/production-eval.js";
+import { MODELS_DIR, SHIPPED_NER_MODEL, SHIPPED_SUMMARY_WEIGHTS } from "@newsflow/nlp/node";
 import { requireSharedData, SHARED_DATA } from "../shared-data.js";
 import { isHeldOut, readSummaryArticles } from "../summaries/articles.js";
 import { evaluateSummaries } from "../summaries/evaluate.js";
-import { summaryCases } from "../summaries/production.js";
+import { shippedEntities, summaryCases } from "../summaries/production.js";
 import { trainSummaryWeights } from "../summaries/train.js";
 
 const { values } = parseArgs({
@@ -37,9 +35,7 @@ if (values["write-dev"]) {
 }
 say(`${train.length} training articles, ${dev.length} held out; tagging with ${SHIPPED_NER_MODEL}`);
 
-const model = loadNerModel();
-const tagger = createEntityTagger(model);
-const document = documentModel(model);
+const { tagger, document } = shippedEntities();
 const t0 = performance.now();
 const trainSet = summaryCases(train, tagger, document, (done, total) => say(`prepared ${done}/${total} training articles`));
 const weights = trainSummaryWeights(trainSet.cases, { data: relative(SHARED_DATA, data), entities: SHIPPED_NER_MODEL });

@@ -1,6 +1,8 @@
 import type { EntitiesResult } from "@newsflow/contracts";
 import { prepareDocument } from "@newsflow/ingest";
-import { documentEntities, type ParagraphForSummary, type ReconcileOptions, summarizeParagraph } from "@newsflow/nlp";
+import { createEntityTagger, documentEntities, type ParagraphForSummary, type ReconcileOptions, summarizeParagraph } from "@newsflow/nlp";
+import { loadNerModel } from "@newsflow/nlp/node";
+import { documentModel } from "../ner/production-eval.js";
 import type { SummaryArticle } from "./articles.js";
 
 /** What tags a paragraph's entities: the shipped tagger (`loadEntityTagger()`), or a stand-in in tests. */
@@ -10,6 +12,12 @@ export interface ParagraphTagger {
 
 /** What the document step reconciles entities with: the NER model's alias groups and context typer (`documentModel(model)`). */
 export type DocumentEntityModel = Pick<ReconcileOptions, "aliases" | "context">;
+
+/** The shipped entity model as the summaries' production path uses it: the paragraph tagger and the document step's reconciliation. */
+export function shippedEntities(): { tagger: ParagraphTagger; document: DocumentEntityModel } {
+  const model = loadNerModel();
+  return { tagger: createEntityTagger(model), document: documentModel(model) };
+}
 
 /** An article as the document step sees it, beside its reference summary. */
 export interface SummaryCase {
