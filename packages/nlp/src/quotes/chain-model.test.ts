@@ -14,6 +14,15 @@ describe("bestPath", () => {
     const scores = Float32Array.from([0, 3, 0, 2]);
     expect([...bestPath(model, scores, 2)]).toEqual([1, 0]);
   });
+
+  it("decodes each sequence alone, whatever was decoded before it (its tables are reused)", () => {
+    // Label 1 scores 5 on every even token (entry 2i + 1 of the scores), 0 elsewhere.
+    const long = Float32Array.from(Array.from({ length: 4000 }, (_, k) => (k % 4 === 1 ? 5 : 0)));
+    const path = [...bestPath(model, long, 2000)];
+    expect(path.filter((l) => l === 1)).toHaveLength(1000); // every even token
+    expect([...bestPath(model, Float32Array.from([0, 3, 0, 2]), 2)]).toEqual([1, 0]);
+    expect([...bestPath(model, long, 2000)]).toEqual(path);
+  });
 });
 
 describe("emissionScores", () => {

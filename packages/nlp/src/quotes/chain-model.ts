@@ -53,13 +53,23 @@ function emissionScores3(model: ChainModel, features: Uint32Array, perToken: num
   return out;
 }
 
+/**
+ * Viterbi's tables, reused from call to call (every entry read is written first): a paragraph
+ * decodes several times, and a typed array of more than 64 bytes is a backing store of its own to
+ * allocate and free.
+ */
+let viterbi = { delta: new Float32Array(1 << 10), back: new Uint8Array(1 << 10) };
+function viterbiScratch(size: number): { delta: Float32Array; back: Uint8Array } {
+  if (viterbi.delta.length < size) viterbi = { delta: new Float32Array(size * 2), back: new Uint8Array(size * 2) };
+  return viterbi;
+}
+
 /** The best label sequence (Viterbi) given emission scores; labels written into `out`. */
 export function bestPath(model: ChainModel, scores: Float32Array, n: number, out = new Uint8Array(n)): Uint8Array {
   const L = model.labels;
   const tr = model.transitions;
   if (n === 0) return out;
-  const delta = new Float32Array(n * L);
-  const back = new Uint8Array(n * L);
+  const { delta, back } = viterbiScratch(n * L);
   for (let l = 0; l < L; l++) delta[l] = tr[l]! + scores[l]!;
   for (let i = 1; i < n; i++) {
     for (let l = 0; l < L; l++) {

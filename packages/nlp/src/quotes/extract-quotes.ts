@@ -86,12 +86,19 @@ function cuesOnPath(tokens: QuoteTokens, model: QuoteModel, path: Uint8Array, sc
 
 /**
  * The labeller's feature and score buffers, reused from cue to cue (a cue's are spent before the
- * next cue is labelled; only its labels are kept): fewer allocations, less garbage to collect.
+ * next cue is labelled; only its labels are kept), and the cue tagger's features, reused from
+ * paragraph to paragraph: fewer allocations, less garbage to collect.
  */
 const scratch = (() => {
   let features: Uint32Array<ArrayBuffer> = new Uint32Array(1 << 12);
   let scores: Float32Array<ArrayBuffer> = new Float32Array(1 << 9);
+  let cue: Uint32Array<ArrayBuffer> = new Uint32Array(1 << 12);
   return {
+    /** The cue tagger's features of a paragraph, spent once its scores are computed. */
+    cueFeatures(size: number): Uint32Array<ArrayBuffer> {
+      if (cue.length < size) cue = new Uint32Array(size * 2);
+      return cue.subarray(0, size);
+    },
     features(size: number): Uint32Array<ArrayBuffer> {
       if (features.length < size) features = new Uint32Array(size * 2);
       return features.subarray(0, size);
@@ -111,7 +118,7 @@ export function labelParagraph(text: string, model: QuoteModel, options: Extract
   const { sourceBias = SOURCE_BIAS, looserBias = LOOSER_CUE_BIAS, looserGate } = options;
   const tokens = quoteTokens(text, model.words);
   const n = tokens.length;
-  const cueScores = emissionScores(model.cue, cueFeatures(tokens), CUE_FEATURES, n);
+  const cueScores = emissionScores(model.cue, cueFeatures(tokens, scratch.cueFeatures(n * CUE_FEATURES)), CUE_FEATURES, n);
   const path = bestPath(model.cue, cueScores, n);
   const isCue = new Uint8Array(n);
   const found = cuesOnPath(tokens, model, path, cueScores);

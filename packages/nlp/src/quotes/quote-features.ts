@@ -53,10 +53,10 @@ const DISTANCE = [1, 2, 3, 4, 6, 10, 15, 25, 40];
 /**
  * The cue tagger's features of every token, `CUE_FEATURES` per token: the word and its
  * neighbours (±2), word bigrams, suffix, the classes around it, quotation depth, position in the
- * sentence and the learned share of the word's occurrences that are cues.
+ * sentence and the learned share of the word's occurrences that are cues. `out` (every entry is
+ * written) may be a reused buffer of exactly that size.
  */
-export function cueFeatures(t: QuoteTokens): Uint32Array {
-  const out = new Uint32Array(t.length * CUE_FEATURES);
+export function cueFeatures(t: QuoteTokens, out = new Uint32Array(t.length * CUE_FEATURES)): Uint32Array {
   const shares = t.share;
   for (let i = 0; i < t.length; i++) {
     const w = t.word[i]!;
@@ -118,6 +118,9 @@ export function cueFeatures(t: QuoteTokens): Uint32Array {
   return out;
 }
 
+/** `roleFeatures`' running count of cue tokens, reused from call to call (entries 0..n written first). */
+let cuesBeforeScratch = new Int32Array(256);
+
 /** A cue as a token range `[first, last]`. */
 export interface CueTokens {
   first: number;
@@ -145,7 +148,9 @@ export function roleFeatures(t: QuoteTokens, cue: CueTokens, isCue: Uint8Array, 
   const cueSentence = t.sentence[cue.first]!;
   const cueC2 = clusterAt(t, cue.last, 11);
   // Other cues' tokens counted up to each position, to ask "is there a cue in between?".
-  const cuesBefore = new Int32Array(t.length + 1);
+  if (cuesBeforeScratch.length < t.length + 1) cuesBeforeScratch = new Int32Array(2 * (t.length + 1));
+  const cuesBefore = cuesBeforeScratch;
+  cuesBefore[0] = 0;
   for (let i = 0; i < t.length; i++) cuesBefore[i + 1] = cuesBefore[i]! + (isCue[i] && (i < cue.first || i > cue.last) ? 1 : 0);
   for (let i = from; i < to; i++) {
     const side = i < cue.first ? 0 : i > cue.last ? 1 : 2;

@@ -13,6 +13,18 @@ describe("quoteTokens", () => {
     expect(said(quoteTokens("Croft said so."))).toEqual([0, 0]);
   });
 
+  it("keeps each array to itself (they share one buffer)", () => {
+    const u = quoteTokens("“We won,” Croft said.");
+    const n = u.length;
+    const arrays = [u.start, u.end, u.word, u.suffix, u.stem, u.cluster, u.sentence, u.position, u.quotesBefore, u.commasBefore, u.share, u.cls, u.inQuote];
+    const before = arrays.map((a) => [...a]);
+    u.word.fill(0xffffffff);
+    u.cluster.fill(0xffffffff);
+    u.commasBefore.fill(-1);
+    expect(arrays.map((a, k) => (a === u.word || a === u.cluster || a === u.commasBefore ? before[k] : [...a]))).toEqual(before);
+    expect([u.start.length, u.quotesBefore.length, u.inQuote.length]).toEqual([n, n + 1, n]);
+  });
+
   it("splits words and single punctuation marks, keeping inner apostrophes", () => {
     expect(words).toEqual(["“", "We", "won", ",", "”", "Croft", "said", ".", "Mr", ".", "Lee’s", "aides", "disagreed", "."]);
     expect(t.lower[10]).toBe("lee's");
