@@ -29,3 +29,25 @@ describe("withEmbeddingClusters", () => {
     expect(shared(withEmbeddingClusters(0, 40, 3)) - shared(withEmbeddingClusters(0, 41, 9))).toBe(3);
   });
 });
+
+describe("encodeSentence", () => {
+  it("gives each token its own rows and hashes (the arrays share one buffer, and none overlaps another)", () => {
+    const tokens = "Mr. Croft said the Islamic State fighters fled Al-Qaim on Tuesday , officials said .".split(" ");
+    const res = { bits: 20, gazetteers: [], lexicon: WordLexicon.from(new Map()) } satisfies FeatureResources;
+    const e = encodeSentence(tokens, res, 9, null);
+    const again = encodeSentence(tokens, res, 9, null);
+    const arrays = (x: typeof e) => [x.rows, x.lw, x.shape, x.histKey];
+    const before = arrays(again).map((a) => [...a]);
+    // Overwriting one array changes none of the others.
+    again.lw.fill(-1);
+    expect(arrays(again).map((a, k) => (k === 1 ? before[k] : [...a]))).toEqual(before);
+    expect([...e.rows]).toEqual(before[0]);
+    expect(e.rows).toHaveLength(tokens.length + 1);
+    expect(e.rows[tokens.length]).toBeGreaterThan(e.rows[tokens.length - 1]!);
+    // "said" twice: the same lower-case hash; "Croft" and "said": not.
+    expect(e.lw[2]).toBe(e.lw[13]);
+    expect(e.lw[1]).not.toBe(e.lw[2]);
+    expect(e.histKey[1]).not.toBe(0);
+    expect(e.histKey[2]).toBe(0);
+  });
+});

@@ -232,10 +232,11 @@ export function withEmbeddingClusters(packed: number, fine: number, coarse: numb
  */
 function gazetteerPositions(lwh: Int32Array, wh: Int32Array, n: number, tables: readonly Gazetteer[]): Uint8Array {
   const S = NUM_GAZ_SOURCES;
-  const pos = new Uint8Array(n * S);
-  if (tables.length === 0) return pos;
-  const len = new Uint8Array(n * S);
-  const exact = new Uint8Array(n * S);
+  if (tables.length === 0) return new Uint8Array(n * S);
+  const buffer = new ArrayBuffer(3 * n * S);
+  const pos = new Uint8Array(buffer, 0, n * S);
+  const len = new Uint8Array(buffer, n * S, n * S);
+  const exact = new Uint8Array(buffer, 2 * n * S, n * S);
   matchGazetteers(tables, lwh, wh, n, len, exact);
   for (let s = 0; s < S; s++) {
     for (let i = 0; i < n; ) {
@@ -361,17 +362,27 @@ export function encodeSentence(
   const mask = (1 << res.bits) - 1;
   const NL = numLabels;
   let feats: Int32Array = new Int32Array(n * (STATIC_FEATURES + 4));
-  const rows = new Int32Array(n + 1);
-  const wh = new Int32Array(n);
-  const lwh = new Int32Array(n);
-  const shh = new Int32Array(n);
-  const c1 = new Int32Array(n);
-  const c2 = new Int32Array(n);
-  const e1 = new Int32Array(n);
-  const e2 = new Int32Array(n);
-  const histKey = new Int32Array(n);
-  const capBins = new Uint8Array(n);
-  const caps = new Uint8Array(n);
+  // The per-token arrays cut from one buffer: a typed array of more than 64 bytes gets a backing
+  // store of its own outside the heap, and a dozen per sentence were allocated and freed.
+  const buffer = new ArrayBuffer(4 * (10 * n + 1) + 2 * n);
+  let at = 0;
+  const int32 = (length: number): Int32Array => {
+    const a = new Int32Array(buffer, at, length);
+    at += 4 * length;
+    return a;
+  };
+  const rows = int32(n + 1);
+  const wh = int32(n);
+  const lwh = int32(n);
+  const shh = int32(n);
+  const c1 = int32(n);
+  const c2 = int32(n);
+  const e1 = int32(n);
+  const e2 = int32(n);
+  const histKey = int32(n);
+  const gazMask = int32(n);
+  const capBins = new Uint8Array(buffer, at, n);
+  const caps = new Uint8Array(buffer, at + n, n);
   const lowers: string[] = new Array(n);
   const casing = sentenceCasing(tokens);
   for (let i = 0; i < n; i++) {
@@ -399,7 +410,6 @@ export function encodeSentence(
   const GS = NUM_GAZ_SOURCES;
   const gaz = gazetteerPositions(lwh, wh, n, res.gazetteers);
   // Per token: the sources of the names covering it, as one mask.
-  const gazMask = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let m = 0;
     for (let s = 0; s < GS; s++) if (gaz[i * GS + s] !== 0) m |= 1 << s;
