@@ -1,3 +1,4 @@
+import { Slab } from "../slab.js";
 import { type Gazetteer, matchGazetteers, NUM_GAZ_SOURCES } from "./gazetteer.js";
 import { FNV_OFFSET_32, fnvStep32, hashString32, mix32 } from "./hash.js";
 
@@ -233,10 +234,10 @@ export function withEmbeddingClusters(packed: number, fine: number, coarse: numb
 function gazetteerPositions(lwh: Int32Array, wh: Int32Array, n: number, tables: readonly Gazetteer[]): Uint8Array {
   const S = NUM_GAZ_SOURCES;
   if (tables.length === 0) return new Uint8Array(n * S);
-  const buffer = new ArrayBuffer(3 * n * S);
-  const pos = new Uint8Array(buffer, 0, n * S);
-  const len = new Uint8Array(buffer, n * S, n * S);
-  const exact = new Uint8Array(buffer, 2 * n * S, n * S);
+  const slab = new Slab(3 * n * S);
+  const pos = slab.uint8(n * S);
+  const len = slab.uint8(n * S);
+  const exact = slab.uint8(n * S);
   matchGazetteers(tables, lwh, wh, n, len, exact);
   for (let s = 0; s < S; s++) {
     for (let i = 0; i < n; ) {
@@ -362,27 +363,20 @@ export function encodeSentence(
   const mask = (1 << res.bits) - 1;
   const NL = numLabels;
   let feats: Int32Array = new Int32Array(n * (STATIC_FEATURES + 4));
-  // The per-token arrays cut from one buffer: a typed array of more than 64 bytes gets a backing
-  // store of its own outside the heap, and a dozen per sentence were allocated and freed.
-  const buffer = new ArrayBuffer(4 * (10 * n + 1) + 2 * n);
-  let at = 0;
-  const int32 = (length: number): Int32Array => {
-    const a = new Int32Array(buffer, at, length);
-    at += 4 * length;
-    return a;
-  };
-  const rows = int32(n + 1);
-  const wh = int32(n);
-  const lwh = int32(n);
-  const shh = int32(n);
-  const c1 = int32(n);
-  const c2 = int32(n);
-  const e1 = int32(n);
-  const e2 = int32(n);
-  const histKey = int32(n);
-  const gazMask = int32(n);
-  const capBins = new Uint8Array(buffer, at, n);
-  const caps = new Uint8Array(buffer, at + n, n);
+  // The per-token arrays from one buffer (a dozen backing stores per sentence were allocated and freed).
+  const slab = new Slab(4 * (10 * n + 1) + 2 * n);
+  const rows = slab.int32(n + 1);
+  const wh = slab.int32(n);
+  const lwh = slab.int32(n);
+  const shh = slab.int32(n);
+  const c1 = slab.int32(n);
+  const c2 = slab.int32(n);
+  const e1 = slab.int32(n);
+  const e2 = slab.int32(n);
+  const histKey = slab.int32(n);
+  const gazMask = slab.int32(n);
+  const capBins = slab.uint8(n);
+  const caps = slab.uint8(n);
   const lowers: string[] = new Array(n);
   const casing = sentenceCasing(tokens);
   for (let i = 0; i < n; i++) {

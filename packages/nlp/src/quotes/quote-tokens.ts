@@ -1,4 +1,5 @@
 import { hashString } from "../ner/hash.js";
+import { Slab } from "../slab.js";
 import { splitSentences } from "../text/sentences.js";
 import { findQuoteMarks, type QuoteMark } from "./quote-marks.js";
 
@@ -117,41 +118,24 @@ export function quoteTokens(text: string, words: ReadonlyMap<string, number> = N
   const raw: Array<[number, number, string]> = [];
   for (const m of text.matchAll(TOKEN_RE)) raw.push([m.index!, m.index! + m[0].length, m[0]]);
   const n = raw.length;
-  // One backing store for every array: a typed array of more than 64 bytes gets one of its own,
-  // outside the heap, and a dozen of them per paragraph were allocated and freed.
-  const buffer = new ArrayBuffer(4 * (10 * n + 2) + 3 * n);
-  let at = 0;
-  const int32 = (length: number): Int32Array => {
-    const a = new Int32Array(buffer, at, length);
-    at += 4 * length;
-    return a;
-  };
-  const uint32 = (length: number): Uint32Array => {
-    const a = new Uint32Array(buffer, at, length);
-    at += 4 * length;
-    return a;
-  };
-  const uint8 = (length: number): Uint8Array => {
-    const a = new Uint8Array(buffer, at, length);
-    at += length;
-    return a;
-  };
+  // Every array from one buffer (a dozen backing stores per paragraph were allocated and freed).
+  const slab = new Slab(4 * (10 * n + 2) + 3 * n);
   const t: QuoteTokens = {
     text,
     length: n,
-    start: int32(n),
-    end: int32(n),
-    word: uint32(n),
-    suffix: uint32(n),
-    stem: uint32(n),
-    cluster: uint32(n),
-    sentence: int32(n),
-    position: int32(n),
-    quotesBefore: int32(n + 1),
-    commasBefore: int32(n + 1),
-    share: uint8(n),
-    cls: uint8(n),
-    inQuote: uint8(n),
+    start: slab.int32(n),
+    end: slab.int32(n),
+    word: slab.uint32(n),
+    suffix: slab.uint32(n),
+    stem: slab.uint32(n),
+    cluster: slab.uint32(n),
+    sentence: slab.int32(n),
+    position: slab.int32(n),
+    quotesBefore: slab.int32(n + 1),
+    commasBefore: slab.int32(n + 1),
+    share: slab.uint8(n),
+    cls: slab.uint8(n),
+    inQuote: slab.uint8(n),
     lower: new Array<string>(n),
     marks: findQuoteMarks(text),
   };

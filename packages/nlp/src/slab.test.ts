@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { Slab } from "./slab.js";
+
+describe("Slab", () => {
+  it("cuts zero-filled arrays that do not overlap", () => {
+    const slab = new Slab(4 * 3 + 4 * 2 + 3);
+    const a = slab.int32(3);
+    const b = slab.uint32(2);
+    const c = slab.uint8(3);
+    expect([...a, ...b, ...c]).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    a.fill(-1);
+    c.fill(7);
+    expect([...b]).toEqual([0, 0]);
+    expect([...a]).toEqual([-1, -1, -1]);
+    expect([...c]).toEqual([7, 7, 7]);
+  });
+
+  it("throws past the buffer's end, and for a 4-byte array after an odd number of bytes", () => {
+    const full = new Slab(8);
+    full.int32(2);
+    expect(() => full.uint8(1)).toThrow(RangeError);
+    const odd = new Slab(16);
+    odd.uint8(3);
+    expect(() => odd.int32(1)).toThrow(RangeError);
+  });
+});
