@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Slab } from "./slab.js";
+import { reusable, Slab } from "./slab.js";
 
 describe("Slab", () => {
   it("cuts zero-filled arrays that do not overlap", () => {
@@ -22,5 +22,24 @@ describe("Slab", () => {
     const odd = new Slab(16);
     odd.uint8(3);
     expect(() => odd.int32(1)).toThrow(RangeError);
+  });
+});
+
+describe("reusable", () => {
+  it("hands out the first entries of one array, and a larger array once a call needs more", () => {
+    const made: number[] = [];
+    const scratch = reusable((n) => {
+      made.push(n);
+      return new Int32Array(n);
+    }, 4);
+    const a = scratch(3);
+    a.fill(5);
+    const b = scratch(4);
+    expect(b).toHaveLength(4);
+    expect([...b]).toEqual([5, 5, 5, 0]); // the same memory, not cleared
+    expect(scratch(10)).toHaveLength(10);
+    expect(made).toEqual([4, 20]);
+    expect(scratch(2)).toHaveLength(2);
+    expect(made).toEqual([4, 20]);
   });
 });

@@ -31,3 +31,16 @@ export class Slab {
     return a;
   }
 }
+
+/**
+ * A typed array reused from call to call, for buffers spent before the next call needs them: each
+ * call gets the first `size` entries (not cleared: the caller writes every entry it reads), and the
+ * array is replaced by one twice the size when a call needs more.
+ */
+export function reusable<T extends Int32Array | Uint32Array | Float32Array | Uint8Array>(make: (length: number) => T, initial: number): (size: number) => T {
+  let array = make(initial);
+  return (size) => {
+    if (array.length < size) array = make(size * 2);
+    return array.subarray(0, size) as T;
+  };
+}

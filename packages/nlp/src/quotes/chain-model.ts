@@ -1,3 +1,5 @@
+import { reusable } from "../slab.js";
+
 /**
  * A linear-chain model over hashed features: one weight per (feature bucket, label) and a
  * transition weight per (previous label, label), the first row for the sequence start.
@@ -58,18 +60,16 @@ function emissionScores3(model: ChainModel, features: Uint32Array, perToken: num
  * decodes several times, and a typed array of more than 64 bytes is a backing store of its own to
  * allocate and free.
  */
-let viterbi = { delta: new Float32Array(1 << 10), back: new Uint8Array(1 << 10) };
-function viterbiScratch(size: number): { delta: Float32Array; back: Uint8Array } {
-  if (viterbi.delta.length < size) viterbi = { delta: new Float32Array(size * 2), back: new Uint8Array(size * 2) };
-  return viterbi;
-}
+const viterbiDelta = reusable((n) => new Float32Array(n), 1 << 10);
+const viterbiBack = reusable((n) => new Uint8Array(n), 1 << 10);
 
 /** The best label sequence (Viterbi) given emission scores; labels written into `out`. */
 export function bestPath(model: ChainModel, scores: Float32Array, n: number, out = new Uint8Array(n)): Uint8Array {
   const L = model.labels;
   const tr = model.transitions;
   if (n === 0) return out;
-  const { delta, back } = viterbiScratch(n * L);
+  const delta = viterbiDelta(n * L);
+  const back = viterbiBack(n * L);
   for (let l = 0; l < L; l++) delta[l] = tr[l]! + scores[l]!;
   for (let i = 1; i < n; i++) {
     for (let l = 0; l < L; l++) {

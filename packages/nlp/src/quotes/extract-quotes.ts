@@ -6,6 +6,7 @@ import { CLASS, quoteTokens, type QuoteTokens } from "./quote-tokens.js";
 import { layoutQuotes } from "./layout-quotes.js";
 import { wordCount } from "./phrases.js";
 import { passiveCueParticiple } from "./speaker-words.js";
+import { reusable } from "../slab.js";
 import { listMarkerLength } from "../text/split-paragraphs.js";
 
 const AUXILIARIES = new Set(["has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could", "should", "may", "might", "can", "did", "does", "do", "not", "also"]);
@@ -89,26 +90,12 @@ function cuesOnPath(tokens: QuoteTokens, model: QuoteModel, path: Uint8Array, sc
  * next cue is labelled; only its labels are kept), and the cue tagger's features, reused from
  * paragraph to paragraph: fewer allocations, less garbage to collect.
  */
-const scratch = (() => {
-  let features: Uint32Array<ArrayBuffer> = new Uint32Array(1 << 12);
-  let scores: Float32Array<ArrayBuffer> = new Float32Array(1 << 9);
-  let cue: Uint32Array<ArrayBuffer> = new Uint32Array(1 << 12);
-  return {
-    /** The cue tagger's features of a paragraph, spent once its scores are computed. */
-    cueFeatures(size: number): Uint32Array<ArrayBuffer> {
-      if (cue.length < size) cue = new Uint32Array(size * 2);
-      return cue.subarray(0, size);
-    },
-    features(size: number): Uint32Array<ArrayBuffer> {
-      if (features.length < size) features = new Uint32Array(size * 2);
-      return features.subarray(0, size);
-    },
-    scores(size: number): Float32Array<ArrayBuffer> {
-      if (scores.length < size) scores = new Float32Array(size * 2);
-      return scores.subarray(0, size);
-    },
-  };
-})();
+const scratch = {
+  /** The cue tagger's features of a paragraph, spent once its scores are computed. */
+  cueFeatures: reusable((n) => new Uint32Array(n), 1 << 12),
+  features: reusable((n) => new Uint32Array(n), 1 << 12),
+  scores: reusable((n) => new Float32Array(n), 1 << 9),
+};
 
 /**
  * Runs the two taggers over a paragraph: the cue tagger over every token, then for each cue (a

@@ -1,3 +1,4 @@
+import { reusable } from "../slab.js";
 import { CLASS, type QuoteTokens } from "./quote-tokens.js";
 
 /** Hashed features per token of the cue tagger. */
@@ -119,7 +120,7 @@ export function cueFeatures(t: QuoteTokens, out = new Uint32Array(t.length * CUE
 }
 
 /** `roleFeatures`' running count of cue tokens, reused from call to call (entries 0..n written first). */
-let cuesBeforeScratch = new Int32Array(256);
+const cuesBeforeScratch = reusable((n) => new Int32Array(n), 256);
 
 /** A cue as a token range `[first, last]`. */
 export interface CueTokens {
@@ -148,8 +149,7 @@ export function roleFeatures(t: QuoteTokens, cue: CueTokens, isCue: Uint8Array, 
   const cueSentence = t.sentence[cue.first]!;
   const cueC2 = clusterAt(t, cue.last, 11);
   // Other cues' tokens counted up to each position, to ask "is there a cue in between?".
-  if (cuesBeforeScratch.length < t.length + 1) cuesBeforeScratch = new Int32Array(2 * (t.length + 1));
-  const cuesBefore = cuesBeforeScratch;
+  const cuesBefore = cuesBeforeScratch(t.length + 1);
   cuesBefore[0] = 0;
   for (let i = 0; i < t.length; i++) cuesBefore[i + 1] = cuesBefore[i]! + (isCue[i] && (i < cue.first || i > cue.last) ? 1 : 0);
   for (let i = from; i < to; i++) {
