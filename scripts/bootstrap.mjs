@@ -2,8 +2,8 @@
 // Brings a fresh clone to a runnable state: dependencies installed, every package built and,
 // with --test, a Chromium for the browser tests. Safe to run again: each step is skipped or
 // cached when there is nothing to do. Progress goes to stderr so command output stays clean.
-import { existsSync, statSync } from "node:fs";
 import { spawnSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runPnpm } from "./pnpm.mjs";

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Finds a Chromium for the browser tests, installing Debian's package when it is missing and we
 // may (root with apt-get). Prints the path it found on stdout.
-import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 
 const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 const found = () => candidates.find((p) => p && existsSync(p));

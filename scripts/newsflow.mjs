@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run -s newsflow -- <command>`: builds on first use, then runs the CLI.
-import { existsSync } from "node:fs";
 import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 

@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 // Adds up the JSON reports that every package's vitest run wrote and prints one closing line,
 // `N passed, N failed`, so the whole suite's result is readable at a glance (and by CI).
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readdirSync } from "node:fs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dirs = ["packages", "apps"].flatMap((d) => readdirSync(join(root, d)).map((n) => join(root, d, n))).concat(join(root, "tests"));

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EntitiesResult, ParagraphSummary, QuotesResult, TASKS } from "@newsflow/contracts";
 import { REPO_ROOT } from "@newsflow/cli/processes";
 import { watchRun } from "@newsflow/cli/watch-run";
+import { EntitiesResult, ParagraphSummary, QuotesResult, TASKS } from "@newsflow/contracts";
 import { createProducer } from "@newsflow/ingest";
 import { readDocument } from "@newsflow/store";
 import { createServer } from "@newsflow/viewer";

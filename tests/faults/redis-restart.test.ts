@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { watchRun } from "@newsflow/cli/watch-run";
 import { createProducer } from "@newsflow/ingest";
-import { hookAddBulk } from "../support/in-process.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRunComplete } from "../support/check-run.js";
 import { writeCorpus } from "../support/corpus.js";
+import { hookAddBulk } from "../support/in-process.js";
 import { startPipeline, type TestPipeline } from "../support/pipeline.js";
 
 describe("Redis killed and restarted in the middle of a batch", () => {

@@ -5,11 +5,11 @@ import { join } from "node:path";
 import { freePort, REPO_ROOT } from "@newsflow/cli/processes";
 import { watchRun } from "@newsflow/cli/watch-run";
 import { createProducer } from "@newsflow/ingest";
-import { hookAddBulk } from "../support/in-process.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRunComplete } from "../support/check-run.js";
 import { runCli } from "../support/cli.js";
 import { writeCorpus } from "../support/corpus.js";
+import { hookAddBulk } from "../support/in-process.js";
 import { startPipeline, type TestPipeline } from "../support/pipeline.js";
 import { waitUntilUp } from "../support/redis-server.js";
 

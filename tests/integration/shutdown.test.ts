@@ -1,7 +1,7 @@
-import { createProducer } from "@newsflow/ingest";
+import { join } from "node:path";
 import { REPO_ROOT } from "@newsflow/cli/processes";
 import { watchRun } from "@newsflow/cli/watch-run";
-import { join } from "node:path";
+import { createProducer } from "@newsflow/ingest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPipeline, type TestPipeline } from "../support/pipeline.js";
 

@@ -1,8 +1,8 @@
-import { openContext, type CliContext } from "@newsflow/cli/context";
-import { type Managed, startWorkers } from "@newsflow/cli/processes";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type CliContext, openContext } from "@newsflow/cli/context";
+import { type Managed, startWorkers } from "@newsflow/cli/processes";
 import { startRedis, type TestRedis, uniquePrefix } from "./redis-server.js";
 
 /** A private Redis, a CLI context on it, and the four worker apps as real processes. */

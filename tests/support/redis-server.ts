@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { randomUUID } from "node:crypto";
-import { checkRedis } from "@newsflow/queue";
 import { freePort } from "@newsflow/cli/processes";
+import { checkRedis } from "@newsflow/queue";
 
 /** A private redis-server for one test file. */
 export interface TestRedis {

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { checkRedis, freePort, type Managed, manage, startPrivateRedis } from "@newsflow/queue";
 
 export { freePort, type Managed, startPrivateRedis };
+
 import { UsageError } from "./errors.js";
 
 /** The repository root (this file is apps/cli/dist/processes.js once built). */

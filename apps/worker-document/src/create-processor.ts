@@ -1,7 +1,7 @@
 import type { EntitiesResult } from "@newsflow/contracts";
+import { assembleDocument, type ReconcileOptions, type SummaryOptions } from "@newsflow/nlp";
 import type { WorkerSetup } from "@newsflow/queue";
 import type { Store } from "@newsflow/store";
-import { assembleDocument, type ReconcileOptions, type SummaryOptions } from "@newsflow/nlp";
 
 /**
  * The document-level step: runs once every paragraph task of the document is done or failed for

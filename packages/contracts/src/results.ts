@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { CanonicalEntity } from "./entities.js";
+import { TaskName } from "./queues.js";
 import { ResolvedQuote } from "./quotes.js";
 import { DocumentSummary } from "./summaries.js";
-import { TaskName } from "./queues.js";
 
 /** A paragraph task that has no result, and why. */
 export const MissingResult = z.object({

@@ -1,6 +1,6 @@
 import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
 import { hasText } from "@newsflow/nlp";
+import { parseHTML } from "linkedom";
 import { readPageMeta } from "./html-metadata.js";
 import { type Block, blockParagraphs } from "./html-text.js";
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { splitParagraphs } from "@newsflow/nlp";
+import { describe, expect, it } from "vitest";
 import { extractMarkdown } from "./extract-markdown.js";
 
 describe("extractMarkdown", () => {

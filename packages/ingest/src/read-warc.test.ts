@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { WARCRecord, WARCSerializer } from "warcio";
 import { describe, expect, it } from "vitest";
+import { WARCRecord, WARCSerializer } from "warcio";
 import { type InputItem, readInputs } from "./read-inputs.js";
 
 const page = (title: string, extra = "") =>

@@ -1,6 +1,10 @@
 export { type PRF, prf } from "./metrics.js";
-export { type ConllDocument, type ConllSentence, parseConll, scoreSpans, splitFolds, type SpanScores, spansFromTags, type TypedSpan } from "./ner/conll.js";
-export { documentModel, evaluateProductionPath, mentionsToTokenSpans, type ProductionEvaluation, rebuildParagraphs, type RebuiltParagraph } from "./ner/production-eval.js";
+export { type ConllDocument, type ConllSentence, parseConll, type SpanScores, scoreSpans, spansFromTags, splitFolds, type TypedSpan } from "./ner/conll.js";
+export { documentModel, evaluateProductionPath, mentionsToTokenSpans, type ProductionEvaluation, type RebuiltParagraph, rebuildParagraphs } from "./ner/production-eval.js";
+export { type GoldArticle, type GoldAttribution, type GoldParagraph, goldParagraphs, readPolnear } from "./quotes/polnear.js";
+export { emptyCounts, isDirect, matchAttributions, type QuoteCounts, quoteFigures, type ScoredAttribution, type Spans, scoreArticle, tokenSpans } from "./quotes/score-quotes.js";
+export { type PlacedParagraph, toAttributions } from "./quotes/to-attributions.js";
+export { DEFAULT_QUOTE_TRAIN_CONFIG, type QuoteTrainConfig, scoreQuoteModel, trainQuoteModel } from "./quotes/train-quotes.js";
 export { REPO_ROOT, requireSharedData, SHARED_DATA, sharedDataPath } from "./shared-data.js";
 export { isHeldOut, readSummaryArticles, type SummaryArticle } from "./summaries/articles.js";
 export { evaluateSummaries, type RougeAverages, type SummaryScores } from "./summaries/evaluate.js";
@@ -8,7 +12,3 @@ export { type DocumentEntityModel, type ParagraphTagger, type SummaryCase, shipp
 export { inReference, leadSentences, referenceSentenceCount } from "./summaries/reference.js";
 export { rougeF1, rougeL, rougeN, rougeTokens } from "./summaries/rouge.js";
 export { DEFAULT_LOGISTIC, fitLogistic, type LogisticOptions, summaryExamples, trainSummaryWeights } from "./summaries/train.js";
-export { goldParagraphs, type GoldArticle, type GoldAttribution, type GoldParagraph, readPolnear } from "./quotes/polnear.js";
-export { emptyCounts, isDirect, matchAttributions, type QuoteCounts, quoteFigures, type ScoredAttribution, scoreArticle, type Spans, tokenSpans } from "./quotes/score-quotes.js";
-export { type PlacedParagraph, toAttributions } from "./quotes/to-attributions.js";
-export { DEFAULT_QUOTE_TRAIN_CONFIG, type QuoteTrainConfig, scoreQuoteModel, trainQuoteModel } from "./quotes/train-quotes.js";

@@ -1,6 +1,7 @@
+export { type AssembledDocument, assembleDocument, type DocumentInputs, documentEntities, type SummaryOptions } from "./document/assemble-document.js";
 export { canonicalizeEntities, entityId, type ParagraphEntities } from "./ner/canonicalize.js";
-export { createEntityTagger, type EntityTagger, type EntityTaggerOptions, type TokenMention } from "./ner/tag-entities.js";
 export { type ParagraphMentions, type ReconcileOptions, reconcileEntities } from "./ner/reconcile.js";
+export { createEntityTagger, type EntityTagger, type EntityTaggerOptions, type TokenMention } from "./ner/tag-entities.js";
 export { type ExtractOptions, extractQuotes } from "./quotes/extract-quotes.js";
 export type { QuoteModel } from "./quotes/quote-model.js";
 export { type ParagraphQuotes, resolveQuotes } from "./quotes/resolve-quotes.js";
@@ -8,4 +9,3 @@ export { type ParagraphForSummary, summarizeDocument, summarizeParagraph } from 
 export type { SummaryWeights } from "./summarize/weights.js";
 export { type SentenceSpan, splitSentences } from "./text/sentences.js";
 export { hasText, listMarkerLength, normalizeText, type SplitDocument, splitParagraphs } from "./text/split-paragraphs.js";
-export { type AssembledDocument, assembleDocument, type DocumentInputs, documentEntities, type SummaryOptions } from "./document/assemble-document.js";

@@ -1,5 +1,5 @@
-import { type Job, UnrecoverableError, Worker } from "bullmq";
 import { QUEUES, type QueueName } from "@newsflow/contracts";
+import { type Job, UnrecoverableError, Worker } from "bullmq";
 import type { z } from "zod";
 import type { RedisClient } from "./connection.js";
 import type { Logger } from "./logger.js";

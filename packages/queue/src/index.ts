@@ -22,6 +22,7 @@ export {
   type Slice,
   sliceJobId,
 } from "./pipeline.js";
+export { freePort, type Managed, manage, startPrivateRedis } from "./processes.js";
 export {
   closeQueues,
   createPartitionedQueues,
@@ -33,7 +34,6 @@ export {
   type QueueSet,
 } from "./queues.js";
 export { isConnectionError, withRedisRetry } from "./retry.js";
+export { runMain } from "./run-main.js";
 export { type Closer, closeOnSignals } from "./shutdown.js";
 export { startWorkerApp, WorkerEnv, type WorkerSetup } from "./worker-app.js";
-export { runMain } from "./run-main.js";
-export { freePort, type Managed, manage, startPrivateRedis } from "./processes.js";

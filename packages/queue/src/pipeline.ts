@@ -1,4 +1,4 @@
-import { type Paragraph, type QueueName, QUEUES, type TaskName, TaskName as TaskNameSchema, TASKS } from "@newsflow/contracts";
+import { type Paragraph, QUEUES, type QueueName, TASKS, type TaskName, TaskName as TaskNameSchema } from "@newsflow/contracts";
 import type { Store } from "@newsflow/store";
 import type { JobsOptions } from "bullmq";
 import { DOCUMENT_JOB_OPTIONS, PARAGRAPH_JOB_OPTIONS, type PartitionedQueues } from "./queues.js";

@@ -1,5 +1,5 @@
-import { type JobsOptions, Queue } from "bullmq";
 import { QUEUE_NAMES, type QueueName } from "@newsflow/contracts";
+import { type JobsOptions, Queue } from "bullmq";
 import type { RedisClient } from "./connection.js";
 import type { Logger } from "./logger.js";
 import { isConnectionError } from "./retry.js";

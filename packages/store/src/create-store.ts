@@ -1,14 +1,14 @@
 import {
   type CanonicalEntity,
-  EntityType,
   type DocumentMeta,
   DocumentResult,
   type EntitiesResult,
+  EntityType,
   type Paragraph,
   QUEUES,
+  TASKS,
   type TaskName,
   type TaskResult,
-  TASKS,
 } from "@newsflow/contracts";
 import type { Cluster, Redis } from "ioredis";
 import type { Keys, KeyTemplate } from "./keys.js";

@@ -5,14 +5,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { QUEUE_NAMES } from "@newsflow/contracts";
+import { createProducer, prepareDocument } from "@newsflow/ingest";
 import { extractQuotes, summarizeParagraph } from "@newsflow/nlp";
 import { loadEntityTagger, loadQuoteModel } from "@newsflow/nlp/node";
-import { createProducer, prepareDocument } from "@newsflow/ingest";
 import { addPlannedJobs, documentJobs, type PlannedJob } from "@newsflow/queue";
 import { newsParagraphs, writeBenchCorpus } from "../bench/corpus.js";
 import { type CliContext, openContext } from "../context.js";
-import { UsageError } from "../errors.js";
 import type { EnvSource } from "../env.js";
+import { UsageError } from "../errors.js";
 import type { Command } from "../main.js";
 import { parseOptions } from "../parse-options.js";
 import { type Managed, startPrivateRedis, startWorkers } from "../processes.js";

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { sharedDataPath } from "@newsflow/nlp-train";
-import type { Command } from "../main.js";
 import { UsageError } from "../errors.js";
+import type { Command } from "../main.js";
 import { parseOptions } from "../parse-options.js";
 
 /** An evaluation: the data's path and, for a task with a model file, another model to score. */

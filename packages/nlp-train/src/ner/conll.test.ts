@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseConll, scoreSpans, splitFolds, spansFromTags } from "./conll.js";
+import { parseConll, scoreSpans, spansFromTags, splitFolds } from "./conll.js";
 
 describe("parseConll", () => {
   it("splits documents at -DOCSTART- and sentences at blank lines, keeping the last column as the tag", () => {

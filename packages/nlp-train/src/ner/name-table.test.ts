@@ -1,4 +1,4 @@
-import { findSlot, GAZ_PREFIX, GAZ_SOURCES, hashString, lowerForm, matchGazetteers, ngramKey, NUM_GAZ_SOURCES } from "@newsflow/nlp/train";
+import { findSlot, GAZ_PREFIX, GAZ_SOURCES, hashString, lowerForm, matchGazetteers, NUM_GAZ_SOURCES, ngramKey } from "@newsflow/nlp/train";
 import { describe, expect, it } from "vitest";
 import { NameTableBuilder } from "./name-table.js";
 

@@ -1,8 +1,8 @@
+import { GAZ_SOURCES } from "@newsflow/nlp/train";
 import { describe, expect, it } from "vitest";
 import { type ConllDocument, parseConll, spansFromTags } from "./conll.js";
 import { createRandom } from "./random.js";
-import { replaceMentions, replacementPools, type ReplacementPools } from "./replace-mentions.js";
-import { GAZ_SOURCES } from "@newsflow/nlp/train";
+import { type ReplacementPools, replaceMentions, replacementPools } from "./replace-mentions.js";
 
 const pools: ReplacementPools = {
   ORG: [["Acme", "Holdings"]],

@@ -1,6 +1,6 @@
 import type { EntityMention } from "@newsflow/contracts";
-import { GAZ_SOURCES } from "@newsflow/nlp/train";
 import { loadNerModel } from "@newsflow/nlp/node";
+import { GAZ_SOURCES } from "@newsflow/nlp/train";
 import { describe, expect, it } from "vitest";
 import { findAliases, findAutoNames, mergeAliasGroups, namesBeforeKnownAs } from "./self-train.js";
 

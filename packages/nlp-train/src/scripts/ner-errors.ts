@@ -5,8 +5,8 @@
 // code that give the same bytes there tag the same (the check behind a speed change).
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { createEntityTagger } from "@newsflow/nlp/train";
 import { loadNerModel } from "@newsflow/nlp/node";
+import { createEntityTagger } from "@newsflow/nlp/train";
 import { parseConll } from "../ner/conll.js";
 import { evaluateProductionPath } from "../ner/production-eval.js";
 import { sharedDataPath } from "../shared-data.js";

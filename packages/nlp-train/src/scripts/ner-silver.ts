@@ -12,8 +12,8 @@ import type { EntityMention } from "@newsflow/contracts";
 import { normalizeText, splitParagraphs } from "@newsflow/nlp";
 import { loadNerModel } from "@newsflow/nlp/node";
 import { createEntityTagger, ENTITY_TYPES, reconcileEntities, type Token, tokenizeSentences } from "@newsflow/nlp/train";
-import { readPolnear } from "../quotes/polnear.js";
 import { documentModel } from "../ner/production-eval.js";
+import { readPolnear } from "../quotes/polnear.js";
 import { requireSharedData } from "../shared-data.js";
 import { readSummaryArticles } from "../summaries/articles.js";
 

@@ -8,10 +8,10 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadNerModel } from "@newsflow/nlp/node";
 import { createEntityTagger } from "@newsflow/nlp/train";
+import { prf } from "../metrics.js";
 import { parseConll, type SpanCounts, spansFromTags, type TypedSpan } from "../ner/conll.js";
 import { evaluateProductionPath } from "../ner/production-eval.js";
 import { countBySeen, mentionNames, mixtureF1, type SeenCounts, unseenShareFor } from "../ner/unseen-names.js";
-import { prf } from "../metrics.js";
 import { sharedDataPath } from "../shared-data.js";
 
 /**

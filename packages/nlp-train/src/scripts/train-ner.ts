@@ -4,16 +4,16 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { deserializeModel, placeNameTable, serializeModel } from "@newsflow/nlp/train";
 import { MODELS_DIR } from "@newsflow/nlp/node";
-import { type ConllDocument, parseConll, splitFolds } from "../ner/conll.js";
-import { readNameLists, readPlaceNames } from "../ner/gazetteer-sources.js";
+import { deserializeModel, placeNameTable, serializeModel } from "@newsflow/nlp/train";
 import { addEmbeddingClusters, cachedEmbeddingClusters } from "../embedding-clusters.js";
+import { type ConllDocument, parseConll, splitFolds } from "../ner/conll.js";
+import { trainContextTyper, typerInstances } from "../ner/context-typer.js";
+import { readNameLists, readPlaceNames } from "../ner/gazetteer-sources.js";
 import { buildLexicon } from "../ner/lexicon.js";
 import { meanMentionMargin } from "../ner/margin-scale.js";
 import { findAutoNames } from "../ner/self-train.js";
 import { trainTagger } from "../ner/train.js";
-import { trainContextTyper, typerInstances } from "../ner/context-typer.js";
 import { sharedDataPath } from "../shared-data.js";
 
 // pnpm hands flags after `--` on with the `--` itself.

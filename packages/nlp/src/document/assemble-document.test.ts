@@ -1,6 +1,6 @@
+import { describe, expect, it } from "vitest";
 import { loadSummaryWeights } from "../node/index.js";
 import { FEATURE_NAMES } from "../summarize/features.js";
-import { describe, expect, it } from "vitest";
 import { assembleDocument } from "./assemble-document.js";
 
 const summary = { weights: loadSummaryWeights() };

@@ -1,5 +1,7 @@
 // The tagger's internals that training and evaluation need (feature
 // encoding, decoding, labels, the model format). Workers use the main entry instead.
+
+export { type ContextTyper, type NameOccurrence, nameFeatureRows, retypeByContext, typerScores } from "./context-typer.js";
 export { type DocumentHistory, decodeSentence, type Learner } from "./decode.js";
 export {
   buildDocumentContext,
@@ -11,27 +13,26 @@ export {
   lowerForm,
   normalizeToken,
   packLexicon,
-  withEmbeddingClusters,
-  WordLexicon,
   sentenceCasing,
+  WordLexicon,
+  withEmbeddingClusters,
 } from "./features.js";
 export {
   emptyGazetteer,
   findSlot,
   GAZ_PREFIX,
   GAZ_SOURCES,
-  matchGazetteers,
   type Gazetteer,
   type GazSource,
-  ngramKey,
+  matchGazetteers,
   NUM_GAZ_SOURCES,
+  ngramKey,
   packGazetteer,
 } from "./gazetteer.js";
-export { type ContextTyper, type NameOccurrence, nameFeatureRows, retypeByContext, typerScores } from "./context-typer.js";
 export { hashString, mixHash } from "./hash.js";
 export { ENTITY_TYPES, type LabelSpan, labelsFromSpans, NUM_LABELS, spansFromLabels } from "./labels.js";
 export { deserializeDocumentModel, deserializeLexicon, deserializeModel, ModelFormatError, type NerModel, serializeModel } from "./model-format.js";
 export { isPlaceName, placeNameTable, squashName } from "./place-names.js";
-export { createEntityTagger, type EntityTagger, tagTokenSentences, type TokenMention } from "./tag-entities.js";
 export { type ParagraphMentions, type ReconcileOptions, reconcileEntities } from "./reconcile.js";
+export { createEntityTagger, type EntityTagger, type TokenMention, tagTokenSentences } from "./tag-entities.js";
 export { type Token, tokenize, tokenizeSentences } from "./tokenize.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { WordLexicon } from "./features.js";
 import { findSlot, GAZ_PREFIX, packGazetteer } from "./gazetteer.js";
 import { NUM_LABELS } from "./labels.js";
-import { WordLexicon } from "./features.js";
 import { deserializeDocumentModel, deserializeLexicon, deserializeModel, ModelFormatError, serializeModel } from "./model-format.js";
 import { isPlaceName, placeNameTable } from "./place-names.js";
 

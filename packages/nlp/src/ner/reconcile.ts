@@ -1,7 +1,7 @@
 import type { EntityMention, EntityType } from "@newsflow/contracts";
-import { normalizeToken, sentenceCasing } from "./features.js";
 import { type ContextTyper, retypeByContext } from "./context-typer.js";
 import type { FeatureResources } from "./features.js";
+import { normalizeToken, sentenceCasing } from "./features.js";
 import { ENTITY_TYPES } from "./labels.js";
 import { squashName } from "./place-names.js";
 import { type Token, tokenizeSentences } from "./tokenize.js";

@@ -1,9 +1,9 @@
 import type { EntitiesResult, EntityMention } from "@newsflow/contracts";
-import { decodeSentence, type DocumentHistory } from "./decode.js";
+import { type DocumentHistory, decodeSentence } from "./decode.js";
 import { buildDocumentContext, encodeSentence, lowerForm, normalizeToken } from "./features.js";
 import { GAZ_SOURCES, matchGazetteers, NUM_GAZ_SOURCES } from "./gazetteer.js";
 import { hashString32 } from "./hash.js";
-import { ENTITY_TYPES, NUM_LABELS, type LabelSpan, spansFromLabels } from "./labels.js";
+import { ENTITY_TYPES, type LabelSpan, NUM_LABELS, spansFromLabels } from "./labels.js";
 import type { NerModel } from "./model-format.js";
 import { isPlaceName } from "./place-names.js";
 import { tokenizeSentences } from "./tokenize.js";

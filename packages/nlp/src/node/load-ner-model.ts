@@ -1,5 +1,5 @@
-import type { ReconcileOptions } from "../ner/reconcile.js";
 import { deserializeDocumentModel, deserializeLexicon, deserializeModel, type NerModel } from "../ner/model-format.js";
+import type { ReconcileOptions } from "../ner/reconcile.js";
 import { readArtefact } from "./artefacts.js";
 
 /** The file name of the shipped NER model under models/. */

@@ -1,13 +1,13 @@
 import type { Quote, QuoteKind, QuotesResult, Span } from "@newsflow/contracts";
-import { bestPath, emissionScores } from "./chain-model.js";
-import { CUE_FEATURES, type CueTokens, cueFeatures, ROLE_FEATURES, roleFeatures, roleWindow } from "./quote-features.js";
-import { CUE_LABEL, type QuoteModel, ROLE_LABEL } from "./quote-model.js";
-import { CLASS, quoteTokens, type QuoteTokens } from "./quote-tokens.js";
-import { layoutQuotes } from "./layout-quotes.js";
-import { wordCount } from "./phrases.js";
-import { passiveCueParticiple } from "./speaker-words.js";
 import { reusable } from "../slab.js";
 import { listMarkerLength } from "../text/split-paragraphs.js";
+import { bestPath, emissionScores } from "./chain-model.js";
+import { layoutQuotes } from "./layout-quotes.js";
+import { wordCount } from "./phrases.js";
+import { CUE_FEATURES, type CueTokens, cueFeatures, ROLE_FEATURES, roleFeatures, roleWindow } from "./quote-features.js";
+import { CUE_LABEL, type QuoteModel, ROLE_LABEL } from "./quote-model.js";
+import { CLASS, type QuoteTokens, quoteTokens } from "./quote-tokens.js";
+import { passiveCueParticiple } from "./speaker-words.js";
 
 const AUXILIARIES = new Set(["has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could", "should", "may", "might", "can", "did", "does", "do", "not", "also"]);
 const cueShare = (model: QuoteModel, tokens: QuoteTokens, i: number): number => model.lexicon.get(tokens.lower[i]!) ?? 0;
