@@ -9,7 +9,7 @@ export { findValueMentions, mergeValueMentions } from "./ner/values.js";
 export { bestPath, type ChainModel, type ChainModelJson, chainFromJson, emissionScores } from "./quotes/chain-model.js";
 export { type LabelledCue, type LabelledParagraph, type LooserCandidate, labelParagraph } from "./quotes/extract-quotes.js";
 export { CUE_FEATURES, type CueTokens, cueFeatures, ROLE_FEATURES, ROLE_SENTENCES, ROLE_WINDOW, roleFeatures, roleWindow } from "./quotes/quote-features.js";
-export { CUE_LABEL, type CueLexicon, EMBEDDING_IN_CLUSTERS, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, quoteModelFromJson, ROLE_LABEL, shareBucket, wordKnowledge } from "./quotes/quote-model.js";
+export { CUE_LABEL, type CueLexicon, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, quoteModelFromJson, ROLE_LABEL, shareBucket, wordKnowledge } from "./quotes/quote-model.js";
 export { CLASS, type QuoteTokens, quoteTokens } from "./quotes/quote-tokens.js";
 export { passiveCueParticiple } from "./quotes/speaker-words.js";
 export { FEATURE_NAMES } from "./summarize/features.js";

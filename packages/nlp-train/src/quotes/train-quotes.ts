@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { extractQuotes, type QuoteModel, resolveQuotes } from "@newsflow/nlp";
-import { CUE_FEATURES, CUE_LABEL, type CueTokens, cueFeatures, EMBEDDING_IN_CLUSTERS, passiveCueParticiple, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, type QuoteTokens, quoteModelFromJson, quoteTokens, ROLE_FEATURES, ROLE_LABEL, roleFeatures, roleWindow, shareBucket } from "@newsflow/nlp/train";
+import { CUE_FEATURES, CUE_LABEL, type CueTokens, cueFeatures, passiveCueParticiple, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, type QuoteTokens, quoteModelFromJson, quoteTokens, ROLE_FEATURES, ROLE_LABEL, roleFeatures, roleWindow, shareBucket } from "@newsflow/nlp/train";
 import { ChainTrainer, chainToJson } from "./chain-trainer.js";
 import type { GoldArticle, GoldParagraph } from "./polnear.js";
 import { emptyCounts, type QuoteCounts, quoteFigures, type Spans, scoreArticle } from "./score-quotes.js";
@@ -207,30 +207,6 @@ export function trainQuoteModel(
   }
   say(`kept epoch ${best!.epoch + 1} (dev attribution F1 ${best!.f1.toFixed(3)})`);
   return best!.model;
-}
-
-/** How many of the word vectors' most frequent lower-case words the quote model keeps clusters of. */
-export const VECTOR_WORDS = 50_000;
-
-/** Whether a model's `clusters` carry word-vector clusters (those of earlier files do not). */
-export const hasVectorClusters = (clusters: ReadonlyArray<readonly [string, number]>): boolean => clusters.some(([, c]) => c >= EMBEDDING_IN_CLUSTERS);
-
-/**
- * The quote model's `clusters` with the word-vector clusters (`embedding`: word -> `fine | coarse
- * << 11`, 0-based, in the vectors' frequency order, see `cachedEmbeddingClusters`) of the first
- * `VECTOR_WORDS` lower-case words, packed `(fine + 1 | (coarse + 1) << 11) * EMBEDDING_IN_CLUSTERS`
- * above the news clusters; in word order.
- */
-export function withVectorClusters(clusters: ReadonlyArray<readonly [string, number]>, embedding: ReadonlyMap<string, number>): Array<[string, number]> {
-  const out = new Map<string, number>(clusters.map(([w, c]) => [w, c % EMBEDDING_IN_CLUSTERS]));
-  let kept = 0;
-  for (const [w, c] of embedding) {
-    if (kept >= VECTOR_WORDS) break;
-    if (!/^[a-z]+$/.test(w)) continue;
-    kept++;
-    out.set(w, (out.get(w) ?? 0) + (((c & 0x7ff) + 1) | (((c >>> 11) + 1) << 11)) * EMBEDDING_IN_CLUSTERS);
-  }
-  return [...out].sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }
 
 /** Writes a quote model file; gzip's level and mtime are fixed by zlib's defaults, so the same model gives the same bytes. */

@@ -21,12 +21,11 @@ import { parseArgs } from "node:util";
 import type { ExtractOptions, QuoteModel } from "@newsflow/nlp";
 import { MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
 import { type QuoteModelJson, quoteModelFromJson } from "@newsflow/nlp/train";
-import { cachedEmbeddingClusters } from "../embedding-clusters.js";
 import { type ErrorArticle, errorArticles, scoreErrorArticles } from "../quotes/error-articles.js";
 import { foldModelName, splitFolds } from "../quotes/fold-models.js";
 import { type GoldArticle, goldParagraphs, readPolnear } from "../quotes/polnear.js";
 import { emptyCounts, type QuoteCounts, quoteFigures } from "../quotes/score-quotes.js";
-import { DEFAULT_QUOTE_TRAIN_CONFIG, hasVectorClusters, trainQuoteModel, withVectorClusters, writeQuoteModel } from "../quotes/train-quotes.js";
+import { DEFAULT_QUOTE_TRAIN_CONFIG, trainQuoteModel, writeQuoteModel } from "../quotes/train-quotes.js";
 import { requireSharedData } from "../shared-data.js";
 
 const { values } = parseArgs({
@@ -49,8 +48,6 @@ const settings: ExtractOptions[] = list(values["looser-bias"]).flatMap((looserBi
 const train = readPolnear(values.train ?? requireSharedData("quotes", "polnear", "train.jsonl"));
 const dev = readPolnear(values.dev ?? requireSharedData("quotes", "polnear", "dev.jsonl"));
 const shipped = JSON.parse(readArtefact(fileURLToPath(new URL(SHIPPED_QUOTE_MODEL, MODELS_DIR))).toString("utf8")) as QuoteModelJson;
-// The shipped model's clusters, with the word-vector clusters added when an earlier file lacks them.
-const clusters = hasVectorClusters(shipped.clusters) ? shipped.clusters : withVectorClusters(shipped.clusters, cachedEmbeddingClusters());
 
 /** Articles with their paragraphs and canonical entities, prepared once: neither depends on the quote model or the settings. */
 interface Prepared {
@@ -85,7 +82,7 @@ const out = folds.flatMap((_, f) => {
     addCounts(byEpoch[epoch]!, counts);
     epoch++;
   };
-  const json = trainQuoteModel(goldParagraphs(rest), dev, goldParagraphs(dev), clusters, config, undefined, values["all-epochs"] ? scoreEpoch : undefined);
+  const json = trainQuoteModel(goldParagraphs(rest), dev, goldParagraphs(dev), shipped.clusters, config, undefined, values["all-epochs"] ? scoreEpoch : undefined);
   const model = quoteModelFromJson(json);
   if (values.save) writeQuoteModel(join(values.save, foldModelName(f, k)), json);
   return settings.map((options, s) => {

@@ -6,9 +6,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadNerLexicon, MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
 import { QUOTE_MODEL_FORMAT, type QuoteModelJson } from "@newsflow/nlp/train";
-import { cachedEmbeddingClusters } from "../embedding-clusters.js";
 import { goldParagraphs, readPolnear } from "../quotes/polnear.js";
-import { DEFAULT_QUOTE_TRAIN_CONFIG, hasVectorClusters, trainQuoteModel, withVectorClusters, writeQuoteModel } from "../quotes/train-quotes.js";
+import { DEFAULT_QUOTE_TRAIN_CONFIG, trainQuoteModel, writeQuoteModel } from "../quotes/train-quotes.js";
 import { requireSharedData } from "../shared-data.js";
 
 const { values } = parseArgs({
@@ -29,16 +28,13 @@ const dev = readPolnear(values.dev ?? requireSharedData("quotes", "polnear", "de
 // entity tagger (whose unlabeled-text clusterings they were copied from) does not move the quote
 // model; `--clusters-from-ner` copies them afresh.
 const previous = existsSync(values.out) ? (JSON.parse(readArtefact(values.out).toString("utf8")) as Partial<QuoteModelJson>) : null;
-const newsClusters =
+const clusters =
   values["clusters-from-ner"] || previous?.format !== QUOTE_MODEL_FORMAT || !previous.clusters
     ? [...loadNerLexicon()]
         .map(([word, packed]): [string, number] => [word, packed & 0x3fffff])
         .filter(([, c]) => c !== 0)
         .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     : previous.clusters;
-// GloVe's word-vector clusters for the 50,000 most frequent lower-case words, added when the
-// clusters carried over lack them (`cachedEmbeddingClusters`, as the entity tagger's training makes them).
-const clusters = hasVectorClusters(newsClusters) ? newsClusters : withVectorClusters(newsClusters, cachedEmbeddingClusters({ log: say }));
 const model = trainQuoteModel(goldParagraphs(train), dev, goldParagraphs(dev), clusters, { ...DEFAULT_QUOTE_TRAIN_CONFIG, epochs: Number(values.epochs) }, say);
 writeQuoteModel(values.out, model);
 say(`wrote ${values.out} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);

@@ -2,7 +2,7 @@ import { reusable } from "../slab.js";
 import { CLASS, type QuoteTokens } from "./quote-tokens.js";
 
 /** Hashed features per token of the cue tagger. */
-export const CUE_FEATURES = 38;
+export const CUE_FEATURES = 35;
 /** Hashed features per token of the content/source labeller. */
 export const ROLE_FEATURES = 33;
 /** The labeller looks no further than this many tokens from its cue (99% of PolNeAR's training contents and sources lie within 63)... */
@@ -42,8 +42,6 @@ function mix(a: number, b = 0, c = 0, d = 0, e = 0): number {
 const wordAt = (t: QuoteTokens, i: number): number => (i >= 0 && i < t.length ? t.word[i]! : EDGE + (i < 0 ? 1 : 2));
 const C1 = 2047;
 const clusterAt = (t: QuoteTokens, i: number, shift: number): number => (i >= 0 && i < t.length ? (t.cluster[i]! >>> shift) & C1 : C1 + 1);
-/** Word-vector cluster of token i: fine (shift 0) or coarse (shift 11), 0 for an unknown word. */
-const embeddingAt = (t: QuoteTokens, i: number, shift: number): number => (i >= 0 && i < t.length ? (t.embedding[i]! >>> shift) & C1 : C1 + 1);
 const classAt = (t: QuoteTokens, i: number): number => (i >= 0 && i < t.length ? t.cls[i]! : 20 + (i < 0 ? 1 : 2));
 const bucket = (d: number, edges: readonly number[]): number => {
   let b = 0;
@@ -117,12 +115,6 @@ export function cueFeatures(t: QuoteTokens, out = new Uint32Array(t.length * CUE
     out[o + 32] = mix(33, clusterAt(t, i - 1, 11), c2);
     out[o + 33] = mix(34, c2, clusterAt(t, i + 1, 11));
     out[o + 34] = mix(35, c2, pc, nc);
-    // The same from GloVe's vectors (6B tokens), which know rare words our news clusters do not.
-    // Only beside what reported speech puts around its cue (a quotation mark, "that").
-    const e1 = embeddingAt(t, i, 0);
-    out[o + 35] = mix(36, e1, that, after);
-    out[o + 36] = mix(37, e1, before, after);
-    out[o + 37] = mix(38, embeddingAt(t, i, 11), that);
   }
   return out;
 }

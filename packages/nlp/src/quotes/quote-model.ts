@@ -15,20 +15,14 @@ export type CueLexicon = ReadonlyMap<string, number>;
 /** A cue share as a bucket 0-10 (0: never a cue, or unseen). */
 export const shareBucket = (share: number | undefined): number => (share === undefined ? 0 : 1 + Math.min(9, Math.floor(share * 10)));
 
-/** Where a word's word-vector clusters start in a `clusters` value (above `c1 | c2 << 11`). */
-export const EMBEDDING_IN_CLUSTERS = 2 ** 22;
-/** Where they start in a `wordKnowledge` value (above the clusters and the 4-bit cue-share bucket). */
-export const EMBEDDING_IN_WORDS = 2 ** 26;
-
 /**
- * What the model knows of each word in one look-up: clusters (`c1 | c2 << 11`), the cue-share
- * bucket (`<< 22`) and the word-vector clusters (`* EMBEDDING_IN_WORDS`), the form `quoteTokens`
- * takes. Values pass 2^32, so they are put together by arithmetic, not bit operations.
+ * What the model knows of each word in one look-up: clusters (`c1 | c2 << 11`) and the cue-share
+ * bucket (`<< 22`), the form `quoteTokens` takes.
  */
 export function wordKnowledge(lexicon: CueLexicon, clusters: ReadonlyMap<string, number>): Map<string, number> {
   const words = new Map<string, number>();
-  for (const [w, c] of clusters) words.set(w, (c % EMBEDDING_IN_CLUSTERS) + Math.floor(c / EMBEDDING_IN_CLUSTERS) * EMBEDDING_IN_WORDS);
-  for (const [w, share] of lexicon) words.set(w, (words.get(w) ?? 0) + shareBucket(share) * 2 ** 22);
+  for (const [w, c] of clusters) words.set(w, c & 0x3fffff);
+  for (const [w, share] of lexicon) words.set(w, ((words.get(w) ?? 0) | (shareBucket(share) << 22)) >>> 0);
   return words;
 }
 
@@ -52,11 +46,7 @@ export interface QuoteModelJson {
   meta: Record<string, unknown>;
   /** [word, share of its occurrences in the training texts that are (part of) a cue]. */
   lexicon: Array<[string, number]>;
-  /**
-   * [word, clusters `c1 | c2 << 11` + word-vector clusters `* EMBEDDING_IN_CLUSTERS`]: the entity
-   * tagger's clusterings of unlabeled news text, and of GloVe's word vectors (`fine + 1 | (coarse +
-   * 1) << 11`, 0 for none) for the 50,000 most frequent lower-case words of the vectors.
-   */
+  /** [word, clusters `c1 | c2 << 11`] (the entity tagger's clusterings of unlabeled news text). */
   clusters: Array<[string, number]>;
   /**
    * The words that stand before the final "to" of a training cue ("according", "referring",

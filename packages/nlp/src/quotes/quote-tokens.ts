@@ -2,7 +2,6 @@ import { hashString } from "../ner/hash.js";
 import { Slab } from "../slab.js";
 import { splitSentences } from "../text/sentences.js";
 import { findQuoteMarks, type QuoteMark } from "./quote-marks.js";
-import { EMBEDDING_IN_WORDS } from "./quote-model.js";
 
 /** Coarse token classes the features combine with words and distances. */
 export const CLASS = { word: 1, cap: 2, num: 3, quote: 4, comma: 5, colon: 6, stop: 7, dash: 8, paren: 9, other: 10, pronoun: 11, det: 12 } as const;
@@ -38,8 +37,6 @@ export interface QuoteTokens {
   lower: string[];
   /** Word clusters from unlabeled news text, packed `c1 | c2 << 11` (0: unknown word). */
   cluster: Uint32Array;
-  /** Word-vector clusters, packed `fine + 1 | (coarse + 1) << 11` (0: unknown word). */
-  embedding: Uint32Array;
   /** How often the word is a cue in the training texts, as a bucket 0-10 (0: never or unseen). */
   share: Uint8Array;
   /** The paragraph's quotations (`findQuoteMarks`). */
@@ -115,15 +112,14 @@ const NO_WORDS: ReadonlyMap<string, number> = new Map();
 
 /**
  * Tokenises a paragraph for the quote model, with its sentences, quotations and what the model
- * knows of each word (`words`: clusters `c1 | c2 << 11`, cue-share bucket `<< 22` and word-vector
- * clusters, see `wordKnowledge`).
+ * knows of each word (`words`: clusters `c1 | c2 << 11` and cue-share bucket `<< 22`, see `wordKnowledge`).
  */
 export function quoteTokens(text: string, words: ReadonlyMap<string, number> = NO_WORDS): QuoteTokens {
   const raw: Array<[number, number, string]> = [];
   for (const m of text.matchAll(TOKEN_RE)) raw.push([m.index!, m.index! + m[0].length, m[0]]);
   const n = raw.length;
   // Every array from one buffer (a dozen backing stores per paragraph were allocated and freed).
-  const slab = new Slab(4 * (11 * n + 2) + 3 * n);
+  const slab = new Slab(4 * (10 * n + 2) + 3 * n);
   const t: QuoteTokens = {
     text,
     length: n,
@@ -133,7 +129,6 @@ export function quoteTokens(text: string, words: ReadonlyMap<string, number> = N
     suffix: slab.uint32(n),
     stem: slab.uint32(n),
     cluster: slab.uint32(n),
-    embedding: slab.uint32(n),
     sentence: slab.int32(n),
     position: slab.int32(n),
     quotesBefore: slab.int32(n + 1),
@@ -164,8 +159,7 @@ export function quoteTokens(text: string, words: ReadonlyMap<string, number> = N
     }
     const known = h.known;
     t.cluster[i] = known & 0x3fffff;
-    t.share[i] = (known >>> 22) & 15;
-    t.embedding[i] = known < EMBEDDING_IN_WORDS ? 0 : Math.floor(known / EMBEDDING_IN_WORDS);
+    t.share[i] = known >>> 22;
     t.cls[i] = h.cls;
     while (s < sentences.length - 1 && a >= sentences[s]!.end) s++;
     t.sentence[i] = s;
