@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prf } from "../metrics.js";
-import { emptyCounts, isDirect, matchAttributions, quoteFigures, scoreArticle } from "./score-quotes.js";
+import { type ArticleMatch, emptyCounts, isDirect, matchAttributions, quoteFigures, scoreArticle } from "./score-quotes.js";
 
 describe("scoreArticle", () => {
   const text = 'Croft said the border is closed. "We will hold it," the general said.';
@@ -15,10 +15,13 @@ describe("scoreArticle", () => {
       { content: [{ start: 33, end: 51 }], source: [], cue: [{ start: 64, end: 68 }] },
       { content: [{ start: 0, end: 5 }], source: [], cue: [] },
     ];
-    const pairs: Array<[number, number]> = [];
-    const c = scoreArticle(text, gold, predicted, emptyCounts(), pairs);
-    // The pairs it scored, as matchAttributions gives them.
+    const match: ArticleMatch = { pairs: [], goldContent: [], predictedContent: [] };
+    const c = scoreArticle(text, gold, predicted, emptyCounts(), match);
+    const pairs = match.pairs;
+    // The pairs it scored, as matchAttributions gives them, and each side's content tokens.
     expect(pairs).toEqual(matchAttributions(text, gold, predicted));
+    expect(match.predictedContent.map((t) => t.size)).toEqual([3, 4, 1]);
+    expect(match.goldContent).toHaveLength(gold.length);
     expect(pairs.sort()).toEqual([
       [0, 0],
       [1, 1],

@@ -121,14 +121,24 @@ export function matchAttributions(text: string, gold: readonly ScoredAttribution
   return matchContents(gold.map((a) => tokensIn(tokens, a.content)), predicted.map((a) => tokensIn(tokens, a.content)));
 }
 
+/** What `scoreArticle` found in one article, for scripts that go on to classify its errors. */
+export interface ArticleMatch {
+  /** The matched (gold, predicted) index pairs (`matchAttributions`). */
+  pairs: Array<[number, number]>;
+  /** The token indices of each gold attribution's content, in order... */
+  goldContent: Set<number>[];
+  /** ...and of each predicted one's. */
+  predictedContent: Set<number>[];
+}
+
 /**
  * Score one article's predictions against its gold attributions, as the eval contract defines:
  * content match = token-level F1 >= 0.5, each side matched once, greedily by best overlap.
  * Source and cue tokens count as right where a matched pair shares them (token overlap, as
  * Citron reports on PARC 3.0), against every predicted and every gold attribution's tokens.
- * `pairs`, when given, receives the matched (gold, predicted) index pairs (`matchAttributions`).
+ * `match`, when given, receives what the scoring found: the matched pairs and each side's content tokens.
  */
-export function scoreArticle(text: string, gold: readonly ScoredAttribution[], predicted: readonly ScoredAttribution[], counts = emptyCounts(), pairs?: Array<[number, number]>): QuoteCounts {
+export function scoreArticle(text: string, gold: readonly ScoredAttribution[], predicted: readonly ScoredAttribution[], counts = emptyCounts(), match?: ArticleMatch): QuoteCounts {
   const tokens = tokenSpans(text);
   const g = gold.map((a) => ({ a, content: tokensIn(tokens, a.content), source: tokensIn(tokens, a.source), cue: tokensIn(tokens, a.cue), direct: isDirect(text, a.content) }));
   const p = predicted.map((a) => ({ a, content: tokensIn(tokens, a.content), source: tokensIn(tokens, a.source), cue: tokensIn(tokens, a.cue), direct: isDirect(text, a.content) }));
@@ -136,7 +146,11 @@ export function scoreArticle(text: string, gold: readonly ScoredAttribution[], p
     g.map((x) => x.content),
     p.map((x) => x.content),
   );
-  pairs?.push(...matched);
+  if (match) {
+    match.pairs.push(...matched);
+    match.goldContent.push(...g.map((x) => x.content));
+    match.predictedContent.push(...p.map((x) => x.content));
+  }
   for (const [i, j] of matched) {
     const gi = g[i]!;
     const pj = p[j]!;

@@ -9,7 +9,7 @@ import { extractQuotes, resolveQuotes } from "@newsflow/nlp";
 import { errorArticles } from "../quotes/error-articles.js";
 import { articleModels } from "../quotes/fold-models.js";
 import { readPolnear } from "../quotes/polnear.js";
-import { emptyCounts, isDirect, quoteFigures, type ScoredAttribution, type Spans, scoreArticle, tokenSpans, tokensIn } from "../quotes/score-quotes.js";
+import { type ArticleMatch, emptyCounts, isDirect, quoteFigures, type ScoredAttribution, type Spans, scoreArticle } from "../quotes/score-quotes.js";
 import { toAttributions } from "../quotes/to-attributions.js";
 import { sharedDataPath } from "../shared-data.js";
 
@@ -57,11 +57,9 @@ for (const { article, text, paragraphs, canonical, placed } of errorArticles(onl
   const resolved = resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model) })), canonical);
   const predicted = toAttributions(resolved, placed);
   const gold: readonly ScoredAttribution[] = article.attributions;
-  const pairs: Array<[number, number]> = [];
-  scoreArticle(text, gold, predicted, totals, pairs);
-  const tokens = tokenSpans(text);
-  const gTok = gold.map((a) => tokensIn(tokens, a.content));
-  const pTok = predicted.map((a) => tokensIn(tokens, a.content));
+  const match: ArticleMatch = { pairs: [], goldContent: [], predictedContent: [] };
+  scoreArticle(text, gold, predicted, totals, match);
+  const { pairs, goldContent: gTok, predictedContent: pTok } = match;
   const best = (mine: Set<number>, others: Set<number>[]) => {
     let k = -1;
     let n = 0;
