@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reusable, Slab } from "./slab.js";
+import { fromOneBuffer, reusable, Slab } from "./slab.js";
 
 describe("Slab", () => {
   it("cuts zero-filled arrays that do not overlap", () => {
@@ -15,13 +15,34 @@ describe("Slab", () => {
     expect([...c]).toEqual([7, 7, 7]);
   });
 
-  it("throws past the buffer's end, and for a 4-byte array after an odd number of bytes", () => {
+  it("throws past the buffer's end, and starts a 4-byte array at a multiple of 4", () => {
     const full = new Slab(8);
     full.int32(2);
     expect(() => full.uint8(1)).toThrow(RangeError);
-    const odd = new Slab(16);
+    const odd = new Slab(8);
     odd.uint8(3);
-    expect(() => odd.int32(1)).toThrow(RangeError);
+    expect(odd.int32(1).byteOffset).toBe(4);
+    expect(() => odd.uint32(1)).toThrow(RangeError);
+  });
+});
+
+describe("fromOneBuffer", () => {
+  it("cuts every array from one buffer of just the size they need, in any order of element sizes", () => {
+    const { flags, counts, more } = fromOneBuffer((s) => ({ flags: s.uint8(3), counts: s.int32(5), more: s.uint32(2) }));
+    expect([flags.length, counts.length, more.length]).toEqual([3, 5, 2]);
+    expect(flags.buffer).toBe(counts.buffer);
+    expect(more.buffer).toBe(counts.buffer);
+    expect(counts.byteOffset).toBe(4);
+    expect(flags.buffer.byteLength).toBe(4 + 4 * 5 + 4 * 2);
+    counts.fill(-1);
+    flags.fill(1);
+    expect([...more]).toEqual([0, 0]);
+    expect([...flags]).toEqual([1, 1, 1]);
+  });
+
+  it("gives empty arrays for no tokens", () => {
+    const { a, b } = fromOneBuffer((s) => ({ a: s.int32(0), b: s.uint8(0) }));
+    expect([a.length, b.length]).toEqual([0, 0]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Slab } from "../slab.js";
+import { fromOneBuffer } from "../slab.js";
 import { type Gazetteer, matchGazetteers, NUM_GAZ_SOURCES } from "./gazetteer.js";
 import { FNV_OFFSET_32, fnvStep32, hashString32, mix32 } from "./hash.js";
 
@@ -234,10 +234,7 @@ export function withEmbeddingClusters(packed: number, fine: number, coarse: numb
 function gazetteerPositions(lwh: Int32Array, wh: Int32Array, n: number, tables: readonly Gazetteer[]): Uint8Array {
   const S = NUM_GAZ_SOURCES;
   if (tables.length === 0) return new Uint8Array(n * S);
-  const slab = new Slab(3 * n * S);
-  const pos = slab.uint8(n * S);
-  const len = slab.uint8(n * S);
-  const exact = slab.uint8(n * S);
+  const { pos, len, exact } = fromOneBuffer((s) => ({ pos: s.uint8(n * S), len: s.uint8(n * S), exact: s.uint8(n * S) }));
   matchGazetteers(tables, lwh, wh, n, len, exact);
   for (let s = 0; s < S; s++) {
     for (let i = 0; i < n; ) {
@@ -364,19 +361,20 @@ export function encodeSentence(
   const NL = numLabels;
   let feats: Int32Array = new Int32Array(n * (STATIC_FEATURES + 4));
   // The per-token arrays from one buffer (a dozen backing stores per sentence were allocated and freed).
-  const slab = new Slab(4 * (10 * n + 1) + 2 * n);
-  const rows = slab.int32(n + 1);
-  const wh = slab.int32(n);
-  const lwh = slab.int32(n);
-  const shh = slab.int32(n);
-  const c1 = slab.int32(n);
-  const c2 = slab.int32(n);
-  const e1 = slab.int32(n);
-  const e2 = slab.int32(n);
-  const histKey = slab.int32(n);
-  const gazMask = slab.int32(n);
-  const capBins = slab.uint8(n);
-  const caps = slab.uint8(n);
+  const { rows, wh, lwh, shh, c1, c2, e1, e2, histKey, gazMask, capBins, caps } = fromOneBuffer((s) => ({
+    rows: s.int32(n + 1),
+    wh: s.int32(n),
+    lwh: s.int32(n),
+    shh: s.int32(n),
+    c1: s.int32(n),
+    c2: s.int32(n),
+    e1: s.int32(n),
+    e2: s.int32(n),
+    histKey: s.int32(n),
+    gazMask: s.int32(n),
+    capBins: s.uint8(n),
+    caps: s.uint8(n),
+  }));
   const lowers: string[] = new Array(n);
   const casing = sentenceCasing(tokens);
   for (let i = 0; i < n; i++) {

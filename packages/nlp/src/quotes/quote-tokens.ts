@@ -1,5 +1,5 @@
 import { hashString } from "../ner/hash.js";
-import { Slab } from "../slab.js";
+import { fromOneBuffer } from "../slab.js";
 import { splitSentences } from "../text/sentences.js";
 import { findQuoteMarks, type QuoteMark } from "./quote-marks.js";
 
@@ -119,26 +119,22 @@ export function quoteTokens(text: string, words: ReadonlyMap<string, number> = N
   for (const m of text.matchAll(TOKEN_RE)) raw.push([m.index!, m.index! + m[0].length, m[0]]);
   const n = raw.length;
   // Every array from one buffer (a dozen backing stores per paragraph were allocated and freed).
-  const slab = new Slab(4 * (10 * n + 2) + 3 * n);
-  const t: QuoteTokens = {
-    text,
-    length: n,
-    start: slab.int32(n),
-    end: slab.int32(n),
-    word: slab.uint32(n),
-    suffix: slab.uint32(n),
-    stem: slab.uint32(n),
-    cluster: slab.uint32(n),
-    sentence: slab.int32(n),
-    position: slab.int32(n),
-    quotesBefore: slab.int32(n + 1),
-    commasBefore: slab.int32(n + 1),
-    share: slab.uint8(n),
-    cls: slab.uint8(n),
-    inQuote: slab.uint8(n),
-    lower: new Array<string>(n),
-    marks: findQuoteMarks(text),
-  };
+  const arrays = fromOneBuffer((s) => ({
+    start: s.int32(n),
+    end: s.int32(n),
+    word: s.uint32(n),
+    suffix: s.uint32(n),
+    stem: s.uint32(n),
+    cluster: s.uint32(n),
+    sentence: s.int32(n),
+    position: s.int32(n),
+    quotesBefore: s.int32(n + 1),
+    commasBefore: s.int32(n + 1),
+    share: s.uint8(n),
+    cls: s.uint8(n),
+    inQuote: s.uint8(n),
+  }));
+  const t: QuoteTokens = { text, length: n, ...arrays, lower: new Array<string>(n), marks: findQuoteMarks(text) };
   const sentences = splitSentences(text);
   const marks = featureMarks(text, t.marks);
   let s = 0;
