@@ -5,7 +5,8 @@
 // convolution over 3 tokens into 64 ReLU units, or a bidirectional LSTM of 32 or 64 units a
 // direction, with a 3-label output layer. Weights are random (the cost does not depend on them).
 // The best of N passes (3) each, by the wall clock, on this one thread; on stderr a line per
-// encoder with its paragraphs/s alone and with extraction (1 / (1/a + 1/b)); last line JSON.
+// encoder with its paragraphs/s alone (and tokens/s, for the entity tagger's target) and with
+// extraction (1 / (1/a + 1/b)); last line JSON.
 import { parseArgs } from "node:util";
 import { extractQuotes, normalizeText, splitParagraphs } from "@newsflow/nlp";
 import { loadQuoteModel } from "@newsflow/nlp/node";
@@ -97,7 +98,9 @@ say(`${texts.length} paragraphs, ${tokens} tokens; extractQuotes ${extraction} p
 const results = encoders.map((e) => {
   const alone = rate((i) => e.run(paragraphs[i]!));
   const combined = Math.round(1 / (1 / extraction + 1 / alone));
-  say(`${e.name}: ${e.macsPerToken} multiply-adds a token, ${alone} paragraphs/s alone, ${combined} with extraction`);
-  return { encoder: e.name, macsPerToken: e.macsPerToken, paragraphsPerSecond: alone, withExtraction: combined };
+  // The same per token, to set beside the entity tagger's tokens/s target.
+  const tokensPerSecond = Math.round((alone * tokens) / texts.length);
+  say(`${e.name}: ${e.macsPerToken} multiply-adds a token, ${alone} paragraphs/s alone (${tokensPerSecond} tokens/s), ${combined} with extraction`);
+  return { encoder: e.name, macsPerToken: e.macsPerToken, paragraphsPerSecond: alone, tokensPerSecond, withExtraction: combined };
 });
 process.stdout.write(`${JSON.stringify({ paragraphs: texts.length, tokens, extraction, encoders: results })}\n`);
