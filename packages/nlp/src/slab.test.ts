@@ -3,7 +3,7 @@ import { fromOneBuffer, reusable, Slab } from "./slab.js";
 
 describe("Slab", () => {
   it("cuts zero-filled arrays that do not overlap", () => {
-    const slab = new Slab(4 * 3 + 4 * 2 + 3);
+    const slab = new Slab(new ArrayBuffer(4 * 3 + 4 * 2 + 3));
     const a = slab.int32(3);
     const b = slab.uint32(2);
     const c = slab.uint8(3);
@@ -16,10 +16,10 @@ describe("Slab", () => {
   });
 
   it("throws past the buffer's end, and starts a 4-byte array at a multiple of 4", () => {
-    const full = new Slab(8);
+    const full = new Slab(new ArrayBuffer(8));
     full.int32(2);
     expect(() => full.uint8(1)).toThrow(RangeError);
-    const odd = new Slab(8);
+    const odd = new Slab(new ArrayBuffer(8));
     odd.uint8(3);
     expect(odd.int32(1).byteOffset).toBe(4);
     expect(() => odd.uint32(1)).toThrow(RangeError);
