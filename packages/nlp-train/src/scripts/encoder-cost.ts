@@ -34,17 +34,20 @@ const table = weights(VOCAB * DIMS);
 
 /** The paragraph's word vectors, `length * DIMS` (a hashed look-up into a table of the shipped size). */
 function embed(t: ReturnType<typeof quoteTokens>, x: Float32Array): Float32Array {
-  for (let i = 0; i < t.length; i++) x.set(table.subarray((t.word[i]! % VOCAB) * DIMS, (t.word[i]! % VOCAB) * DIMS + DIMS), i * DIMS);
+  for (let i = 0; i < t.length; i++) {
+    const row = (t.word[i]! % VOCAB) * DIMS;
+    x.set(table.subarray(row, row + DIMS), i * DIMS);
+  }
   return x;
 }
 
-/** Label scores from the encoder's per-token output (`width` values a token). */
+/** Adds the label scores of the encoder's per-token output (`width` values a token) to `out`. */
 function project(h: Float32Array, n: number, width: number, w: Float32Array, out: Float32Array): void {
   for (let t = 0; t < n; t++) {
     for (let l = 0; l < LABELS; l++) {
       let s = 0;
       for (let j = 0; j < width; j++) s += w[l * width + j]! * h[t * width + j]!;
-      out[t * LABELS + l] = s;
+      out[t * LABELS + l] = out[t * LABELS + l]! + s;
     }
   }
 }
@@ -67,15 +70,17 @@ const encoders: Encoder[] = [
   ...[32, 64].map((units): Encoder => {
     const fw = lstm(units);
     const bw = lstm(units);
-    const outW = weights(LABELS * units);
+    // The output layer over both directions' states: one half of its weights for each.
+    const outFw = weights(LABELS * units);
+    const outBw = weights(LABELS * units);
     return {
       name: `BiLSTM 100 -> 2x${units}`,
       macsPerToken: biLstmMacs(fw) + 2 * LABELS * units,
       run: (t) => {
         const x = embed(t, new Float32Array(t.length * DIMS));
         const scores = new Float32Array(t.length * LABELS);
-        project(lstmForward(fw, x, t.length), t.length, units, outW, scores);
-        project(lstmForward(bw, x, t.length, true), t.length, units, outW, scores);
+        project(lstmForward(fw, x, t.length), t.length, units, outFw, scores);
+        project(lstmForward(bw, x, t.length, true), t.length, units, outBw, scores);
       },
     };
   }),
