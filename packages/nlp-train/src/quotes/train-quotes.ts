@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { extractQuotes, type QuoteModel, resolveQuotes } from "@newsflow/nlp";
-import { CUE_FEATURES, CUE_LABEL, type ChainModel, type CueTokens, cueFeatures, emissionScores, passiveCueParticiple, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, type QuoteTokens, quoteModelFromJson, quoteTokens, ROLE_FEATURES, ROLE_LABEL, roleFeatures, roleWindow, shareBucket } from "@newsflow/nlp/train";
-import { ChainTrainer, type ChainUpdate, chainToJson } from "./chain-trainer.js";
+import { CUE_FEATURES, CUE_LABEL, type CueTokens, cueFeatures, passiveCueParticiple, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, type QuoteTokens, quoteModelFromJson, quoteTokens, ROLE_FEATURES, ROLE_LABEL, roleFeatures, roleWindow, shareBucket } from "@newsflow/nlp/train";
+import { ChainTrainer, chainToJson } from "./chain-trainer.js";
 import type { GoldArticle, GoldParagraph } from "./polnear.js";
 import { emptyCounts, type QuoteCounts, quoteFigures, type Spans, scoreArticle } from "./score-quotes.js";
 import { toAttributions } from "./to-attributions.js";
@@ -171,18 +171,8 @@ export function trainQuoteModel(
   for (const p of encoded) for (let i = 0; i < p.tokens.length; i++) p.tokens.share[i] = shareBucket(lexicon.get(p.tokens.lower[i]!));
   const cueInputs = encoded.map((p) => cueFeatures(p.tokens));
   say(`${encoded.length} paragraphs, ${encoded.reduce((n, p) => n + p.roles.length, 0)} cues, lexicon ${lexiconEntries.length} words`);
-  const experiment = updateFromEnv();
-  const cueTrainer = new ChainTrainer(config.cueBits, 3, experiment.cue);
-  const roleTrainer = new ChainTrainer(config.roleBits, 3, experiment.role);
-  const roleInputs = encoded.slice(0, 3000).flatMap((p) => p.roles.map((r) => ({ features: roleFeatures(p.tokens, r.cue, p.isCue, r.from, r.from + r.labels.length), n: r.labels.length })));
-  const cueSample = encoded.slice(0, 3000).map((p, k) => ({ features: cueInputs[k]!, n: p.tokens.length }));
-  const scaled = (m: ChainModel, sample: Array<{ features: Uint32Array; n: number }>, perToken: number, target: number | undefined): ChainModel => {
-    const mean = meanAbsScore(m, sample, perToken);
-    if (process.env.NEWSFLOW_SCALE_REPORT) say(`mean |score| ${mean.toFixed(2)}`);
-    if (target === undefined || mean === 0) return m;
-    const k = target / mean;
-    return { ...m, weights: m.weights.map((w) => w * k) as Float32Array, transitions: m.transitions.map((w) => w * k) };
-  };
+  const cueTrainer = new ChainTrainer(config.cueBits, 3);
+  const roleTrainer = new ChainTrainer(config.roleBits, 3);
   let best: { epoch: number; f1: number; model: QuoteModelJson } | null = null;
   for (let epoch = 0; epoch < config.epochs; epoch++) {
     let cueWrong = 0;
@@ -203,8 +193,8 @@ export function trainQuoteModel(
       clusters,
       endsWithTo,
       agentlessPassives: agentless,
-      cue: chainToJson(scaled(cueTrainer.averaged(), cueSample, CUE_FEATURES, experiment.cueScale)),
-      role: chainToJson(scaled(roleTrainer.averaged(), roleInputs, ROLE_FEATURES, experiment.roleScale)),
+      cue: chainToJson(cueTrainer.averaged()),
+      role: chainToJson(roleTrainer.averaged()),
     };
     onEpoch(json);
     const figures = quoteFigures(scoreQuoteModel(quoteModelFromJson(json), devArticles, dev));
@@ -222,31 +212,4 @@ export function trainQuoteModel(
 /** Writes a quote model file; gzip's level and mtime are fixed by zlib's defaults, so the same model gives the same bytes. */
 export function writeQuoteModel(file: string, model: QuoteModelJson): void {
   writeFileSync(file, gzipSync(JSON.stringify(model), { level: 9 }));
-}
-
-/** Mean |emission score| per token and label over a sample. */
-function meanAbsScore(m: ChainModel, sample: Array<{ features: Uint32Array; n: number }>, perToken: number): number {
-  let sum = 0;
-  let count = 0;
-  for (const { features, n } of sample) {
-    const s = emissionScores(m, features, perToken, n);
-    for (const v of s) sum += Math.abs(v);
-    count += s.length;
-  }
-  return count === 0 ? 0 : sum / count;
-}
-
-/** EXPERIMENT: update rules from the environment. */
-function updateFromEnv(): { cue?: ChainUpdate; role?: ChainUpdate; cueScale?: number; roleScale?: number } {
-  const e = process.env;
-  const matrix = (spec: string | undefined): Float32Array => {
-    if (!spec) return new Float32Array(0);
-    // "fn,fp": gold cue (B/I) predicted O costs fn; gold O predicted B/I costs fp; B<->I 1.
-    const [fn, fp] = spec.split(",").map(Number) as [number, number];
-    return Float32Array.from([0, fp, fp, fn, 0, 1, fn, 1, 0]);
-  };
-  const pa = (v: string | undefined) => (v ? Number(v) : 0);
-  const cue = e.NEWSFLOW_CUE_PA || e.NEWSFLOW_CUE_COST ? { pa: pa(e.NEWSFLOW_CUE_PA), cost: matrix(e.NEWSFLOW_CUE_COST) } : undefined;
-  const role = e.NEWSFLOW_ROLE_PA || e.NEWSFLOW_ROLE_COST ? { pa: pa(e.NEWSFLOW_ROLE_PA), cost: matrix(e.NEWSFLOW_ROLE_COST) } : undefined;
-  return { cue, role, cueScale: cue && e.NEWSFLOW_CUE_SCALE ? Number(e.NEWSFLOW_CUE_SCALE) : undefined, roleScale: role && e.NEWSFLOW_ROLE_SCALE ? Number(e.NEWSFLOW_ROLE_SCALE) : undefined };
 }
