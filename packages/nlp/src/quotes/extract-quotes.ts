@@ -86,13 +86,12 @@ function cuesOnPath(tokens: QuoteTokens, model: QuoteModel, path: Uint8Array, sc
 }
 
 /**
- * The labeller's feature and score buffers, reused from cue to cue (a cue's are spent before the
- * next cue is labelled; only its labels are kept), and the cue tagger's features, reused from
- * paragraph to paragraph: fewer allocations, less garbage to collect.
+ * Feature and score buffers reused from call to call: fewer allocations, less garbage to collect.
+ * `features` holds the cue tagger's features of a paragraph, spent once its scores are computed,
+ * then each cue's labeller features in turn; `scores` each cue's labeller scores. A cue's are
+ * spent before the next cue is labelled (only its labels are kept).
  */
 const scratch = {
-  /** The cue tagger's features of a paragraph, spent once its scores are computed. */
-  cueFeatures: reusable((n) => new Uint32Array(n), 1 << 12),
   features: reusable((n) => new Uint32Array(n), 1 << 12),
   scores: reusable((n) => new Float32Array(n), 1 << 9),
 };
@@ -105,7 +104,7 @@ export function labelParagraph(text: string, model: QuoteModel, options: Extract
   const { sourceBias = SOURCE_BIAS, looserBias = LOOSER_CUE_BIAS, looserGate } = options;
   const tokens = quoteTokens(text, model.words);
   const n = tokens.length;
-  const cueScores = emissionScores(model.cue, cueFeatures(tokens, scratch.cueFeatures(n * CUE_FEATURES)), CUE_FEATURES, n);
+  const cueScores = emissionScores(model.cue, cueFeatures(tokens, scratch.features(n * CUE_FEATURES)), CUE_FEATURES, n);
   const path = bestPath(model.cue, cueScores, n);
   const isCue = new Uint8Array(n);
   const found = cuesOnPath(tokens, model, path, cueScores);
