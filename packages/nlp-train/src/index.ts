@@ -1,6 +1,6 @@
 export { type PRF, prf } from "./metrics.js";
 export { type ConllDocument, type ConllSentence, parseConll, type SpanScores, scoreSpans, spansFromTags, splitFolds, type TypedSpan } from "./ner/conll.js";
-export { documentModel, evaluateProductionPath, mentionsToTokenSpans, type ProductionEvaluation, type RebuiltParagraph, rebuildParagraphs } from "./ner/production-eval.js";
+export { documentModel, evaluateProductionPath, formatNerError, mentionsToTokenSpans, type ProductionEvaluation, type RebuiltParagraph, rebuildParagraphs } from "./ner/production-eval.js";
 export { type GoldArticle, type GoldAttribution, type GoldParagraph, goldParagraphs, readPolnear } from "./quotes/polnear.js";
 export { type ArticleMatch, emptyCounts, isDirect, matchAttributions, type QuoteCounts, quoteFigures, type ScoredAttribution, type Spans, scoreArticle, tokenSpans } from "./quotes/score-quotes.js";
 export { type PlacedParagraph, toAttributions } from "./quotes/to-attributions.js";

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { UsageError } from "../errors.js";
 import { evalQuotes } from "../eval/eval-quotes.js";
 import { evalCommand } from "./eval.js";
@@ -32,4 +32,30 @@ describe("newsflow eval --model", () => {
     writeFileSync(notAModel, "{}");
     await expect(evalQuotes(data, notAModel)).rejects.toThrow();
   }, 60_000);
+});
+
+describe("newsflow eval --errors", () => {
+  // Gold that no tagger gives: "bridge" an organisation. The mayor's name is the one mention.
+  const conll = join(dir, "one.conll");
+  writeFileSync(conll, ["-DOCSTART- -X- -X- O", "", "Mayor NNP B-NP O", "Jane NNP I-NP I-PER", "Smith NNP I-NP I-PER", "saw VBD B-VP O", "the DT B-NP O", "bridge NN I-NP I-ORG", ". . O O", ""].join("\n"));
+
+  it("prints each sentence with a missed or wrong mention before the JSON line", async () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      expect(await evalCommand(["ner", "--data", conll, "--errors"], {})).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    const lines = written.join("").trimEnd().split("\n");
+    expect(lines.slice(0, 2)).toEqual(["Mayor Jane Smith saw the bridge .", "  missed: ORG:bridge"]);
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ task: "ner" });
+  }, 60_000);
+
+  it("refuses --errors for a task that does not list errors, in one line", async () => {
+    await expect(evalCommand(["quotes", "--data", data, "--errors"], {})).rejects.toThrow(new UsageError("--errors is for ner, not quotes"));
+  });
 });

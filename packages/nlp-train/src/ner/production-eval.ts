@@ -69,6 +69,11 @@ export interface ProductionEvaluation {
   confidences: Array<{ confidence: number; right: boolean }>;
 }
 
+/** One sentence's errors for reading: the sentence, then its missed and its wrong mentions (`TYPE:words`), a line each. */
+export function formatNerError(e: ProductionEvaluation["errors"][number]): string {
+  return `${e.text}\n  missed: ${e.missed.join(" | ")}\n  wrong:  ${e.wrong.join(" | ")}\n`;
+}
+
 function describe(p: RebuiltParagraph, s: TypedSpan): string {
   if (s.start < 0) return `${s.type}:?`;
   return `${s.type}:${p.text.slice(p.starts[s.start]!, p.ends[s.end - 1]!)}`;

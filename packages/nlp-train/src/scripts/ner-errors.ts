@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { loadNerModel } from "@newsflow/nlp/node";
 import { createEntityTagger } from "@newsflow/nlp/train";
 import { parseConll } from "../ner/conll.js";
-import { evaluateProductionPath } from "../ner/production-eval.js";
+import { evaluateProductionPath, formatNerError } from "../ner/production-eval.js";
 import { sharedDataPath } from "../shared-data.js";
 
 const { values } = parseArgs({
@@ -29,5 +29,5 @@ if (values.mentions) {
   const { raw, reconciled } = result.mentions;
   for (let i = 0; i < raw.length; i++) process.stdout.write(`${JSON.stringify({ raw: raw[i], reconciled: reconciled[i] })}\n`);
 } else {
-  for (const e of result.errors) process.stdout.write(`${e.text}\n  missed: ${e.missed.join(" | ")}\n  wrong:  ${e.wrong.join(" | ")}\n`);
+  for (const e of result.errors) process.stdout.write(formatNerError(e));
 }
