@@ -32,7 +32,7 @@ export function convForward(c: ConvWeights, x: Float32Array, n: number, out = ne
         const xo = u * dims;
         for (let d = 0; d < dims; d++) s += w[wo + d]! * x[xo + d]!;
       }
-      out[t * filters + f] = s > 0 ? s : 0;
+      out[t * filters + f] = Math.max(s, 0);
     }
   }
   return out;
