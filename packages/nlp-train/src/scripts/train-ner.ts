@@ -114,7 +114,7 @@ const textLexicon =
 // GloVe's word vectors (6B tokens of Wikipedia and newswire), clustered: what our 1.9M tokens cannot say about a rare word.
 const lexicon = values["embedding-clusters"] === "on" ? addEmbeddingClusters(textLexicon, cachedEmbeddingClusters({ log })) : textLexicon;
 log(`lexicon: ${lexicon.size} words`);
-const listedNames = values.lists === "on" ? readNameLists(log, { lexicon }) : [];
+const listedNames = values.lists === "on" ? readNameLists(log) : [];
 
 const config = {
   bits: Number(values.bits),

@@ -2,11 +2,9 @@ import { mix32, mixHash } from "./hash.js";
 
 /**
  * The name lists a gazetteer match can come from, in bit order. The first four hold the training
- * set's own mentions (jackknifed while training); autoPER..autoMISC are names the tagger itself
- * found typed consistently in unlabeled news (self-training); the others are external lists. A
- * match carries its source as a feature, so the perceptron learns how far to trust each list.
- * "givenName" (US given names of 1880-2016 that the shared first-name lists lack) came last, so that
- * the bits of the sources before it kept their meaning.
+ * set's own mentions (jackknifed while training); the last four are names the tagger itself found
+ * typed consistently in unlabeled news (self-training); the others are external lists. A match carries
+ * its source as a feature, so the perceptron learns how far to trust each list.
  */
 export const GAZ_SOURCES = [
   "trainPER",
@@ -28,7 +26,6 @@ export const GAZ_SOURCES = [
   "autoORG",
   "autoLOC",
   "autoMISC",
-  "givenName",
 ] as const;
 export type GazSource = (typeof GAZ_SOURCES)[number];
 export const NUM_GAZ_SOURCES = GAZ_SOURCES.length;
