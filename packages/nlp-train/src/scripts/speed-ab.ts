@@ -1,17 +1,19 @@
 // Did a change to @newsflow/nlp cost speed? `node dist/scripts/speed-ab.js --old DIR [--task
 // quotes|ner|both] [--pairs N] [--data FILE]` imports two builds into this one process: the old one
 // from DIR (a copy of an earlier packages/nlp/dist) and the workspace's current @newsflow/nlp. Each
-// build loads the shipped models with its own loader and runs what a worker does per paragraph
-// (`quotes`: extractQuotes, as worker-quotes; `ner`: the tagger's tag, as worker-entities) over
-// the paragraphs of a PolNeAR-format file (dev by default), split as `eval quotes` splits them. After
+// build loads the shipped models with its own loader and runs what `eval quotes` times (`quotes`:
+// extractQuotes per paragraph, as worker-quotes, then resolveQuotes per article, as the document
+// step, with the article's canonical entities settled once beforehand by the current build) or what
+// worker-entities does per paragraph (`ner`: the tagger's tag) over the articles of a PolNeAR-format
+// file (dev by default), split as `eval quotes` splits them. After
 // a warm-up (two passes of each), N pairs of passes (20 by default) alternate which build goes first. The host's speed
 // drifts 2-3x over minutes, so the figure to trust is the median over the pairs of the ratio new/old
 // within each pair, per CPU second (process.cpuUsage, user + system) and by the wall clock.
 // DIR must sit directly in packages/nlp (e.g. packages/nlp/dist-old, ignored by git): the old build
 // reads the models from DIR/../models and finds @newsflow/contracts through packages/nlp/node_modules.
 // Prints a line per pair on stderr, and per task the figures as one JSON line on stdout, with the
-// count of paragraphs whose output differs between the builds (not a failure: a speed change may
-// change output too, but then say so).
+// count of paragraphs whose output (their resolved quotes, or their mentions) differs between the
+// builds (not a failure: a speed change may change output too, but then say so).
 import { existsSync, realpathSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -44,9 +46,10 @@ const pairs = Number(values.pairs);
 if (!Number.isInteger(pairs) || pairs < 1) fail(`--pairs must be a whole number of 1 or more, got ${values.pairs}`);
 const tasks: readonly Task[] = values.task === "both" ? TASKS : TASKS.includes(values.task as Task) ? [values.task as Task] : fail(`--task must be quotes, ner or both, got ${values.task}`);
 
-/** The parts of a build that the workers call per paragraph, and the loaders of its models. */
+/** The parts of a build that the workers and the document step call, and the loaders of its models. */
 interface NlpBuild {
   extractQuotes: typeof nlp.extractQuotes;
+  resolveQuotes: typeof nlp.resolveQuotes;
   loadQuoteModel: typeof nlpNode.loadQuoteModel;
   loadEntityTagger: typeof nlpNode.loadEntityTagger;
 }
@@ -68,31 +71,51 @@ const oldNode = await importOld<typeof nlpNode>("@newsflow/nlp/node");
 const builds: Record<Build, NlpBuild> = {
   old: {
     extractQuotes: oldIndex.extractQuotes ?? fail("the old build has no extractQuotes"),
+    resolveQuotes: oldIndex.resolveQuotes ?? fail("the old build has no resolveQuotes"),
     loadQuoteModel: oldNode.loadQuoteModel ?? fail("the old build has no loadQuoteModel"),
     loadEntityTagger: oldNode.loadEntityTagger ?? fail("the old build has no loadEntityTagger"),
   },
-  new: { extractQuotes: nlp.extractQuotes, loadQuoteModel: nlpNode.loadQuoteModel, loadEntityTagger: nlpNode.loadEntityTagger },
+  new: { extractQuotes: nlp.extractQuotes, resolveQuotes: nlp.resolveQuotes, loadQuoteModel: nlpNode.loadQuoteModel, loadEntityTagger: nlpNode.loadEntityTagger },
 };
 
-// The paragraphs as the producer hands them to the workers (normalised, no title), split once by the new build.
+// The articles' paragraphs as the producer hands them to the workers (normalised, no title), split
+// once by the new build, with the canonical entities the document step would give their speakers
+// (settled once by the new build: not timed, the same input for both builds).
 const dataPath = values.data ?? requireSharedData("quotes", "polnear", "dev.jsonl");
 if (!existsSync(dataPath)) fail(`no such file: ${dataPath}`);
-const texts = readPolnear(dataPath).flatMap((a) => nlp.splitParagraphs(nlp.normalizeText(a.text), { detectTitle: false }).paragraphs.map((p) => p.text));
+const tagger = nlpNode.loadEntityTagger();
+const entityModel = nlpNode.loadEntityDocumentModel();
+const articles = readPolnear(dataPath).map((a) => {
+  const { paragraphs } = nlp.splitParagraphs(nlp.normalizeText(a.text), { detectTitle: false });
+  const { canonical } = nlp.documentEntities(
+    paragraphs,
+    paragraphs.map((p) => tagger.tag(p.text)),
+    entityModel,
+  );
+  return { paragraphs, canonical };
+});
+const texts = articles.flatMap((a) => a.paragraphs.map((p) => p.text));
 
-/** The per-paragraph work of `task` with `build`'s own models, loaded once. */
-function workOf(task: Task, build: NlpBuild): (text: string) => unknown {
+/** `task`'s work with `build`'s own models, loaded once: per article, each paragraph's output (for the comparison). */
+function workOf(task: Task, build: NlpBuild): (article: (typeof articles)[number]) => unknown[] {
   if (task === "quotes") {
     const model = build.loadQuoteModel();
-    return (text) => build.extractQuotes(text, model);
+    return ({ paragraphs, canonical }) => {
+      const resolved = build.resolveQuotes(
+        paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: build.extractQuotes(p.text, model) })),
+        canonical,
+      );
+      return paragraphs.map((p) => resolved.filter((q) => q.paragraphIndex === p.index));
+    };
   }
   const tagger = build.loadEntityTagger();
-  return (text) => tagger.tag(text);
+  return ({ paragraphs }) => paragraphs.map((p) => tagger.tag(p.text));
 }
 
-function timePass(work: (text: string) => unknown): PassTime {
+function timePass(work: (article: (typeof articles)[number]) => unknown): PassTime {
   const cpu = process.cpuUsage();
   const start = performance.now();
-  for (const text of texts) work(text);
+  for (const article of articles) work(article);
   const wallSeconds = (performance.now() - start) / 1000;
   const used = process.cpuUsage(cpu);
   return { units: texts.length, wallSeconds, cpuSeconds: (used.user + used.system) / 1e6 };
@@ -104,7 +127,12 @@ const rate = (t: { wall: number; cpu: number }) => `${Math.round(t.wall)}/s wall
 for (const task of tasks) {
   const work = { old: workOf(task, builds.old), new: workOf(task, builds.new) };
   let differing = 0;
-  for (const text of texts) if (JSON.stringify(work.old(text)) !== JSON.stringify(work.new(text))) differing++;
+  for (const article of articles) {
+    const [before, after] = [work.old(article), work.new(article)];
+    before.forEach((out, k) => {
+      if (JSON.stringify(out) !== JSON.stringify(after[k])) differing++;
+    });
+  }
   const note = differing ? " (the change alters output: say so beside its speed)" : "";
   process.stderr.write(`speed-ab: ${task}: ${texts.length} paragraphs, ${differing} with different output from the two builds${note}\n`);
   const results = runPairs(pairs, WARMUP_PASSES, (build) => timePass(work[build]), (r) => {
