@@ -33,6 +33,19 @@ describe("extractQuotes", () => {
     expect(brief("Iraqi forces retook it from the Islamic State group, state TV announced.")[0]).toMatchObject({ source: "state TV", cue: "announced", kind: "indirect" });
   });
 
+  it("gives a trailing \"according to\" its whole clause, over a cue found inside it", () => {
+    // The tagger finds "chants of" too; it had kept that piece and dropped "according to".
+    const text = 'Pressure is building on McAuliffe, who was greeted with chants of "Bobby!" at a labor conference in Williamsburg last month, according to Virginia AFL-CIO President Doris Crouse-Mays.';
+    expect(brief(text)).toEqual([
+      {
+        kind: "mixed",
+        content: 'Pressure is building on McAuliffe, who was greeted with chants of "Bobby!" at a labor conference in Williamsburg last month',
+        source: "Virginia AFL-CIO President Doris Crouse-Mays",
+        cue: "according to",
+      },
+    ]);
+  });
+
   it("leaves a list bullet that opens the paragraph out of the content", () => {
     const text = "- Iraqi Prime Minister Haider al-Abadi raised on Sunday the Iraqi flag at a border crossing with Syria days after Iraqi forces retook it from the Islamic State group, state TV announced.";
     const [quote] = extractQuotes(text, model).quotes;

@@ -117,7 +117,7 @@ export function labelParagraph(text: string, model: QuoteModel, options: Extract
     return { from, labels: withSource(model, tokens, cue, from, scores, sourceBias) };
   };
   const cues = found.map(({ cue, confidence }) => ({ cue, confidence, ...labelCue(cue, isCue) }));
-  const kept = coordinatedCues(tokens, withoutNestedCues(tokens, cues, isCue, labelCue));
+  const kept = coordinatedCues(tokens, withTrailingAccordingTo(tokens, withoutNestedCues(tokens, cues, isCue, labelCue), isCue, labelCue));
   const all = looserBias === 0 ? kept : withLooserCues(tokens, model, cueScores, kept, isCue, labelCue, looserBias, looserGate);
   for (const c of all) {
     subjectOutOfSource(tokens, c);
@@ -357,6 +357,42 @@ function withoutNestedCues(tokens: QuoteTokens, cues: LabelledCue[], isCue: Uint
     if (covered.length === 0) continue;
     cues[a] = { ...outer, ...again };
     for (const b of covered) dropped.add(b);
+  }
+  return dropped.size === 0 ? cues : cues.filter((_, k) => !dropped.has(k));
+}
+
+/**
+ * A trailing "according to" takes its whole clause, as PolNeAR annotates it ("“I ask you ... on the
+ * floor,” Sanders said, according to CNN": one attribution, source CNN, content up to "said"). The
+ * labeller ends a content at any cue it sees, so a cue the tagger found earlier in the sentence
+ * ("Pressure is building on McAuliffe, who was greeted with chants of “Bobby!” ..., according to
+ * Virginia AFL-CIO President Doris Crouse-Mays": "chants of") cut the content short, and the
+ * overlap rule then kept the earlier cue's piece. So an "according to" cue with content before it
+ * and earlier cues in its sentence is labelled again with those cues unmarked; the earlier cues
+ * its content then covers are dropped and the new labels kept, as `withoutNestedCues` does forwards.
+ * It changes 3 of dev's 1,839 paragraphs: dev content / attribution / direct F1 0.7753 / 0.7000 /
+ * 0.9274 -> 0.7758 / 0.7015 / 0.9288; ten folds held out (`quote-halves --folds 10`) 0.7490 /
+ * 0.6614 / 0.9228 -> 0.7498 / 0.6634 / 0.9231, exact content 0.5285 -> 0.5307, attribution up in
+ * each of the 8 folds that kept their epoch. For any trailing cue, whatever punctuation stands
+ * between, dev gave 0.7753 / 0.7009 / 0.9259 (not kept: direct quotes lost).
+ */
+function withTrailingAccordingTo(tokens: QuoteTokens, cues: LabelledCue[], isCue: Uint8Array, labelCue: (cue: CueTokens, marks: Uint8Array) => { from: number; labels: Uint8Array }): LabelledCue[] {
+  const dropped = new Set<number>();
+  for (let b = cues.length - 1; b >= 0; b--) {
+    const trailing = cues[b]!;
+    const { first, last } = trailing.cue;
+    if (dropped.has(b) || tokens.lower[first] !== "according" || tokens.lower[last] !== "to") continue;
+    if (!trailing.labels.subarray(0, Math.max(0, first - trailing.from)).includes(ROLE_LABEL.CONTENT)) continue;
+    const earlier: number[] = [];
+    for (let a = 0; a < b; a++) if (!dropped.has(a) && cues[a]!.cue.last < first && tokens.sentence[cues[a]!.cue.first] === tokens.sentence[first]) earlier.push(a);
+    if (earlier.length === 0) continue;
+    const marks = isCue.slice();
+    for (const a of earlier) marks.fill(0, cues[a]!.cue.first, cues[a]!.cue.last + 1);
+    const again = labelCue(trailing.cue, marks);
+    const covered = earlier.filter((a) => again.labels[cues[a]!.cue.first - again.from] === ROLE_LABEL.CONTENT);
+    if (covered.length === 0) continue;
+    cues[b] = { ...trailing, ...again };
+    for (const a of covered) dropped.add(a);
   }
   return dropped.size === 0 ? cues : cues.filter((_, k) => !dropped.has(k));
 }
