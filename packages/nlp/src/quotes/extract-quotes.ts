@@ -350,15 +350,30 @@ function withoutNestedCues(tokens: QuoteTokens, cues: LabelledCue[], isCue: Uint
     const later: number[] = [];
     for (let b = a + 1; b < cues.length; b++) if (!dropped.has(b) && cues[b]!.cue.first > outer.cue.last && tokens.sentence[cues[b]!.cue.first] === sentence && nests(outer.cue, cues[b]!.cue)) later.push(b);
     if (later.length === 0 || !outer.labels.subarray(outer.cue.last + 1 - outer.from).includes(ROLE_LABEL.CONTENT)) continue;
-    const marks = isCue.slice();
-    for (const b of later) marks.fill(0, cues[b]!.cue.first, cues[b]!.cue.last + 1);
-    const again = labelCue(outer.cue, marks);
-    const covered = later.filter((b) => again.labels[cues[b]!.cue.first - again.from] === ROLE_LABEL.CONTENT);
-    if (covered.length === 0) continue;
-    cues[a] = { ...outer, ...again };
-    for (const b of covered) dropped.add(b);
+    absorbCovered(cues, a, later, isCue, labelCue, dropped);
   }
   return dropped.size === 0 ? cues : cues.filter((_, k) => !dropped.has(k));
+}
+
+/**
+ * Labels cue `i` again with the cues `others` unmarked; when its content then covers some of them,
+ * cue `i` keeps the new labels and those it covers are added to `dropped`.
+ */
+function absorbCovered(
+  cues: LabelledCue[],
+  i: number,
+  others: readonly number[],
+  isCue: Uint8Array,
+  labelCue: (cue: CueTokens, marks: Uint8Array) => { from: number; labels: Uint8Array },
+  dropped: Set<number>,
+): void {
+  const marks = isCue.slice();
+  for (const k of others) marks.fill(0, cues[k]!.cue.first, cues[k]!.cue.last + 1);
+  const again = labelCue(cues[i]!.cue, marks);
+  const covered = others.filter((k) => again.labels[cues[k]!.cue.first - again.from] === ROLE_LABEL.CONTENT);
+  if (covered.length === 0) return;
+  cues[i] = { ...cues[i]!, ...again };
+  for (const k of covered) dropped.add(k);
 }
 
 /**
@@ -385,14 +400,7 @@ function withTrailingAccordingTo(tokens: QuoteTokens, cues: LabelledCue[], isCue
     if (!trailing.labels.subarray(0, Math.max(0, first - trailing.from)).includes(ROLE_LABEL.CONTENT)) continue;
     const earlier: number[] = [];
     for (let a = 0; a < b; a++) if (!dropped.has(a) && cues[a]!.cue.last < first && tokens.sentence[cues[a]!.cue.first] === tokens.sentence[first]) earlier.push(a);
-    if (earlier.length === 0) continue;
-    const marks = isCue.slice();
-    for (const a of earlier) marks.fill(0, cues[a]!.cue.first, cues[a]!.cue.last + 1);
-    const again = labelCue(trailing.cue, marks);
-    const covered = earlier.filter((a) => again.labels[cues[a]!.cue.first - again.from] === ROLE_LABEL.CONTENT);
-    if (covered.length === 0) continue;
-    cues[b] = { ...trailing, ...again };
-    for (const a of covered) dropped.add(a);
+    if (earlier.length > 0) absorbCovered(cues, b, earlier, isCue, labelCue, dropped);
   }
   return dropped.size === 0 ? cues : cues.filter((_, k) => !dropped.has(k));
 }
