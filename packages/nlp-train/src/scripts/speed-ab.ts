@@ -18,6 +18,7 @@ import { existsSync, realpathSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import type { ResolvedQuote } from "@newsflow/contracts";
 import * as nlp from "@newsflow/nlp";
 import * as nlpNode from "@newsflow/nlp/node";
 import { type Build, type PassTime, runPairs, summarizePairs } from "../paired-speed.js";
@@ -83,33 +84,43 @@ const builds: Record<Build, NlpBuild> = {
 // (settled once by the new build: not timed, the same input for both builds).
 const dataPath = values.data ?? requireSharedData("quotes", "polnear", "dev.jsonl");
 if (!existsSync(dataPath)) fail(`no such file: ${dataPath}`);
-const tagger = nlpNode.loadEntityTagger();
-const entityModel = nlpNode.loadEntityDocumentModel();
+// Only the quotes task needs the entities (`--task ner` skips tagging every paragraph here).
+const entities = tasks.includes("quotes") ? { tagger: nlpNode.loadEntityTagger(), model: nlpNode.loadEntityDocumentModel() } : null;
 const articles = readPolnear(dataPath).map((a) => {
   const { paragraphs } = nlp.splitParagraphs(nlp.normalizeText(a.text), { detectTitle: false });
-  const { canonical } = nlp.documentEntities(
-    paragraphs,
-    paragraphs.map((p) => tagger.tag(p.text)),
-    entityModel,
-  );
+  const canonical = entities
+    ? nlp.documentEntities(
+        paragraphs,
+        paragraphs.map((p) => entities.tagger.tag(p.text)),
+        entities.model,
+      ).canonical
+    : [];
   return { paragraphs, canonical };
 });
 const texts = articles.flatMap((a) => a.paragraphs.map((p) => p.text));
 
-/** `task`'s work with `build`'s own models, loaded once: per article, each paragraph's output (for the comparison). */
+/**
+ * `task`'s work on one article with `build`'s own models, loaded once: what is timed. `outputs`
+ * splits what it returned into each paragraph's output, for the comparison only (not timed).
+ */
 function workOf(task: Task, build: NlpBuild): (article: (typeof articles)[number]) => unknown[] {
   if (task === "quotes") {
     const model = build.loadQuoteModel();
-    return ({ paragraphs, canonical }) => {
-      const resolved = build.resolveQuotes(
+    return ({ paragraphs, canonical }) =>
+      build.resolveQuotes(
         paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: build.extractQuotes(p.text, model) })),
         canonical,
       );
-      return paragraphs.map((p) => resolved.filter((q) => q.paragraphIndex === p.index));
-    };
   }
   const tagger = build.loadEntityTagger();
   return ({ paragraphs }) => paragraphs.map((p) => tagger.tag(p.text));
+}
+
+/** Each paragraph's output from what `task`'s work returned for `article`: its resolved quotes, or its mentions. */
+function outputs(task: Task, article: (typeof articles)[number], returned: unknown[]): unknown[] {
+  if (task === "ner") return returned;
+  const resolved = returned as ResolvedQuote[];
+  return article.paragraphs.map((p) => resolved.filter((q) => q.paragraphIndex === p.index));
 }
 
 function timePass(work: (article: (typeof articles)[number]) => unknown): PassTime {
@@ -128,7 +139,7 @@ for (const task of tasks) {
   const work = { old: workOf(task, builds.old), new: workOf(task, builds.new) };
   let differing = 0;
   for (const article of articles) {
-    const [before, after] = [work.old(article), work.new(article)];
+    const [before, after] = [outputs(task, article, work.old(article)), outputs(task, article, work.new(article))];
     before.forEach((out, k) => {
       if (JSON.stringify(out) !== JSON.stringify(after[k])) differing++;
     });
