@@ -23,6 +23,9 @@ export interface LabelledCue {
   labels: Uint8Array;
 }
 
+/** The labeller run on one cue with the given cues marked: the window's first token and its labels. */
+type LabelCue = (cue: CueTokens, marks: Uint8Array) => { from: number; labels: Uint8Array };
+
 /** A paragraph's tokens, its cues and, per cue, the content and source labels (what `extractQuotes` turns into quotes). */
 export interface LabelledParagraph {
   tokens: QuoteTokens;
@@ -110,7 +113,7 @@ export function labelParagraph(text: string, model: QuoteModel, options: Extract
   const found = cuesOnPath(tokens, model, path, cueScores);
   for (const { cue } of found) isCue.fill(1, cue.first, cue.last + 1);
   rescueQuotationCues(tokens, cueScores, model.cue.labels, isCue, found);
-  const labelCue = (cue: CueTokens, marks: Uint8Array): { from: number; labels: Uint8Array } => {
+  const labelCue: LabelCue = (cue, marks) => {
     const { from, to } = roleWindow(tokens, cue);
     const width = to - from;
     const scores = emissionScores(model.role, roleFeatures(tokens, cue, marks, from, to, scratch.features(width * ROLE_FEATURES)), ROLE_FEATURES, width, scratch.scores(width * model.role.labels));
@@ -221,7 +224,7 @@ function withLooserCues(
   cueScores: Float32Array,
   cues: LabelledCue[],
   isCue: Uint8Array,
-  labelCue: (cue: CueTokens, marks: Uint8Array) => { from: number; labels: Uint8Array },
+  labelCue: LabelCue,
   bias: number,
   gate?: (candidate: LooserCandidate) => boolean,
 ): LabelledCue[] {
@@ -337,7 +340,7 @@ const CLAUSE_MARKS: ReadonlySet<number> = new Set([CLASS.comma, CLASS.colon, CLA
  * its own with the same source, so it is not nested: dev content 0.7564 -> 0.7611, attribution
  * 0.6901 -> 0.6941, direct 0.9213 -> 0.9220.
  */
-function withoutNestedCues(tokens: QuoteTokens, cues: LabelledCue[], isCue: Uint8Array, labelCue: (cue: CueTokens, marks: Uint8Array) => { from: number; labels: Uint8Array }): LabelledCue[] {
+function withoutNestedCues(tokens: QuoteTokens, cues: LabelledCue[], isCue: Uint8Array, labelCue: LabelCue): LabelledCue[] {
   const nests = (outer: CueTokens, inner: CueTokens): boolean => {
     for (let k = outer.last + 1; k < inner.first; k++) if (CLAUSE_MARKS.has(tokens.cls[k]!)) return false;
     return !afterConjunction(tokens, inner);
@@ -364,7 +367,7 @@ function absorbCovered(
   i: number,
   others: readonly number[],
   isCue: Uint8Array,
-  labelCue: (cue: CueTokens, marks: Uint8Array) => { from: number; labels: Uint8Array },
+  labelCue: LabelCue,
   dropped: Set<number>,
 ): void {
   const marks = isCue.slice();
@@ -391,7 +394,7 @@ function absorbCovered(
  * each of the 8 folds that kept their epoch. For any trailing cue, whatever punctuation stands
  * between, dev gave 0.7753 / 0.7009 / 0.9259 (not kept: direct quotes lost).
  */
-function withTrailingAccordingTo(tokens: QuoteTokens, cues: LabelledCue[], isCue: Uint8Array, labelCue: (cue: CueTokens, marks: Uint8Array) => { from: number; labels: Uint8Array }): LabelledCue[] {
+function withTrailingAccordingTo(tokens: QuoteTokens, cues: LabelledCue[], isCue: Uint8Array, labelCue: LabelCue): LabelledCue[] {
   const dropped = new Set<number>();
   for (let b = cues.length - 1; b >= 0; b--) {
     const trailing = cues[b]!;
