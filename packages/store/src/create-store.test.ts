@@ -218,6 +218,16 @@ describe("the store on a real Redis", () => {
     await expect(createStore(redis, createKeys(store.keys.name, 3)).ensureDeployment()).rejects.toThrow(DeploymentMismatchError);
   });
 
+  it("documents BullMQ's per-minute metrics list, which appears only when a run crosses a minute boundary", () => {
+    // The cluster test found it: `{...}:entities:metrics:completed:data` matched no pattern.
+    const keys = freshStore(2).keys;
+    const patterns = keyPatterns(keys);
+    for (const key of [`${keys.partitionPrefixes[1]}:entities:metrics:completed:data`, `${keys.partitionPrefixes[0]}:document:metrics:failed:data`]) {
+      expect(patterns.some((p) => p.test(key))).toBe(true);
+    }
+    expect(patterns.some((p) => p.test(`${keys.partitionPrefixes[0]}:document:metrics:completed:other`))).toBe(false);
+  });
+
   it("writes only keys of a documented pattern", async () => {
     const store = freshStore(2);
     await store.ensureDeployment();

@@ -124,5 +124,8 @@ export function keyPatterns(keys: Keys): RegExp[] {
     new RegExp(`^${parts}:store:doc:${id}(:paragraphs|:runs|:progress|:result:(summarize|entities|quotes)|:entities|:failed|:document)?$`),
     // BullMQ: <prefix>:<queue>:<meta|id|wait|active|...|jobId[:lock|:logs|...]>
     new RegExp(`^${parts}:(summarize|entities|quotes|document):[^:]+(:[a-z]+)?$`),
+    // ...and the per-minute counts of its metrics, a list BullMQ writes only once a minute boundary
+    // passes between two completions (or failures).
+    new RegExp(`^${parts}:(summarize|entities|quotes|document):metrics:(completed|failed):data$`),
   ];
 }
