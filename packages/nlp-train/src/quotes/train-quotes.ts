@@ -121,7 +121,7 @@ export function agentlessPassives(encoded: readonly EncodedParagraph[]): string[
  * The paragraphs in a different fixed order each epoch (a stride through them), so training is
  * reproducible without a random generator.
  */
-function epochOrder(n: number, epoch: number): number[] {
+export function epochOrder(n: number, epoch: number): number[] {
   const strides = [7919, 104729, 15485863, 3571, 611953];
   let stride = strides[epoch % strides.length]! % Math.max(1, n);
   while (n > 1 && gcd(stride, n) !== 1) stride++;

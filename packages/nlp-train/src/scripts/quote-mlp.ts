@@ -1,0 +1,189 @@
+// Does a small neural network over a quote tagger's own features do better than the averaged
+// perceptron? `node dist/scripts/quote-mlp.js [--tagger cue|role] [--hidden H] [--epochs N]
+// [--rate R] [--bits B] [--skip-perceptron]` trains both on PolNeAR train and prints, per epoch,
+// each one's tagging of dev:
+// - `cue` (the default): the cue tagger over every token (`cueFeatures`); token P/R/F1 (a token in
+//   a gold cue, tagged B or I) and exact cue spans.
+// - `role`: the content/source labeller over the window of each gold cue (`roleFeatures`, the other
+//   gold cues marked); per role its token P/R/F1, the share of gold contents whose predicted
+//   content overlaps them with F1 >= 0.5 (the scorer's match rule, per cue) and the share of
+//   sources predicted exactly.
+// The network (`HashedMlp`) sums a learned vector per hashed feature into H ReLU units, with a
+// linear part over the same features beside it (H = 0: logistic regression), softmax over the three
+// labels, AdaGrad on each token's cross-entropy. It decodes by Viterbi over its log-probabilities:
+// for cues with the BIO constraint (I never starts or follows O), for roles without constraints
+// (each token's best label). An "O bias" added to the O log-probability trades precision for recall.
+// Deterministic (a seeded generator). An experiment: nothing here is shipped.
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
+import {
+  bestPath,
+  type ChainModel,
+  CUE_FEATURES,
+  CUE_LABEL,
+  cueFeatures,
+  emissionScores,
+  type QuoteModelJson,
+  ROLE_FEATURES,
+  ROLE_LABEL,
+  roleFeatures,
+  shareBucket,
+} from "@newsflow/nlp/train";
+import { ChainTrainer } from "../quotes/chain-trainer.js";
+import { HashedMlp } from "../quotes/hashed-mlp.js";
+import { goldParagraphs, readPolnear } from "../quotes/polnear.js";
+import { buildCueLexicon, DEFAULT_QUOTE_TRAIN_CONFIG, type EncodedParagraph, encodeParagraph, epochOrder } from "../quotes/train-quotes.js";
+import { requireSharedData } from "../shared-data.js";
+
+const { values } = parseArgs({
+  options: {
+    tagger: { type: "string", default: "cue" },
+    hidden: { type: "string", default: "32" },
+    epochs: { type: "string", default: "8" },
+    bits: { type: "string", default: "18" },
+    rate: { type: "string", default: "0.05" },
+    "skip-perceptron": { type: "boolean", default: false },
+  },
+});
+const say = (line: string) => process.stderr.write(`quote-mlp: ${line}\n`);
+if (values.tagger !== "cue" && values.tagger !== "role") {
+  say(`--tagger must be cue or role, got ${values.tagger}`);
+  process.exit(2);
+}
+const CUE = values.tagger === "cue";
+const H = Number(values.hidden);
+const EPOCHS = Number(values.epochs);
+const BITS = Number(values.bits);
+const RATE = Number(values.rate);
+const PER_TOKEN = CUE ? CUE_FEATURES : ROLE_FEATURES;
+
+/** One sequence a tagger learns or is scored on: `n` tokens, their features and gold labels. */
+interface Sequence {
+  n: number;
+  x: Uint32Array;
+  gold: Uint8Array;
+}
+
+const shipped = JSON.parse(readArtefact(fileURLToPath(new URL(SHIPPED_QUOTE_MODEL, MODELS_DIR))).toString("utf8")) as QuoteModelJson;
+const clusterMap = new Map(shipped.clusters);
+const encode = (path: string) => goldParagraphs(readPolnear(path)).map((p) => encodeParagraph(p, clusterMap));
+const trainParagraphs = encode(requireSharedData("quotes", "polnear", "train.jsonl"));
+const devParagraphs = encode(requireSharedData("quotes", "polnear", "dev.jsonl"));
+const lexicon = new Map(buildCueLexicon(trainParagraphs, DEFAULT_QUOTE_TRAIN_CONFIG));
+for (const p of [...trainParagraphs, ...devParagraphs]) for (let i = 0; i < p.tokens.length; i++) p.tokens.share[i] = shareBucket(lexicon.get(p.tokens.lower[i]!));
+const sequences = (ps: readonly EncodedParagraph[]): Sequence[] =>
+  CUE
+    ? ps.map((p) => ({ n: p.tokens.length, x: cueFeatures(p.tokens), gold: p.cueLabels }))
+    : ps.flatMap((p) => p.roles.map((r) => ({ n: r.labels.length, x: roleFeatures(p.tokens, r.cue, p.isCue, r.from, r.from + r.labels.length), gold: r.labels })));
+const train = sequences(trainParagraphs);
+const dev = sequences(devParagraphs);
+say(`${values.tagger} tagger: ${train.length} training sequences (${train.reduce((n, s) => n + s.n, 0)} tokens), ${dev.length} dev`);
+
+const prf = (tp: number, predicted: number, gold: number) => `${(tp / predicted).toFixed(3)}/${(tp / gold).toFixed(3)}/${((2 * tp) / (predicted + gold)).toFixed(3)}`;
+
+/** The runs of cue labels (a B or I token followed by I tokens), as "first:last". */
+function cueSpans(labels: Uint8Array): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] === CUE_LABEL.O) continue;
+    let j = i;
+    while (j + 1 < labels.length && labels[j + 1] === CUE_LABEL.INSIDE) j++;
+    out.add(`${i}:${j}`);
+    i = j;
+  }
+  return out;
+}
+
+/** Dev's figures for predicted label sequences, one line. */
+function score(predict: (s: Sequence) => Uint8Array): string {
+  if (CUE) {
+    let tp = 0;
+    let predicted = 0;
+    let gold = 0;
+    let spanTp = 0;
+    let spanPredicted = 0;
+    let spanGold = 0;
+    for (const s of dev) {
+      const p = predict(s);
+      for (let i = 0; i < s.n; i++) {
+        const g = s.gold[i] !== CUE_LABEL.O;
+        const q = p[i] !== CUE_LABEL.O;
+        if (g && q) tp++;
+        if (q) predicted++;
+        if (g) gold++;
+      }
+      const gs = cueSpans(s.gold);
+      const ps = cueSpans(p);
+      spanGold += gs.size;
+      spanPredicted += ps.size;
+      for (const x of ps) if (gs.has(x)) spanTp++;
+    }
+    return `token P/R/F1 ${prf(tp, predicted, gold)}, spans ${prf(spanTp, spanPredicted, spanGold)}`;
+  }
+  const roles = [ROLE_LABEL.CONTENT, ROLE_LABEL.SOURCE];
+  const t = roles.map(() => ({ tp: 0, predicted: 0, gold: 0, withGold: 0, matched: 0 }));
+  for (const s of dev) {
+    const p = predict(s);
+    roles.forEach((role, k) => {
+      let tp = 0;
+      let predicted = 0;
+      let gold = 0;
+      for (let i = 0; i < s.n; i++) {
+        if (p[i] === role && s.gold[i] === role) tp++;
+        if (p[i] === role) predicted++;
+        if (s.gold[i] === role) gold++;
+      }
+      const c = t[k]!;
+      c.tp += tp;
+      c.predicted += predicted;
+      c.gold += gold;
+      if (gold === 0) return;
+      c.withGold++;
+      // Content: the scorer's overlap rule; source: exact.
+      if (role === ROLE_LABEL.CONTENT ? (2 * tp) / (predicted + gold) >= 0.5 : tp === gold && predicted === gold) c.matched++;
+    });
+  }
+  const [content, source] = t;
+  return `content P/R/F1 ${prf(content!.tp, content!.predicted, content!.gold)} matched ${(content!.matched / content!.withGold).toFixed(3)}; source ${prf(source!.tp, source!.predicted, source!.gold)} exact ${(source!.matched / source!.withGold).toFixed(3)}`;
+}
+
+if (!values["skip-perceptron"]) {
+  const trainer = new ChainTrainer(BITS, 3);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    const t0 = performance.now();
+    for (const k of epochOrder(train.length, epoch)) trainer.learn(train[k]!.x, PER_TOKEN, train[k]!.n, train[k]!.gold);
+    const model = trainer.averaged();
+    const figures = score((s) => bestPath(model, emissionScores(model, s.x, PER_TOKEN, s.n), s.n).slice());
+    say(`perceptron epoch ${epoch + 1}: ${figures} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+}
+
+const network = new HashedMlp(BITS, PER_TOKEN, H, 3, RATE);
+// Transitions for Viterbi over log-probabilities: for cues I never starts a sequence or follows O.
+const NO = -1e9;
+const transitions = CUE ? Float32Array.from([0, 0, NO, 0, 0, NO, 0, 0, 0, 0, 0, 0]) : new Float32Array(12);
+const decoder: ChainModel = { bits: BITS, labels: 3, weights: new Float32Array(0), scale: 1, transitions };
+function decode(s: Sequence, oBias: number): Uint8Array {
+  const scores = new Float32Array(s.n * 3);
+  for (let i = 0; i < s.n; i++) {
+    const lp = network.forward(s.x, i);
+    scores[i * 3] = lp[0]! + oBias;
+    scores[i * 3 + 1] = lp[1]!;
+    scores[i * 3 + 2] = lp[2]!;
+  }
+  return bestPath(decoder, scores, s.n).slice();
+}
+
+for (let epoch = 0; epoch < EPOCHS; epoch++) {
+  const t0 = performance.now();
+  let loss = 0;
+  let tokens = 0;
+  for (const k of epochOrder(train.length, epoch)) {
+    const s = train[k]!;
+    for (let i = 0; i < s.n; i++) loss += network.learn(s.x, i, s.gold[i]!);
+    tokens += s.n;
+  }
+  say(`network H=${H} epoch ${epoch + 1}: train loss ${(loss / tokens).toFixed(4)} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  for (const oBias of [0, -1, -2]) say(`  O bias ${oBias}: ${score((s) => decode(s, oBias))}`);
+}
