@@ -14,27 +14,21 @@
 // for cues with the BIO constraint (I never starts or follows O), for roles without constraints
 // (each token's best label). An "O bias" added to the O log-probability trades precision for recall.
 // Deterministic (a seeded generator). An experiment: nothing here is shipped.
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
 import {
   bestPath,
   type ChainModel,
   CUE_FEATURES,
-  CUE_LABEL,
   cueFeatures,
   emissionScores,
-  type QuoteModelJson,
   ROLE_FEATURES,
   ROLE_LABEL,
   roleFeatures,
-  shareBucket,
 } from "@newsflow/nlp/train";
 import { ChainTrainer } from "../quotes/chain-trainer.js";
+import { cueTaggingFigures, encodedPolnear, formatPrf } from "../quotes/experiment-data.js";
 import { HashedMlp } from "../quotes/hashed-mlp.js";
-import { goldParagraphs, readPolnear } from "../quotes/polnear.js";
-import { buildCueLexicon, DEFAULT_QUOTE_TRAIN_CONFIG, type EncodedParagraph, encodeParagraph, epochOrder } from "../quotes/train-quotes.js";
-import { requireSharedData } from "../shared-data.js";
+import { type EncodedParagraph, epochOrder } from "../quotes/train-quotes.js";
 
 const { values } = parseArgs({
   options: {
@@ -65,13 +59,7 @@ interface Sequence {
   gold: Uint8Array;
 }
 
-const shipped = JSON.parse(readArtefact(fileURLToPath(new URL(SHIPPED_QUOTE_MODEL, MODELS_DIR))).toString("utf8")) as QuoteModelJson;
-const clusterMap = new Map(shipped.clusters);
-const encode = (path: string) => goldParagraphs(readPolnear(path)).map((p) => encodeParagraph(p, clusterMap));
-const trainParagraphs = encode(requireSharedData("quotes", "polnear", "train.jsonl"));
-const devParagraphs = encode(requireSharedData("quotes", "polnear", "dev.jsonl"));
-const lexicon = new Map(buildCueLexicon(trainParagraphs, DEFAULT_QUOTE_TRAIN_CONFIG));
-for (const p of [...trainParagraphs, ...devParagraphs]) for (let i = 0; i < p.tokens.length; i++) p.tokens.share[i] = shareBucket(lexicon.get(p.tokens.lower[i]!));
+const { train: trainParagraphs, dev: devParagraphs } = encodedPolnear();
 const sequences = (ps: readonly EncodedParagraph[]): Sequence[] =>
   CUE
     ? ps.map((p) => ({ n: p.tokens.length, x: cueFeatures(p.tokens), gold: p.cueLabels }))
@@ -80,47 +68,12 @@ const train = sequences(trainParagraphs);
 const dev = sequences(devParagraphs);
 say(`${values.tagger} tagger: ${train.length} training sequences (${train.reduce((n, s) => n + s.n, 0)} tokens), ${dev.length} dev`);
 
-const prf = (tp: number, predicted: number, gold: number) => `${(tp / predicted).toFixed(3)}/${(tp / gold).toFixed(3)}/${((2 * tp) / (predicted + gold)).toFixed(3)}`;
-
-/** The runs of cue labels (a B or I token followed by I tokens), as "first:last". */
-function cueSpans(labels: Uint8Array): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i < labels.length; i++) {
-    if (labels[i] === CUE_LABEL.O) continue;
-    let j = i;
-    while (j + 1 < labels.length && labels[j + 1] === CUE_LABEL.INSIDE) j++;
-    out.add(`${i}:${j}`);
-    i = j;
-  }
-  return out;
-}
-
 /** Dev's figures for predicted label sequences, one line. */
 function score(predict: (s: Sequence) => Uint8Array): string {
-  if (CUE) {
-    let tp = 0;
-    let predicted = 0;
-    let gold = 0;
-    let spanTp = 0;
-    let spanPredicted = 0;
-    let spanGold = 0;
-    for (const s of dev) {
-      const p = predict(s);
-      for (let i = 0; i < s.n; i++) {
-        const g = s.gold[i] !== CUE_LABEL.O;
-        const q = p[i] !== CUE_LABEL.O;
-        if (g && q) tp++;
-        if (q) predicted++;
-        if (g) gold++;
-      }
-      const gs = cueSpans(s.gold);
-      const ps = cueSpans(p);
-      spanGold += gs.size;
-      spanPredicted += ps.size;
-      for (const x of ps) if (gs.has(x)) spanTp++;
-    }
-    return `token P/R/F1 ${prf(tp, predicted, gold)}, spans ${prf(spanTp, spanPredicted, spanGold)}`;
-  }
+  if (CUE) return cueTaggingFigures(
+    dev.map((s) => s.gold),
+    dev.map((s) => predict(s)),
+  );
   const roles = [ROLE_LABEL.CONTENT, ROLE_LABEL.SOURCE];
   const t = roles.map(() => ({ tp: 0, predicted: 0, gold: 0, withGold: 0, matched: 0 }));
   for (const s of dev) {
@@ -145,7 +98,7 @@ function score(predict: (s: Sequence) => Uint8Array): string {
     });
   }
   const [content, source] = t;
-  return `content P/R/F1 ${prf(content!.tp, content!.predicted, content!.gold)} matched ${(content!.matched / content!.withGold).toFixed(3)}; source ${prf(source!.tp, source!.predicted, source!.gold)} exact ${(source!.matched / source!.withGold).toFixed(3)}`;
+  return `content P/R/F1 ${formatPrf(content!.tp, content!.predicted, content!.gold)} matched ${(content!.matched / content!.withGold).toFixed(3)}; source ${formatPrf(source!.tp, source!.predicted, source!.gold)} exact ${(source!.matched / source!.withGold).toFixed(3)}`;
 }
 
 if (!values["skip-perceptron"]) {
