@@ -125,6 +125,27 @@ describe("the store on a real Redis", () => {
     expect((await store.getRun("r2"))!.tasks.entities.done).toBe(2);
   });
 
+  it("indexes the entities of a document done before under a new run that takes it in, once, and re-indexes that run when the document is re-assembled", async () => {
+    const store = freshStore();
+    await store.createRun("r1", ["x"], producer);
+    await store.putDocument("r1", 1, meta("d1"), paragraphs);
+    await store.markEnqueued(["d1"]);
+    await finishParagraphs(store, "d1");
+    await store.putDocumentResult(documentResult("d1", "Croft"));
+    await store.createRun("r2", ["x"], producer);
+    await store.putDocument("r2", 1, meta("d1"), paragraphs);
+    // A resumed run meets the document again: its entities count once.
+    await store.putDocument("r2", 1, meta("d1"), paragraphs);
+    const top = async (runId?: string) => (await store.topEntities({ runId })).entities.map((e) => [e.id, e.mentions]);
+    expect(await top("r2")).toEqual([["per-croft", 1]]);
+    expect((await store.topEntities({ runId: "r2" })).total).toBe(1);
+    await store.clearFailures("d1", []);
+    await store.putDocumentResult(documentResult("d1", "Abadi"));
+    expect(await top("r1")).toEqual([["per-abadi", 1]]);
+    expect(await top("r2")).toEqual([["per-abadi", 1]]);
+    expect(await top()).toEqual([["per-abadi", 1]]);
+  });
+
   it("refuses other content under a known document id", async () => {
     const store = freshStore();
     await store.createRun("r1", ["x"], producer);

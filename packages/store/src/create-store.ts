@@ -99,7 +99,7 @@ export function createStore(redis: RedisClient, keys: Keys) {
     if (!(name in redis)) redis.defineCommand(name, { numberOfKeys, lua });
     return (...args: (string | number)[]) => (redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>)[name]!(...args);
   };
-  const attach = script("nfAttachDocument", ATTACH_DOCUMENT, 4);
+  const attach = script("nfAttachDocument", ATTACH_DOCUMENT, 5);
   const putResults = script("nfPutParagraphResults", PUT_PARAGRAPH_RESULTS, 5);
   const putFailures = script("nfPutParagraphFailures", PUT_PARAGRAPH_FAILURES, 5);
   const clearFailures = script("nfClearFailures", CLEAR_FAILURES, 4);
@@ -254,7 +254,8 @@ export function createStore(redis: RedisClient, keys: Keys) {
         m.hset(k.doc(meta.id), "id", meta.id);
         await m.exec();
       }
-      const known = await attach(k.docRuns(meta.id), k.docProgress(meta.id), k.doc(meta.id), k.runCounts(k.partitionOf(meta.id), runId), runId, meta.paragraphCount, Date.now());
+      const partition = k.partitionOf(meta.id);
+      const known = await attach(k.docRuns(meta.id), k.docProgress(meta.id), k.doc(meta.id), k.runCounts(partition, runId), k.runEntities(partition, runId), runId, meta.paragraphCount, Date.now());
       await Promise.all([redis.zadd(k.runDocs(runId), "NX", order, meta.id), redis.zadd(k.docs(), "NX", meta.createdAt, meta.id)]);
       return known === 1 ? "known" : "enqueue";
     },

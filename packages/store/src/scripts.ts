@@ -30,9 +30,12 @@ end
 `;
 
 /**
- * Attach a document to a run. KEYS: docRuns, docProgress, doc, runCounts (this run, the
- * document's partition). ARGV: runId, paragraphCount, now. A run that takes in a document done
- * before counts its progress at once. Returns 1 when the document's work is already enqueued.
+ * Attach a document to a run. KEYS: docRuns, docProgress, doc, runCounts, runEntities (this run,
+ * the document's partition). ARGV: runId, paragraphCount, now. A run that takes in a document done
+ * before counts its progress at once, and its entity index takes in the document's entities as
+ * last indexed (the `indexed` contribution of COMPLETE_DOCUMENT), the run joining `indexedRuns` so
+ * that a re-assembly later moves its share too. Returns 1 when the document's work is already
+ * enqueued.
  */
 export const ATTACH_DOCUMENT = `
 if redis.call('SADD', KEYS[1], ARGV[1]) == 1 then
@@ -47,6 +50,13 @@ if redis.call('SADD', KEYS[1], ARGV[1]) == 1 then
   local d = redis.call('HMGET', KEYS[3], 'completedAt', 'failedAt')
   if d[1] then redis.call('HINCRBY', KEYS[4], 'docsDone', 1) elseif d[2] then redis.call('HINCRBY', KEYS[4], 'docsFailed', 1) end
   redis.call('HSET', KEYS[4], 'lastAt', ARGV[3])
+  local indexed = redis.call('HGET', KEYS[3], 'indexed')
+  if indexed then
+    for _, e in ipairs(cjson.decode(indexed).e) do redis.call('ZINCRBY', KEYS[5], tonumber(e[4]), e[1]) end
+    local runs = redis.call('SMEMBERS', KEYS[1])
+    table.sort(runs)
+    redis.call('HSET', KEYS[3], 'indexedRuns', table.concat(runs, ','))
+  end
 end
 if redis.call('HGET', KEYS[3], 'enqueuedAt') then return 1 end
 return 0
