@@ -1,0 +1,73 @@
+// Why gold attributions go unmatched, by their content: `node dist/scripts/quote-content-misses.js
+// [--data FILE] [--model PATH] [--show CLASS]` runs the pipeline of `eval quotes` (extraction,
+// entities, resolution) over a PolNeAR-format file (dev by default, the shipped model unless
+// `--model`), pairs predictions with gold as the scorer does, and puts each unmatched gold
+// attribution in a class by the prediction whose content overlaps its content most (token F1):
+// none overlaps it ("no overlap": its cue was missed, or its content lies elsewhere), that
+// content covers the gold one and runs on ("too long"), lies inside it ("too short"), or both
+// stick out ("partial"); with ", prediction matched elsewhere" when that prediction is matched to
+// another gold attribution. Prints on stderr each class with its count; `--show CLASS` prints that
+// class's cases (gold and predicted contents) on stdout. Articles whose text `normalizeText`
+// changes in length are left out.
+import { parseArgs } from "node:util";
+import { extractQuotes, resolveQuotes } from "@newsflow/nlp";
+import { loadQuoteModel } from "@newsflow/nlp/node";
+import { errorArticles } from "../quotes/error-articles.js";
+import { matchAttributions, type Spans, tokenF1, tokenSpans, tokensIn } from "../quotes/score-quotes.js";
+import { toAttributions } from "../quotes/to-attributions.js";
+import { sharedDataPath } from "../shared-data.js";
+
+const { values } = parseArgs({
+  options: {
+    data: { type: "string", default: sharedDataPath("quotes", "polnear", "dev.jsonl") },
+    model: { type: "string" },
+    show: { type: "string" },
+  },
+});
+const model = loadQuoteModel(values.model);
+const textOf = (text: string, spans: Spans) => spans.map((s) => text.slice(s.start, s.end)).join(" … ");
+
+const counts = new Map<string, number>();
+const cases: Array<{ cls: string; line: string }> = [];
+let gold = 0;
+const skipped = { count: 0 };
+for (const { article, text, paragraphs, canonical, placed } of errorArticles(values.data, skipped)) {
+  const resolved = resolveQuotes(
+    paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model) })),
+    canonical,
+  );
+  const predicted = toAttributions(resolved, placed);
+  const pairs = matchAttributions(text, article.attributions, predicted);
+  const matchedGold = new Set(pairs.map(([i]) => i));
+  const matchedPredicted = new Set(pairs.map(([, j]) => j));
+  const tokens = tokenSpans(text);
+  const predictedTokens = predicted.map((p) => tokensIn(tokens, p.content));
+  gold += article.attributions.length;
+  article.attributions.forEach((g, i) => {
+    if (matchedGold.has(i)) return;
+    const goldTokens = tokensIn(tokens, g.content);
+    let best = -1;
+    let bestF1 = 0;
+    predictedTokens.forEach((p, j) => {
+      const f1 = tokenF1(goldTokens, p);
+      if (f1 > bestF1) {
+        bestF1 = f1;
+        best = j;
+      }
+    });
+    let cls = "no overlap";
+    if (best >= 0) {
+      const p = predictedTokens[best]!;
+      const shared = [...goldTokens].filter((x) => p.has(x)).length;
+      cls = shared === goldTokens.size ? "too long" : shared === p.size ? "too short" : "partial";
+      if (matchedPredicted.has(best)) cls += ", prediction matched elsewhere";
+    }
+    counts.set(cls, (counts.get(cls) ?? 0) + 1);
+    const line = best < 0 ? textOf(text, g.content).slice(0, 160) : `gold [${goldTokens.size}] ${textOf(text, g.content).slice(0, 160)}\n    pred [${predictedTokens[best]!.size}] ${textOf(text, predicted[best]!.content).slice(0, 200)}`;
+    cases.push({ cls, line });
+  });
+}
+const unmatched = [...counts.values()].reduce((a, b) => a + b, 0);
+process.stderr.write(`gold ${gold}, unmatched ${unmatched}, articles skipped ${skipped.count}\n`);
+for (const [cls, n] of [...counts].sort((a, b) => b[1] - a[1])) process.stderr.write(`${String(n).padStart(5)}  ${cls}\n`);
+for (const c of cases) if (values.show !== undefined && c.cls.startsWith(values.show)) process.stdout.write(`${c.cls}: ${c.line}\n`);
