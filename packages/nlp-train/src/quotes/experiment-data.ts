@@ -10,6 +10,9 @@ export interface EncodedPolnear {
   train: EncodedParagraph[];
   trainArticle: string[];
   dev: EncodedParagraph[];
+  /** The shipped model's word clusters and the cue shares learnt from train, to encode other text alike. */
+  clusters: Map<string, number>;
+  lexicon: Map<string, number>;
 }
 
 /**
@@ -25,7 +28,7 @@ export function encodedPolnear(): EncodedPolnear {
   const dev = goldParagraphs(readPolnear(requireSharedData("quotes", "polnear", "dev.jsonl"))).map((p) => encodeParagraph(p, clusters));
   const lexicon = new Map(buildCueLexicon(train, DEFAULT_QUOTE_TRAIN_CONFIG));
   for (const p of [...train, ...dev]) for (let i = 0; i < p.tokens.length; i++) p.tokens.share[i] = shareBucket(lexicon.get(p.tokens.lower[i]!));
-  return { train, trainArticle: trainGold.map((p) => p.articleId), dev };
+  return { train, trainArticle: trainGold.map((p) => p.articleId), dev, clusters, lexicon };
 }
 
 /** The runs of cue labels (a B or I token followed by I tokens), as "first:last". */
