@@ -42,6 +42,15 @@ async function finishParagraphs(store: Store, docId: string): Promise<boolean> {
   return store.putParagraphResults(docId, "quotes", [[0, { quotes: [] }], [1, { quotes: [] }]]);
 }
 
+/** Run `runId` takes in document `docId`, whose tasks and document step then complete (its one entity: Croft). */
+async function doneInRun(store: Store, runId: string, docId: string): Promise<void> {
+  await store.createRun(runId, ["x"], producer);
+  await store.putDocument(runId, 1, meta(docId), paragraphs);
+  await store.markEnqueued([docId]);
+  await finishParagraphs(store, docId);
+  await store.putDocumentResult(documentResult(docId));
+}
+
 describe("the store on a real Redis", () => {
   beforeAll(async () => {
     await redis.connect();
@@ -114,11 +123,7 @@ describe("the store on a real Redis", () => {
 
   it("attaches a document done before to a new run with its progress, without enqueueing it again", async () => {
     const store = freshStore();
-    await store.createRun("r1", ["x"], producer);
-    await store.putDocument("r1", 1, meta("d1"), paragraphs);
-    await store.markEnqueued(["d1"]);
-    await finishParagraphs(store, "d1");
-    await store.putDocumentResult(documentResult("d1"));
+    await doneInRun(store, "r1", "d1");
     await store.createRun("r2", ["x"], producer);
     expect(await store.putDocument("r2", 1, meta("d1"), paragraphs)).toBe("known");
     expect(await store.finishEnqueue("r2", producer.id)).toBe("completed");
@@ -127,11 +132,7 @@ describe("the store on a real Redis", () => {
 
   it("indexes the entities of a document done before under a new run that takes it in, once, and re-indexes that run when the document is re-assembled", async () => {
     const store = freshStore();
-    await store.createRun("r1", ["x"], producer);
-    await store.putDocument("r1", 1, meta("d1"), paragraphs);
-    await store.markEnqueued(["d1"]);
-    await finishParagraphs(store, "d1");
-    await store.putDocumentResult(documentResult("d1", "Croft"));
+    await doneInRun(store, "r1", "d1");
     await store.createRun("r2", ["x"], producer);
     await store.putDocument("r2", 1, meta("d1"), paragraphs);
     // A resumed run meets the document again: its entities count once.
