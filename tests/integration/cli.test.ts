@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, REPO_ROOT } from "@newsflow/cli/processes";
@@ -79,5 +79,19 @@ describe("resuming a run after the producer crashed", () => {
     const lines = exported.stdout.trim().split("\n").map((l) => JSON.parse(l) as { id: string; paragraphs: unknown[]; result: unknown });
     expect(lines.length).toBeGreaterThanOrEqual(5);
     for (const l of lines) expect(l.result).not.toBeNull();
+  });
+
+  it("takes an input that repeats an earlier one of the run once, and says so in one line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsflow-repeat-"));
+    copyFileSync(join(REPO_ROOT, "seeds", "flood-warning.txt"), join(dir, "a.txt"));
+    copyFileSync(join(REPO_ROOT, "seeds", "flood-warning.txt"), join(dir, "b.txt"));
+    copyFileSync(join(REPO_ROOT, "seeds", "port-strike.md"), join(dir, "c.md"));
+    const { code, stderr } = await runCli(["run", dir, "--wait", "--run-id", "repeated"], p.env);
+    expect(code).toBe(0);
+    const notices = stderr.split("\n").filter((l) => l.includes("the same document as"));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/^newsflow: \/.*\/b\.txt: the same document as an earlier input of this run \(doc-[0-9a-f]+\): taken once$/);
+    expect(stderr).toContain("run repeated: 2 documents, 12 paragraphs enqueued");
+    expect(await p.ctx.store.getRun("repeated")).toMatchObject({ documents: 2, paragraphs: 12, docsDone: 2 });
   });
 });

@@ -74,7 +74,10 @@ export function createProducer(deps: ProducerDeps) {
       const producer = { id: `${process.pid}-${randomBytes(4).toString("hex")}`, leaseMs };
       const counts: RunCounts = { runId, documents: 0, paragraphs: 0, enqueued: 0, alreadyKnown: 0, rejected: 0 };
       // Every write below is idempotent, so a Redis restart mid-run is waited out and retried.
-      await withRedisRetry(() => deps.store.createRun(runId, options.inputs, producer));
+      // A run this producer created holds only its inputs (and those of producers that join it):
+      // a document it already holds is a repeat of an earlier input. A joined run (a resumed one)
+      // holds what an earlier producer added, and its documents are met again by design.
+      const created = await withRedisRetry(() => deps.store.createRun(runId, options.inputs, producer));
       const lease = setInterval(() => {
         deps.store.renewProducer(runId, producer).catch(() => undefined);
       }, leaseMs / 3);
@@ -122,13 +125,17 @@ export function createProducer(deps: ProducerDeps) {
             contentHash: contentHash(item.title, item.paragraphs),
           };
           const outcome = await withRedisRetry(() => deps.store.putDocument(runId, counts.documents + 1, meta, item.paragraphs));
-          if (typeof outcome === "object") {
+          if ("conflict" in outcome) {
             await reject({ source: item.source, reason: outcome.conflict });
+            continue;
+          }
+          if (outcome.repeat && created) {
+            options.onNotice?.(item.source, `the same document as an earlier input of this run (${item.id}): taken once`);
             continue;
           }
           counts.documents++;
           counts.paragraphs += item.paragraphs.length;
-          if (outcome === "known" || plannedIds.has(item.id)) {
+          if (outcome.known || plannedIds.has(item.id)) {
             counts.alreadyKnown++;
             continue;
           }

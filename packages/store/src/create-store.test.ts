@@ -66,7 +66,7 @@ describe("the store on a real Redis", () => {
   it("counts a paragraph result once however often a retried job writes it", async () => {
     const store = freshStore();
     await store.createRun("r1", ["x"], producer);
-    expect(await store.putDocument("r1", 1, meta("d1"), paragraphs)).toBe("enqueue");
+    expect(await store.putDocument("r1", 1, meta("d1"), paragraphs)).toEqual({ known: false, repeat: false });
     for (let i = 0; i < 3; i++) await store.putParagraphResults("d1", "entities", [[0, entities]]);
     const run = await store.getRun("r1");
     expect(run!.tasks.entities).toEqual({ done: 1, failed: 0 });
@@ -125,7 +125,9 @@ describe("the store on a real Redis", () => {
     const store = freshStore();
     await doneInRun(store, "r1", "d1");
     await store.createRun("r2", ["x"], producer);
-    expect(await store.putDocument("r2", 1, meta("d1"), paragraphs)).toBe("known");
+    expect(await store.putDocument("r2", 1, meta("d1"), paragraphs)).toEqual({ known: true, repeat: false });
+    // The same document again in r2 (a second input with its content, or a resumed run).
+    expect(await store.putDocument("r2", 2, meta("d1"), paragraphs)).toEqual({ known: true, repeat: true });
     expect(await store.finishEnqueue("r2", producer.id)).toBe("completed");
     expect((await store.getRun("r2"))!.tasks.entities.done).toBe(2);
   });
@@ -145,6 +147,15 @@ describe("the store on a real Redis", () => {
     expect(await top("r1")).toEqual([["per-abadi", 1]]);
     expect(await top("r2")).toEqual([["per-abadi", 1]]);
     expect(await top()).toEqual([["per-abadi", 1]]);
+  });
+
+  it("says whether a run was created or joined, and whether the run already held a document", async () => {
+    const store = freshStore();
+    expect(await store.createRun("r1", ["a"], producer)).toBe(true);
+    expect(await store.createRun("r1", ["a"], { id: "p2", leaseMs: 60_000 })).toBe(false);
+    expect(await store.putDocument("r1", 1, meta("d1"), paragraphs)).toEqual({ known: false, repeat: false });
+    expect(await store.putDocument("r1", 2, meta("d1"), paragraphs)).toEqual({ known: false, repeat: true });
+    expect((await store.getRun("r1"))!.documents).toBe(1);
   });
 
   it("refuses other content under a known document id", async () => {

@@ -72,8 +72,12 @@ export interface ParagraphFailure {
   attempts: number;
 }
 
-/** What `putDocument` found: the document is new (enqueue it), known (already enqueued or done), or its id holds other content. */
-export type PutDocumentOutcome = "enqueue" | "known" | { conflict: string };
+/**
+ * What `putDocument` found: whether the document's work is already enqueued or done (`known`;
+ * else enqueue it) and whether the run already held it (`repeat`: an earlier input of the run had
+ * the same content, or a resumed run meets it again), or that its id holds other content.
+ */
+export type PutDocumentOutcome = { known: boolean; repeat: boolean } | { conflict: string };
 
 /** Thrown when a process's NEWSFLOW_PARTITIONS differs from what the deployment was created with. */
 export class DeploymentMismatchError extends Error {
@@ -184,11 +188,14 @@ export function createStore(redis: RedisClient, keys: Keys) {
     /**
      * Create a run (or join the existing one: resuming reuses its record) and register a
      * producer on it. The run stays `enqueuing` while any registered producer's lease is live.
+     * Returns true when this call created the run.
      */
-    async createRun(runId: string, inputs: string[], producer: { id: string; leaseMs: number }, now = Date.now()): Promise<void> {
-      if (await redis.hsetnx(k.run(runId), "createdAt", String(now))) await redis.hset(k.run(runId), { id: runId, inputs: JSON.stringify(inputs) });
+    async createRun(runId: string, inputs: string[], producer: { id: string; leaseMs: number }, now = Date.now()): Promise<boolean> {
+      const created = (await redis.hsetnx(k.run(runId), "createdAt", String(now))) === 1;
+      if (created) await redis.hset(k.run(runId), { id: runId, inputs: JSON.stringify(inputs) });
       await redis.zadd(k.runProducers(runId), now + producer.leaseMs, producer.id);
       await redis.zadd(k.runs(), "NX", now, runId);
+      return created;
     },
 
     /** Extend a producer's lease on a run (a producer that died lets its run complete once the lease ends). */
@@ -255,9 +262,9 @@ export function createStore(redis: RedisClient, keys: Keys) {
         await m.exec();
       }
       const partition = k.partitionOf(meta.id);
-      const known = await attach(k.docRuns(meta.id), k.docProgress(meta.id), k.doc(meta.id), k.runCounts(partition, runId), k.runEntities(partition, runId), runId, meta.paragraphCount, Date.now());
+      const attached = await attach(k.docRuns(meta.id), k.docProgress(meta.id), k.doc(meta.id), k.runCounts(partition, runId), k.runEntities(partition, runId), runId, meta.paragraphCount, Date.now());
       await Promise.all([redis.zadd(k.runDocs(runId), "NX", order, meta.id), redis.zadd(k.docs(), "NX", meta.createdAt, meta.id)]);
-      return known === 1 ? "known" : "enqueue";
+      return { known: (Number(attached) & 1) === 1, repeat: (Number(attached) & 2) === 2 };
     },
 
     /** Remember that a document's jobs are in the queues, so a resumed run does not add them again. */

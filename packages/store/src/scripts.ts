@@ -35,10 +35,12 @@ end
  * before counts its progress at once, and its entity index takes in the document's entities as
  * last indexed (the `indexed` contribution of COMPLETE_DOCUMENT), the run joining `indexedRuns` so
  * that a re-assembly later moves its share too. Returns 1 when the document's work is already
- * enqueued.
+ * enqueued, plus 2 when the run already held the document.
  */
 export const ATTACH_DOCUMENT = `
+local again = 2
 if redis.call('SADD', KEYS[1], ARGV[1]) == 1 then
+  again = 0
   redis.call('HINCRBY', KEYS[4], 'documents', 1)
   redis.call('HINCRBY', KEYS[4], 'paragraphs', tonumber(ARGV[2]))
   local counts = redis.call('HGETALL', KEYS[2])
@@ -58,8 +60,8 @@ if redis.call('SADD', KEYS[1], ARGV[1]) == 1 then
     redis.call('HSET', KEYS[3], 'indexedRuns', table.concat(runs, ','))
   end
 end
-if redis.call('HGET', KEYS[3], 'enqueuedAt') then return 1 end
-return 0
+if redis.call('HGET', KEYS[3], 'enqueuedAt') then return again + 1 end
+return again
 `;
 
 /**

@@ -34,6 +34,7 @@ export const startCommand: Command = async (argv, source) => {
       runId: values["run-id"],
       inputs,
       onRejected: (src, reason) => process.stderr.write(`newsflow: rejected ${src}: ${reason}\n`),
+      onNotice: (src, message) => process.stderr.write(`newsflow: ${src}: ${message}\n`),
     });
     const run = await watchRun(ctx.store, counts.runId);
     const top = await ctx.store.topEntities({ runId: run.id, limit: 1 });
