@@ -1,9 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
-import { CUE_LABEL, type QuoteModelJson, shareBucket } from "@newsflow/nlp/train";
+import { bestPath, type ChainModel, CUE_LABEL, emissionScores, type QuoteModelJson, shareBucket } from "@newsflow/nlp/train";
 import { requireSharedData } from "../shared-data.js";
+import { ChainTrainer } from "./chain-trainer.js";
 import { goldParagraphs, readPolnear } from "./polnear.js";
-import { buildCueLexicon, DEFAULT_QUOTE_TRAIN_CONFIG, type EncodedParagraph, encodeParagraph } from "./train-quotes.js";
+import { buildCueLexicon, DEFAULT_QUOTE_TRAIN_CONFIG, type EncodedParagraph, encodeParagraph, epochOrder } from "./train-quotes.js";
 
 /** PolNeAR's training and dev paragraphs as the trainers read them, and each training paragraph's article. */
 export interface EncodedPolnear {
@@ -29,6 +30,43 @@ export function encodedPolnear(): EncodedPolnear {
   const lexicon = new Map(buildCueLexicon(train, DEFAULT_QUOTE_TRAIN_CONFIG));
   for (const p of [...train, ...dev]) for (let i = 0; i < p.tokens.length; i++) p.tokens.share[i] = shareBucket(lexicon.get(p.tokens.lower[i]!));
   return { train, trainArticle: trainGold.map((p) => p.articleId), dev, clusters, lexicon };
+}
+
+/** One sequence a tagger learns or is scored on: `n` tokens, their hashed features and gold labels. */
+export interface TaggedSequence {
+  n: number;
+  x: Uint32Array;
+  gold: Uint8Array;
+}
+
+/**
+ * A perceptron chain tagger (`ChainTrainer`, 2^bits rows, three labels) trained on `sequences`
+ * for `epochs` epochs in `train:quotes`' order. `onEpoch` sees each epoch's averaged model; the
+ * last one is returned.
+ */
+export function trainChainTagger(
+  sequences: readonly TaggedSequence[],
+  perToken: number,
+  epochs: number,
+  onEpoch?: (model: ChainModel, epoch: number) => void,
+  bits = 18,
+): ChainModel {
+  const trainer = new ChainTrainer(bits, 3);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (const k of epochOrder(sequences.length, epoch)) trainer.learn(sequences[k]!.x, perToken, sequences[k]!.n, sequences[k]!.gold);
+    onEpoch?.(trainer.averaged(), epoch);
+  }
+  return trainer.averaged();
+}
+
+/** A chain tagger's best path over one sequence (a copy). */
+export const decodeChain = (model: ChainModel, s: TaggedSequence, perToken: number): Uint8Array => bestPath(model, emissionScores(model, s.x, perToken, s.n), s.n).slice();
+
+/** Per token of a cue tagger's emission scores, the best cue label's score less O's. */
+export function cueMargins(scores: Float32Array, n: number): Float32Array {
+  const margin = new Float32Array(n);
+  for (let i = 0; i < n; i++) margin[i] = Math.max(scores[i * 3 + CUE_LABEL.BEGIN]!, scores[i * 3 + CUE_LABEL.INSIDE]!) - scores[i * 3 + CUE_LABEL.O]!;
+  return margin;
 }
 
 /** The runs of cue labels (a B or I token followed by I tokens), as "first:last". */

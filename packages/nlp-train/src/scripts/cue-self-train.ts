@@ -14,9 +14,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { normalizeText, splitParagraphs } from "@newsflow/nlp";
 import { bestPath, type ChainModel, CUE_FEATURES, CUE_LABEL, cueFeatures, emissionScores, quoteTokens, shareBucket } from "@newsflow/nlp/train";
-import { ChainTrainer } from "../quotes/chain-trainer.js";
-import { cueTaggingFigures, encodedPolnear } from "../quotes/experiment-data.js";
-import { epochOrder } from "../quotes/train-quotes.js";
+import { cueMargins, cueTaggingFigures, decodeChain, encodedPolnear, type TaggedSequence, trainChainTagger } from "../quotes/experiment-data.js";
 import { requireSharedData } from "../shared-data.js";
 
 const { values } = parseArgs({
@@ -32,17 +30,10 @@ const O_MARGIN = Number(values["o-margin"]);
 const say = (line: string) => process.stderr.write(`cue-self-train: ${line}\n`);
 
 const { train, dev, clusters, lexicon } = encodedPolnear();
-const sequence = (tokens: { length: number }, x: Uint32Array, labels: Uint8Array) => ({ n: tokens.length, x, labels });
-const trainSeq = train.map((p) => sequence(p.tokens, cueFeatures(p.tokens), p.cueLabels));
-const devSeq = dev.map((p) => sequence(p.tokens, cueFeatures(p.tokens), p.cueLabels));
-
-function trainTagger(sequences: ReadonlyArray<{ n: number; x: Uint32Array; labels: Uint8Array }>): ChainModel {
-  const trainer = new ChainTrainer(18, 3);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (const k of epochOrder(sequences.length, epoch)) trainer.learn(sequences[k]!.x, CUE_FEATURES, sequences[k]!.n, sequences[k]!.labels);
-  }
-  return trainer.averaged();
-}
+const sequence = (p: (typeof train)[number]): TaggedSequence => ({ n: p.tokens.length, x: cueFeatures(p.tokens), gold: p.cueLabels });
+const trainSeq = train.map(sequence);
+const devSeq = dev.map(sequence);
+const trainTagger = (sequences: readonly TaggedSequence[]): ChainModel => trainChainTagger(sequences, CUE_FEATURES, EPOCHS);
 
 /** Each dev gold cue's class by its words' best cue share: rare (no word in the lexicon, or under 0.1) or not. */
 const rareCue = dev.map((p) => {
@@ -56,7 +47,7 @@ const rareCue = dev.map((p) => {
 });
 
 function report(name: string, model: ChainModel): void {
-  const predicted = devSeq.map((s) => bestPath(model, emissionScores(model, s.x, CUE_FEATURES, s.n), s.n).slice());
+  const predicted = devSeq.map((s) => decodeChain(model, s, CUE_FEATURES));
   // Recall on the rare gold cues: a cue counts as found when any of its tokens is tagged.
   let rare = 0;
   let found = 0;
@@ -91,15 +82,14 @@ const unlabeled = bbc.map((text) => {
   for (let i = 0; i < tokens.length; i++) tokens.share[i] = shareBucket(lexicon.get(tokens.lower[i]!));
   const x = cueFeatures(tokens);
   const scores = emissionScores(first, x, CUE_FEATURES, tokens.length);
-  const labels = bestPath(first, scores, tokens.length).slice();
-  const margin = Float32Array.from({ length: tokens.length }, (_, i) => Math.max(scores[i * 3 + 1]!, scores[i * 3 + 2]!) - scores[i * 3]!);
-  return { n: tokens.length, x, labels, margin };
+  // The first tagger's path, as silver labels.
+  return { n: tokens.length, x, gold: bestPath(first, scores, tokens.length).slice(), margin: cueMargins(scores, tokens.length) };
 });
-say(`${unlabeled.length} BBC paragraphs tagged, ${unlabeled.filter((u) => u.labels.some((l) => l !== CUE_LABEL.O)).length} with a cue`);
+say(`${unlabeled.length} BBC paragraphs tagged, ${unlabeled.filter((u) => u.gold.some((l) => l !== CUE_LABEL.O)).length} with a cue`);
 
 for (const m of MARGINS) {
-  const silver = unlabeled.filter((u) => u.labels.some((l) => l !== CUE_LABEL.O) && u.labels.every((l, i) => (l === CUE_LABEL.O ? u.margin[i]! <= -O_MARGIN : u.margin[i]! >= m)));
-  const cues = silver.reduce((n, u) => n + u.labels.filter((l) => l === CUE_LABEL.BEGIN).length, 0);
+  const silver = unlabeled.filter((u) => u.gold.some((l) => l !== CUE_LABEL.O) && u.gold.every((l, i) => (l === CUE_LABEL.O ? u.margin[i]! <= -O_MARGIN : u.margin[i]! >= m)));
+  const cues = silver.reduce((n, u) => n + u.gold.filter((l) => l === CUE_LABEL.BEGIN).length, 0);
   say(`margin ${m}: ${silver.length} silver paragraphs, ${cues} cues`);
   report(`train + silver at margin ${m}`, trainTagger([...trainSeq, ...silver]));
 }

@@ -12,10 +12,8 @@
 // see how far a retraining moves the figures. An experiment: nothing here is shipped.
 import { parseArgs } from "node:util";
 import { bestPath, type ChainModel, CUE_FEATURES, CUE_LABEL, cueFeatures, emissionScores, mixHash } from "@newsflow/nlp/train";
-import { ChainTrainer } from "../quotes/chain-trainer.js";
-import { cueTaggingFigures, encodedPolnear } from "../quotes/experiment-data.js";
+import { cueMargins, cueTaggingFigures, decodeChain, encodedPolnear, type TaggedSequence, trainChainTagger } from "../quotes/experiment-data.js";
 import type { EncodedParagraph } from "../quotes/train-quotes.js";
-import { epochOrder } from "../quotes/train-quotes.js";
 
 const { values } = parseArgs({
   options: {
@@ -29,36 +27,20 @@ const FOLDS = Number(values.folds);
 const EPOCHS = Number(values.epochs);
 const FIRST_EPOCHS = Number(values["first-epochs"]);
 const SEEDS = values.seeds.split(",").map(Number);
-const BITS = 18;
 const say = (line: string) => process.stderr.write(`cue-stack: ${line}\n`);
 
 const { train, trainArticle, dev } = encodedPolnear();
-const trainX = train.map((p) => cueFeatures(p.tokens));
-const devX = dev.map((p) => cueFeatures(p.tokens));
-
-/** A perceptron cue tagger trained on `indices` of train for `epochs` epochs (averaged). */
-function trainStage1(indices: readonly number[], epochs: number): ChainModel {
-  const trainer = new ChainTrainer(BITS, 3);
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    for (const k of epochOrder(indices.length, epoch)) {
-      const i = indices[k]!;
-      trainer.learn(trainX[i]!, CUE_FEATURES, train[i]!.tokens.length, train[i]!.cueLabels);
-    }
-  }
-  return trainer.averaged();
-}
+const trainSeq: TaggedSequence[] = train.map((p) => ({ n: p.tokens.length, x: cueFeatures(p.tokens), gold: p.cueLabels }));
+const devSeq: TaggedSequence[] = dev.map((p) => ({ n: p.tokens.length, x: cueFeatures(p.tokens), gold: p.cueLabels }));
 
 /** Stage 1's view of a paragraph: per token its margin (best cue label over O) and its label on the best path. */
 interface Stage1 {
   margin: Float32Array;
   label: Uint8Array;
 }
-function runStage1(model: ChainModel, x: Uint32Array, n: number): Stage1 {
-  const scores = emissionScores(model, x, CUE_FEATURES, n);
-  const label = bestPath(model, scores, n).slice();
-  const margin = new Float32Array(n);
-  for (let i = 0; i < n; i++) margin[i] = Math.max(scores[i * 3 + 1]!, scores[i * 3 + 2]!) - scores[i * 3]!;
-  return { margin, label };
+function runStage1(model: ChainModel, s: TaggedSequence): Stage1 {
+  const scores = emissionScores(model, s.x, CUE_FEATURES, s.n);
+  return { margin: cueMargins(scores, s.n), label: bestPath(model, scores, s.n).slice() };
 }
 
 // Stage 1 for every training paragraph from the fold model that did not see its article.
@@ -67,20 +49,18 @@ for (const a of trainArticle) if (!articleFold.has(a)) articleFold.set(a, articl
 const trainStage1Out: Stage1[] = new Array(train.length);
 for (let fold = 0; fold < FOLDS; fold++) {
   const inFold = (i: number) => articleFold.get(trainArticle[i]!) === fold;
-  const model = trainStage1(
-    train.map((_, i) => i).filter((i) => !inFold(i)),
+  const model = trainChainTagger(
+    trainSeq.filter((_, i) => !inFold(i)),
+    CUE_FEATURES,
     FIRST_EPOCHS,
   );
-  train.forEach((p, i) => {
-    if (inFold(i)) trainStage1Out[i] = runStage1(model, trainX[i]!, p.tokens.length);
+  trainSeq.forEach((s, i) => {
+    if (inFold(i)) trainStage1Out[i] = runStage1(model, s);
   });
   say(`stage 1, fold ${fold + 1}/${FOLDS} done`);
 }
-const full = trainStage1(
-  train.map((_, i) => i),
-  FIRST_EPOCHS,
-);
-const devStage1Out = dev.map((p, k) => runStage1(full, devX[k]!, p.tokens.length));
+const full = trainChainTagger(trainSeq, CUE_FEATURES, FIRST_EPOCHS);
+const devStage1Out = devSeq.map((s) => runStage1(full, s));
 say(`stage 1 on dev (${FIRST_EPOCHS} epochs): ${cueTaggingFigures(
   dev.map((p) => p.cueLabels),
   devStage1Out.map((s) => s.label),
@@ -154,16 +134,12 @@ function stackedFeatures(p: EncodedParagraph, base: Uint32Array, s1: Stage1, see
 }
 
 for (const seed of SEEDS) {
-  const trainS = train.map((p, i) => stackedFeatures(p, trainX[i]!, trainStage1Out[i]!, seed));
-  const devS = dev.map((p, k) => stackedFeatures(p, devX[k]!, devStage1Out[k]!, seed));
-  const trainer = new ChainTrainer(BITS, 3);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (const k of epochOrder(train.length, epoch)) trainer.learn(trainS[k]!, PER_TOKEN, train[k]!.tokens.length, train[k]!.cueLabels);
-    const model = trainer.averaged();
-    const predicted = dev.map((p, k) => bestPath(model, emissionScores(model, devS[k]!, PER_TOKEN, p.tokens.length), p.tokens.length).slice());
+  const trainS = train.map((p, i): TaggedSequence => ({ ...trainSeq[i]!, x: stackedFeatures(p, trainSeq[i]!.x, trainStage1Out[i]!, seed) }));
+  const devS = dev.map((p, k): TaggedSequence => ({ ...devSeq[k]!, x: stackedFeatures(p, devSeq[k]!.x, devStage1Out[k]!, seed) }));
+  trainChainTagger(trainS, PER_TOKEN, EPOCHS, (model, epoch) => {
     say(`seed ${seed}, stage 2 epoch ${epoch + 1}: ${cueTaggingFigures(
       dev.map((p) => p.cueLabels),
-      predicted,
+      devS.map((s) => decodeChain(model, s, PER_TOKEN)),
     )}`);
-  }
+  });
 }

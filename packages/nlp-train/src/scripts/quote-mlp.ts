@@ -20,13 +20,11 @@ import {
   type ChainModel,
   CUE_FEATURES,
   cueFeatures,
-  emissionScores,
   ROLE_FEATURES,
   ROLE_LABEL,
   roleFeatures,
 } from "@newsflow/nlp/train";
-import { ChainTrainer } from "../quotes/chain-trainer.js";
-import { cueTaggingFigures, encodedPolnear, formatPrf } from "../quotes/experiment-data.js";
+import { cueTaggingFigures, decodeChain, encodedPolnear, formatPrf, type TaggedSequence, trainChainTagger } from "../quotes/experiment-data.js";
 import { HashedMlp } from "../quotes/hashed-mlp.js";
 import { type EncodedParagraph, epochOrder } from "../quotes/train-quotes.js";
 
@@ -52,15 +50,8 @@ const BITS = Number(values.bits);
 const RATE = Number(values.rate);
 const PER_TOKEN = CUE ? CUE_FEATURES : ROLE_FEATURES;
 
-/** One sequence a tagger learns or is scored on: `n` tokens, their features and gold labels. */
-interface Sequence {
-  n: number;
-  x: Uint32Array;
-  gold: Uint8Array;
-}
-
 const { train: trainParagraphs, dev: devParagraphs } = encodedPolnear();
-const sequences = (ps: readonly EncodedParagraph[]): Sequence[] =>
+const sequences = (ps: readonly EncodedParagraph[]): TaggedSequence[] =>
   CUE
     ? ps.map((p) => ({ n: p.tokens.length, x: cueFeatures(p.tokens), gold: p.cueLabels }))
     : ps.flatMap((p) => p.roles.map((r) => ({ n: r.labels.length, x: roleFeatures(p.tokens, r.cue, p.isCue, r.from, r.from + r.labels.length), gold: r.labels })));
@@ -69,7 +60,7 @@ const dev = sequences(devParagraphs);
 say(`${values.tagger} tagger: ${train.length} training sequences (${train.reduce((n, s) => n + s.n, 0)} tokens), ${dev.length} dev`);
 
 /** Dev's figures for predicted label sequences, one line. */
-function score(predict: (s: Sequence) => Uint8Array): string {
+function score(predict: (s: TaggedSequence) => Uint8Array): string {
   if (CUE) return cueTaggingFigures(
     dev.map((s) => s.gold),
     dev.map((s) => predict(s)),
@@ -102,14 +93,11 @@ function score(predict: (s: Sequence) => Uint8Array): string {
 }
 
 if (!values["skip-perceptron"]) {
-  const trainer = new ChainTrainer(BITS, 3);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    const t0 = performance.now();
-    for (const k of epochOrder(train.length, epoch)) trainer.learn(train[k]!.x, PER_TOKEN, train[k]!.n, train[k]!.gold);
-    const model = trainer.averaged();
-    const figures = score((s) => bestPath(model, emissionScores(model, s.x, PER_TOKEN, s.n), s.n).slice());
-    say(`perceptron epoch ${epoch + 1}: ${figures} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-  }
+  let t0 = performance.now();
+  trainChainTagger(train, PER_TOKEN, EPOCHS, (model, epoch) => {
+    say(`perceptron epoch ${epoch + 1}: ${score((s) => decodeChain(model, s, PER_TOKEN))} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    t0 = performance.now();
+  }, BITS);
 }
 
 const network = new HashedMlp(BITS, PER_TOKEN, H, 3, RATE);
@@ -117,7 +105,7 @@ const network = new HashedMlp(BITS, PER_TOKEN, H, 3, RATE);
 const NO = -1e9;
 const transitions = CUE ? Float32Array.from([0, 0, NO, 0, 0, NO, 0, 0, 0, 0, 0, 0]) : new Float32Array(12);
 const decoder: ChainModel = { bits: BITS, labels: 3, weights: new Float32Array(0), scale: 1, transitions };
-function decode(s: Sequence, oBias: number): Uint8Array {
+function decode(s: TaggedSequence, oBias: number): Uint8Array {
   const scores = new Float32Array(s.n * 3);
   for (let i = 0; i < s.n; i++) {
     const lp = network.forward(s.x, i);
