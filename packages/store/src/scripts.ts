@@ -38,6 +38,7 @@ end
  * enqueued, plus 2 when the run already held the document.
  */
 export const ATTACH_DOCUMENT = `
+local d = redis.call('HMGET', KEYS[3], 'completedAt', 'failedAt', 'indexed', 'enqueuedAt')
 local again = 2
 if redis.call('SADD', KEYS[1], ARGV[1]) == 1 then
   again = 0
@@ -49,18 +50,16 @@ if redis.call('SADD', KEYS[1], ARGV[1]) == 1 then
     if string.sub(f, 1, 2) == 'n:' then redis.call('HINCRBY', KEYS[4], 'done:' .. string.sub(f, 3), tonumber(counts[i + 1])) end
     if string.sub(f, 1, 2) == 'f:' then redis.call('HINCRBY', KEYS[4], 'failed:' .. string.sub(f, 3), tonumber(counts[i + 1])) end
   end
-  local d = redis.call('HMGET', KEYS[3], 'completedAt', 'failedAt')
   if d[1] then redis.call('HINCRBY', KEYS[4], 'docsDone', 1) elseif d[2] then redis.call('HINCRBY', KEYS[4], 'docsFailed', 1) end
   redis.call('HSET', KEYS[4], 'lastAt', ARGV[3])
-  local indexed = redis.call('HGET', KEYS[3], 'indexed')
-  if indexed then
-    for _, e in ipairs(cjson.decode(indexed).e) do redis.call('ZINCRBY', KEYS[5], tonumber(e[4]), e[1]) end
+  if d[3] then
+    for _, e in ipairs(cjson.decode(d[3]).e) do redis.call('ZINCRBY', KEYS[5], tonumber(e[4]), e[1]) end
     local runs = redis.call('SMEMBERS', KEYS[1])
     table.sort(runs)
     redis.call('HSET', KEYS[3], 'indexedRuns', table.concat(runs, ','))
   end
 end
-if redis.call('HGET', KEYS[3], 'enqueuedAt') then return again + 1 end
+if d[4] then return again + 1 end
 return again
 `;
 
