@@ -40,6 +40,30 @@ describe("readInputs", () => {
     expect(await collect(["/nonexistent/x.txt"])).toEqual([{ kind: "rejected", source: "/nonexistent/x.txt", reason: "no such file or directory" }]);
   });
 
+  it("reads a saved web page in the encoding it declares, and rejects undeclared bytes that are not UTF-8", async () => {
+    const pages = mkdtempSync(join(tmpdir(), "newsflow-charset-"));
+    const article = (head: string) =>
+      `<html><head>${head}<title>Budget vote</title></head><body><article><h1>Budget vote</h1>` +
+      "<p>The council\x92s budget passed on Tuesday after a long debate in the chamber, the mayor said.</p>" +
+      "<p>\x93We did it,\x94 she told reporters who had gathered outside the building in the rain.</p></article></body></html>";
+    writeFileSync(join(pages, "a-cp1252.html"), Buffer.from(article('<meta charset="windows-1252">'), "latin1"));
+    writeFileSync(join(pages, "b-http-equiv.htm"), Buffer.from(article('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'), "latin1"));
+    const utf16 = article("").replace(/\x92/g, "\u2019").replace(/\x93/g, "\u201c").replace(/\x94/g, "\u201d");
+    writeFileSync(join(pages, "c-utf16.html"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16, "utf16le")]));
+    writeFileSync(join(pages, "d-undeclared.html"), Buffer.from(article(""), "latin1"));
+    const items = await collect([pages]);
+    for (const item of items.slice(0, 3)) {
+      expect(item.kind === "document" && item.doc.text).toBe(
+        "The council\u2019s budget passed on Tuesday after a long debate in the chamber, the mayor said.\n\n\u201cWe did it,\u201d she told reporters who had gathered outside the building in the rain.",
+      );
+    }
+    expect(items[3]).toEqual({
+      kind: "rejected",
+      source: join(pages, "d-undeclared.html"),
+      reason: "not valid UTF-8 and no <meta> charset names another encoding: convert it (e.g. iconv -t UTF-8) and try again",
+    });
+  });
+
   it("reads plain text and JSONL from stdin", async () => {
     const text = await collect(["-"], Readable.from([Buffer.from("Hello there.\n\nSecond.")]));
     expect(text).toMatchObject([{ kind: "document", source: "-", doc: { text: "Hello there.\n\nSecond.\n" } }]);

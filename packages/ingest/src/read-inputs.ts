@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { DocumentInput } from "@newsflow/contracts";
+import { declaredEncoding, decodeAs } from "./decode-html.js";
 import { extractMarkdown } from "./extract-markdown.js";
 import { htmlDocument, type InputItem, MAX_FILE_BYTES, type ReadOptions } from "./input-item.js";
 import { readWarc } from "./read-warc.js";
@@ -154,7 +155,7 @@ async function* readFile(path: string, size: number, options: ReadOptions): Asyn
     const handle = await open(path, "r");
     content = await handle.readFile().finally(() => handle.close());
   }
-  const decoded = decodeText(content);
+  const decoded = decodeText(content, { html: ext === ".html" || ext === ".htm" });
   if ("reason" in decoded) {
     yield { kind: "rejected", source: path, reason: decoded.reason };
     return;
@@ -162,21 +163,28 @@ async function* readFile(path: string, size: number, options: ReadOptions): Asyn
   yield toDocument(path, decoded.text, ext);
 }
 
-/** UTF-8 text of a file, or why it is not text. */
-export function decodeText(bytes: Uint8Array): { text: string } | { reason: string } {
+/**
+ * The text of a file, or why it is not text: UTF-8, or for a web page (`html`) the encoding its byte
+ * order mark or `<meta>` charset declares, as a browser reads a saved page.
+ */
+export function decodeText(bytes: Uint8Array, { html = false } = {}): { text: string } | { reason: string } {
   if (bytes.length === 0) return { reason: "empty file" };
+  const declared = html ? declaredEncoding(bytes) : null;
   const head = bytes.subarray(0, 8192);
   let control = 0;
-  for (const b of head) {
+  for (const b of declared?.startsWith("utf-16") ? [] : head) {
     if (b === 0) return { reason: "binary file (contains NUL bytes), not text" };
     if (b < 9 || (b > 13 && b < 32)) control++;
   }
   if (control > head.length * 0.1) return { reason: "binary file (mostly control bytes), not text" };
   let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return { reason: "not valid UTF-8: convert it (e.g. iconv -t UTF-8) and try again" };
+  if (declared && declared !== "utf-8") text = decodeAs(bytes, declared);
+  else {
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      return { reason: `not valid UTF-8${html ? " and no <meta> charset names another encoding" : ""}: convert it (e.g. iconv -t UTF-8) and try again` };
+    }
   }
   text = text.replace(/^\uFEFF/, "");
   if (text.trim() === "") return { reason: "empty file (only white space)" };

@@ -1,19 +1,9 @@
 import { WARCParser } from "warcio";
+import { decodeHtml } from "./decode-html.js";
 import { toIsoDate } from "./html-metadata.js";
 import { htmlDocument, type InputItem, MAX_HTML_CHARS, type ReadOptions } from "./input-item.js";
 
 const HTML_TYPE = /^\s*(text\/html|application\/xhtml\+xml)\b/i;
-
-/** The text of an HTML payload in the charset its headers or its `<meta>` name (UTF-8 when neither does). */
-export function decodeHtml(bytes: Uint8Array, contentType: string | null | undefined): string {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString("latin1");
-  const label = /charset=["']?([\w:.-]+)/i.exec(contentType ?? "")?.[1] ?? /<meta[^>]+charset=["']?([\w:.-]+)/i.exec(head)?.[1] ?? "utf-8";
-  try {
-    return new TextDecoder(label).decode(bytes);
-  } catch {
-    return new TextDecoder("utf-8").decode(bytes);
-  }
-}
 
 /**
  * Documents of a web archive (`.warc` or `.warc.gz`, read by warcio as a stream, one record in
