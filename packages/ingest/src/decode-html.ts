@@ -56,9 +56,9 @@ export function declaredEncoding(bytes: Uint8Array, contentType?: string | null)
   return fromMeta && encoding.startsWith("utf-16") ? "utf-8" : encoding;
 }
 
-/** The bytes decoded in `encoding` (a name `declaredEncoding` gave), without a byte order mark. */
-export function decodeAs(bytes: Uint8Array, encoding: string, fatal = false): string {
-  const text = encoding === "windows-1252" ? decodeWindows1252(bytes) : new TextDecoder(encoding, { fatal }).decode(bytes);
+/** The bytes decoded in `encoding` (a name `declaredEncoding` gave; bytes it cannot read become U+FFFD), without a byte order mark. */
+export function decodeAs(bytes: Uint8Array, encoding: string): string {
+  const text = encoding === "windows-1252" ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
   return text.replace(/^\uFEFF/, "");
 }
 
