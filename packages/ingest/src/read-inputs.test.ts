@@ -64,6 +64,20 @@ describe("readInputs", () => {
     });
   });
 
+  it("gives a Markdown file's front matter to the document, and names a front matter it cannot read", async () => {
+    const notes = mkdtempSync(join(tmpdir(), "newsflow-front-"));
+    writeFileSync(join(notes, "a.md"), "---\ntitle: Port strike ends\ndate: 2024-03-02\nauthor: Jane Doe\n---\n\nDock workers voted on Friday to end the strike.\n");
+    writeFileSync(join(notes, "b.md"), "---\ntitle: [unclosed\n---\n\nThe council met on Monday.\n");
+    const items: InputItem[] = [];
+    const notices: string[] = [];
+    for await (const item of readInputs([notes], undefined, { onNotice: (source, message) => notices.push(`${source}: ${message}`) })) items.push(item);
+    expect(items).toMatchObject([
+      { kind: "document", doc: { title: "Port strike ends", publishedAt: "2024-03-02T00:00:00.000Z", byline: "Jane Doe" }, titleKnown: true },
+      { kind: "document", doc: { text: expect.stringMatching(/^\s*The council met on Monday\.\s*$/) }, titleKnown: false },
+    ]);
+    expect(notices).toEqual([expect.stringMatching(new RegExp(`^${join(notes, "b.md")}: front matter is not valid YAML \\(.+\\): its fields are not read$`))]);
+  });
+
   it("reads plain text and JSONL from stdin", async () => {
     const text = await collect(["-"], Readable.from([Buffer.from("Hello there.\n\nSecond.")]));
     expect(text).toMatchObject([{ kind: "document", source: "-", doc: { text: "Hello there.\n\nSecond.\n" } }]);

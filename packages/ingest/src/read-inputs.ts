@@ -160,7 +160,7 @@ async function* readFile(path: string, size: number, options: ReadOptions): Asyn
     yield { kind: "rejected", source: path, reason: decoded.reason };
     return;
   }
-  yield toDocument(path, decoded.text, ext);
+  yield toDocument(path, decoded.text, ext, options);
 }
 
 /**
@@ -191,11 +191,12 @@ export function decodeText(bytes: Uint8Array, { html = false } = {}): { text: st
   return { text };
 }
 
-function toDocument(source: string, text: string, ext: string): InputItem {
+function toDocument(source: string, text: string, ext: string, options: ReadOptions = {}): InputItem {
   if (ext === ".html" || ext === ".htm") return htmlDocument(source, text);
   if (ext === ".md" || ext === ".markdown") {
-    const { title, text: body } = extractMarkdown(text);
-    return { kind: "document", source, doc: { text: body, ...(title ? { title } : {}) }, titleKnown: title !== null };
+    const { title, text: body, frontMatterError, ...fields } = extractMarkdown(text);
+    if (frontMatterError) options.onNotice?.(source, frontMatterError);
+    return { kind: "document", source, doc: { text: body, ...(title ? { title } : {}), ...fields }, titleKnown: title !== null };
   }
   return { kind: "document", source, doc: { text }, titleKnown: false };
 }
