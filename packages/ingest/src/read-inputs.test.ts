@@ -85,6 +85,25 @@ describe("readInputs", () => {
     expect(jsonl.map((i) => (i.kind === "document" ? i.doc.text : i.reason))).toEqual(["A.", "B."]);
   });
 
+  it("reads a web page piped to stdin as a page, not as text with its markup", async () => {
+    const page =
+      '\n<!DOCTYPE html>\n<html><head><meta charset="windows-1252"><title>Bridge opens | The Gazette</title></head><body><nav>Home News Sport</nav>' +
+      "<article><h1>Bridge opens</h1><p>The new bridge over the river opened on Monday after three years of work, the city said.</p>" +
+      "<p>\x93It is a great day,\x94 the mayor told the crowd that had gathered on the bank to watch.</p></article></body></html>";
+    const items = await collect(["-"], Readable.from([Buffer.from(page, "latin1")]));
+    expect(items).toEqual([
+      {
+        kind: "document",
+        source: "-",
+        doc: {
+          title: "Bridge opens",
+          text: "The new bridge over the river opened on Monday after three years of work, the city said.\n\n\u201cIt is a great day,\u201d the mayor told the crowd that had gathered on the bank to watch.",
+        },
+        titleKnown: true,
+      },
+    ]);
+  });
+
   it("keeps a JSONL document whose url is not http(s) without it, and says so in one line", async () => {
     const notices: string[] = [];
     const stdin = Readable.from([Buffer.from('{"text":"A.","url":"javascript:alert(1)"}\n{"text":"B.","url":"https://example.org/b"}\n')]);

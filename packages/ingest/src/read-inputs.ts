@@ -16,6 +16,8 @@ const JSONL_TYPES = new Set([".jsonl", ".ndjson"]);
 const WARC_TYPES = new Set([".warc"]);
 const SUPPORTED = ".txt, .md, .html, .jsonl, .warc (each also gzipped, .gz)";
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+/** How a web page starts (`curl URL | newsflow run -`): stdin is then read as a saved page. */
+const HTML_START = /^<(?:!doctype\s+html|html[\s>]|head[\s>]|!--)/i;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -205,14 +207,17 @@ async function* readStdin(stdin: Readable, options: ReadOptions): AsyncGenerator
   const chunks: Buffer[] = [];
   let size = 0;
   let jsonl: boolean | null = null;
+  let html = false;
   const lines = splitLines(stdin);
   for await (const line of lines) {
     if (jsonl === null) {
-      if (line.toString("utf8").trim() === "") {
+      const first = line.toString("utf8").trimStart();
+      if (first === "") {
         chunks.push(line, Buffer.from("\n"));
         continue;
       }
-      jsonl = line.toString("utf8").trimStart().startsWith("{");
+      jsonl = first.startsWith("{");
+      html = HTML_START.test(first);
       if (jsonl) {
         yield* readJsonl(prepend(line, lines), "-", options);
         return;
@@ -225,9 +230,9 @@ async function* readStdin(stdin: Readable, options: ReadOptions): AsyncGenerator
     }
     chunks.push(line, Buffer.from("\n"));
   }
-  const decoded = decodeText(Buffer.concat(chunks));
+  const decoded = decodeText(Buffer.concat(chunks), { html });
   if ("reason" in decoded) yield { kind: "rejected", source: "-", reason: decoded.reason.replace("file", "input") };
-  else yield toDocument("-", decoded.text, ".txt");
+  else yield toDocument("-", decoded.text, html ? ".html" : ".txt");
 }
 
 async function* prepend(first: Buffer, rest: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
