@@ -1,6 +1,6 @@
 import { splitParagraphs } from "@newsflow/nlp";
 import { describe, expect, it } from "vitest";
-import { extractMarkdown } from "./extract-markdown.js";
+import { extractMarkdown, sections } from "./extract-markdown.js";
 
 describe("extractMarkdown", () => {
   it("takes the first level-one heading as the title and strips inline markup", () => {
@@ -54,5 +54,61 @@ describe("extractMarkdown", () => {
     const rule = extractMarkdown("---\n\nFirst paragraph.\n\n---\n\nSecond paragraph.");
     expect(rule.frontMatterError).toBeUndefined();
     expect(splitParagraphs(rule.text, { detectTitle: false }).paragraphs.map((p) => p.text)).toEqual(["First paragraph.", "Second paragraph."]);
+  });
+
+  it("reads Markdown as a Markdown parser does: underlined headings, tables, HTML, entities, escapes, footnotes, nested lists", () => {
+    const md = [
+      "Port strike ends",
+      "================",
+      "",
+      "Dock workers at AT&amp;T\\'s port voted *on Friday*.[^1] <!-- editor: check -->",
+      "",
+      "Background",
+      "----------",
+      "The strike began in February.  ",
+      "It lasted two weeks.",
+      "",
+      "| Port | Days |",
+      "|------|------|",
+      "| Oakland | 14 |",
+      "",
+      '<div class="note">Some <b>HTML</b> block</div>',
+      "",
+      "> 1. First demand",
+      ">    - a sub-point",
+      "",
+      "    indented code()",
+      "",
+      "[^1]: The footnote text.",
+    ].join("\n");
+    const { title, text } = extractMarkdown(md);
+    expect(title).toBe("Port strike ends");
+    expect(splitParagraphs(text, { detectTitle: false }).paragraphs.map((p) => p.text)).toEqual([
+      "Dock workers at AT&T's port voted on Friday.",
+      "Background",
+      "The strike began in February. It lasted two weeks.",
+      "Port | Days",
+      "Oakland | 14",
+      "Some HTML block",
+      "1. First demand",
+      "a sub-point",
+    ]);
+  });
+
+  it("cuts a long file into sections at blank lines outside fenced code", () => {
+    const text = ["aaaa", "", "```", "x", "", "y", "```", "", "bbbb", "", "cccc"].join("\n");
+    const parts = sections(text, 4);
+    expect(parts.join("\n")).toBe(text);
+    expect(parts).toEqual(["aaaa\n", "```\nx\n\ny\n```\n", "bbbb\n", "cccc"]);
+    expect(sections("short", 100)).toEqual(["short"]);
+  });
+
+  it("reads a file longer than a section whole: every paragraph once, link definitions from its end", () => {
+    const paragraphs = Array.from({ length: 7000 }, (_, i) => `Paragraph ${i} says what the [council][c] decided about the budget this week.`);
+    const md = `# Budget\n\n${paragraphs.join("\n\n")}\n\n[c]: https://council.example/\n`;
+    expect(md.length).toBeGreaterThan(2 * 256 * 1024);
+    const { title, text } = extractMarkdown(md);
+    expect(title).toBe("Budget");
+    expect(text.split("\n\n")).toEqual(paragraphs.map((p) => p.replace("[council][c]", "council")));
   });
 });

@@ -1,6 +1,9 @@
 import { isHttpUrl } from "@newsflow/contracts";
+import { parseHTML } from "linkedom";
+import { Lexer, Parser, type Token, type Tokens } from "marked";
 import { parse as parseYaml } from "yaml";
 import { toIsoDate } from "./html-metadata.js";
+import { blockParagraphs } from "./html-text.js";
 
 /** Title, body text and front-matter fields of a Markdown article. */
 export interface MarkdownArticle {
@@ -62,50 +65,129 @@ function frontMatter(md: string): { rest: string; fields: Omit<MarkdownArticle, 
   };
 }
 
+
+const FOOTNOTE_REF = /\[\^[^\]\s]+\]/g;
+const FOOTNOTE_DEF = /^\s{0,3}\[\^[^\]\s]+\]:/;
+
+/** Inline tokens as HTML, without footnote references ("[^1]") and with hard breaks as spaces. */
+function inlineHtml(tokens: Token[]): string {
+  const kept = tokens.map((t): Token => {
+    if (t.type === "br") return { type: "text", raw: " ", text: " " };
+    if (t.type === "text" && !t.tokens) return { ...t, text: (t as Tokens.Text).text.replace(FOOTNOTE_REF, "") } as Token;
+    return t;
+  });
+  return Parser.parseInline(kept);
+}
+
 /**
- * Plain text of a Markdown article: the first `#` heading is the title, other headings stay as
- * paragraphs, emphasis and link markup are removed (link text kept), images, HTML comments and
- * fenced code blocks are dropped. Each list item is a paragraph: a bullet (`-`, `*`, `+`) is
- * dropped, an ordered item keeps its number. YAML front matter gives the title (a first `#`
- * heading that repeats it is dropped, one that differs stays a paragraph), date, author and url.
+ * The article's blocks as HTML, one block element per paragraph the producer should see: a list
+ * item (an ordered one with its number as written), a table row with its cells separated by
+ * " | " (as `blockParagraphs` reads a web page's table), a heading, a paragraph; code blocks,
+ * rules and link definitions left out; an HTML block as it is (its text is read).
+ */
+function blocksHtml(tokens: Token[]): string {
+  let html = "";
+  for (const t of tokens) {
+    switch (t.type) {
+      case "heading":
+      case "paragraph":
+      case "text":
+        // A GFM footnote's definition ("[^1]: ...") is a note, not the article's text.
+        if (!FOOTNOTE_DEF.test(t.raw)) html += `<p>${inlineHtml((t as Tokens.Paragraph).tokens ?? [])}</p>`;
+        break;
+      case "list":
+        for (const item of (t as Tokens.List).items) {
+          const number = (t as Tokens.List).ordered ? /^\s*(\d{1,9}[.)])/.exec(item.raw)?.[1] : undefined;
+          const [first, ...rest] = item.tokens;
+          const lead = first && (first.type === "text" || first.type === "paragraph") ? `<p>${number ? `${number} ` : ""}${inlineHtml((first as Tokens.Text).tokens ?? [])}</p>` : "";
+          html += lead + blocksHtml(lead ? rest : item.tokens);
+        }
+        break;
+      case "blockquote":
+        html += blocksHtml((t as Tokens.Blockquote).tokens);
+        break;
+      case "table": {
+        const table = t as Tokens.Table;
+        for (const row of [table.header, ...table.rows]) html += `<table><tr>${row.map((cell) => `<td>${inlineHtml(cell.tokens)}</td>`).join("")}</tr></table>`;
+        break;
+      }
+      case "html":
+        html += `<div>${(t as Tokens.HTML).text}</div>`;
+        break;
+      default:
+        // code, hr, space, def: not the article's text.
+        break;
+    }
+  }
+  return html;
+}
+
+/**
+ * Plain text of a Markdown article, parsed as GitHub-flavoured Markdown by
+ * [marked](https://www.npmjs.com/package/marked): the first level-one heading (`#` or a `===`
+ * underline) is the title, other headings stay as paragraphs; emphasis, links (their text kept),
+ * images, footnote references, HTML tags and comments, code blocks and rules are markup. Each list
+ * item is a paragraph (a bullet dropped, an ordered item keeping its number), and so is each table
+ * row ("cell | cell"). YAML front matter gives the title (a first `#` heading that repeats it is
+ * dropped, one that differs stays a paragraph), date, author and url.
  */
 export function extractMarkdown(md: string): MarkdownArticle {
   const front = frontMatter(md);
   const { title: givenTitle, ...fields } = front?.fields ?? {};
+  const body = front ? front.rest : md;
   let title: string | null = givenTitle ?? null;
-  let headingSeen = false;
-  const body = (front ? front.rest : md)
-    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, "")
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .split("\n")
-    .map((line) => {
-      const h = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-      if (h) {
-        if (!headingSeen && h[1] === "#") {
-          headingSeen = true;
-          if (title === null || same(title, h[2]!)) {
-            title = h[2]!;
-            return "";
-          }
-        }
-        return `\n${h[2]}\n`;
+  const paragraphs: string[] = [];
+  // A long file is parsed a section at a time (its DOM would take ~14 times its size); each section
+  // gets the file's link definitions, which usually stand at its end.
+  const parts = sections(body, SECTION_CHARS);
+  const defs = parts.length > 1 ? `\n\n${(body.match(LINK_DEF) ?? []).join("\n")}` : "";
+  parts.forEach((part, n) => {
+    const tokens = new Lexer({ gfm: true }).lex(part + defs);
+    const headingAt = n === 0 ? tokens.findIndex((t) => t.type === "heading" && (t as Tokens.Heading).depth === 1) : -1;
+    if (headingAt >= 0) {
+      const text = htmlParagraphs(`<p>${inlineHtml((tokens[headingAt] as Tokens.Heading).tokens)}</p>`).join(" ");
+      if (title === null || same(title, text)) {
+        title = text || title;
+        tokens.splice(headingAt, 1);
       }
-      if (/^\s{0,3}(?:[-*_]\s*){3,}$/.test(line)) return "";
-      const unquoted = line.replace(/^\s{0,3}>\s?/, "");
-      // A bullet is markup: the item is a paragraph of its own without it. An ordered item keeps
-      // its number, which the rendered list shows too.
-      const item = /^\s*[-*+]\s+(.*)$/.exec(unquoted);
-      return item ? `\n${item[1]}\n` : unquoted;
-    })
-    .join("\n")
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1")
-    .replace(/^\s{0,3}\[[^\]]+\]:\s+\S+.*$/gm, "")
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
-    .replace(/(^|[^\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?=[^\w*]|$)/g, "$1$2")
-    .replace(/`([^`]+)`/g, "$1");
-  return { title, text: body, ...fields };
+    }
+    paragraphs.push(...htmlParagraphs(blocksHtml(tokens)));
+  });
+  return { title, text: paragraphs.join("\n\n"), ...fields };
+}
+
+const SECTION_CHARS = 256 * 1024;
+const LINK_DEF = /^ {0,3}\[[^\]^][^\]]*\]:[ \t]*\S.*$/gm;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The text cut at blank lines outside fenced code into sections of about `size` characters (one
+ * section when it is shorter).
+ */
+export function sections(text: string, size: number): string[] {
+  if (text.length <= size) return [text];
+  const out: string[] = [];
+  let start = 0;
+  let fence: string | null = null;
+  for (let at = 0; at < text.length; ) {
+    const end = text.indexOf("\n", at);
+    const next = end < 0 ? text.length : end + 1;
+    const line = text.slice(at, end < 0 ? text.length : end);
+    const mark = FENCE.exec(line)?.[1];
+    if (mark && (fence === null || (mark[0] === fence[0] && mark.length >= fence.length && line.trim() === mark))) fence = fence === null ? mark : null;
+    else if (fence === null && at - start >= size && line.trim() === "") {
+      out.push(text.slice(start, at));
+      start = next;
+    }
+    at = next;
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
+function htmlParagraphs(html: string): string[] {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  return blockParagraphs(document.body as unknown as Node).map((b) => b.text);
 }
 
 const same = (a: string, b: string) => a.replace(/\W+/g, " ").trim().toLowerCase() === b.replace(/\W+/g, " ").trim().toLowerCase();
