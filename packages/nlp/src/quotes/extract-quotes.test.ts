@@ -33,6 +33,28 @@ describe("extractQuotes", () => {
     expect(brief("Iraqi forces retook it from the Islamic State group, state TV announced.")[0]).toMatchObject({ source: "state TV", cue: "announced", kind: "indirect" });
   });
 
+  it("finds the content before a trailing attribution that a day, a place or an addressee follows", () => {
+    // The labeller read "said Monday" as a cue whose content comes after it ("said Monday that ...")
+    // and gave these attributions no content at all, so they were lost.
+    for (const [text, source, cue] of [
+      ["Taxes will rise, the minister said Monday.", "the minister", "said"],
+      ["Taxes will rise, the minister said on Monday.", "the minister", "said"],
+      ["Taxes will rise, the minister told reporters.", "the minister", "told"],
+      ["The company will cut 500 jobs, a spokesman said on Monday.", "a spokesman", "said"],
+      ["The strike is over, union leader Maria Lopez said late on Friday.", "union leader Maria Lopez", "said"],
+      ["Taxes will rise next year, the finance minister said in Paris on Monday.", "the finance minister", "said"],
+      ["BMW is preparing to enter the market for car-style people carriers, the firm's chief has told BBC News.", "the firm's chief", "has told"],
+      ["Sales totalled 3.9 million units worldwide during 2004, the company said at the Detroit Motor Show.", "the company", "said"],
+    ] as const) {
+      expect(brief(text)).toEqual([{ kind: "indirect", content: text.slice(0, text.lastIndexOf(`, ${source}`)), source, cue }]);
+    }
+    // Content after the cue stays there; a quotation before the comma is read as a quotation.
+    expect(brief("In a speech in Edinburgh, the prime minister said Thursday's report reinforced stability.")).toEqual([
+      { kind: "indirect", content: "Thursday's report reinforced stability", source: "the prime minister", cue: "said" },
+    ]);
+    expect(brief("\u201cWe did it,\u201d the mayor said on Tuesday.")).toEqual([{ kind: "direct", content: "\u201cWe did it,\u201d", source: "the mayor", cue: "said" }]);
+  });
+
   it("gives a trailing \"according to\" its whole clause, over a cue found inside it", () => {
     // The tagger finds "chants of" too; it had kept that piece and dropped "according to".
     const text = 'Pressure is building on McAuliffe, who was greeted with chants of "Bobby!" at a labor conference in Williamsburg last month, according to Virginia AFL-CIO President Doris Crouse-Mays.';

@@ -126,7 +126,48 @@ export function labelParagraph(text: string, model: QuoteModel, options: Extract
     subjectOutOfSource(tokens, c);
     addresseeOutOfContent(tokens, c);
   }
+  for (const c of all) contentBeforeTrailingCue(tokens, c, isCue, all);
   return { tokens, cues: all };
+}
+
+/** The most words that may follow a trailing cue before its sentence ends ("said in its latest Beige Book report."). */
+const TRAILING_RUN = 6;
+const RUN_CLASSES: ReadonlySet<number> = new Set([CLASS.word, CLASS.cap, CLASS.num, CLASS.det, CLASS.pronoun]);
+
+/**
+ * "Sales totalled 3.9 million units, the company said at the Detroit Motor Show.": a cue with its
+ * source before it, a comma before the source, and only a few words after it to the sentence's
+ * end (no "that", quotation mark, colon or comma) reports the clause before the comma. The
+ * labeller, which has seen "said at ... that ..." far more often, gave such cues no content, and
+ * their attributions were lost: "Taxes will rise, the minister said on Monday." The clause
+ * becomes the content when the labeller gave none, and its tokens are unlabelled, no cue's and
+ * no other attribution's, and hold no quotation mark (a quotation is read as such).
+ */
+function contentBeforeTrailingCue(tokens: QuoteTokens, c: LabelledCue, isCue: Uint8Array, all: readonly LabelledCue[]): void {
+  const { labels, from, cue } = c;
+  if (labels.includes(ROLE_LABEL.CONTENT)) return;
+  const sentence = tokens.sentence[cue.first]!;
+  let run = 0;
+  for (let j = cue.last + 1; j < tokens.length && tokens.sentence[j] === sentence && tokens.cls[j] !== CLASS.stop; j++) {
+    if (!RUN_CLASSES.has(tokens.cls[j]!) || tokens.lower[j] === "that" || ++run > TRAILING_RUN) return;
+  }
+  // The source ends right before the cue, or an auxiliary or adverb or two before it ("the comedian also told").
+  let k = cue.first - 1;
+  for (let gap = 0; gap < 2 && k >= from && labels[k - from] === ROLE_LABEL.O && tokens.cls[k] === CLASS.word; gap++) k--;
+  if (k < from || labels[k - from] !== ROLE_LABEL.SOURCE) return;
+  while (k >= from && labels[k - from] === ROLE_LABEL.SOURCE) k--;
+  if (k < from || tokens.cls[k] !== CLASS.comma || tokens.sentence[k] !== sentence) return;
+  const comma = k;
+  let first = comma;
+  while (first > from && tokens.sentence[first - 1] === sentence) first--;
+  if (comma - first < 3) return;
+  for (let i = first; i < comma; i++) {
+    if (labels[i - from] !== ROLE_LABEL.O || isCue[i] || tokens.cls[i] === CLASS.quote) return;
+    for (const other of all) {
+      if (other !== c && i >= other.from && i < other.from + other.labels.length && other.labels[i - other.from] !== ROLE_LABEL.O) return;
+    }
+  }
+  labels.fill(ROLE_LABEL.CONTENT, first - from, comma - from);
 }
 
 const TELL = new Set(["told", "tell", "tells", "telling", "assured", "assures", "assuring", "informed", "informs", "informing"]);
