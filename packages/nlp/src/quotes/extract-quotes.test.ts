@@ -53,6 +53,8 @@ describe("extractQuotes", () => {
       { kind: "indirect", content: "Thursday's report reinforced stability", source: "the prime minister", cue: "said" },
     ]);
     expect(brief("\u201cWe did it,\u201d the mayor said on Tuesday.")).toEqual([{ kind: "direct", content: "\u201cWe did it,\u201d", source: "the mayor", cue: "said" }]);
+    // A passive cue's source follows it ("by ..."): the words before the comma are not what was said.
+    expect(brief("Contestants Paul Burrell, Joe Pasquale, Janet Street-Porter and Fran Cosgrave were told by hosts Ant and Dec.")).toEqual([]);
   });
 
   it("gives a trailing \"according to\" its whole clause, over a cue found inside it", () => {

@@ -149,7 +149,8 @@ function contentBeforeTrailingCue(tokens: QuoteTokens, c: LabelledCue, isCue: Ui
   const sentence = tokens.sentence[cue.first]!;
   let run = 0;
   for (let j = cue.last + 1; j < tokens.length && tokens.sentence[j] === sentence && tokens.cls[j] !== CLASS.stop; j++) {
-    if (!RUN_CLASSES.has(tokens.cls[j]!) || tokens.lower[j] === "that" || ++run > TRAILING_RUN) return;
+    // "... were told by hosts Ant and Dec.": a passive cue's source follows it; the words before are its subject.
+    if (!RUN_CLASSES.has(tokens.cls[j]!) || tokens.lower[j] === "that" || (run === 0 && tokens.lower[j] === "by") || ++run > TRAILING_RUN) return;
   }
   // The source ends right before the cue, or an auxiliary or adverb or two before it ("the comedian also told").
   let k = cue.first - 1;
