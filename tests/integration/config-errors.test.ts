@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { REPO_ROOT } from "@newsflow/cli/processes";
+import { freePort, REPO_ROOT } from "@newsflow/cli/processes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { startRedis, type TestRedis, uniquePrefix } from "../support/redis-server.js";
@@ -39,5 +39,13 @@ describe("configuration mistakes", () => {
     const r = await runCli(["status", "some-run", "--colour"], { ...process.env, REDIS_URL: redis.url });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^newsflow status: Unknown option '--colour'/)]);
+  });
+
+  it("refuses an invalid --run-id of 'start' in one line and exit code 2, as 'run' does, starting nothing", async () => {
+    const env = { ...process.env, REDIS_URL: redis.url, NEWSFLOW_PREFIX: uniquePrefix("start"), VIEWER_PORT: String(await freePort()) };
+    const r = await runCli(["start", join(REPO_ROOT, "seeds"), "--run-id", "a b", "--exit"], env);
+    expect(r.stderr.trim().split("\n")).toEqual(["newsflow start: invalid --run-id 'a b': use 1-200 letters, digits and . _ ~ - (not all digits)"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
   });
 });

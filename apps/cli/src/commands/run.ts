@@ -6,6 +6,11 @@ import type { Command } from "../main.js";
 import { parseOptions } from "../parse-options.js";
 import { finalReport, watchRun } from "../watch-run.js";
 
+/** A `--run-id` that is no job-safe id is a usage error (one line, exit code 2). */
+export function checkRunId(runId: string | undefined): void {
+  if (runId !== undefined && !JobSafeId.safeParse(runId).success) throw new UsageError(`invalid --run-id '${runId}': use 1-200 letters, digits and . _ ~ - (not all digits)`);
+}
+
 /**
  * `newsflow run PATH... [--run-id ID] [--wait] [--json]`: enqueue documents; rejected inputs get
  * one line each on stderr. Exit 0 when nothing was rejected (and, with --wait, nothing failed).
@@ -18,7 +23,7 @@ export const runCommand: Command = async (argv, env) => {
   });
   if (positionals.length === 0) throw new UsageError("give at least one PATH (a file, a folder, or - for stdin)");
   const runId = values["run-id"];
-  if (runId !== undefined && !JobSafeId.safeParse(runId).success) throw new UsageError(`invalid --run-id '${runId}': use 1-200 letters, digits and . _ ~ - (not all digits)`);
+  checkRunId(runId);
   const ctx = await openContext(env);
   try {
     const producer = createProducer(ctx);

@@ -6,6 +6,7 @@ import type { Command } from "../main.js";
 import { parseOptions } from "../parse-options.js";
 import { ensureRedis, REPO_ROOT, startViewer, startWorkers } from "../processes.js";
 import { finalReport, watchRun } from "../watch-run.js";
+import { checkRunId } from "./run.js";
 
 /**
  * `newsflow start [PATH...] [--exit]`: the whole system on one machine. Makes sure Redis is
@@ -14,6 +15,7 @@ import { finalReport, watchRun } from "../watch-run.js";
  */
 export const startCommand: Command = async (argv, source) => {
   const { values, positionals } = parseOptions({ args: argv, options: { exit: { type: "boolean", default: false }, "run-id": { type: "string" } }, allowPositionals: true });
+  checkRunId(values["run-id"]);
   const inputs = positionals.length ? positionals : [join(REPO_ROOT, "seeds")];
   const redis = await ensureRedis(source);
   const env = { ...source, REDIS_URL: redis.url, LOG_LEVEL: source.LOG_LEVEL ?? "info" };
