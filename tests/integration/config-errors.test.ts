@@ -48,4 +48,14 @@ describe("configuration mistakes", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
   });
+
+  it("gives one line and exit code 2 for an unknown option of 'retry' (it used to take the option as a run id, or ignore it and retry)", async () => {
+    const env = { ...process.env, REDIS_URL: redis.url, NEWSFLOW_PREFIX: uniquePrefix("retry") };
+    const r = await runCli(["retry", "some-run", "--dry-run"], env);
+    expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^newsflow retry: Unknown option '--dry-run'/)]);
+    expect(r.code).toBe(2);
+    const help = await runCli(["retry", "--help"], env);
+    expect(help.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^newsflow retry: Unknown option '--help'/)]);
+    expect(help.code).toBe(2);
+  });
 });

@@ -2,10 +2,12 @@ import { retryRun } from "@newsflow/queue";
 import { openContext } from "../context.js";
 import { UsageError } from "../errors.js";
 import type { Command } from "../main.js";
+import { parseOptions } from "../parse-options.js";
 
 /** `newsflow retry RUN`: re-enqueue what failed for good in a run: paragraph tasks and document steps. */
 export const retryCommand: Command = async (argv, env) => {
-  const runId = argv[0];
+  const { positionals } = parseOptions({ args: argv, options: {}, allowPositionals: true });
+  const runId = positionals[0];
   if (!runId) throw new UsageError("give a run id (see 'newsflow runs')");
   const ctx = await openContext(env);
   try {
