@@ -7,14 +7,17 @@
 // gives an attribution with that cue word and a content of token F1 >= 0.5 with the clause. A
 // silver check of one construction, not a score: the pattern also takes some sentences whose
 // content follows the cue ("..., the prime minister said Thursday's report reinforced ..."),
-// which no extraction matches. `--show` prints each sentence with what was extracted.
+// which no extraction matches. `--show` prints each sentence with what was extracted. `--all`
+// instead reads every paragraph of the articles twice, with and without `contentBeforeTrailingCue`
+// (`ExtractOptions.trailingContent`), and lists the attributions the rule adds and those it takes
+// away (the same text in several articles counted once): what it does on news at large.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { extractQuotes } from "@newsflow/nlp";
+import { extractQuotes, normalizeText, splitParagraphs } from "@newsflow/nlp";
 import { loadQuoteModel } from "@newsflow/nlp/node";
 import { requireSharedData } from "../shared-data.js";
 
-const { values } = parseArgs({ options: { model: { type: "string" }, show: { type: "boolean", default: false } } });
+const { values } = parseArgs({ options: { model: { type: "string" }, show: { type: "boolean", default: false }, all: { type: "boolean", default: false } } });
 const model = loadQuoteModel(values.model);
 const TRAILING =
   /^(?<content>.{15,}), (?<source>(?:the |a |an |its |his |her )?[A-Za-z][\w .'’-]{1,50}?) (?<cue>said|told|added|warned|announced|insisted|argued|claimed) (?:(?!that\b)[\w£$'’-]+ ?){1,6}\.$/;
@@ -34,11 +37,32 @@ function tokenF1(a: string[], b: string[]): number {
   return shared === 0 ? 0 : (2 * shared) / (a.length + b.length);
 }
 
+const articles = readFileSync(requireSharedData("summaries", "bbc", "articles.jsonl"), "utf8")
+  .split("\n")
+  .filter((line) => line.trim())
+  .map((line) => (JSON.parse(line) as { text: string }).text);
+
+if (values.all) {
+  const shown = (text: string, trailingContent: boolean) =>
+    extractQuotes(text, model, { trailingContent }).quotes.map((q) => `[${q.content.text} | ${q.source?.text ?? "-"} | ${q.cue?.text ?? "-"}]`);
+  const added = new Set<string>();
+  const removed = new Set<string>();
+  for (const text of articles) {
+    for (const p of splitParagraphs(normalizeText(text), { detectTitle: false }).paragraphs) {
+      const [off, on] = [shown(p.text, false), shown(p.text, true)];
+      for (const q of on) if (!off.includes(q)) added.add(`+ ${q} in: ${p.text}`);
+      for (const q of off) if (!on.includes(q)) removed.add(`- ${q} in: ${p.text}`);
+    }
+  }
+  for (const line of [...added, ...removed].sort()) process.stdout.write(`${line}\n`);
+  process.stderr.write(`quote-trailing --all: ${added.size} attributions added, ${removed.size} taken away, over ${articles.length} articles\n`);
+  process.stdout.write(`${JSON.stringify({ articles: articles.length, added: added.size, removed: removed.size })}\n`);
+  process.exit(0);
+}
+
 let sentences = 0;
 let matched = 0;
-for (const line of readFileSync(requireSharedData("summaries", "bbc", "articles.jsonl"), "utf8").split("\n")) {
-  if (!line.trim()) continue;
-  const { text } = JSON.parse(line) as { text: string };
+for (const text of articles) {
   for (const paragraph of text.split(/\n+/)) {
     for (const sentence of paragraph.trim().split(/(?<=[.!?"”])\s+(?=[A-Z"“])/)) {
       const m = TRAILING.exec(sentence);

@@ -104,7 +104,7 @@ const scratch = {
  * run of cue-labelled tokens) the content/source labeller over the tokens around it.
  */
 export function labelParagraph(text: string, model: QuoteModel, options: ExtractOptions = {}): LabelledParagraph {
-  const { sourceBias = SOURCE_BIAS, looserBias = LOOSER_CUE_BIAS, looserGate } = options;
+  const { sourceBias = SOURCE_BIAS, looserBias = LOOSER_CUE_BIAS, looserGate, trailingContent = true } = options;
   const tokens = quoteTokens(text, model.words);
   const n = tokens.length;
   const cueScores = emissionScores(model.cue, cueFeatures(tokens, scratch.features(n * CUE_FEATURES)), CUE_FEATURES, n);
@@ -126,7 +126,7 @@ export function labelParagraph(text: string, model: QuoteModel, options: Extract
     subjectOutOfSource(tokens, c);
     addresseeOutOfContent(tokens, c);
   }
-  for (const c of all) contentBeforeTrailingCue(tokens, c, isCue, all);
+  if (trailingContent) for (const c of all) contentBeforeTrailingCue(tokens, c, isCue, all);
   return { tokens, cues: all };
 }
 
@@ -499,6 +499,8 @@ export interface ExtractOptions {
   sourceBias?: number;
   /** `LOOSER_CUE_BIAS` unless given; 0 turns the looser second pass off (`quote-halves` compares values). */
   looserBias?: number;
+  /** false leaves out `contentBeforeTrailingCue` (`quote-trailing --all` lists what it adds). */
+  trailingContent?: boolean;
 }
 
 /**
