@@ -53,6 +53,11 @@ describe("extractQuotes", () => {
       { kind: "indirect", content: "Thursday's report reinforced stability", source: "the prime minister", cue: "said" },
     ]);
     expect(brief("\u201cWe did it,\u201d the mayor said on Tuesday.")).toEqual([{ kind: "direct", content: "\u201cWe did it,\u201d", source: "the mayor", cue: "said" }]);
+    // A comma before another cue ends what follows the cue as a full stop does.
+    expect(brief("Taxes will rise, the minister said on Monday, adding that spending would fall.")).toEqual([
+      { kind: "indirect", content: "Taxes will rise", source: "the minister", cue: "said" },
+      { kind: "indirect", content: "that spending would fall", source: "the minister", cue: "adding" },
+    ]);
     // A passive cue's source follows it ("by ..."): the words before the comma are not what was said.
     expect(brief("Contestants Paul Burrell, Joe Pasquale, Janet Street-Porter and Fran Cosgrave were told by hosts Ant and Dec.")).toEqual([]);
   });

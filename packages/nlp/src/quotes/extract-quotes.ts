@@ -149,6 +149,8 @@ function contentBeforeTrailingCue(tokens: QuoteTokens, c: LabelledCue, isCue: Ui
   const sentence = tokens.sentence[cue.first]!;
   let run = 0;
   for (let j = cue.last + 1; j < tokens.length && tokens.sentence[j] === sentence && tokens.cls[j] !== CLASS.stop; j++) {
+    // "..., the minister said on Monday, adding that ...": a comma before another cue ends the run too.
+    if (tokens.cls[j] === CLASS.comma && isCue[j + 1]) break;
     // "... were told by hosts Ant and Dec.": a passive cue's source follows it; the words before are its subject.
     if (!RUN_CLASSES.has(tokens.cls[j]!) || tokens.lower[j] === "that" || (run === 0 && tokens.lower[j] === "by") || ++run > TRAILING_RUN) return;
   }
