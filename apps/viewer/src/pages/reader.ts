@@ -74,14 +74,17 @@ export async function readerPage(store: Store, docId: string, offset: number): P
   const canonical = doc.result?.entities ?? [];
   const resolved = doc.result?.quotes ?? [];
   const d = doc.document;
+  // Before the document is assembled its failed paragraph tasks are in the failure records; after, in the result.
+  const missing = doc.result?.missing ?? Object.entries(doc.failures).map(([key, f]) => ({ paragraphIndex: Number(key.slice(key.indexOf(":") + 1)), task: key.slice(0, key.indexOf(":")), reason: f.reason })).sort((a, b) => a.paragraphIndex - b.paragraphIndex);
   return layout(
     d.title ?? d.id,
     "/runs",
     html`<article class="reader">
 <h1>${d.title ?? d.id}</h1>
 <p class="muted small">${d.source}${originalLink(d.url)} · ${n(d.paragraphCount)} paragraphs · <span class="badge ${d.status}">${d.status}</span></p>
-${doc.result ? html`<section aria-label="Document summary"><h2>Summary</h2><p class="summary">${doc.result.summary.text || "—"}</p></section>` : html`<p class="muted">The document summary appears when every paragraph is done.</p>`}
-${doc.result?.missing.length ? html`<div class="warn" role="status">Missing results: ${doc.result.missing.map((m) => html`paragraph ${m.paragraphIndex + 1} ${m.task} (${m.reason}); `)}</div>` : ""}
+${doc.result ? html`<section aria-label="Document summary"><h2>Summary</h2><p class="summary">${doc.result.summary.text || "—"}</p></section>` : doc.documentFailure ? "" : html`<p class="muted">The document summary appears when every paragraph is done.</p>`}
+${!doc.result && doc.documentFailure ? html`<div class="warn" role="status">The document step failed: ${doc.documentFailure}. There is no document summary; <code>newsflow retry RUN</code> enqueues the step again.</div>` : ""}
+${missing.length ? html`<div class="warn" role="status">Missing results: ${missing.map((m) => html`paragraph ${m.paragraphIndex + 1} ${m.task} (${m.reason}); `)}</div>` : ""}
 <p class="legend small muted" aria-hidden="true"><span class="ent ent-PER">person<span class="t">PER</span></span><span class="ent ent-ORG">organisation<span class="t">ORG</span></span><span class="ent ent-LOC">place<span class="t">LOC</span></span><span class="ent ent-MISC">other<span class="t">MISC</span></span> <span class="ent ent-MISC uncertain">dashed: uncertain</span></p>
 ${doc.paragraphs.map((p) => {
   const quotes = doc.result ? resolved.filter((q) => q.paragraphIndex === p.index) : (p.quotes?.quotes ?? []);

@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import { createLogger, type Deployment, openDeployment, RedisEnv } from "@newsflow/queue";
+import type { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer } from "./create-server.js";
+
+// A real Redis (REDIS_URL, else the local one) under a deployment name of this file's own.
+const prefix = `viewer-test-${randomUUID().slice(0, 8)}`;
+const producer = { id: "p1", leaseMs: 60_000 };
+const summary = { sentences: [], summary: [], short: "", keyPhrases: [] };
+const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => ({ index: i, start: i * 20, end: i * 20 + 12, text: `Paragraph ${i + 1}.` }));
+const meta = (id: string, paragraphCount: number, title: string | null = "A title") => ({ id, title, source: `${id}.txt`, url: null, publishedAt: null, paragraphCount, createdAt: 1, contentHash: id });
+
+/** The visible text of a page's main element. */
+const text = (page: string) =>
+  (/<main[^>]*>([\s\S]*)<\/main>/.exec(page)?.[1] ?? "")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
+describe("the viewer's pages on a real Redis", () => {
+  let deployment: Deployment;
+  let app: Hono;
+  const get = async (path: string) => {
+    const res = await app.request(path);
+    return { status: res.status, body: await res.text() };
+  };
+
+  beforeAll(async () => {
+    const env = RedisEnv.parse({ REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379", NEWSFLOW_PREFIX: prefix });
+    deployment = await openDeployment(env, createLogger("viewer-test", "silent"));
+    app = createServer(deployment);
+  });
+  afterAll(async () => {
+    const keys = await deployment.redis.keys(`{${prefix}*`);
+    if (keys.length) await deployment.redis.del(...keys);
+    await deployment.close();
+  });
+
+  it("says why a document failed instead of promising its summary", async () => {
+    const { store } = deployment;
+    await store.createRun("failed-run", ["x"], producer);
+    await store.putDocument("failed-run", 1, meta("doc-failed", 2), paragraphs(2));
+    await store.markEnqueued(["doc-failed"]);
+    await store.putParagraphResults("doc-failed", "summarize", [[0, summary], [1, summary]]);
+    await store.putParagraphResults("doc-failed", "quotes", [[0, { quotes: [] }], [1, { quotes: [] }]]);
+    await store.putParagraphResults("doc-failed", "entities", [[0, { mentions: [] }]]);
+    await store.putParagraphFailures("doc-failed", "entities", [[1, { reason: "tagger cannot handle <this>", attempts: 3 }]]);
+    await store.putDocumentFailure("doc-failed", "the document step broke");
+    await store.finishEnqueue("failed-run", producer.id);
+
+    const page = await get("/documents/doc-failed");
+    expect(page.status).toBe(200);
+    const shown = text(page.body);
+    expect(shown).toContain("failed");
+    expect(shown).not.toContain("The document summary appears when every paragraph is done");
+    expect(shown).toContain("The document step failed: the document step broke");
+    expect(shown).toContain("paragraph 2 entities (tagger cannot handle &lt;this&gt;)");
+  });
+});
