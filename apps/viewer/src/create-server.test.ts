@@ -57,4 +57,24 @@ describe("the viewer's pages on a real Redis", () => {
     expect(shown).toContain("The document step failed: the document step broke");
     expect(shown).toContain("paragraph 2 entities (tagger cannot handle &lt;this&gt;)");
   });
+
+  it("does not count past the end of a list when the offset is beyond it", async () => {
+    const { store } = deployment;
+    await store.createRun("paged-run", ["x"], producer);
+    await store.putDocument("paged-run", 1, meta("doc-paged", 3), paragraphs(3));
+    await store.finishEnqueue("paged-run", producer.id);
+
+    const beyond = await get("/documents/doc-paged?offset=600");
+    expect(beyond.status).toBe(200);
+    expect(text(beyond.body)).not.toContain("601–3 of 3");
+    expect(text(beyond.body)).toContain("past the last of 3");
+    // "Previous" leads to the last page that has paragraphs, not to another empty one.
+    expect(beyond.body).toContain('href="/documents/doc-paged?offset=0"');
+    expect(beyond.body).not.toContain("offset=550");
+    const runs = await get("/runs?offset=1000");
+    expect(text(runs.body)).not.toMatch(/1,001–\d+ of/);
+    expect(runs.body).toContain('href="/runs?offset=0"');
+    // Inside the list, as before.
+    expect(text((await get("/documents/doc-paged")).body)).toContain("1–3 of 3");
+  });
 });

@@ -43,12 +43,13 @@ export const n = (x: number | null | undefined) => (x == null ? "--" : Math.roun
 /** A time as "2026-11-24 04:12:00 UTC". */
 export const when = (ms: number | null | undefined) => (ms ? `${new Date(ms).toISOString().replace("T", " ").slice(0, 19)} UTC` : "--");
 
-/** Previous / next links for an offset-paginated list. */
+/** Previous / next links for an offset-paginated list; past its end, "Previous" leads to the last page. */
 export function pager(base: string, offset: number, limit: number, total: number): Html {
   const link = (o: number) => `${base}${base.includes("?") ? "&" : "?"}offset=${o}`;
+  const last = total > 0 ? Math.floor((total - 1) / limit) * limit : 0;
   return html`<nav class="pager" aria-label="Pages">
-${offset > 0 ? html`<a href="${link(Math.max(0, offset - limit))}">← Previous</a>` : ""}
-<span class="muted small">${n(total ? offset + 1 : 0)}–${n(Math.min(total, offset + limit))} of ${n(total)}</span>
+${offset > 0 ? html`<a href="${link(Math.max(0, Math.min(offset - limit, last)))}">← Previous</a>` : ""}
+<span class="muted small">${offset < total ? `${n(offset + 1)}–${n(Math.min(total, offset + limit))} of ${n(total)}` : total ? `past the last of ${n(total)}` : "0–0 of 0"}</span>
 ${offset + limit < total ? html`<a href="${link(offset + limit)}">Next →</a>` : ""}
 </nav>`;
 }
