@@ -77,4 +77,18 @@ describe("the viewer's pages on a real Redis", () => {
     // Inside the list, as before.
     expect(text((await get("/documents/doc-paged")).body)).toContain("1–3 of 3");
   });
+
+  it("answers limit=0 with a page of the default size, not the whole list", async () => {
+    const { store } = deployment;
+    for (let i = 0; i < 25; i++) await store.createRun(`many-${i}`, ["x"], producer);
+    await store.putDocument("many-0", 1, meta("doc-long", 60), paragraphs(60));
+
+    const runs = (await (await app.request("/api/runs?limit=0")).json()) as { total: number; runs: unknown[] };
+    expect(runs.total).toBeGreaterThanOrEqual(25);
+    expect(runs.runs).toHaveLength(20);
+    const doc = (await (await app.request("/api/documents/doc-long?limit=0")).json()) as { limit: number; paragraphs: unknown[] };
+    expect(doc.paragraphs).toHaveLength(50);
+    expect(doc.limit).toBe(50);
+    expect(((await (await app.request("/api/runs?limit=1")).json()) as { runs: unknown[] }).runs).toHaveLength(1);
+  });
 });

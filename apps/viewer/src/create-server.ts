@@ -31,10 +31,12 @@ export interface ViewerDeps {
 /** Defaults of the options above. */
 export const VIEWER_DEFAULTS = { maxSse: 100, redisTimeoutMs: 3000, healthTimeoutMs: 800 } as const;
 
-const int = (v: string | undefined, fallback: number, max = 1000) => {
+const int = (v: string | undefined, fallback: number, max = 1000, min = 0) => {
   const n = Number.parseInt(v ?? "", 10);
-  return Number.isFinite(n) && n >= 0 ? Math.min(n, max) : fallback;
+  return Number.isFinite(n) && n >= min ? Math.min(n, max) : fallback;
 };
+/** A page size: at least 1 (a Redis range of 0 to -1 would be the whole list), at most `max`. */
+const limitOf = (v: string | undefined, fallback: number, max: number) => int(v, fallback, max, 1);
 
 /**
  * The viewer's HTTP app: the dashboard pages (server-rendered, live progress over Server-Sent
@@ -92,7 +94,7 @@ export function createServer(deps: ViewerDeps): Hono {
   app.get("/health", async (c) => c.html(await healthPage(deps.redis, deps.queues, Boolean(deps.adminToken), isAdmin(c, deps.adminToken))));
 
   /** Live progress: the runs of a page (or one run) every second, as `runs` events. */
-  app.get("/events/runs", live.handler("runs", async (c) => (await store.listRuns(int(c.req.query("offset"), 0, 1e9), int(c.req.query("limit"), 20, 200))).runs.map((r) => viewRun(r))));
+  app.get("/events/runs", live.handler("runs", async (c) => (await store.listRuns(int(c.req.query("offset"), 0, 1e9), limitOf(c.req.query("limit"), 20, 200))).runs.map((r) => viewRun(r))));
   app.get("/events/runs/:id", live.handler("runs", async (c) => {
     const run = await store.getRun(c.req.param("id") ?? "");
     return run ? [viewRun(run)] : [];
@@ -106,7 +108,7 @@ export function createServer(deps: ViewerDeps): Hono {
   });
 
   app.get("/api/runs", async (c) => {
-    const { total, runs } = await store.listRuns(int(c.req.query("offset"), 0, 1e9), int(c.req.query("limit"), 20, 200));
+    const { total, runs } = await store.listRuns(int(c.req.query("offset"), 0, 1e9), limitOf(c.req.query("limit"), 20, 200));
     return c.json({ total, runs: runs.map((r) => viewRun(r)) });
   });
 
@@ -115,17 +117,17 @@ export function createServer(deps: ViewerDeps): Hono {
     if (!run) return c.json({ error: "no such run" }, 404);
     const offset = int(c.req.query("offset"), 0, 1e9);
     const [docs, rejected, entities] = await Promise.all([
-      store.listRunDocuments(run.id, offset, int(c.req.query("limit"), 50, 500)),
+      store.listRunDocuments(run.id, offset, limitOf(c.req.query("limit"), 50, 500)),
       store.getRejections(run.id, 0, 100),
       store.topEntities({ runId: run.id, limit: 20 }),
     ]);
     return c.json({ run: viewRun(run), documents: docs, rejected, topEntities: entities.entities });
   });
 
-  app.get("/api/documents", async (c) => c.json(await store.listDocuments(int(c.req.query("offset"), 0, 1e9), int(c.req.query("limit"), 50, 500))));
+  app.get("/api/documents", async (c) => c.json(await store.listDocuments(int(c.req.query("offset"), 0, 1e9), limitOf(c.req.query("limit"), 50, 500))));
 
   app.get("/api/documents/:id", async (c) => {
-    const doc = await readDocument(store, c.req.param("id"), int(c.req.query("offset"), 0, 1e9), int(c.req.query("limit"), 50, 500));
+    const doc = await readDocument(store, c.req.param("id"), int(c.req.query("offset"), 0, 1e9), limitOf(c.req.query("limit"), 50, 500));
     return doc ? c.json(doc) : c.json({ error: "no such document" }, 404);
   });
 
@@ -137,7 +139,7 @@ export function createServer(deps: ViewerDeps): Hono {
   app.get("/api/entities", async (c) => {
     const q = c.req.query("q");
     const type = c.req.query("type") || undefined;
-    const limit = int(c.req.query("limit"), 50, 500);
+    const limit = limitOf(c.req.query("limit"), 50, 500);
     if (q) return c.json({ entities: await store.searchEntities(q, { type, limit }) });
     return c.json(await store.topEntities({ runId: c.req.query("runId") || undefined, type, offset: int(c.req.query("offset"), 0, 1e9), limit }));
   });
@@ -153,7 +155,7 @@ export function createServer(deps: ViewerDeps): Hono {
   /** A speaker's quotes across the corpus (one page of the documents that quote them). */
   app.get("/api/entities/:id/quotes", async (c) => {
     const id = c.req.param("id");
-    const { total, documents } = await store.speakerDocuments(id, int(c.req.query("offset"), 0, 1e9), int(c.req.query("limit"), 20, 100));
+    const { total, documents } = await store.speakerDocuments(id, int(c.req.query("offset"), 0, 1e9), limitOf(c.req.query("limit"), 20, 100));
     const results = await Promise.all(documents.map((d) => store.getDocumentResult(d.docId)));
     const quotes = results.flatMap((r) => (r ? r.quotes.filter((q) => q.speakerEntityId === id).map((q) => ({ docId: r.docId, ...q })) : []));
     return c.json({ total, quotes });
