@@ -58,7 +58,8 @@
           const row = template.content.firstElementChild.cloneNode(true);
           row.setAttribute("data-run", run.id);
           const link = row.querySelector("a");
-          link.href = `/runs/${encodeURIComponent(run.id)}`;
+          // As idPath in html.ts: "." and ".." cannot be a path segment.
+          link.href = run.id === "." || run.id === ".." ? `/runs/?id=${run.id}` : `/runs/${encodeURIComponent(run.id)}`;
           link.textContent = run.id;
           tbody.prepend(row);
           document.querySelector("[data-empty]")?.remove();

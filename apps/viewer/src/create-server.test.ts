@@ -91,4 +91,35 @@ describe("the viewer's pages on a real Redis", () => {
     expect(doc.limit).toBe(50);
     expect(((await (await app.request("/api/runs?limit=1")).json()) as { runs: unknown[] }).runs).toHaveLength(1);
   });
+
+  it("links runs and documents whose id is '.' or '..' to pages that show them", async () => {
+    const { store } = deployment;
+    await store.createRun("..", ["x"], producer);
+    await store.putDocument("..", 1, meta(".", 1, "Dot document"), paragraphs(1));
+    await store.putDocument("..", 2, meta("..", 1, "Dot-dot document"), paragraphs(1));
+    await store.finishEnqueue("..", producer.id);
+    // A browser resolves a link as the WHATWG URL parser does ("/runs/.." is "/"); so does the server.
+    const follow = (href: string) => {
+      const url = new URL(href, "http://viewer.test");
+      return get(url.pathname + url.search);
+    };
+    const hrefs = (page: string, prefix: string) => [...page.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&")).filter((h) => h.startsWith(prefix));
+
+    const runLinks = hrefs((await get("/runs?offset=0")).body, "/runs/");
+    const runPages = await Promise.all(runLinks.map(follow));
+    const dotRun = runPages.find((p) => p.body.includes("<h1>Run ..</h1>"));
+    expect(dotRun?.status).toBe(200);
+    const docPages = await Promise.all(hrefs(dotRun!.body, "/documents/").map(follow));
+    expect(docPages.map((p) => p.status)).toEqual([200, 200]);
+    expect(docPages.map((p) => /<h1>([^<]*)<\/h1>/.exec(p.body)?.[1])).toEqual(["Dot document", "Dot-dot document"]);
+    // The run page's live stream and the JSON API reach them too.
+    const live = /data-live="([^"]+)"/.exec(dotRun!.body)![1]!;
+    expect(new URL(live, "http://viewer.test").pathname).not.toBe("/events/");
+    const api = (await (await app.request("/api/runs/?id=..")).json()) as { run: { id: string }; documents: { documents: Array<{ id: string }> } };
+    expect(api.run.id).toBe("..");
+    expect(api.documents.documents.map((d) => d.id)).toEqual([".", ".."]);
+    expect((await app.request("/api/documents/?id=.")).status).toBe(200);
+    expect((await app.request("/api/documents/?id=nope")).status).toBe(404);
+    expect((await get("/runs/")).status).toBe(404);
+  });
 });

@@ -1,6 +1,6 @@
 import type { PartitionedQueues, RedisClient } from "@newsflow/queue";
 import { readDocument, type Store, viewRun } from "@newsflow/store";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { isAdmin, mountAdmin } from "./admin.js";
 import { ASSETS } from "./html.js";
 import { createLiveStreams } from "./live.js";
@@ -35,6 +35,11 @@ const int = (v: string | undefined, fallback: number, max = 1000, min = 0) => {
   const n = Number.parseInt(v ?? "", 10);
   return Number.isFinite(n) && n >= min ? Math.min(n, max) : fallback;
 };
+/** Both paths of the page of one run or document: `<list>/:id` and `<list>/` with `?id=` (see idPath). */
+const byId = (list: string) => [`${list}/:id`, `${list}/`];
+/** The id of such a page, from the path or, for "." and "..", the query. */
+const idOf = (c: Context) => c.req.param("id") || c.req.query("id") || "";
+
 /** A page size: at least 1 (a Redis range of 0 to -1 would be the whole list), at most `max`. */
 const limitOf = (v: string | undefined, fallback: number, max: number) => int(v, fallback, max, 1);
 
@@ -78,12 +83,13 @@ export function createServer(deps: ViewerDeps): Hono {
 
   app.get("/", (c) => c.redirect("/runs"));
   app.get("/runs", async (c) => c.html(await runsPage(store, int(c.req.query("offset"), 0, 1e9))));
-  app.get("/runs/:id", async (c) => {
-    const page = await runPage(store, c.req.param("id"), int(c.req.query("offset"), 0, 1e9));
+  // Each page of one run or document also answers at `<list>/?id=ID`, for the ids "." and ".." (see idPath).
+  app.on("GET", byId("/runs"), async (c) => {
+    const page = await runPage(store, idOf(c), int(c.req.query("offset"), 0, 1e9));
     return page ? c.html(page) : c.html("<!doctype html><title>Not found</title><p>No such run. <a href=\"/runs\">All runs</a></p>", 404);
   });
-  app.get("/documents/:id", async (c) => {
-    const page = await readerPage(store, c.req.param("id"), int(c.req.query("offset"), 0, 1e9));
+  app.on("GET", byId("/documents"), async (c) => {
+    const page = await readerPage(store, idOf(c), int(c.req.query("offset"), 0, 1e9));
     return page ? c.html(page) : c.html("<!doctype html><title>Not found</title><p>No such document. <a href=\"/runs\">All runs</a></p>", 404);
   });
   app.get("/entities", async (c) => c.html(await entitiesPage(store, (c.req.query("q") ?? "").slice(0, 100), c.req.query("type") || undefined)));
@@ -95,8 +101,8 @@ export function createServer(deps: ViewerDeps): Hono {
 
   /** Live progress: the runs of a page (or one run) every second, as `runs` events. */
   app.get("/events/runs", live.handler("runs", async (c) => (await store.listRuns(int(c.req.query("offset"), 0, 1e9), limitOf(c.req.query("limit"), 20, 200))).runs.map((r) => viewRun(r))));
-  app.get("/events/runs/:id", live.handler("runs", async (c) => {
-    const run = await store.getRun(c.req.param("id") ?? "");
+  app.on("GET", byId("/events/runs"), live.handler("runs", async (c) => {
+    const run = await store.getRun(idOf(c));
     return run ? [viewRun(run)] : [];
   }));
 
@@ -112,8 +118,8 @@ export function createServer(deps: ViewerDeps): Hono {
     return c.json({ total, runs: runs.map((r) => viewRun(r)) });
   });
 
-  app.get("/api/runs/:id", async (c) => {
-    const run = await store.getRun(c.req.param("id"));
+  app.on("GET", byId("/api/runs"), async (c) => {
+    const run = await store.getRun(idOf(c));
     if (!run) return c.json({ error: "no such run" }, 404);
     const offset = int(c.req.query("offset"), 0, 1e9);
     const [docs, rejected, entities] = await Promise.all([
@@ -126,8 +132,8 @@ export function createServer(deps: ViewerDeps): Hono {
 
   app.get("/api/documents", async (c) => c.json(await store.listDocuments(int(c.req.query("offset"), 0, 1e9), limitOf(c.req.query("limit"), 50, 500))));
 
-  app.get("/api/documents/:id", async (c) => {
-    const doc = await readDocument(store, c.req.param("id"), int(c.req.query("offset"), 0, 1e9), limitOf(c.req.query("limit"), 50, 500));
+  app.on("GET", byId("/api/documents"), async (c) => {
+    const doc = await readDocument(store, idOf(c), int(c.req.query("offset"), 0, 1e9), limitOf(c.req.query("limit"), 50, 500));
     return doc ? c.json(doc) : c.json({ error: "no such document" }, 404);
   });
 

@@ -43,6 +43,13 @@ export const n = (x: number | null | undefined) => (x == null ? "--" : Math.roun
 /** A time as "2026-11-24 04:12:00 UTC". */
 export const when = (ms: number | null | undefined) => (ms ? `${new Date(ms).toISOString().replace("T", " ").slice(0, 19)} UTC` : "--");
 
+/**
+ * The path of the page of a run or document: `/runs/<id>`, or `/runs/?id=<id>` for an id a path
+ * segment cannot hold: "." and ".." (also written %2E) are resolved away by browsers and by the
+ * server's URL parser, so `/runs/..` would be `/`.
+ */
+export const idPath = (base: string, id: string) => (id === "." || id === ".." ? `${base}/?id=${id}` : `${base}/${encodeURIComponent(id)}`);
+
 /** Previous / next links for an offset-paginated list; past its end, "Previous" leads to the last page. */
 export function pager(base: string, offset: number, limit: number, total: number): Html {
   const link = (o: number) => `${base}${base.includes("?") ? "&" : "?"}offset=${o}`;

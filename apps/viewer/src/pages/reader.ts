@@ -1,6 +1,6 @@
 import { type CanonicalEntity, type EntityMention, EntityType, isHttpUrl, type Quote, type ResolvedQuote } from "@newsflow/contracts";
 import { readDocument, type Store } from "@newsflow/store";
-import { type Html, html, layout, n, pager } from "../html.js";
+import { type Html, html, idPath, layout, n, pager } from "../html.js";
 
 const EVALUATED = new Set<string>(EntityType.options);
 const TYPE_NAMES: Record<string, string> = { PER: "person", ORG: "organisation", LOC: "place", MISC: "other" };
@@ -94,7 +94,7 @@ ${quotes.map(quoteBlock)}
 ${p.summary ? html`<details><summary>Paragraph summary</summary><p>${p.summary.short}</p>${p.summary.keyPhrases.length ? html`<p class="small muted">Key phrases: ${p.summary.keyPhrases.join(", ")}</p>` : ""}</details>` : ""}
 </section>`;
 })}
-${pager(`/documents/${encodeURIComponent(d.id)}`, offset, limit, d.paragraphCount)}
+${pager(idPath("/documents", d.id), offset, limit, d.paragraphCount)}
 </article>`,
   );
 }

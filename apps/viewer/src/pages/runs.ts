@@ -1,6 +1,6 @@
 import { TASKS } from "@newsflow/contracts";
 import { type RunView, type Store, viewRun } from "@newsflow/store";
-import { type Html, html, layout, n, pager, when } from "../html.js";
+import { type Html, html, idPath, layout, n, pager, when } from "../html.js";
 
 
 function progressBar(run: RunView): Html {
@@ -11,7 +11,7 @@ function progressBar(run: RunView): Html {
 function runRow(run: RunView): Html {
   const failed = TASKS.reduce((k, t) => k + run.tasks[t].failed, 0);
   return html`<tr data-run="${run.id}">
-<td><a href="/runs/${encodeURIComponent(run.id)}">${run.id}</a><div class="muted small">${when(run.createdAt)}</div></td>
+<td><a href="${idPath("/runs", run.id)}">${run.id}</a><div class="muted small">${when(run.createdAt)}</div></td>
 <td><span class="badge ${run.status}" data-field="status">${run.status}</span></td>
 <td>${progressBar(run)}<span class="small" data-field="percent">${Math.floor(run.progress * 100)}%</span></td>
 <td class="num" data-field="docs">${n(run.docsDone)} / ${n(run.documents)}</td>
@@ -60,7 +60,7 @@ export async function runPage(store: Store, runId: string, offset: number): Prom
     "/runs",
     html`<p class="small"><a href="/runs">← All runs</a></p>
 <h1>Run ${run.id}</h1>
-<section class="panel" data-live="/events/runs/${encodeURIComponent(run.id)}" data-run="${run.id}" aria-label="Progress">
+<section class="panel" data-live="${idPath("/events/runs", run.id)}" data-run="${run.id}" aria-label="Progress">
 <p><span class="badge ${run.status}" data-field="status">${run.status}</span> <span data-field="percent">${Math.floor(run.progress * 100)}%</span> · started ${when(run.createdAt)}</p>
 ${progressBar(run)}
 <div class="grid" style="margin-top:1rem">
@@ -72,8 +72,8 @@ ${TASKS.map((t) => html`<div><div class="muted small">${t}</div><strong data-fie
 ${rejected.length ? html`<h2>Rejected inputs (${n(run.rejected)})</h2><ul>${rejected.map((r) => html`<li><code>${r.source}</code>: ${r.reason}</li>`)}</ul>` : ""}
 <h2>Documents</h2>
 <table><thead><tr><th scope="col">Title</th><th scope="col">Source</th><th scope="col" class="num">Paragraphs</th><th scope="col">Status</th></tr></thead>
-<tbody>${docs.documents.map((d) => html`<tr><td><a href="/documents/${encodeURIComponent(d.id)}">${d.title ?? d.id}</a></td><td class="small muted">${d.source}</td><td class="num">${n(d.paragraphCount)}</td><td><span class="badge ${d.status}">${d.status}</span></td></tr>`)}</tbody></table>
-${pager(`/runs/${encodeURIComponent(run.id)}`, offset, limit, docs.total)}
+<tbody>${docs.documents.map((d) => html`<tr><td><a href="${idPath("/documents", d.id)}">${d.title ?? d.id}</a></td><td class="small muted">${d.source}</td><td class="num">${n(d.paragraphCount)}</td><td><span class="badge ${d.status}">${d.status}</span></td></tr>`)}</tbody></table>
+${pager(idPath("/runs", run.id), offset, limit, docs.total)}
 ${top.entities.length ? html`<h2>Top entities</h2><p>${top.entities.map((e) => html`<a class="ent ent-${e.type}" href="/entities/${encodeURIComponent(e.id)}">${e.name}<span class="t">${e.type}</span></a> `)}</p>` : ""}`,
   );
 }
