@@ -122,4 +122,29 @@ describe("the viewer's pages on a real Redis", () => {
     expect((await app.request("/api/documents/?id=nope")).status).toBe(404);
     expect((await get("/runs/")).status).toBe(404);
   });
+
+  it("pages through every document that mentions an entity", async () => {
+    const { store } = deployment;
+    await store.createRun("entity-run", ["x"], producer);
+    for (let i = 0; i < 25; i++) {
+      const docId = `doc-croft-${String(i).padStart(2, "0")}`;
+      await store.putDocument("entity-run", i + 1, meta(docId, 1, `Croft story ${i}`), paragraphs(1));
+      await store.markEnqueued([docId]);
+      await store.putParagraphResults(docId, "summarize", [[0, summary]]);
+      await store.putParagraphResults(docId, "quotes", [[0, { quotes: [] }]]);
+      await store.putParagraphResults(docId, "entities", [[0, { mentions: [] }]]);
+      const mention = { paragraphIndex: 0, start: 0, end: 5, text: "Croft" };
+      await store.putDocumentResult({ docId, summary: { sentences: [], text: "" }, entities: [{ id: "per-croft", name: "Croft", type: "PER", aliases: [], mentions: [mention] }], quotes: [], missing: [], completedAt: 5 });
+    }
+    await store.finishEnqueue("entity-run", producer.id);
+
+    const first = await get("/entities/per-croft");
+    expect(text(first.body)).toContain("25 mentions in 25 documents");
+    expect(first.body.match(/href="\/documents\/doc-croft-/g)).toHaveLength(20);
+    expect(text(first.body)).toContain("1–20 of 25");
+    expect(first.body).toContain('href="/entities/per-croft?offset=20"');
+    const rest = await get("/entities/per-croft?offset=20");
+    expect(rest.body.match(/href="\/documents\/doc-croft-/g)).toHaveLength(5);
+    expect(text(rest.body)).toContain("21–25 of 25");
+  });
 });

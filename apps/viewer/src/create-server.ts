@@ -94,7 +94,7 @@ export function createServer(deps: ViewerDeps): Hono {
   });
   app.get("/entities", async (c) => c.html(await entitiesPage(store, (c.req.query("q") ?? "").slice(0, 100), c.req.query("type") || undefined)));
   app.get("/entities/:id", async (c) => {
-    const page = await entityPage(store, c.req.param("id"));
+    const page = await entityPage(store, c.req.param("id"), int(c.req.query("offset"), 0, 1e9));
     return page ? c.html(page) : c.html("<!doctype html><title>Not found</title><p>No such entity. <a href=\"/entities\">Entities</a></p>", 404);
   });
   app.get("/health", async (c) => c.html(await healthPage(deps.redis, deps.queues, Boolean(deps.adminToken), isAdmin(c, deps.adminToken))));

@@ -1,6 +1,6 @@
 import { EntityType } from "@newsflow/contracts";
 import type { Store } from "@newsflow/store";
-import { type Html, html, idPath, layout, n } from "../html.js";
+import { type Html, html, idPath, layout, n, pager } from "../html.js";
 
 const TYPES = EntityType.options;
 const TYPE_NAMES: Record<string, string> = { PER: "People", ORG: "Organisations", LOC: "Places", MISC: "Other" };
@@ -24,11 +24,12 @@ ${entities.length === 0 ? html`<p class="muted">No entities found.</p>` : html`<
   );
 }
 
-/** One entity: the documents that mention it with the mentions in context, and its quotes. */
-export async function entityPage(store: Store, entityId: string): Promise<Html | null> {
+/** One entity: the documents that mention it with the mentions in context (20 a page), and its quotes. */
+export async function entityPage(store: Store, entityId: string, offset = 0): Promise<Html | null> {
   const entity = await store.getEntity(entityId);
   if (!entity) return null;
-  const [docs, quoted] = await Promise.all([store.entityDocuments(entityId, 0, 20), store.speakerDocuments(entityId, 0, 20)]);
+  const limit = 20;
+  const [docs, quoted] = await Promise.all([store.entityDocuments(entityId, offset, limit), store.speakerDocuments(entityId, 0, 20)]);
   const contexts = await Promise.all(
     docs.documents.map(async (d) => {
       const [meta, result] = await Promise.all([store.getDocument(d.docId), store.getDocumentResult(d.docId)]);
@@ -53,6 +54,7 @@ export async function entityPage(store: Store, entityId: string): Promise<Html |
 ${quotes.length ? html`<h2>Quotes</h2>${quotes.map(({ docId, q }) => html`<blockquote class="quote"><div>${q.content.text}</div><footer>— <a href="${idPath("/documents", docId)}">in document</a>${q.cue ? html` · cue “${q.cue.text}”` : ""}</footer></blockquote>`)}` : ""}
 <h2>Mentions</h2>
 ${contexts.map(({ d, meta, paragraphs }) => html`<section class="para-block"><h3 style="margin:.1rem 0 .4rem;font-size:1rem"><a href="${idPath("/documents", d.docId)}">${meta?.title ?? d.docId}</a> <span class="muted small">${n(d.mentions)} mentions</span></h3>
-${paragraphs.map(({ m, p }) => (p ? html`<p class="small">…${p.text.slice(Math.max(0, m.start - 90), m.start)}<mark class="ctx">${p.text.slice(m.start, m.end)}</mark>${p.text.slice(m.end, m.end + 90)}…</p>` : ""))}</section>`)}`,
+${paragraphs.map(({ m, p }) => (p ? html`<p class="small">…${p.text.slice(Math.max(0, m.start - 90), m.start)}<mark class="ctx">${p.text.slice(m.start, m.end)}</mark>${p.text.slice(m.end, m.end + 90)}…</p>` : ""))}</section>`)}
+${pager(`/entities/${encodeURIComponent(entity.id)}`, offset, limit, docs.total)}`,
   );
 }
