@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { watchRun } from "@newsflow/cli/watch-run";
+import { finalReport, watchRun } from "@newsflow/cli/watch-run";
 import type { QueueName } from "@newsflow/contracts";
 import { createProducer } from "@newsflow/ingest";
 import { extractQuotes, summarizeParagraph } from "@newsflow/nlp";
@@ -73,6 +73,10 @@ describe("runs that finish, and finish right", () => {
     const { documents } = await p.ctx.store.listRunDocuments("doc-step-fails");
     expect(documents[0]!.status).toBe("failed");
     expect(await p.ctx.store.getDocumentFailure(documents[0]!.id)).toMatch(/the document step is broken/);
+    // The report ('run --wait', 'start', 'status') says so; it said "documents 0/1 done" and nothing more.
+    expect(finalReport(run).lines).toContain(
+      "  failed      1 document (the document step): the reason is on each document's page in the viewer and in 'newsflow export doc-step-fails'; retry with 'newsflow retry doc-step-fails'",
+    );
 
     broken.document = false;
     expect(await retryRun(p.ctx, "doc-step-fails")).toEqual({ documents: 1, paragraphTasks: 0, documentSteps: 1 });

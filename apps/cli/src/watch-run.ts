@@ -52,5 +52,9 @@ export function finalReport(run: RunRecord, extra: { entities?: number; quotes?:
   if (extra.quotes !== undefined) lines.push(`  quotes      ${extra.quotes}`);
   lines.push(`  time        ${seconds.toFixed(1)}s`);
   if (failed.length) lines.push(`  failed      ${failed.map((t) => `${t} ${run.tasks[t].failed}`).join(", ")} paragraphs: see 'newsflow status ${run.id}', retry with 'newsflow retry ${run.id}'`);
+  if (run.docsFailed > 0) {
+    const n = run.docsFailed;
+    lines.push(`  failed      ${n} document${n === 1 ? "" : "s"} (the document step): the reason is on each document's page in the viewer and in 'newsflow export ${run.id}'; retry with 'newsflow retry ${run.id}'`);
+  }
   return { ok: failed.length === 0 && run.rejected === 0 && run.docsFailed === 0, lines };
 }
