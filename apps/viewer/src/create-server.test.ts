@@ -147,4 +147,12 @@ describe("the viewer's pages on a real Redis", () => {
     expect(rest.body.match(/href="\/documents\/doc-croft-/g)).toHaveLength(5);
     expect(text(rest.body)).toContain("21–25 of 25");
   });
+
+  it("answers an unknown API path with a JSON error, as it answers an unknown id", async () => {
+    const res = await app.request("/api/nope");
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(await res.json()).toEqual({ error: "no such API path" });
+    expect((await get("/no-such-page")).status).toBe(404);
+  });
 });

@@ -72,6 +72,8 @@ export function createServer(deps: ViewerDeps): Hono {
     console.error(err); // Hono's default; a bug, not Redis
     return c.text("internal error", 500);
   });
+  // The JSON API answers an unknown path as it answers an unknown id: with a JSON error.
+  app.notFound((c) => (c.req.path.startsWith("/api/") ? c.json({ error: "no such API path" }, 404) : c.text("404 Not Found", 404)));
   app.get("/static/:name", (c) => {
     const name = c.req.param("name") as keyof typeof ASSETS;
     // Own properties only: `constructor` or `__proto__` are not files.
