@@ -2,7 +2,12 @@
 // Every page works without this script.
 (() => {
   const fmt = (n) => (n == null ? "--" : Math.round(n).toLocaleString("en"));
-  const eta = (s) => (s == null ? "--" : s < 60 ? `${Math.round(s)}s` : `${Math.floor(s / 60)}m ${Math.round(s % 60)}s`);
+  // As `eta` in src/html.ts, which writes the page as first served.
+  const eta = (x) => {
+    if (x == null) return "--";
+    const s = Math.round(x);
+    return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${s % 60}s`;
+  };
   function paint(run) {
     for (const el of document.querySelectorAll(`[data-run="${CSS.escape(run.id)}"]`)) {
       const set = (field, value) => {

@@ -40,6 +40,13 @@ export function layout(title: string, current: string, body: Html): Html {
 /** A number with thousands separators. */
 export const n = (x: number | null | undefined) => (x == null ? "--" : Math.round(x).toLocaleString("en"));
 
+/** A run's ETA as "45s" or "2m 5s", as the live updates (`public/app.js`) write it. */
+export const eta = (seconds: number | null | undefined) => {
+  if (seconds == null) return "--";
+  const s = Math.round(seconds);
+  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${s % 60}s`;
+};
+
 /** A time as "2026-11-24 04:12:00 UTC". */
 export const when = (ms: number | null | undefined) => (ms ? `${new Date(ms).toISOString().replace("T", " ").slice(0, 19)} UTC` : "--");
 

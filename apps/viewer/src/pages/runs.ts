@@ -1,6 +1,6 @@
 import { TASKS } from "@newsflow/contracts";
 import { type RunView, type Store, viewRun } from "@newsflow/store";
-import { type Html, html, idPath, layout, n, pager, when } from "../html.js";
+import { eta, type Html, html, idPath, layout, n, pager, when } from "../html.js";
 
 
 function progressBar(run: RunView): Html {
@@ -17,7 +17,7 @@ function runRow(run: RunView): Html {
 <td class="num" data-field="docs">${n(run.docsDone)} / ${n(run.documents)}</td>
 <td class="num" data-field="paragraphs">${n(run.paragraphs)}</td>
 <td class="num" data-field="rate">${run.paragraphsPerSecond == null ? "--" : `${n(run.paragraphsPerSecond)}/s`}</td>
-<td class="num" data-field="eta">${run.status === "completed" ? "done" : run.etaSeconds == null ? "--" : `${Math.round(run.etaSeconds)}s`}</td>
+<td class="num" data-field="eta">${run.status === "completed" ? "done" : eta(run.etaSeconds)}</td>
 <td class="num" data-field="failed">${n(failed)}</td>
 </tr>`;
 }
@@ -67,7 +67,7 @@ ${progressBar(run)}
 <div><div class="muted small">Documents</div><strong data-field="docs">${n(run.docsDone)} / ${n(run.documents)}</strong></div>
 ${TASKS.map((t) => html`<div><div class="muted small">${t}</div><strong data-field="${t}">${n(run.tasks[t].done)} / ${n(run.paragraphs)}${run.tasks[t].failed ? ` (${run.tasks[t].failed} failed)` : ""}</strong></div>`)}
 <div><div class="muted small">Rate</div><strong data-field="rate">${run.paragraphsPerSecond == null ? "--" : `${n(run.paragraphsPerSecond)}/s`}</strong></div>
-<div><div class="muted small">ETA</div><strong data-field="eta">${run.status === "completed" ? "done" : "--"}</strong></div>
+<div><div class="muted small">ETA</div><strong data-field="eta">${run.status === "completed" ? "done" : eta(run.etaSeconds)}</strong></div>
 </div></section>
 ${rejected.length ? html`<h2>Rejected inputs (${n(run.rejected)})</h2><ul>${rejected.map((r) => html`<li><code>${r.source}</code>: ${r.reason}</li>`)}</ul>` : ""}
 <h2>Documents</h2>
