@@ -53,6 +53,13 @@ describe("extractQuotes", () => {
       { kind: "indirect", content: "Thursday's report reinforced stability", source: "the prime minister", cue: "said" },
     ]);
     expect(brief("\u201cWe did it,\u201d the mayor said on Tuesday.")).toEqual([{ kind: "direct", content: "\u201cWe did it,\u201d", source: "the mayor", cue: "said" }]);
+    // Quoted words inside the clause are part of the reported speech.
+    expect(brief('Britain was "uniquely placed" to find common ground, the minister said on Monday.')).toEqual([
+      { kind: "mixed", content: 'Britain was "uniquely placed" to find common ground', source: "the minister", cue: "said" },
+    ]);
+    expect(brief('The company has approached the board with "detailed proposals", it confirmed.')).toEqual([
+      { kind: "mixed", content: 'The company has approached the board with "detailed proposals"', source: "it", cue: "confirmed" },
+    ]);
     // A comma before another cue ends what follows the cue as a full stop does.
     expect(brief("Taxes will rise, the minister said on Monday, adding that spending would fall.")).toEqual([
       { kind: "indirect", content: "Taxes will rise", source: "the minister", cue: "said" },

@@ -141,7 +141,8 @@ const RUN_CLASSES: ReadonlySet<number> = new Set([CLASS.word, CLASS.cap, CLASS.n
  * labeller, which has seen "said at ... that ..." far more often, gave such cues no content, and
  * their attributions were lost: "Taxes will rise, the minister said on Monday." The clause
  * becomes the content when the labeller gave none, and its tokens are unlabelled, no cue's and
- * no other attribution's, and hold no quotation mark (a quotation is read as such).
+ * no other attribution's; the clause does not open with a quotation mark (a quotation is read as
+ * such), and quoted words inside it are paired there ('Britain was "uniquely placed" to ...').
  */
 function contentBeforeTrailingCue(tokens: QuoteTokens, c: LabelledCue, isCue: Uint8Array, all: readonly LabelledCue[]): void {
   const { labels, from, cue } = c;
@@ -163,13 +164,18 @@ function contentBeforeTrailingCue(tokens: QuoteTokens, c: LabelledCue, isCue: Ui
   const comma = k;
   let first = comma;
   while (first > from && tokens.sentence[first - 1] === sentence) first--;
-  if (comma - first < 3) return;
+  // A clause that opens with a quotation mark is a quotation, read as such; quoted words inside it
+  // ('Britain was "uniquely placed" to ...') are part of the reported speech.
+  if (comma - first < 3 || tokens.cls[first] === CLASS.quote) return;
+  let marks = 0;
   for (let i = first; i < comma; i++) {
-    if (labels[i - from] !== ROLE_LABEL.O || isCue[i] || tokens.cls[i] === CLASS.quote) return;
+    if (tokens.cls[i] === CLASS.quote) marks++;
+    if (labels[i - from] !== ROLE_LABEL.O || isCue[i]) return;
     for (const other of all) {
       if (other !== c && i >= other.from && i < other.from + other.labels.length && other.labels[i - other.from] !== ROLE_LABEL.O) return;
     }
   }
+  if (marks % 2 === 1) return;
   labels.fill(ROLE_LABEL.CONTENT, first - from, comma - from);
 }
 
