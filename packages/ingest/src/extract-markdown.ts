@@ -36,8 +36,9 @@ function names(value: unknown): string | undefined {
 /**
  * The YAML front matter of a Markdown file (Jekyll, Hugo, Astro...: a `---` line first, the block
  * closed by `---` or `...`): its title, published date (`date`, `publishDate`, ...), author(s)
- * and url (an absolute http(s) one: Hugo's `url` is often a path, left out). A block whose YAML is no mapping is not front matter (the file starts with a
- * thematic break) and stays text; one whose YAML does not parse is dropped, with the reason.
+ * and url (an absolute http(s) one: Hugo's `url` is often a path, left out). A block whose YAML
+ * is no mapping is not front matter (the file starts with a thematic break) and stays text; one
+ * whose YAML does not parse is dropped, with the reason.
  */
 function frontMatter(md: string): { rest: string; fields: Omit<MarkdownArticle, "text" | "title"> & { title?: string } } | null {
   const open = FRONT_MATTER_OPEN.exec(md);
@@ -64,7 +65,6 @@ function frontMatter(md: string): { rest: string; fields: Omit<MarkdownArticle, 
     fields: { ...(title ? { title } : {}), ...(publishedAt ? { publishedAt } : {}), ...(byline ? { byline } : {}), ...(typeof url === "string" && isHttpUrl(url.trim()) ? { url: url.trim() } : {}) },
   };
 }
-
 
 const FOOTNOTE_REF = /\[\^[^\]\s]+\]/g;
 const FOOTNOTE_DEF = /^\s{0,3}\[\^[^\]\s]+\]:/;
