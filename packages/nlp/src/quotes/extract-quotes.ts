@@ -137,7 +137,8 @@ const RUN_CLASSES: ReadonlySet<number> = new Set([CLASS.word, CLASS.cap, CLASS.n
 /**
  * "Sales totalled 3.9 million units, the company said at the Detroit Motor Show.": a cue with its
  * source before it, a comma before the source, and only a few words after it to the sentence's
- * end (no "that", quotation mark, colon or comma) reports the clause before the comma. The
+ * end or to a comma before another cue (no "that", quotation mark, colon or other comma, and not
+ * "by" first) reports the clause before the comma. The
  * labeller, which has seen "said at ... that ..." far more often, gave such cues no content, and
  * their attributions were lost: "Taxes will rise, the minister said on Monday." The clause
  * becomes the content when the labeller gave none, and its tokens are unlabelled, no cue's and
