@@ -49,6 +49,16 @@ describe("configuration mistakes", () => {
     expect(r.stdout).toBe("");
   });
 
+  it("refuses a --limit of 'runs' that is no whole number from 1 to 1,000 (it fell back to 20, or read every run)", async () => {
+    const env = { ...process.env, REDIS_URL: redis.url, NEWSFLOW_PREFIX: uniquePrefix("limit") };
+    for (const limit of ["abc", "0", "-1", "2.5", "1000000"]) {
+      const r = await runCli(["runs", `--limit=${limit}`], env);
+      expect(r.stderr.trim().split("\n")).toEqual([`newsflow runs: invalid --limit '${limit}': give a whole number from 1 to 1000`]);
+      expect(r.code).toBe(2);
+    }
+    expect((await runCli(["runs", "--limit", "5", "--json"], env)).code).toBe(0);
+  });
+
   it("gives one line and exit code 2 for an unknown option of 'retry' (it used to take the option as a run id, or ignore it and retry)", async () => {
     const env = { ...process.env, REDIS_URL: redis.url, NEWSFLOW_PREFIX: uniquePrefix("retry") };
     const r = await runCli(["retry", "some-run", "--dry-run"], env);

@@ -1,13 +1,20 @@
 import { openContext } from "../context.js";
+import { UsageError } from "../errors.js";
 import type { Command } from "../main.js";
 import { parseOptions } from "../parse-options.js";
 
-/** `newsflow runs [--json] [--limit N]`: batch runs, newest first. */
+/** The most runs one `newsflow runs` lists. */
+const MAX_LIMIT = 1000;
+
+/** `newsflow runs [--json] [--limit N]`: batch runs, newest first (N from 1 to 1,000, default 20). */
 export const runsCommand: Command = async (argv, env) => {
   const { values } = parseOptions({ args: argv, options: { json: { type: "boolean", default: false }, limit: { type: "string", default: "20" } } });
+  // A limit under 1 or past the cap would be a Redis range over every run ("-1" reads all but one).
+  const limit = Number(values.limit);
+  if (!/^\d+$/.test(values.limit) || limit < 1 || limit > MAX_LIMIT) throw new UsageError(`invalid --limit '${values.limit}': give a whole number from 1 to ${MAX_LIMIT}`);
   const ctx = await openContext(env);
   try {
-    const { total, runs } = await ctx.store.listRuns(0, Number(values.limit) || 20);
+    const { total, runs } = await ctx.store.listRuns(0, limit);
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ total, runs })}\n`);
       return 0;
