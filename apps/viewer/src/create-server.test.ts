@@ -148,11 +148,15 @@ describe("the viewer's pages on a real Redis", () => {
     expect(text(rest.body)).toContain("21–25 of 25");
   });
 
-  it("answers an unknown API path with a JSON error, as it answers an unknown id", async () => {
+  it("answers an unknown API path, and an unknown entity's quotes, with a JSON error, as it answers an unknown id", async () => {
     const res = await app.request("/api/nope");
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     expect(await res.json()).toEqual({ error: "no such API path" });
+    // An unknown entity's quotes are a 404 too, as the entity itself is (they were an empty list).
+    const quotes = await app.request("/api/entities/no-such-entity/quotes");
+    expect(quotes.status).toBe(404);
+    expect(await quotes.json()).toEqual({ error: "no such entity" });
     expect((await get("/no-such-page")).status).toBe(404);
   });
 });

@@ -163,6 +163,7 @@ export function createServer(deps: ViewerDeps): Hono {
   /** A speaker's quotes across the corpus (one page of the documents that quote them). */
   app.get("/api/entities/:id/quotes", async (c) => {
     const id = c.req.param("id");
+    if (!(await store.getEntity(id))) return c.json({ error: "no such entity" }, 404);
     const { total, documents } = await store.speakerDocuments(id, int(c.req.query("offset"), 0, 1e9), limitOf(c.req.query("limit"), 20, 100));
     const results = await Promise.all(documents.map((d) => store.getDocumentResult(d.docId)));
     const quotes = results.flatMap((r) => (r ? r.quotes.filter((q) => q.speakerEntityId === id).map((q) => ({ docId: r.docId, ...q })) : []));
