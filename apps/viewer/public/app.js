@@ -25,7 +25,7 @@
       set("status", run.status);
       const badge = el.querySelector('[data-field="status"]');
       if (badge) badge.className = `badge ${run.status}`;
-      set("docs", `${fmt(run.docsDone)} / ${fmt(run.documents)}`);
+      set("docs", `${fmt(run.docsDone)} / ${fmt(run.documents)}${run.docsFailed ? ` (${fmt(run.docsFailed)} failed)` : ""}`);
       set("paragraphs", fmt(run.paragraphs));
       for (const t of ["summarize", "entities", "quotes"]) set(t, `${fmt(run.tasks[t].done)} / ${fmt(run.paragraphs)}${run.tasks[t].failed ? ` (${run.tasks[t].failed} failed)` : ""}`);
       set("rate", run.paragraphsPerSecond == null ? "--" : `${fmt(run.paragraphsPerSecond)}/s`);

@@ -56,6 +56,9 @@ describe("the viewer's pages on a real Redis", () => {
     expect(shown).not.toContain("The document summary appears when every paragraph is done");
     expect(shown).toContain("The document step failed: the document step broke");
     expect(shown).toContain("paragraph 2 entities (tagger cannot handle &lt;this&gt;)");
+    // The run list and the run's page count the failed document, as they count failed tasks.
+    expect(text((await get("/runs")).body)).toContain("0 / 1 (1 failed)");
+    expect(text((await get("/runs/failed-run")).body)).toContain("0 / 1 (1 failed)");
   });
 
   it("does not count past the end of a list when the offset is beyond it", async () => {

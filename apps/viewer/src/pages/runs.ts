@@ -3,6 +3,9 @@ import { type RunView, type Store, viewRun } from "@newsflow/store";
 import { eta, type Html, html, idPath, layout, n, pager, when } from "../html.js";
 
 
+/** Documents done of the run's, with those whose document step failed, as the tasks show theirs (`public/app.js` alike). */
+const docsCell = (run: RunView) => `${n(run.docsDone)} / ${n(run.documents)}${run.docsFailed ? ` (${n(run.docsFailed)} failed)` : ""}`;
+
 function progressBar(run: RunView): Html {
   const pct = Math.floor(run.progress * 100);
   return html`<div class="bar${run.status === "completed" ? " done" : ""}" role="progressbar" aria-label="Progress of ${run.id}" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${pct}"><span style="width:${pct}%"></span></div>`;
@@ -14,7 +17,7 @@ function runRow(run: RunView): Html {
 <td><a href="${idPath("/runs", run.id)}">${run.id}</a><div class="muted small">${when(run.createdAt)}</div></td>
 <td><span class="badge ${run.status}" data-field="status">${run.status}</span></td>
 <td>${progressBar(run)}<span class="small" data-field="percent">${Math.floor(run.progress * 100)}%</span></td>
-<td class="num" data-field="docs">${n(run.docsDone)} / ${n(run.documents)}</td>
+<td class="num" data-field="docs">${docsCell(run)}</td>
 <td class="num" data-field="paragraphs">${n(run.paragraphs)}</td>
 <td class="num" data-field="rate">${run.paragraphsPerSecond == null ? "--" : `${n(run.paragraphsPerSecond)}/s`}</td>
 <td class="num" data-field="eta">${run.status === "completed" ? "done" : eta(run.etaSeconds)}</td>
@@ -64,7 +67,7 @@ export async function runPage(store: Store, runId: string, offset: number): Prom
 <p><span class="badge ${run.status}" data-field="status">${run.status}</span> <span data-field="percent">${Math.floor(run.progress * 100)}%</span> · started ${when(run.createdAt)}</p>
 ${progressBar(run)}
 <div class="grid" style="margin-top:1rem">
-<div><div class="muted small">Documents</div><strong data-field="docs">${n(run.docsDone)} / ${n(run.documents)}</strong></div>
+<div><div class="muted small">Documents</div><strong data-field="docs">${docsCell(run)}</strong></div>
 ${TASKS.map((t) => html`<div><div class="muted small">${t}</div><strong data-field="${t}">${n(run.tasks[t].done)} / ${n(run.paragraphs)}${run.tasks[t].failed ? ` (${run.tasks[t].failed} failed)` : ""}</strong></div>`)}
 <div><div class="muted small">Rate</div><strong data-field="rate">${run.paragraphsPerSecond == null ? "--" : `${n(run.paragraphsPerSecond)}/s`}</strong></div>
 <div><div class="muted small">ETA</div><strong data-field="eta">${run.status === "completed" ? "done" : eta(run.etaSeconds)}</strong></div>
