@@ -138,12 +138,12 @@ const RUN_CLASSES: ReadonlySet<number> = new Set([CLASS.word, CLASS.cap, CLASS.n
  * "Sales totalled 3.9 million units, the company said at the Detroit Motor Show.": a cue with its
  * source before it, a comma before the source, and only a few words after it to the sentence's
  * end or to a comma before another cue (no "that", quotation mark, colon or other comma, and not
- * "by" first) reports the clause before the comma. The
- * labeller, which has seen "said at ... that ..." far more often, gave such cues no content, and
- * their attributions were lost: "Taxes will rise, the minister said on Monday." The clause
- * becomes the content when the labeller gave none, and its tokens are unlabelled, no cue's and
- * no other attribution's; the clause does not open with a quotation mark (a quotation is read as
- * such), and quoted words inside it are paired there ('Britain was "uniquely placed" to ...').
+ * "by" first) reports the clause before the comma. The labeller, which has seen "said at ...
+ * that ..." far more often, gave such cues no content, and their attributions were lost: "Taxes
+ * will rise, the minister said on Monday." The clause becomes the content when the labeller gave
+ * none, and its tokens are unlabelled, no cue's and no other attribution's; the clause does not
+ * open with a quotation mark (a quotation is read as such), and quoted words inside it are paired
+ * there ('Britain was "uniquely placed" to ...').
  */
 function contentBeforeTrailingCue(tokens: QuoteTokens, c: LabelledCue, isCue: Uint8Array, all: readonly LabelledCue[]): void {
   const { labels, from, cue } = c;
