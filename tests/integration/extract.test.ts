@@ -41,10 +41,12 @@ describe("newsflow extract", () => {
   it("exits 0 when nothing is rejected and prints a short summary without --json", async () => {
     const dir = mkdtempSync(join(tmpdir(), "newsflow-extract-"));
     writeFileSync(join(dir, "a.md"), "# Port strike\n\nDockworkers walked out on Monday.");
-    const { code, stdout } = await runCli(["extract", join(dir, "a.md")], env);
+    const { code, stdout, stderr } = await runCli(["extract", join(dir, "a.md")], env);
     expect(code).toBe(0);
     expect(stdout).toContain("Port strike");
-    expect(stdout).toContain("1 paragraphs");
+    // One of each is written in the singular ("1 paragraphs" and "1 documents" were printed).
+    expect(stdout).toContain("  1 paragraph · 33 characters\n");
+    expect(stderr).toBe("newsflow: 1 document\n");
   });
 
   it("reads web archives: documents with their URL and date, skipped records counted in one line", async () => {

@@ -1,6 +1,6 @@
 import { TASKS } from "@newsflow/contracts";
 import { withRedisRetry } from "@newsflow/queue";
-import { type RunRecord, type Store, viewRun } from "@newsflow/store";
+import { countOf, type RunRecord, type Store, viewRun } from "@newsflow/store";
 
 const fmtTime = (s: number | null) => (s === null ? "--" : s < 60 ? `${Math.round(s)}s` : `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, "0")}s`);
 
@@ -45,16 +45,15 @@ export function finalReport(run: RunRecord, extra: { entities?: number; quotes?:
   const failed = TASKS.filter((t) => run.tasks[t].failed > 0);
   const lines = [
     `run ${run.id}: ${run.status}`,
-    `  documents   ${run.docsDone}/${run.documents} done${run.rejected ? `, ${run.rejected} inputs rejected` : ""}`,
+    `  documents   ${run.docsDone}/${run.documents} done${run.rejected ? `, ${countOf(run.rejected, "input")} rejected` : ""}`,
     `  paragraphs  ${run.paragraphs} (${TASKS.map((t) => `${t} ${run.tasks[t].done}`).join(", ")})`,
   ];
   if (extra.entities !== undefined) lines.push(`  entities    ${extra.entities}`);
   if (extra.quotes !== undefined) lines.push(`  quotes      ${extra.quotes}`);
   lines.push(`  time        ${seconds.toFixed(1)}s`);
-  if (failed.length) lines.push(`  failed      ${failed.map((t) => `${t} ${run.tasks[t].failed}`).join(", ")} paragraphs: see 'newsflow status ${run.id}', retry with 'newsflow retry ${run.id}'`);
+  if (failed.length) lines.push(`  failed      ${failed.map((t) => `${t} ${countOf(run.tasks[t].failed, "paragraph")}`).join(", ")}: see 'newsflow status ${run.id}', retry with 'newsflow retry ${run.id}'`);
   if (run.docsFailed > 0) {
-    const n = run.docsFailed;
-    lines.push(`  failed      ${n} document${n === 1 ? "" : "s"} (the document step): the reason is on each document's page in the viewer and in 'newsflow export ${run.id}'; retry with 'newsflow retry ${run.id}'`);
+    lines.push(`  failed      ${countOf(run.docsFailed, "document")} (the document step): the reason is on each document's page in the viewer and in 'newsflow export ${run.id}'; retry with 'newsflow retry ${run.id}'`);
   }
   return { ok: failed.length === 0 && run.rejected === 0 && run.docsFailed === 0, lines };
 }

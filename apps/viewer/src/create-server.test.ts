@@ -151,6 +151,24 @@ describe("the viewer's pages on a real Redis", () => {
     expect(text(rest.body)).toContain("21–25 of 25");
   });
 
+  it("writes a count of one in the singular: a paragraph, a mention, a document, a waiting job", async () => {
+    const { store } = deployment;
+    await store.createRun("single-run", ["x"], producer);
+    await store.putDocument("single-run", 1, meta("doc-single", 1, "Single story"), paragraphs(1));
+    await store.markEnqueued(["doc-single"]);
+    const mention = { paragraphIndex: 0, start: 0, end: 9, text: "Paragraph" };
+    await store.putDocumentResult({ docId: "doc-single", summary: { sentences: [], text: "" }, entities: [{ id: "org-single", name: "Paragraph", type: "ORG", aliases: [], mentions: [mention] }], quotes: [], missing: [], completedAt: 5 });
+    await store.finishEnqueue("single-run", producer.id);
+    // A queue holding one job and no worker (this deployment has none).
+    await deployment.queues[0]!.summarize.add("summarize", { docId: "doc-single", first: 0, count: 1 }, { jobId: "doc-single-0-1" });
+
+    expect(text((await get("/documents/doc-single")).body)).toContain("doc-single.txt · 1 paragraph · done");
+    const entity = text((await get("/entities/org-single")).body);
+    expect(entity).toContain("1 mention in 1 document.");
+    expect(entity).toContain("Single story 1 mention");
+    expect(text((await get("/health")).body)).toContain("1 job waiting and no worker is running for");
+  });
+
   it("answers an unknown API path, and an unknown entity's quotes, with a JSON error, as it answers an unknown id", async () => {
     const res = await app.request("/api/nope");
     expect(res.status).toBe(404);

@@ -1,5 +1,6 @@
 import { QUEUE_NAMES } from "@newsflow/contracts";
 import type { PartitionedQueues, RedisClient } from "@newsflow/queue";
+import { countOf } from "@newsflow/store";
 
 /** Redis status and each queue's job counts, summed over the partitions. */
 export async function readHealth(redis: RedisClient, queues: PartitionedQueues) {
@@ -25,7 +26,7 @@ export async function readHealth(redis: RedisClient, queues: PartitionedQueues) 
       const counts: Record<string, number> = {};
       for (const c of perPartition) for (const [state, n] of Object.entries(c)) counts[state] = (counts[state] ?? 0) + n;
       const pending = (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0);
-      return { name, counts, workers, warning: pending > 0 && workers === 0 ? `${pending} jobs waiting and no worker is running for '${name}'` : null };
+      return { name, counts, workers, warning: pending > 0 && workers === 0 ? `${countOf(pending, "job")} waiting and no worker is running for '${name}'` : null };
     }),
   );
   return { redis: redisInfo, queues: queueCounts };

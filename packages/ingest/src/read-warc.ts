@@ -1,3 +1,4 @@
+import { countOf } from "@newsflow/store";
 import { WARCParser } from "warcio";
 import { decodeHtml } from "./decode-html.js";
 import { toIsoDate } from "./html-metadata.js";
@@ -44,6 +45,6 @@ export async function* readWarc(stream: AsyncIterable<Uint8Array>, file: string,
   }
   const total = skipped.other + skipped.html + skipped.status;
   if (total > 0) {
-    options.onNotice?.(file, `skipped ${total} of ${recordNo} records (${skipped.other} not responses, ${skipped.html} not HTML, ${skipped.status} status not 200)`);
+    options.onNotice?.(file, `skipped ${total} of ${countOf(recordNo, "record")} (${skipped.other} not responses, ${skipped.html} not HTML, ${skipped.status} status not 200)`);
   }
 }

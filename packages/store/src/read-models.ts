@@ -1,6 +1,18 @@
 import { TASKS } from "@newsflow/contracts";
 import type { RunRecord, Store } from "./create-store.js";
 
+/**
+ * A count and its noun as people write it: singular for exactly one, with thousands separators.
+ * The CLI and the viewer print every count of things through it, so none says "1 paragraphs".
+ *
+ * @example countOf(1, "paragraph") // "1 paragraph"
+ * @example countOf(1200, "document") // "1,200 documents"
+ * @example countOf(2, "entry", "entries") // "2 entries"
+ */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count.toLocaleString("en")} ${count === 1 ? singular : plural}`;
+}
+
 /** A run with derived progress figures for the UI and the CLI. */
 export interface RunView extends RunRecord {
   progress: number;

@@ -1,4 +1,5 @@
 import { type DocumentItem, readDocuments } from "@newsflow/ingest";
+import { countOf } from "@newsflow/store";
 import { UsageError } from "../errors.js";
 import type { Command } from "../main.js";
 import { parseOptions } from "../parse-options.js";
@@ -19,9 +20,10 @@ export function documentLine(d: ExtractedDocument): string {
   });
 }
 
-function summary(d: ExtractedDocument): string {
+/** The short summary of one document that `extract` prints without --json. */
+export function documentSummary(d: ExtractedDocument): string {
   const chars = d.paragraphs.reduce((n, p) => n + p.text.length, 0);
-  const facts = [`${d.paragraphs.length} paragraphs`, `${chars.toLocaleString("en")} characters`, d.byline && `by ${d.byline}`, d.publishedAt, d.url].filter(Boolean);
+  const facts = [countOf(d.paragraphs.length, "paragraph"), countOf(chars, "character"), d.byline && `by ${d.byline}`, d.publishedAt, d.url].filter(Boolean);
   const first = d.paragraphs[0]!.text;
   return [`${d.source}  ${d.id}`, `  ${d.title ?? "(no title)"}`, `  ${facts.join(" · ")}`, `  ${first.length > 100 ? `${first.slice(0, 99)}\u2026` : first}`, ""].join("\n");
 }
@@ -61,8 +63,8 @@ export const extractCommand: Command = async (argv) => {
       continue;
     }
     documents++;
-    await out(values.json ? `${documentLine(item)}\n` : summary(item));
+    await out(values.json ? `${documentLine(item)}\n` : documentSummary(item));
   }
-  if (!values.json) process.stderr.write(`newsflow: ${documents} documents${rejected ? `, ${rejected} rejected` : ""}\n`);
+  if (!values.json) process.stderr.write(`newsflow: ${countOf(documents, "document")}${rejected ? `, ${rejected} rejected` : ""}\n`);
   return rejected > 0 ? 1 : 0;
 };

@@ -1,5 +1,6 @@
 import { JobSafeId } from "@newsflow/contracts";
-import { createProducer } from "@newsflow/ingest";
+import { createProducer, type RunCounts } from "@newsflow/ingest";
+import { countOf } from "@newsflow/store";
 import { openContext } from "../context.js";
 import { UsageError } from "../errors.js";
 import type { Command } from "../main.js";
@@ -9,6 +10,13 @@ import { finalReport, watchRun } from "../watch-run.js";
 /** A `--run-id` that is no job-safe id is a usage error (one line, exit code 2). */
 export function checkRunId(runId: string | undefined): void {
   if (runId !== undefined && !JobSafeId.safeParse(runId).success) throw new UsageError(`invalid --run-id '${runId}': use 1-200 letters, digits and . _ ~ - (not all digits)`);
+}
+
+/** The line `run` prints once its inputs are enqueued: what went into the run. */
+export function enqueuedLine(counts: RunCounts): string {
+  const known = counts.alreadyKnown ? ` (${counts.alreadyKnown.toLocaleString("en")} already known)` : "";
+  const rejected = counts.rejected ? `, ${counts.rejected.toLocaleString("en")} rejected` : "";
+  return `newsflow: run ${counts.runId}: ${countOf(counts.documents, "document")}, ${countOf(counts.paragraphs, "paragraph")} enqueued${known}${rejected}`;
 }
 
 /**
@@ -34,12 +42,7 @@ export const runCommand: Command = async (argv, env) => {
       onRejected: (source, reason) => process.stderr.write(`newsflow: rejected ${source}: ${reason}\n`),
       onNotice: (source, message) => process.stderr.write(`newsflow: ${source}: ${message}\n`),
     });
-    if (!values.json) {
-      process.stderr.write(
-        `newsflow: run ${counts.runId}: ${counts.documents} documents, ${counts.paragraphs} paragraphs enqueued` +
-          `${counts.alreadyKnown ? ` (${counts.alreadyKnown} already known)` : ""}${counts.rejected ? `, ${counts.rejected} rejected` : ""}\n`,
-      );
-    }
+    if (!values.json) process.stderr.write(`${enqueuedLine(counts)}\n`);
     if (!values.wait) {
       if (values.json) process.stdout.write(`${JSON.stringify(counts)}\n`);
       else process.stdout.write(`${counts.runId}\n`);

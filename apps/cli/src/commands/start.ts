@@ -1,6 +1,7 @@
 import { join } from "node:path";
 
 import { createProducer } from "@newsflow/ingest";
+import { countOf } from "@newsflow/store";
 import { openContext } from "../context.js";
 import type { Command } from "../main.js";
 import { parseOptions } from "../parse-options.js";
@@ -30,7 +31,7 @@ export const startCommand: Command = async (argv, source) => {
   try {
     const viewer = await startViewer(env);
     stops.push(() => viewer.stop());
-    process.stderr.write(`newsflow: Redis at ${redis.url.replace(/\/\/[^@]*@/, "//***@")}${redis.server ? " (private, started for this session)" : ""}; ${workers.length} workers and the viewer started\n`);
+    process.stderr.write(`newsflow: Redis at ${redis.url.replace(/\/\/[^@]*@/, "//***@")}${redis.server ? " (private, started for this session)" : ""}; ${countOf(workers.length, "worker")} and the viewer started\n`);
     const started = Date.now();
     const counts = await createProducer(ctx).run({
       runId: values["run-id"],

@@ -1,5 +1,5 @@
 import { EntityType } from "@newsflow/contracts";
-import type { Store } from "@newsflow/store";
+import { countOf, type Store } from "@newsflow/store";
 import { type Html, html, idPath, layout, n, pager } from "../html.js";
 
 const TYPES = EntityType.options;
@@ -50,10 +50,10 @@ export async function entityPage(store: Store, entityId: string, offset = 0): Pr
     "/entities",
     html`<p class="small"><a href="/entities">← Entities</a></p>
 <h1><span class="ent ent-${entity.type}">${entity.name}<span class="t">${entity.type}</span></span></h1>
-<p class="muted">${n(entity.mentions)} mentions in ${n(docs.total)} documents.</p>
+<p class="muted">${countOf(entity.mentions, "mention")} in ${countOf(docs.total, "document")}.</p>
 ${quotes.length ? html`<h2>Quotes</h2>${quotes.map(({ docId, q }) => html`<blockquote class="quote"><div>${q.content.text}</div><footer>— <a href="${idPath("/documents", docId)}">in document</a>${q.cue ? html` · cue “${q.cue.text}”` : ""}</footer></blockquote>`)}` : ""}
 <h2>Mentions</h2>
-${contexts.map(({ d, meta, paragraphs }) => html`<section class="para-block"><h3 style="margin:.1rem 0 .4rem;font-size:1rem"><a href="${idPath("/documents", d.docId)}">${meta?.title ?? d.docId}</a> <span class="muted small">${n(d.mentions)} mentions</span></h3>
+${contexts.map(({ d, meta, paragraphs }) => html`<section class="para-block"><h3 style="margin:.1rem 0 .4rem;font-size:1rem"><a href="${idPath("/documents", d.docId)}">${meta?.title ?? d.docId}</a> <span class="muted small">${countOf(d.mentions, "mention")}</span></h3>
 ${paragraphs.map(({ m, p }) => (p ? html`<p class="small">…${p.text.slice(Math.max(0, m.start - 90), m.start)}<mark class="ctx">${p.text.slice(m.start, m.end)}</mark>${p.text.slice(m.end, m.end + 90)}…</p>` : ""))}</section>`)}
 ${pager(`/entities/${encodeURIComponent(entity.id)}`, offset, limit, docs.total)}`,
   );

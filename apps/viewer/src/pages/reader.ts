@@ -1,6 +1,6 @@
 import { type CanonicalEntity, type EntityMention, EntityType, isHttpUrl, type Quote, type ResolvedQuote } from "@newsflow/contracts";
-import { readDocument, type Store } from "@newsflow/store";
-import { type Html, html, idPath, layout, n, pager } from "../html.js";
+import { countOf, readDocument, type Store } from "@newsflow/store";
+import { type Html, html, idPath, layout, pager } from "../html.js";
 
 const EVALUATED = new Set<string>(EntityType.options);
 const TYPE_NAMES: Record<string, string> = { PER: "person", ORG: "organisation", LOC: "place", MISC: "other" };
@@ -81,7 +81,7 @@ export async function readerPage(store: Store, docId: string, offset: number): P
     "/runs",
     html`<article class="reader">
 <h1>${d.title ?? d.id}</h1>
-<p class="muted small">${d.source}${originalLink(d.url)} · ${n(d.paragraphCount)} paragraphs · <span class="badge ${d.status}">${d.status}</span></p>
+<p class="muted small">${d.source}${originalLink(d.url)} · ${countOf(d.paragraphCount, "paragraph")} · <span class="badge ${d.status}">${d.status}</span></p>
 ${doc.result ? html`<section aria-label="Document summary"><h2>Summary</h2><p class="summary">${doc.result.summary.text || "—"}</p></section>` : doc.documentFailure ? "" : html`<p class="muted">The document summary appears when every paragraph is done.</p>`}
 ${!doc.result && doc.documentFailure ? html`<div class="warn" role="status">The document step failed: ${doc.documentFailure}. There is no document summary; <code>newsflow retry RUN</code> enqueues the step again.</div>` : ""}
 ${missing.length ? html`<div class="warn" role="status">Missing results: ${missing.map((m) => html`paragraph ${m.paragraphIndex + 1} ${m.task} (${m.reason}); `)}</div>` : ""}
