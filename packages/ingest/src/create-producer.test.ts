@@ -1,5 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { contentHash, newRunId } from "./create-producer.js";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Deployment } from "@newsflow/queue";
+import { openTestDeployment } from "@newsflow/queue/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contentHash, createProducer, newRunId } from "./create-producer.js";
 
 describe("createProducer helpers", () => {
   it("generates run ids BullMQ accepts", () => {
@@ -11,5 +16,53 @@ describe("createProducer helpers", () => {
     expect(contentHash("T", p("A."))).toBe(contentHash("T", p("A.")));
     expect(contentHash("T", p("A."))).not.toBe(contentHash("T", p("B.")));
     expect(contentHash("T", p("A."))).not.toBe(contentHash(null, p("A.")));
+  });
+});
+
+describe("a producer meeting a document its run already holds, on a real Redis", () => {
+  let deployment: Deployment;
+  let dir: string;
+  const a = () => join(dir, "a.txt");
+  const b = () => join(dir, "sub", "b.txt");
+  beforeAll(async () => {
+    deployment = await openTestDeployment(process.env);
+    dir = mkdtempSync(join(tmpdir(), "newsflow-producer-"));
+    mkdirSync(join(dir, "sub"));
+    writeFileSync(a(), "Flood warning\n\nThe river rose overnight.\n\nRoads were closed.");
+    writeFileSync(b(), "Port strike\n\nDockworkers walked out on Monday.");
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await deployment?.close();
+  });
+  /** Jobs waiting in the summarize queue (no worker runs here). */
+  const waiting = () => deployment.queues[0]!.summarize.getWaitingCount();
+
+  it("does not count a resumed run's documents again, and says how many it met", async () => {
+    const producer = createProducer(deployment);
+    const first = await producer.run({ runId: "resumed", inputs: [a()] });
+    expect(first).toMatchObject({ documents: 1, paragraphs: 2, repeated: 0 });
+    const jobs = await waiting();
+
+    // Again with the same id: a.txt is in the run (and given twice), b.txt is new.
+    const notices: string[] = [];
+    const again = await producer.run({ runId: "resumed", inputs: [a(), a(), b()], onNotice: (_, message) => notices.push(message) });
+    expect(again).toMatchObject({ documents: 1, paragraphs: 1, repeated: 2, alreadyKnown: 0 });
+    // The producers' counts add up to the run's, and nothing of a.txt was enqueued again.
+    const run = await deployment.store.getRun("resumed");
+    expect(run).toMatchObject({ documents: first.documents + again.documents, paragraphs: first.paragraphs + again.paragraphs });
+    expect(await waiting()).toBe(jobs + 1);
+    // A resumed run meets its documents again by design: no line each.
+    expect(notices).toEqual([]);
+    // Its documents keep the order of the inputs.
+    expect((await deployment.store.listRunDocuments("resumed")).documents.map((d) => d.source)).toEqual([a(), b()]);
+  });
+
+  it("takes a file given again inside a folder once in a new run, with one line", async () => {
+    const notices: string[] = [];
+    const counts = await createProducer(deployment).run({ runId: "folder-and-file", inputs: [dir, b()], onNotice: (source, message) => notices.push(`${source}: ${message}`) });
+    expect(counts).toMatchObject({ documents: 2, paragraphs: 3, repeated: 1 });
+    expect(notices).toEqual([expect.stringMatching(new RegExp(`^${b()}: the same document as an earlier input of this run \\(doc-[0-9a-f]+\\): taken once$`))]);
+    expect(await deployment.store.getRun("folder-and-file")).toMatchObject({ documents: 2, paragraphs: 3 });
   });
 });

@@ -26,12 +26,19 @@ export interface RunOptions {
 /** What a producer run did. */
 export interface RunCounts {
   runId: string;
+  /** Documents this producer added to the run, and their paragraphs. */
   documents: number;
   paragraphs: number;
   /** Paragraph jobs added to the queues. */
   enqueued: number;
+  /** Of `documents`, those whose work was already enqueued or done (in another run): attached, not enqueued. */
   alreadyKnown: number;
   rejected: number;
+  /**
+   * Inputs whose document the run already held (an earlier input of this run, or of the
+   * producer before on a resumed run): taken once, not counted in `documents` again.
+   */
+  repeated: number;
 }
 
 /** A run id: given, or generated from the time and some randomness (never contains `:`). */
@@ -72,11 +79,12 @@ export function createProducer(deps: ProducerDeps) {
       const runId = options.runId ?? newRunId();
       JobSafeId.parse(runId);
       const producer = { id: `${process.pid}-${randomBytes(4).toString("hex")}`, leaseMs };
-      const counts: RunCounts = { runId, documents: 0, paragraphs: 0, enqueued: 0, alreadyKnown: 0, rejected: 0 };
+      const counts: RunCounts = { runId, documents: 0, paragraphs: 0, enqueued: 0, alreadyKnown: 0, rejected: 0, repeated: 0 };
       // Every write below is idempotent, so a Redis restart mid-run is waited out and retried.
       // A run this producer created holds only its inputs (and those of producers that join it):
-      // a document it already holds is a repeat of an earlier input. A joined run (a resumed one)
-      // holds what an earlier producer added, and its documents are met again by design.
+      // a document it already holds is a repeat of an earlier input, named in a line. A joined run
+      // (a resumed one) holds what an earlier producer added, and its documents are met again by
+      // design: no line each, only the count.
       const created = await withRedisRetry(() => deps.store.createRun(runId, options.inputs, producer));
       const lease = setInterval(() => {
         deps.store.renewProducer(runId, producer).catch(() => undefined);
@@ -124,21 +132,24 @@ export function createProducer(deps: ProducerDeps) {
             createdAt: Date.now(),
             contentHash: contentHash(item.title, item.paragraphs),
           };
-          const outcome = await withRedisRetry(() => deps.store.putDocument(runId, counts.documents + 1, meta, item.paragraphs));
+          // Its place in the run is its place among the inputs, so a resumed run keeps the first one's order.
+          const order = counts.documents + counts.repeated + 1;
+          const outcome = await withRedisRetry(() => deps.store.putDocument(runId, order, meta, item.paragraphs));
           if ("conflict" in outcome) {
             await reject({ source: item.source, reason: outcome.conflict });
             continue;
           }
-          if (outcome.repeat && created) {
-            options.onNotice?.(item.source, `the same document as an earlier input of this run (${item.id}): taken once`);
-            continue;
+          if (outcome.repeat) {
+            // Already counted in the run (the store counts a document once per run): not again here.
+            counts.repeated++;
+            if (created) options.onNotice?.(item.source, `the same document as an earlier input of this run (${item.id}): taken once`);
+          } else {
+            counts.documents++;
+            counts.paragraphs += item.paragraphs.length;
+            if (outcome.known) counts.alreadyKnown++;
           }
-          counts.documents++;
-          counts.paragraphs += item.paragraphs.length;
-          if (outcome.known || plannedIds.has(item.id)) {
-            counts.alreadyKnown++;
-            continue;
-          }
+          // A repeat may still lack its jobs: the producer before crashed after attaching it.
+          if (outcome.known || plannedIds.has(item.id)) continue;
           plannedIds.add(item.id);
           const partition = deps.store.keys.partitionOf(item.id);
           for (const job of documentJobs(partition, item.id, item.paragraphs)) {

@@ -14,9 +14,12 @@ export function checkRunId(runId: string | undefined): void {
 
 /** The line `run` prints once its inputs are enqueued: what went into the run. */
 export function enqueuedLine(counts: RunCounts): string {
-  const known = counts.alreadyKnown ? ` (${counts.alreadyKnown.toLocaleString("en")} already known)` : "";
+  const notes = [
+    counts.alreadyKnown ? `${counts.alreadyKnown.toLocaleString("en")} already known` : "",
+    counts.repeated ? `${countOf(counts.repeated, "input")} already in the run, not counted again` : "",
+  ].filter(Boolean);
   const rejected = counts.rejected ? `, ${counts.rejected.toLocaleString("en")} rejected` : "";
-  return `newsflow: run ${counts.runId}: ${countOf(counts.documents, "document")}, ${countOf(counts.paragraphs, "paragraph")} enqueued${known}${rejected}`;
+  return `newsflow: run ${counts.runId}: ${countOf(counts.documents, "document")}, ${countOf(counts.paragraphs, "paragraph")} enqueued${notes.length ? ` (${notes.join("; ")})` : ""}${rejected}`;
 }
 
 /**
