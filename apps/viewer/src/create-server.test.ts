@@ -169,6 +169,16 @@ describe("the viewer's pages on a real Redis", () => {
     expect(text((await get("/health")).body)).toContain("1 job waiting and no worker is running for");
   });
 
+  it("shows a mention's whole paragraph without an ellipsis on the entity's page", async () => {
+    const { store } = deployment;
+    await store.createRun("snippet-run", ["x"], producer);
+    await store.putDocument("snippet-run", 1, meta("doc-snippet", 1, "Snippet story"), paragraphs(1));
+    const mention = { paragraphIndex: 0, start: 0, end: 9, text: "Paragraph" };
+    await store.putDocumentResult({ docId: "doc-snippet", summary: { sentences: [], text: "" }, entities: [{ id: "org-snippet", name: "Paragraph", type: "ORG", aliases: [], mentions: [mention] }], quotes: [], missing: [], completedAt: 5 });
+
+    expect((await get("/entities/org-snippet")).body).toContain('<p class="small"><mark class="ctx">Paragraph</mark> 1.</p>');
+  });
+
   it("answers an unknown API path, and an unknown entity's quotes, with a JSON error, as it answers an unknown id", async () => {
     const res = await app.request("/api/nope");
     expect(res.status).toBe(404);

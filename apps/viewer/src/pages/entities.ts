@@ -24,6 +24,20 @@ ${entities.length === 0 ? html`<p class="muted">No entities found.</p>` : html`<
   );
 }
 
+/** Characters of context a mention's snippet shows on each side. */
+const SNIPPET_CONTEXT = 90;
+
+/**
+ * A mention in its paragraph: up to `context` characters each side, with "…" only where the
+ * paragraph goes on (a snippet that starts at the paragraph's start or ends at its end shows
+ * that it does).
+ */
+export function mentionSnippet(text: string, start: number, end: number, context = SNIPPET_CONTEXT): Html {
+  const from = Math.max(0, start - context);
+  const to = Math.min(text.length, end + context);
+  return html`<p class="small">${from > 0 ? "…" : ""}${text.slice(from, start)}<mark class="ctx">${text.slice(start, end)}</mark>${text.slice(end, to)}${to < text.length ? "…" : ""}</p>`;
+}
+
 /** One entity: the documents that mention it with the mentions in context (20 a page), and its quotes. */
 export async function entityPage(store: Store, entityId: string, offset = 0): Promise<Html | null> {
   const entity = await store.getEntity(entityId);
@@ -54,7 +68,7 @@ export async function entityPage(store: Store, entityId: string, offset = 0): Pr
 ${quotes.length ? html`<h2>Quotes</h2>${quotes.map(({ docId, q }) => html`<blockquote class="quote"><div>${q.content.text}</div><footer>— <a href="${idPath("/documents", docId)}">in document</a>${q.cue ? html` · cue “${q.cue.text}”` : ""}</footer></blockquote>`)}` : ""}
 <h2>Mentions</h2>
 ${contexts.map(({ d, meta, paragraphs }) => html`<section class="para-block"><h3 style="margin:.1rem 0 .4rem;font-size:1rem"><a href="${idPath("/documents", d.docId)}">${meta?.title ?? d.docId}</a> <span class="muted small">${countOf(d.mentions, "mention")}</span></h3>
-${paragraphs.map(({ m, p }) => (p ? html`<p class="small">…${p.text.slice(Math.max(0, m.start - 90), m.start)}<mark class="ctx">${p.text.slice(m.start, m.end)}</mark>${p.text.slice(m.end, m.end + 90)}…</p>` : ""))}</section>`)}
+${paragraphs.map(({ m, p }) => (p ? mentionSnippet(p.text, m.start, m.end) : ""))}</section>`)}
 ${pager(`/entities/${encodeURIComponent(entity.id)}`, offset, limit, docs.total)}`,
   );
 }

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { mentionSnippet } from "./entities.js";
+
+const render = async (text: string, start: number, end: number, context?: number) => String(await mentionSnippet(text, start, end, context));
+
+describe("mentionSnippet", () => {
+  it("shows a whole short paragraph without an ellipsis", async () => {
+    expect(await render("Mayor Croft spoke.", 6, 11)).toBe('<p class="small">Mayor <mark class="ctx">Croft</mark> spoke.</p>');
+  });
+
+  it("marks with an ellipsis only the side where the paragraph is cut", async () => {
+    const text = `Croft said ${"x".repeat(20)} the end.`;
+    expect(await render(text, 0, 5, 10)).toBe('<p class="small"><mark class="ctx">Croft</mark> said xxxx…</p>');
+    expect(await render(text, text.length - 4, text.length - 1, 10)).toBe('<p class="small">…xxxxx the <mark class="ctx">end</mark>.</p>');
+    expect(await render(text, 11, 15, 5)).toBe('<p class="small">…said <mark class="ctx">xxxx</mark>xxxxx…</p>');
+  });
+
+  it("escapes the paragraph's text", async () => {
+    expect(await render("<b>Croft</b>", 3, 8)).toBe('<p class="small">&lt;b&gt;<mark class="ctx">Croft</mark>&lt;/b&gt;</p>');
+  });
+});
