@@ -65,11 +65,12 @@ describe("newsflow extract", () => {
   });
 
   it("gives an unknown option or an invalid --run-id one line and exit 2, without a stack trace", async () => {
-    for (const args of [["extract", "--bogus", "x"], ["run", "--bogus", "x"], ["run", "--run-id", "a:b", "x"], ["run", "--run-id", "123", "x"]]) {
+    const cases = [["extract", "--bogus", "x"], ["run", "--bogus", "x"], ["run", "--run-id", "a:b", "x"], ["run", "--run-id", "123", "x"], ["run", "--run-id", "..", "x"], ["start", "--run-id", ".", "x"]];
+    for (const args of cases) {
       const { code, stderr } = await runCli(args, env, 20_000);
       expect(code).toBe(2);
       expect(stderr.trim().split("\n")).toHaveLength(1);
-      expect(stderr).toMatch(/^newsflow (run|extract): (Unknown option '--bogus'|invalid --run-id)/);
+      expect(stderr).toMatch(/^newsflow (run|extract|start): (Unknown option '--bogus'|invalid --run-id)/);
     }
   });
 

@@ -58,6 +58,13 @@ describe("a producer meeting a document its run already holds, on a real Redis",
     expect((await deployment.store.listRunDocuments("resumed")).documents.map((d) => d.source)).toEqual([a(), b()]);
   });
 
+  it("refuses the run ids '.' and '..' before writing anything", async () => {
+    for (const runId of [".", ".."]) {
+      await expect(createProducer(deployment).run({ runId, inputs: [a()] })).rejects.toThrow(`invalid run id '${runId}'`);
+      expect(await deployment.store.getRun(runId)).toBeNull();
+    }
+  });
+
   it("takes a file given again inside a folder once in a new run, with one line", async () => {
     const notices: string[] = [];
     const counts = await createProducer(deployment).run({ runId: "folder-and-file", inputs: [dir, b()], onNotice: (source, message) => notices.push(`${source}: ${message}`) });

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
-import { JobSafeId, type Paragraph, TASKS } from "@newsflow/contracts";
+import { type Paragraph, TASKS } from "@newsflow/contracts";
 import { addPlannedJobs, documentJobs, type PipelineDeps, type PlannedJob, withRedisRetry } from "@newsflow/queue";
+import { isUsableId } from "./prepare-document.js";
 import { readDocuments } from "./read-documents.js";
 
 export interface ProducerDeps extends PipelineDeps {
@@ -77,7 +78,7 @@ export function createProducer(deps: ProducerDeps) {
   return {
     async run(options: RunOptions): Promise<RunCounts> {
       const runId = options.runId ?? newRunId();
-      JobSafeId.parse(runId);
+      if (!isUsableId(runId)) throw new Error(`invalid run id '${runId}': use 1-200 letters, digits and . _ ~ - (not all digits, not . or ..)`);
       const producer = { id: `${process.pid}-${randomBytes(4).toString("hex")}`, leaseMs };
       const counts: RunCounts = { runId, documents: 0, paragraphs: 0, enqueued: 0, alreadyKnown: 0, rejected: 0, repeated: 0 };
       // Every write below is idempotent, so a Redis restart mid-run is waited out and retried.

@@ -22,6 +22,12 @@ describe("prepareDocument", () => {
     }
   });
 
+  it("turns the ids '.' and '..', which a URL path cannot hold, into others, and keeps '...'", () => {
+    expect(documentId({ id: ".", text: "" }, "")).toMatch(/^\.-[0-9a-f]{8}$/);
+    expect(documentId({ id: "..", text: "" }, "")).toMatch(/^\.\.-[0-9a-f]{8}$/);
+    expect(documentId({ id: "...", text: "" }, "")).toBe("...");
+  });
+
   it("rejects a document with no text and a paragraph that is not prose", () => {
     expect(prepareDocument({ text: "***" }, false)).toEqual({ reason: "no paragraphs with text" });
     expect(prepareDocument({ text: "x".repeat(200_000) }, true)).toMatchObject({ reason: expect.stringMatching(/paragraph 1 has 200,000 characters/) });

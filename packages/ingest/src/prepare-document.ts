@@ -5,10 +5,19 @@ import { hasText, normalizeText, splitParagraphs } from "@newsflow/nlp";
 /** The longest paragraph accepted; longer "paragraphs" are not prose (logs, dumps, minified text). */
 export const MAX_PARAGRAPH_CHARS = 100_000;
 
-/** The document id: the given id when it is a valid job id, else derived from it or from the content. */
+/**
+ * Whether a run or document id can be used as given: a job id BullMQ accepts, and not "." or
+ * "..", which a URL path cannot hold (browsers and servers resolve `/runs/..` to `/`), so the
+ * viewer's links and API could not name them.
+ */
+export function isUsableId(id: string): boolean {
+  return JobSafeId.safeParse(id).success && id !== "." && id !== "..";
+}
+
+/** The document id: the given id when it is usable (`isUsableId`), else derived from it or from the content. */
 export function documentId(doc: DocumentInput, text: string): string {
   if (doc.id !== undefined) {
-    if (JobSafeId.safeParse(doc.id).success) return doc.id;
+    if (isUsableId(doc.id)) return doc.id;
     const slug = doc.id.replace(/[^A-Za-z0-9._~-]+/g, "_").slice(0, 80);
     return `${slug}-${createHash("sha256").update(doc.id).digest("hex").slice(0, 8)}`;
   }

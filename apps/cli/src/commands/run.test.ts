@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { enqueuedLine } from "./run.js";
+import { UsageError } from "../errors.js";
+import { checkRunId, enqueuedLine } from "./run.js";
+
+describe("checkRunId", () => {
+  it("refuses '.' and '..', which a URL path cannot hold, as it refuses other unusable ids", () => {
+    for (const id of [".", "..", "a:b", "123", ""]) expect(() => checkRunId(id)).toThrow(UsageError);
+    expect(() => checkRunId("..")).toThrow("invalid --run-id '..': use 1-200 letters, digits and . _ ~ - (not all digits, not . or ..)");
+  });
+
+  it("takes any other id made of letters, digits and . _ ~ -, and no id at all", () => {
+    for (const id of ["...", ".hidden", "run-1.2", "a..b", undefined]) expect(() => checkRunId(id)).not.toThrow();
+  });
+});
 
 const counts = { runId: "r1", documents: 1, paragraphs: 1, enqueued: 3, alreadyKnown: 0, rejected: 0, repeated: 0 };
 

@@ -1,5 +1,4 @@
-import { JobSafeId } from "@newsflow/contracts";
-import { createProducer, type RunCounts } from "@newsflow/ingest";
+import { createProducer, isUsableId, type RunCounts } from "@newsflow/ingest";
 import { countOf } from "@newsflow/store";
 import { openContext } from "../context.js";
 import { UsageError } from "../errors.js";
@@ -7,9 +6,9 @@ import type { Command } from "../main.js";
 import { parseOptions } from "../parse-options.js";
 import { finalReport, watchRun } from "../watch-run.js";
 
-/** A `--run-id` that is no job-safe id is a usage error (one line, exit code 2). */
+/** A `--run-id` that is not usable as an id (`isUsableId`) is a usage error (one line, exit code 2). */
 export function checkRunId(runId: string | undefined): void {
-  if (runId !== undefined && !JobSafeId.safeParse(runId).success) throw new UsageError(`invalid --run-id '${runId}': use 1-200 letters, digits and . _ ~ - (not all digits)`);
+  if (runId !== undefined && !isUsableId(runId)) throw new UsageError(`invalid --run-id '${runId}': use 1-200 letters, digits and . _ ~ - (not all digits, not . or ..)`);
 }
 
 /** The line `run` prints once its inputs are enqueued: what went into the run. */
