@@ -69,6 +69,35 @@ describe("extractQuotes", () => {
     expect(brief("Contestants Paul Burrell, Joe Pasquale, Janet Street-Porter and Fran Cosgrave were told by hosts Ant and Dec.")).toEqual([]);
   });
 
+  it("reads a clause with its cue and source after it, without quotation marks", () => {
+    // "..., say researchers.": the labeller swapped the roles (content "researchers", source the
+    // clause) or made both sides content.
+    for (const [text, source, cue] of [
+      ["Computer games could enhance learning and have a legitimate place in the classroom, say researchers.", "researchers", "say"],
+      ["Taxes will rise sharply next year, say economists.", "economists", "say"],
+      ["Prices of homes in the UK rose a seasonally adjusted 0.5% in February, says the Nationwide building society.", "the Nationwide building society", "says"],
+      ["Taxes will rise, said the minister on Monday.", "the minister", "said"],
+      ["The retailer is debt free with a good cash flow, said Bill Armstrong, a retail analyst at CL King.", "Bill Armstrong, a retail analyst at CL King", "said"],
+    ] as const) {
+      expect(brief(text)).toEqual([{ kind: "indirect", content: text.slice(0, text.lastIndexOf(`, ${cue} `)), source, cue }]);
+    }
+    // A connective that opens the sentence is no part of what was said, as PolNeAR mostly has it.
+    expect(brief("However, all sides are anxious to avoid a confrontation, said our correspondent.")).toEqual([
+      { kind: "indirect", content: "all sides are anxious to avoid a confrontation", source: "our correspondent", cue: "said" },
+    ]);
+    expect(brief("But taxes will rise, the minister said on Monday.")).toEqual([{ kind: "indirect", content: "taxes will rise", source: "the minister", cue: "said" }]);
+    // The source ends at a comma before another cue, and that cue keeps its own content.
+    expect(brief("Technical issues must be resolved first, said the report, adding that prices would fall.")).toEqual([
+      { kind: "indirect", content: "Technical issues must be resolved first", source: "the report", cue: "said" },
+      { kind: "indirect", content: "that prices would fall", source: "the report", cue: "adding" },
+    ]);
+    // A subject with its apposition before the cue, and the content after it, stay as they were.
+    expect(brief("Bill Armstrong, a retail analyst at CL King, said he expected other bids.")).toEqual([
+      { kind: "indirect", content: "he expected other bids", source: "Bill Armstrong, a retail analyst at CL King", cue: "said" },
+    ]);
+    expect(brief("Wine makers, however, claimed the support did not go far enough.")[0]).toMatchObject({ content: "the support did not go far enough", cue: "claimed" });
+  });
+
   it("gives a trailing \"according to\" its whole clause, over a cue found inside it", () => {
     // The tagger finds "chants of" too; it had kept that piece and dropped "according to".
     const text = 'Pressure is building on McAuliffe, who was greeted with chants of "Bobby!" at a labor conference in Williamsburg last month, according to Virginia AFL-CIO President Doris Crouse-Mays.';
@@ -121,7 +150,7 @@ describe("extractQuotes", () => {
   });
 
   it("gives a coordinated cue the source of the cue it is coordinated with", () => {
-    expect(brief("Rendell, a Clinton surrogate, said he had battled through three bouts of walking pneumonia in his gubernatorial campaigns and called it a common ailment during grueling bids for office.")[1]).toMatchObject({ source: "Rendell, a Clinton surrogate,", cue: "called" });
+    expect(brief("Rendell, a Clinton surrogate, said he had battled through three bouts of walking pneumonia in his gubernatorial campaigns and called it a common ailment during grueling bids for office.")[1]).toMatchObject({ source: "Rendell, a Clinton surrogate", cue: "called" });
   });
 
   it("adds a cue that only the looser pass finds, with a source and content apart from the rest, at low confidence", () => {
