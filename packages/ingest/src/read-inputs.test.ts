@@ -36,6 +36,20 @@ describe("readInputs", () => {
     ]);
   });
 
+  it("rejects an empty JSONL file, or one of blank lines only, as it rejects an empty text file", async () => {
+    const empty = join(dir, "empty", "none.jsonl");
+    const blank = join(dir, "empty", "blank.jsonl.gz");
+    const { mkdirSync } = await import("node:fs");
+    const { gzipSync } = await import("node:zlib");
+    mkdirSync(join(dir, "empty"));
+    writeFileSync(empty, "");
+    writeFileSync(blank, gzipSync("\n  \n"));
+    expect(await collect([empty, blank])).toEqual([
+      { kind: "rejected", source: empty, reason: "empty file" },
+      { kind: "rejected", source: blank, reason: "empty file (only white space)" },
+    ]);
+  });
+
   it("says so when a path does not exist", async () => {
     expect(await collect(["/nonexistent/x.txt"])).toEqual([{ kind: "rejected", source: "/nonexistent/x.txt", reason: "no such file or directory" }]);
   });

@@ -256,16 +256,21 @@ async function* splitLines(stream: AsyncIterable<Buffer | string>): AsyncGenerat
 
 async function* readJsonl(lines: AsyncIterable<Buffer>, file: string, options: ReadOptions): AsyncGenerator<InputItem> {
   let lineNo = 0;
+  let blank = 0;
   try {
-    yield* jsonlItems(lines, file, () => ++lineNo, options);
+    yield* jsonlItems(lines, file, () => ++lineNo, () => blank++, options);
   } catch (err) {
     // A read error mid-file (a failing disk, a corrupt .gz) ends this file with one line; the
     // documents before it were already yielded.
     yield { kind: "rejected", source: lineNo > 0 ? `${file}:${lineNo + 1}` : file, reason: ioReason(err) };
+    return;
   }
+  // Without a line, the file would go by without a document or a word, as an empty .txt does not.
+  if (lineNo === 0) yield { kind: "rejected", source: file, reason: "empty file" };
+  else if (blank === lineNo) yield { kind: "rejected", source: file, reason: "empty file (only white space)" };
 }
 
-async function* jsonlItems(lines: AsyncIterable<Buffer>, file: string, nextLine: () => number, options: ReadOptions): AsyncGenerator<InputItem> {
+async function* jsonlItems(lines: AsyncIterable<Buffer>, file: string, nextLine: () => number, onBlank: () => void, options: ReadOptions): AsyncGenerator<InputItem> {
   for await (const raw of lines) {
     const lineNo = nextLine();
     const source = `${file}:${lineNo}`;
@@ -276,7 +281,10 @@ async function* jsonlItems(lines: AsyncIterable<Buffer>, file: string, nextLine:
       yield { kind: "rejected", source, reason: "not valid UTF-8" };
       continue;
     }
-    if (line === "") continue;
+    if (line === "") {
+      onBlank();
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(line);

@@ -63,6 +63,33 @@ describe("reading web archives", () => {
     });
   }
 
+  it("rejects an empty file and a file that is no web archive, in one line, instead of reading nothing", async () => {
+    const empty = join(dir, "empty.warc");
+    const text = join(dir, "text.warc");
+    const noise = join(dir, "noise.warc.gz");
+    writeFileSync(empty, "");
+    writeFileSync(text, "hello, this is not a web archive\n\nat all\n");
+    writeFileSync(noise, Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919 + 13) % 251)));
+    const { items, notices } = await collect([empty, text, noise]);
+    expect(items).toEqual([
+      { kind: "rejected", source: empty, reason: "empty file" },
+      { kind: "rejected", source: text, reason: "not a web archive: no WARC record header at the start" },
+      { kind: "rejected", source: noise, reason: "not a web archive: no WARC record header at the start" },
+    ]);
+    expect(notices).toEqual([]);
+  });
+
+  it("rejects the rest of an archive from a record that is no WARC record, keeping the documents before it", async () => {
+    const path = join(dir, "broken.warc");
+    const good = (await record("response", "https://news.example/a", page("Flood waters recede"))).map((r) => Buffer.from(r));
+    writeFileSync(path, Buffer.concat([...good, Buffer.from("garbage where a record should start\r\n\r\nmore garbage\r\n\r\n")]));
+    const { items } = await collect([path]);
+    expect(items.map((i) => (i.kind === "document" ? `doc ${i.source}` : `rejected ${i.source}: ${i.reason}`))).toEqual([
+      `doc ${path}#1`,
+      `rejected ${path}#2: not a WARC record (the archive is damaged from here): the rest of the file is skipped`,
+    ]);
+  });
+
   it("decodes a page in the charset its headers name", async () => {
     const path = join(dir, "latin1.warc");
     const html = page("Caf\u00e9 reopens").replace("</article>", "<p>\x93We are back,\x94 the owner said.</p></article>");

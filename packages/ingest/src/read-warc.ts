@@ -19,6 +19,12 @@ export async function* readWarc(stream: AsyncIterable<Uint8Array>, file: string,
   for await (const record of new WARCParser(stream)) {
     recordNo++;
     const source = `${file}#${recordNo}`;
+    // warcio reads any bytes as a record; one without a WARC header is not an archive (or is damaged from there on).
+    if (!/^WARC\//.test(record.warcHeaders.protocol ?? "")) {
+      if (recordNo === 1) yield { kind: "rejected", source: file, reason: "not a web archive: no WARC record header at the start" };
+      else yield { kind: "rejected", source, reason: "not a WARC record (the archive is damaged from here): the rest of the file is skipped" };
+      break;
+    }
     if (record.warcType !== "response") {
       skipped.other++;
       continue;
@@ -43,6 +49,7 @@ export async function* readWarc(stream: AsyncIterable<Uint8Array>, file: string,
     const captured = toIsoDate(record.warcDate ?? undefined);
     yield htmlDocument(source, html, { ...(url ? { url } : {}), ...(captured ? { publishedAt: captured } : {}) });
   }
+  if (recordNo === 0) yield { kind: "rejected", source: file, reason: "empty file" };
   const total = skipped.other + skipped.html + skipped.status;
   if (total > 0) {
     options.onNotice?.(file, `skipped ${total} of ${countOf(recordNo, "record")} (${skipped.other} not responses, ${skipped.html} not HTML, ${skipped.status} status not 200)`);
