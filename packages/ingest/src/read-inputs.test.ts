@@ -50,6 +50,19 @@ describe("readInputs", () => {
     ]);
   });
 
+  it("says a JSONL line that is no object is not one, rather than naming a field 'line'", async () => {
+    const path = join(dir, "values.jsonl");
+    writeFileSync(path, '[1,2]\n"text"\nnull\n42\n{"text":"Kept."}\n');
+    const shape = '; expected {"text": string, "id"?, "title"?, "url"?, "publishedAt"?, "byline"?}';
+    expect((await collect([path])).map((i) => (i.kind === "document" ? `doc ${i.source}` : `${i.source}: ${i.reason}`))).toEqual([
+      `${path}:1: not a JSON object (an array)${shape}`,
+      `${path}:2: not a JSON object (a string)${shape}`,
+      `${path}:3: not a JSON object (null)${shape}`,
+      `${path}:4: not a JSON object (a number)${shape}`,
+      `doc ${path}:5`,
+    ]);
+  });
+
   it("says so when a path does not exist", async () => {
     expect(await collect(["/nonexistent/x.txt"])).toEqual([{ kind: "rejected", source: "/nonexistent/x.txt", reason: "no such file or directory" }]);
   });

@@ -16,6 +16,8 @@ const JSONL_TYPES = new Set([".jsonl", ".ndjson"]);
 const WARC_TYPES = new Set([".warc"]);
 const SUPPORTED = ".txt, .md, .html, .jsonl, .warc (each also gzipped, .gz)";
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+/** What a JSONL line holds, as its rejections say. */
+const JSONL_SHAPE = '{"text": string, "id"?, "title"?, "url"?, "publishedAt"?, "byline"?}';
 /** How a web page starts (`curl URL | newsflow run -`): stdin is then read as a saved page. */
 const HTML_START = /^<(?:!doctype\s+html|html[\s>]|head[\s>]|!--)/i;
 
@@ -292,11 +294,15 @@ async function* jsonlItems(lines: AsyncIterable<Buffer>, file: string, nextLine:
       yield { kind: "rejected", source, reason: `not valid JSON (${(err as Error).message.split("\n")[0]})` };
       continue;
     }
+    // An array, a string or null has no fields to name: say what the line is instead.
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      yield { kind: "rejected", source, reason: `not a JSON object (${Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`}); expected ${JSONL_SHAPE}` };
+      continue;
+    }
     const parsed = DocumentInput.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      const field = issue.path.join(".") || "line";
-      yield { kind: "rejected", source, reason: `field '${field}': ${issue.message}; expected {"text": string, "id"?, "title"?, "url"?, "publishedAt"?, "byline"?}` };
+      yield { kind: "rejected", source, reason: `field '${issue.path.join(".")}': ${issue.message}; expected ${JSONL_SHAPE}` };
       continue;
     }
     const { url } = value as { url?: unknown };
