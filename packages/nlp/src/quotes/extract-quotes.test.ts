@@ -98,6 +98,11 @@ describe("extractQuotes", () => {
     expect(brief("Wine makers, however, claimed the support did not go far enough.")[0]).toMatchObject({ content: "the support did not go far enough", cue: "claimed" });
   });
 
+  it("leaves an auxiliary or modal of the cue's verb group out of the source", () => {
+    // The labeller took "will" into the source ("Mr Cable will | publish"); no PolNeAR source ends so.
+    expect(brief('Mr Cable will publish his "Alternative Budget" on Monday.')[0]).toMatchObject({ source: "Mr Cable", cue: "publish" });
+  });
+
   it("gives a trailing \"according to\" its whole clause, over a cue found inside it", () => {
     // The tagger finds "chants of" too; it had kept that piece and dropped "according to".
     const text = 'Pressure is building on McAuliffe, who was greeted with chants of "Bobby!" at a labor conference in Williamsburg last month, according to Virginia AFL-CIO President Doris Crouse-Mays.';
