@@ -3,6 +3,7 @@ import { openContext } from "../context.js";
 import { UsageError } from "../errors.js";
 import type { Command } from "../main.js";
 import { parseOptions } from "../parse-options.js";
+import { pipeWriter } from "../pipe-writer.js";
 
 /**
  * `newsflow export RUN [--format jsonl]`: one document a line with its paragraphs, their three
@@ -16,15 +17,17 @@ export const exportCommand: Command = async (argv, env) => {
   const ctx = await openContext(env);
   try {
     if (!(await ctx.store.getRun(runId))) throw new UsageError(`no run '${runId}' (see 'newsflow runs')`);
+    // A reader that stops early (`export RUN | head`) closes the pipe: stop quietly, as cat does.
+    const out = pipeWriter();
     const page = 100;
-    for (let offset = 0; ; offset += page) {
+    for (let offset = 0; !out.closed; offset += page) {
       const { documents } = await ctx.store.listRunDocuments(runId, offset, page);
       if (documents.length === 0) break;
       for (const d of documents) {
+        if (out.closed) break;
         const doc = await readDocument(ctx.store, d.id, 0, d.paragraphCount || 1);
         if (!doc) continue;
-        const line = `${JSON.stringify({ ...doc.document, paragraphs: doc.paragraphs, result: doc.result, failures: doc.failures, documentFailure: doc.documentFailure })}\n`;
-        if (!process.stdout.write(line)) await new Promise((r) => process.stdout.once("drain", r));
+        await out.write(`${JSON.stringify({ ...doc.document, paragraphs: doc.paragraphs, result: doc.result, failures: doc.failures, documentFailure: doc.documentFailure })}\n`);
       }
     }
     return 0;

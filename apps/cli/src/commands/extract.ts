@@ -3,6 +3,7 @@ import { countOf } from "@newsflow/store";
 import { UsageError } from "../errors.js";
 import type { Command } from "../main.js";
 import { parseOptions } from "../parse-options.js";
+import { pipeWriter } from "../pipe-writer.js";
 
 type ExtractedDocument = Extract<DocumentItem, { kind: "document" }>;
 
@@ -40,30 +41,17 @@ export const extractCommand: Command = async (argv) => {
   let rejected = 0;
   let documents = 0;
   // A reader that stops early (`extract ... | head`) closes the pipe: stop quietly, as cat does.
-  let closed = false;
-  let wake = () => {};
-  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-    if (err.code !== "EPIPE") throw err;
-    closed = true;
-    wake();
-  });
-  const out = async (text: string) => {
-    if (process.stdout.write(text) || closed) return;
-    await new Promise<void>((resolve) => {
-      wake = resolve;
-      process.stdout.once("drain", resolve);
-    });
-  };
+  const out = pipeWriter();
   const items = readDocuments(positionals, process.stdin, { onNotice: (source, message) => process.stderr.write(`newsflow: ${source}: ${message}\n`) });
   for await (const item of items) {
-    if (closed) break;
+    if (out.closed) break;
     if (item.kind === "rejected") {
       rejected++;
       process.stderr.write(`newsflow: rejected ${item.source}: ${item.reason}\n`);
       continue;
     }
     documents++;
-    await out(values.json ? `${documentLine(item)}\n` : documentSummary(item));
+    await out.write(values.json ? `${documentLine(item)}\n` : documentSummary(item));
   }
   if (!values.json) process.stderr.write(`newsflow: ${countOf(documents, "document")}${rejected ? `, ${rejected} rejected` : ""}\n`);
   return rejected > 0 ? 1 : 0;
