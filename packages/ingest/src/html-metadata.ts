@@ -26,7 +26,7 @@ const DATE_KEYS = [
 ];
 const AUTHOR_KEYS = ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "citation_author"];
 const SITE_KEYS = ["og:site_name", "application-name", "twitter:site"];
-const SEPARATOR = /\s+[|\u2013\u2014\u00B7\u2022\u00BB:\-\/]\s+|\s+::\s+/;
+const SEPARATOR = /\s+[|\u2013\u2014\u00B7\u2022\u00BB:\-/]\s+|\s+::\s+/;
 
 const clean = (s: string | null | undefined): string => (s ?? "").replace(/\s+/g, " ").trim();
 const simple = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
