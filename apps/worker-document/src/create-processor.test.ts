@@ -3,6 +3,12 @@ import { openTestDeployment, putTestDocument, testJob } from "@newsflow/queue/te
 import { describe, expect, it } from "vitest";
 import { createDocumentProcessor } from "./create-processor.js";
 
+// The models are loaded once while the file is collected, outside the tests' timeouts: reading the
+// 8 MB entity model inside a test took over the 5 s default when the machine was busy.
+const weights = loadSummaryWeights();
+const tagger = loadEntityTagger();
+const documentModel = loadEntityDocumentModel();
+
 const sentence = (text: string) => ({ sentences: [{ start: 0, end: text.length, text, score: 1 }], summary: [], short: text, keyPhrases: [] });
 
 describe("the document worker", () => {
@@ -15,7 +21,7 @@ describe("the document worker", () => {
       await d.store.putParagraphResults("doc-1", "entities", [[0, { mentions: [{ text: "Croft", type: "PER", start: 0, end: 5, confidence: 0.9 }] }], [1, { mentions: [] }]]);
       await d.store.putParagraphResults("doc-1", "quotes", [[0, { quotes: [] }], [1, { quotes: [] }]]);
       const { job, log } = testJob();
-      await createDocumentProcessor(d.store, { weights: loadSummaryWeights() }).process({ docId: "doc-1" }, job, log);
+      await createDocumentProcessor(d.store, { weights }).process({ docId: "doc-1" }, job, log);
       const result = await d.store.getDocumentResult("doc-1");
       expect(result!.entities.map((e) => e.name)).toEqual(["Croft"]);
       expect(await d.store.getRun("run-doc-1")).toMatchObject({ status: "completed", docsDone: 1 });
@@ -34,13 +40,12 @@ describe("the document worker", () => {
         "Varnel's six-month output rose to 4,378 tonnes of equipment, the company report to the Bucharest stock exchange showed.",
         "Varnel, based in the central town of Bistrita, manufactures water purification equipment.",
       ];
-      const tagger = loadEntityTagger();
       await putTestDocument(d, "doc-3", texts);
       await d.store.putParagraphResults("doc-3", "summarize", texts.map((t, i) => [i, sentence(t)]));
       await d.store.putParagraphResults("doc-3", "entities", texts.map((t, i) => [i, tagger.tag(t)]));
       await d.store.putParagraphResults("doc-3", "quotes", texts.map((_, i) => [i, { quotes: [] }]));
       const { job, log } = testJob();
-      await createDocumentProcessor(d.store, { weights: loadSummaryWeights() }, loadEntityDocumentModel()).process({ docId: "doc-3" }, job, log);
+      await createDocumentProcessor(d.store, { weights }, documentModel).process({ docId: "doc-3" }, job, log);
       const result = await d.store.getDocumentResult("doc-3");
       expect(result!.entities.filter((e) => e.name === "Varnel").map((e) => e.type)).toEqual(["ORG"]);
       const stored = await d.store.getEntities("doc-3", [0, 1, 2]);
@@ -55,7 +60,7 @@ describe("the document worker", () => {
     try {
       await putTestDocument(d, "doc-2", ["Alone."]);
       const { job } = testJob();
-      await createDocumentProcessor(d.store, { weights: loadSummaryWeights() }).onFinalFailure!({ docId: "doc-2" }, job, new Error("assembly failed"));
+      await createDocumentProcessor(d.store, { weights }).onFinalFailure!({ docId: "doc-2" }, job, new Error("assembly failed"));
       expect(await d.store.getRun("run-doc-2")).toMatchObject({ status: "completed", docsFailed: 1 });
       expect(await d.store.getDocumentFailure("doc-2")).toBe("assembly failed");
     } finally {
