@@ -3,17 +3,20 @@ import type { EntityMention } from "@newsflow/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadNerModel } from "../node/load-ner-model.js";
 import { normalizeText, splitParagraphs } from "../text/split-paragraphs.js";
+import type { NerModel } from "./model-format.js";
 import { type ReconcileOptions, reconcileEntities } from "./reconcile.js";
 import { createEntityTagger, type EntityTagger, tagTokenSentences } from "./tag-entities.js";
 
 const SAMPLE = new URL("../../../../seeds/000_190e8402774f0ae3.txt", import.meta.url);
 
+// Loaded once in beforeAll: a test that loads the 8 MB model itself can pass vitest's 5 s on a busy machine.
+let model: NerModel;
 let tagger: EntityTagger;
 let title = "";
 let mentions: EntityMention[] = [];
 
 beforeAll(() => {
-  const model = loadNerModel();
+  model = loadNerModel();
   tagger = createEntityTagger(model);
   const doc = splitParagraphs(normalizeText(readFileSync(SAMPLE, "utf8")));
   title = doc.title ?? "";
@@ -70,7 +73,6 @@ describe("the document step's context typer", () => {
   it("types a name from all the places an article writes it", () => {
     // The tagger alone takes the unknown company for a person in each paragraph (PER 0.53-0.64),
     // as it takes CoNLL dev's "Comelf"; what the article says around the name makes it a company.
-    const model = loadNerModel();
     const paragraphs = [
       "Romanian listed state engineer Varnel said it almost doubled six-month output, with net profit rising by 33 percent.",
       "Varnel's six-month output rose to 4,378 tonnes of equipment, the company report to the Bucharest stock exchange showed.",
@@ -130,7 +132,6 @@ describe("createEntityTagger", () => {
 
 describe("tagTokenSentences", () => {
   it("tags pre-tokenised sentences without re-tokenising them", () => {
-    const model = loadNerModel();
     const [first] = tagTokenSentences(model, [["Peter", "Blackburn", "flew", "to", "Brussels", "."]]);
     expect(first).toEqual([
       expect.objectContaining({ start: 0, end: 2, type: 0 }),
