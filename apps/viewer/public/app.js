@@ -73,12 +73,45 @@
       }
     });
   }
+  // Search as you type: the results are fetched and swapped in place, so the field keeps its
+  // focus and every letter typed meanwhile (submitting the form reloaded the page, dropping
+  // them), and the address follows the query without a history entry per pause.
   const search = document.querySelector("input[data-search]");
   if (search) {
+    const form = search.form;
     let timer;
-    search.addEventListener("input", () => {
+    let latest = 0;
+    const failure = (text) => {
+      const box = document.createElement("div");
+      box.className = "warn";
+      box.setAttribute("role", "alert");
+      box.textContent = `Search failed: ${text}`;
+      return box;
+    };
+    const refresh = async () => {
+      const url = `${form.action}?${new URLSearchParams(new FormData(form))}`;
+      const seq = ++latest;
+      let fresh = null;
+      let shown;
+      try {
+        const res = await fetch(url, { headers: { accept: "text/html" } });
+        const page = new DOMParser().parseFromString(await res.text(), "text/html");
+        fresh = res.ok ? page.querySelector("[data-results]") : null;
+        shown = fresh ?? failure(page.querySelector(".warn")?.textContent ?? `the viewer answered ${res.status}.`);
+      } catch {
+        shown = failure("the viewer cannot be reached.");
+      }
+      // An older answer arriving after a newer one is dropped.
+      if (seq !== latest) return;
+      shown.setAttribute("data-results", "");
+      document.querySelector("[data-results]")?.replaceWith(shown);
+      if (fresh) history.replaceState(null, "", url);
+    };
+    const later = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => search.form.requestSubmit(), 350);
-    });
+      timer = setTimeout(refresh, 350);
+    };
+    search.addEventListener("input", later);
+    form.querySelector("select")?.addEventListener("change", later);
   }
 })();

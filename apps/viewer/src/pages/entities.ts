@@ -18,9 +18,9 @@ export async function entitiesPage(store: Store, q: string, type: string | undef
 <label for="type">Type</label> <select id="type" name="type"><option value="">All types</option>${TYPES.map((t) => html`<option value="${t}"${wanted === t ? " selected" : ""}>${TYPE_NAMES[t]}</option>`)}</select>
 <button type="submit">Search</button>
 </form>
-<h2>${q ? html`Results for “${q}”` : "Most mentioned"}</h2>
+<section data-results aria-live="polite"><h2>${q ? html`Results for “${q}”` : "Most mentioned"}</h2>
 ${entities.length === 0 ? html`<p class="muted">No entities found.</p>` : html`<table><thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col" class="num">Mentions</th></tr></thead>
-<tbody>${entities.map((e) => html`<tr><td><a class="ent ent-${e.type}" href="/entities/${encodeURIComponent(e.id)}">${e.name}<span class="t">${e.type}</span></a></td><td>${TYPE_NAMES[e.type] ?? e.type}</td><td class="num">${n(e.mentions)}</td></tr>`)}</tbody></table>`}`,
+<tbody>${entities.map((e) => html`<tr><td><a class="ent ent-${e.type}" href="/entities/${encodeURIComponent(e.id)}">${e.name}<span class="t">${e.type}</span></a></td><td>${TYPE_NAMES[e.type] ?? e.type}</td><td class="num">${n(e.mentions)}</td></tr>`)}</tbody></table>`}</section>`,
   );
 }
 

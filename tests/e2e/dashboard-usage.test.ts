@@ -1,0 +1,92 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { REPO_ROOT } from "@newsflow/cli/processes";
+import { createLogger, type Deployment, openDeployment, RedisEnv } from "@newsflow/queue";
+import { createServer, type ServedViewer, serveViewer } from "@newsflow/viewer";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startRedis, type TestRedis, uniquePrefix } from "../support/redis-server.js";
+
+const chromiumPath = execFileSync(process.execPath, [join(REPO_ROOT, "scripts/ensure-chromium.mjs")], { encoding: "utf8" }).trim();
+const producer = { id: "p1", leaseMs: 60_000 };
+
+/**
+ * The dashboard as a person uses it (typing, keyboard, the back button), in real Chromium, over
+ * results written straight to the store of a private Redis: no workers, so each case is quick.
+ */
+describe("using the dashboard in real Chromium", () => {
+  let redis: TestRedis;
+  let deployment: Deployment;
+  let viewer: ServedViewer;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let consoleErrors: string[];
+
+  /** A one-paragraph document of run `runId` whose result names `entities` (id, name, type). */
+  async function documentNaming(runId: string, docId: string, entities: Array<[string, string, string]>) {
+    const { store } = deployment;
+    const text = entities.map(([, name]) => name).join(" and ");
+    await store.putDocument(runId, 1, { id: docId, title: `About ${text}`, source: `${docId}.txt`, url: null, publishedAt: null, paragraphCount: 1, createdAt: 1, contentHash: docId }, [{ index: 0, start: 0, end: text.length, text }]);
+    let at = 0;
+    const canonical = entities.map(([id, name, type]) => {
+      const mention = { paragraphIndex: 0, start: at, end: at + name.length, text: name };
+      at += name.length + 5;
+      return { id, name, type, aliases: [], mentions: [mention] };
+    });
+    await store.putDocumentResult({ docId, summary: { sentences: [], text: "" }, entities: canonical, quotes: [], missing: [], completedAt: 5 });
+  }
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    const env = RedisEnv.parse({ REDIS_URL: redis.url, NEWSFLOW_PREFIX: uniquePrefix("usage") });
+    deployment = await openDeployment(env, createLogger("usage-test", "silent"));
+    viewer = await serveViewer(createServer(deployment), "127.0.0.1", 0);
+    base = `http://127.0.0.1:${viewer.port}`;
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+    await deployment.store.createRun("usage-run", ["x"], producer);
+    await documentNaming("usage-run", "doc-hezbollah", [["org-hezbollah", "Hezbollah", "ORG"], ["per-haider", "Haider al-Abadi", "PER"]]);
+    await documentNaming("usage-run", "doc-hebron", [["loc-hebron", "Hebron", "LOC"]]);
+    await deployment.store.finishEnqueue("usage-run", producer.id);
+  });
+  beforeEach(async () => {
+    await page?.close();
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    consoleErrors = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(m.text());
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await viewer?.close();
+    await deployment?.close();
+    await redis?.stop();
+  });
+
+  it("keeps every letter typed into the entity search, with pauses, and the field's focus", async () => {
+    await page.goto(`${base}/entities`);
+    const field = page.getByLabel("Name");
+    await field.click();
+    const historyBefore = await page.evaluate(() => history.length);
+    // A pause after "he" (longer than the search's wait) and after "hezb", as people type.
+    for (const part of ["he", "zb", "ollah"]) {
+      await page.keyboard.type(part, { delay: 60 });
+      await page.waitForTimeout(700);
+    }
+    expect(await field.inputValue()).toBe("hezbollah");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("q");
+    await expect.poll(() => page.locator("[data-results] table a.ent").allTextContents()).toEqual(["HezbollahORG"]);
+    expect(await page.locator("[data-results] h2").textContent()).toBe("Results for “hezbollah”");
+    // The address names the search (a reload or a shared link shows it), with no history entry per pause.
+    expect(new URL(page.url()).searchParams.get("q")).toBe("hezbollah");
+    expect(await page.evaluate(() => history.length)).toBe(historyBefore);
+    // The type filter narrows the results as the name does.
+    await page.getByLabel("Type").selectOption("PER");
+    await expect.poll(() => page.locator("[data-results]").textContent()).toContain("No entities found.");
+    expect(new URL(page.url()).searchParams.get("type")).toBe("PER");
+  });
+});
