@@ -9,6 +9,11 @@ import { startRedis, type TestRedis, uniquePrefix } from "../support/redis-serve
 
 const chromiumPath = execFileSync(process.execPath, [join(REPO_ROOT, "scripts/ensure-chromium.mjs")], { encoding: "utf8" }).trim();
 const producer = { id: "p1", leaseMs: 60_000 };
+const launch = () =>
+  chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
 
 /**
  * The dashboard as a person uses it (typing, keyboard, the back button), in real Chromium, over
@@ -43,18 +48,16 @@ describe("using the dashboard in real Chromium", () => {
     deployment = await openDeployment(env, createLogger("usage-test", "silent"));
     viewer = await serveViewer(createServer(deployment), "127.0.0.1", 0);
     base = `http://127.0.0.1:${viewer.port}`;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    browser = await launch();
     await deployment.store.createRun("usage-run", ["x"], producer);
     await documentNaming("usage-run", "doc-hezbollah", [["org-hezbollah", "Hezbollah", "ORG"], ["per-haider", "Haider al-Abadi", "PER"]]);
     await documentNaming("usage-run", "doc-hebron", [["loc-hebron", "Hebron", "LOC"]]);
     await deployment.store.finishEnqueue("usage-run", producer.id);
   });
   beforeEach(async () => {
-    await page?.close();
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    // A context of its own per case: no cache, cookies or history from the case before.
+    await page?.context().close();
+    page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
     consoleErrors = [];
     page.on("console", (m) => {
       if (m.type() === "error") consoleErrors.push(m.text());
@@ -88,5 +91,25 @@ describe("using the dashboard in real Chromium", () => {
     await page.getByLabel("Type").selectOption("PER");
     await expect.poll(() => page.locator("[data-results]").textContent()).toContain("No entities found.");
     expect(new URL(page.url()).searchParams.get("type")).toBe("PER");
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("leaves the browser console without errors on every page", async () => {
+    // A browser of its own: Chromium asks a host for its icon once per browser, not per page.
+    const fresh = await launch();
+    const errors: string[] = [];
+    try {
+      const tab = await fresh.newPage();
+      tab.on("console", (m) => {
+        if (m.type() === "error") errors.push(`${m.text()} (${tab.url()})`);
+      });
+      for (const path of ["/runs", "/runs/usage-run", "/documents/doc-hezbollah", "/entities", "/entities/org-hezbollah", "/health"]) {
+        await tab.goto(`${base}${path}`);
+        await tab.waitForLoadState("networkidle");
+      }
+    } finally {
+      await fresh.close();
+    }
+    expect(errors).toEqual([]);
   });
 });

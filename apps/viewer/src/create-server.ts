@@ -66,7 +66,7 @@ export function createServer(deps: ViewerDeps): Hono {
     c.header("Content-Security-Policy", c.req.path.startsWith("/admin/queues") ? "frame-ancestors 'none'" : CSP);
   });
   app.use("*", refuseCrossSite());
-  app.use("*", boundRedis({ redis: deps.redis, timeoutMs, healthTimeoutMs: Math.min(timeoutMs, VIEWER_DEFAULTS.healthTimeoutMs), skip: ["/static/", "/events/"] }));
+  app.use("*", boundRedis({ redis: deps.redis, timeoutMs, healthTimeoutMs: Math.min(timeoutMs, VIEWER_DEFAULTS.healthTimeoutMs), skip: ["/static/", "/events/", "/favicon.ico"] }));
   app.onError((err, c) => {
     if (isRedisFailure(err, deps.redis)) return redisUnreachable(c);
     console.error(err); // Hono's default; a bug, not Redis
@@ -83,6 +83,11 @@ export function createServer(deps: ViewerDeps): Hono {
     return c.body(ASSETS[name]);
   });
 
+  // Browsers ask every page's host for an icon; a 404 there was an error in every page's console.
+  app.get("/favicon.ico", (c) => {
+    c.header("Cache-Control", "max-age=86400");
+    return c.body(null, 204);
+  });
   app.get("/", (c) => c.redirect("/runs"));
   app.get("/runs", async (c) => c.html(await runsPage(store, int(c.req.query("offset"), 0, 1e9))));
   // Each page of one run or document also answers at `<list>/?id=ID`, for the ids "." and ".." (see idPath).
