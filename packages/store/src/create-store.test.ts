@@ -101,6 +101,27 @@ describe("the store on a real Redis", () => {
     expect((await store.searchEntities("cro")).map((e) => e.id)).toEqual(["per-croft"]);
   });
 
+  it("finds a name by the first letters of any of its words, whatever letter comes next", async () => {
+    const store = freshStore();
+    await store.createRun("r1", ["x"], producer);
+    const names = ["Recep Tayyip Erdoğan", "Gdańsk", "Zoë Ødegård", "Li Keqiang 李克强", "Crofton"];
+    for (const [i, name] of names.entries()) {
+      await store.putDocument("r1", i + 1, meta(`d${i}`), paragraphs);
+      await store.putDocumentResult({ ...documentResult(`d${i}`), entities: [{ id: `e${i}`, name, type: "PER", aliases: [], mentions: [{ paragraphIndex: 0, start: 0, end: 5, text: name }] }] });
+    }
+    const found = async (q: string) => (await store.searchEntities(q)).map((e) => e.name);
+    // The letter after the prefix is outside Latin-1 (its UTF-8 sorts after "\xff" as a string).
+    expect(await found("erdo")).toEqual(["Recep Tayyip Erdoğan"]);
+    expect(await found("gda")).toEqual(["Gdańsk"]);
+    expect(await found("李")).toEqual(["Li Keqiang 李克强"]);
+    // As before: whole words, Latin-1 letters, several words, case.
+    expect(await found("erdoğan")).toEqual(["Recep Tayyip Erdoğan"]);
+    expect(await found("ØDEG")).toEqual(["Zoë Ødegård"]);
+    expect(await found("li keq")).toEqual(["Li Keqiang 李克强"]);
+    expect(await found("croft")).toEqual(["Crofton"]);
+    expect(await found("zz")).toEqual([]);
+  });
+
   it("keeps a run enqueuing while a second producer on it has not finished", async () => {
     const store = freshStore();
     await store.createRun("r1", ["a"], producer);

@@ -421,7 +421,10 @@ export function createStore(redis: RedisClient, keys: Keys) {
       const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
       const first = words[0];
       if (!first) return [];
-      const hits = await Promise.all(partitions.map((p) => redis.zrangebylex(k.entityNames(p), `[${first}`, `[${first}\xff`, "LIMIT", 0, 500)));
+      // The range ends at the prefix and the byte 0xFF, past the UTF-8 of any letter that may
+      // follow it ("\xff" in a string is U+00FF, two bytes that "ğ" or "ń" sort after).
+      const upTo = Buffer.concat([Buffer.from(`[${first}`), Buffer.from([0xff])]);
+      const hits = await Promise.all(partitions.map((p) => redis.zrangebylex(k.entityNames(p), `[${first}`, upTo, "LIMIT", 0, 500)));
       const ids = [...new Set(hits.flat().map((h) => h.split("\u0000")[1]!))].slice(0, 500);
       const entries = await Promise.all(ids.map((id) => this.getEntity(id)));
       return entries
