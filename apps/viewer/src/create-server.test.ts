@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createLogger, type Deployment, openDeployment, RedisEnv } from "@newsflow/queue";
+import { createLogger, createRedis, createWorker, type Deployment, openDeployment, RedisEnv } from "@newsflow/queue";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer } from "./create-server.js";
@@ -167,6 +167,22 @@ describe("the viewer's pages on a real Redis", () => {
     expect(entity).toContain("1 mention in 1 document.");
     expect(entity).toContain("Single story 1 mention");
     expect(text((await get("/health")).body)).toContain("1 job waiting and no worker is running for");
+  });
+
+  it("counts on the health page the jobs finished in the last minute, as BullMQ has not closed that minute yet", async () => {
+    const url = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+    const connection = createRedis({ url }, { blocking: true });
+    const worker = createWorker({ queue: "quotes", connection, prefix: deployment.keys.partitionPrefixes[0]!, concurrency: 1, logger: createLogger("viewer-test", "silent"), process: async () => ({ quotes: [] }) });
+    try {
+      void worker.run();
+      const jobs = await Promise.all([0, 1, 2].map((i) => deployment.queues[0]!.quotes.add("quotes", { docId: "doc-metrics", first: i, count: 1 }, { jobId: `doc-metrics-${i}-1` })));
+      await expect.poll(async () => (await Promise.all(jobs.map((j) => j.isCompleted()))).every(Boolean), { timeout: 10_000 }).toBe(true);
+    } finally {
+      await worker.close();
+      connection.disconnect();
+    }
+    const row = /<tr><th scope="row">quotes<\/th>[\s\S]*?<\/tr>/.exec((await get("/health")).body)?.[0] ?? "";
+    expect(text(`<main>${row}</main>`)).toContain("3 done (3 all time)");
   });
 
   it("shows a mention's whole paragraph without an ellipsis on the entity's page", async () => {

@@ -3,18 +3,45 @@ import type { PartitionedQueues, RedisClient } from "@newsflow/queue";
 import { type Html, html, layout, n, when } from "../html.js";
 import { readHealth } from "../read-model.js";
 
-const sumSeries = (series: number[][]) => Array.from({ length: Math.max(0, ...series.map((s) => s.length)) }, (_, i) => series.reduce((n, s) => n + (s[i] ?? 0), 0));
+const sumSeries = (series: number[][]) => series.reduce((sum, s) => sum.map((n, i) => n + (s[i] ?? 0)), new Array<number>(60).fill(0));
+
+/** BullMQ's metrics of one queue and state, as `Queue.getMetrics` returns them. */
+export interface QueueMetrics {
+  meta: { count: number; prevTS: number; prevCount: number };
+  data: number[];
+}
+
+/**
+ * Jobs per minute over the 60 minutes up to `now`, oldest first. BullMQ closes a minute's data
+ * point only when a job finishes in a later minute: until then the jobs of the minute of
+ * `meta.prevTS` are `meta.count - meta.prevCount`, and `data[i]` is the minute `i + 1` before
+ * that one (not before now). So a batch that ended a minute ago is counted, and one of hours ago
+ * is not, although it is still the list's newest point.
+ */
+export function lastHour(metrics: QueueMetrics, now = Date.now()): number[] {
+  const minutes = new Array<number>(60).fill(0);
+  if (!metrics.meta.prevTS) return minutes;
+  const thisMinute = Math.floor(now / 60_000);
+  const openMinute = Math.floor(metrics.meta.prevTS / 60_000);
+  const put = (minute: number, jobs: number) => {
+    const i = 59 - (thisMinute - minute);
+    if (i >= 0 && i < 60) minutes[i]! += jobs;
+  };
+  put(openMinute, metrics.meta.count - metrics.meta.prevCount);
+  for (const [i, jobs] of metrics.data.entries()) put(openMinute - 1 - i, jobs);
+  return minutes;
+}
 
 /** Completed and failed jobs per minute over the last hour, oldest first, summed over the partitions. */
 async function throughput(queues: PartitionedQueues) {
+  const now = Date.now();
   return Promise.all(
     QUEUE_NAMES.map(async (name) => {
       const parts = await Promise.all(queues.map((set) => Promise.all([set[name].getMetrics("completed", 0, 59), set[name].getMetrics("failed", 0, 59)])));
-      const done = sumSeries(parts.map(([d]) => d.data));
-      const failed = sumSeries(parts.map(([, f]) => f.data));
-      // BullMQ closes a minute's data point when the next one starts; meta.count is the running total.
+      const done = sumSeries(parts.map(([d]) => lastHour(d, now)));
+      const failed = sumSeries(parts.map(([, f]) => lastHour(f, now)));
       const total = parts.reduce((n, [d]) => n + Number(d.meta.count), 0);
-      return { name, perMinute: [...done].reverse(), completed: done.reduce((a, b) => a + b, 0), failed: failed.reduce((a, b) => a + b, 0), total };
+      return { name, perMinute: done, completed: done.reduce((a, b) => a + b, 0), failed: failed.reduce((a, b) => a + b, 0), total };
     }),
   );
 }
