@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { ResolvedQuote } from "@newsflow/contracts";
 import { createLogger, createRedis, createWorker, type Deployment, openDeployment, RedisEnv } from "@newsflow/queue";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -143,11 +144,11 @@ describe("the viewer's pages on a real Redis", () => {
 
     const first = await get("/entities/per-croft");
     expect(text(first.body)).toContain("25 mentions in 25 documents");
-    expect(first.body.match(/href="\/documents\/doc-croft-/g)).toHaveLength(20);
+    expect(first.body.match(/href="\/documents\/doc-croft-\d+"/g)).toHaveLength(20);
     expect(text(first.body)).toContain("1–20 of 25");
     expect(first.body).toContain('href="/entities/per-croft?offset=20"');
     const rest = await get("/entities/per-croft?offset=20");
-    expect(rest.body.match(/href="\/documents\/doc-croft-/g)).toHaveLength(5);
+    expect(rest.body.match(/href="\/documents\/doc-croft-\d+"/g)).toHaveLength(5);
     expect(text(rest.body)).toContain("21–25 of 25");
   });
 
@@ -192,7 +193,24 @@ describe("the viewer's pages on a real Redis", () => {
     const mention = { paragraphIndex: 0, start: 0, end: 9, text: "Paragraph" };
     await store.putDocumentResult({ docId: "doc-snippet", summary: { sentences: [], text: "" }, entities: [{ id: "org-snippet", name: "Paragraph", type: "ORG", aliases: [], mentions: [mention] }], quotes: [], missing: [], completedAt: 5 });
 
-    expect((await get("/entities/org-snippet")).body).toContain('<p class="small"><mark class="ctx">Paragraph</mark> 1.</p>');
+    expect((await get("/entities/org-snippet")).body).toContain('<p class="small"><mark class="ctx">Paragraph</mark> 1. <a href="/documents/doc-snippet#p-1">¶ 1</a></p>');
+  });
+
+  it("links an entity's quote and mentions to their paragraph, past the reader's first page too", async () => {
+    const { store } = deployment;
+    await store.createRun("deep-run", ["x"], producer);
+    await store.putDocument("deep-run", 1, meta("doc-deep", 60, "Deep story"), paragraphs(60));
+    const mention = { paragraphIndex: 54, start: 0, end: 9, text: "Paragraph" };
+    const quote: ResolvedQuote = { paragraphIndex: 54, content: { start: 0, end: 9, text: "Paragraph" }, source: null, cue: { start: 10, end: 12, text: "55" }, kind: "direct", confidence: 0.9, opensAcross: false, closesAcross: false, speaker: "Paragraph", speakerEntityId: "per-deep", resolution: "named" };
+    await store.putDocumentResult({ docId: "doc-deep", summary: { sentences: [], text: "" }, entities: [{ id: "per-deep", name: "Paragraph", type: "PER", aliases: [], mentions: [mention] }], quotes: [quote], missing: [], completedAt: 5 });
+    await store.finishEnqueue("deep-run", producer.id);
+
+    const page = (await get("/entities/per-deep")).body;
+    const links = [...page.matchAll(/href="(\/documents\/doc-deep[^"]*)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
+    // The title links the document; the quote and the mention link paragraph 55, on the reader's second page.
+    expect(links).toEqual(["/documents/doc-deep?offset=50#p-55", "/documents/doc-deep", "/documents/doc-deep?offset=50#p-55"]);
+    const reader = await get("/documents/doc-deep?offset=50");
+    expect(reader.body).toContain('<section class="para-block" id="p-55" aria-label="Paragraph 55">');
   });
 
   it("answers an unknown API path, and an unknown entity's quotes, with a JSON error, as it answers an unknown id", async () => {

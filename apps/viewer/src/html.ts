@@ -57,6 +57,21 @@ export const when = (ms: number | null | undefined) => (ms ? `${new Date(ms).toI
  */
 export const idPath = (base: string, id: string) => (id === "." || id === ".." ? `${base}/?id=${id}` : `${base}/${encodeURIComponent(id)}`);
 
+/** Paragraphs on one page of the reader. */
+export const READER_PAGE = 50;
+
+/**
+ * The reader's page that shows a paragraph (0-based `index`), at the paragraph: with the offset
+ * of its page of {@link READER_PAGE}, so a paragraph past the first page is not a dead end.
+ *
+ * @example paragraphPath("doc-1", 54) // "/documents/doc-1?offset=50#p-55"
+ */
+export function paragraphPath(docId: string, index: number): string {
+  const base = idPath("/documents", docId);
+  const offset = Math.floor(index / READER_PAGE) * READER_PAGE;
+  return `${offset ? `${base}${base.includes("?") ? "&" : "?"}offset=${offset}` : base}#p-${index + 1}`;
+}
+
 /** Previous / next links for an offset-paginated list; past its end, "Previous" leads to the last page. */
 export function pager(base: string, offset: number, limit: number, total: number): Html {
   const link = (o: number) => `${base}${base.includes("?") ? "&" : "?"}offset=${o}`;

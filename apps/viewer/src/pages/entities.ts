@@ -1,6 +1,6 @@
 import { EntityType } from "@newsflow/contracts";
 import { countOf, type Store } from "@newsflow/store";
-import { type Html, html, idPath, layout, n, pager } from "../html.js";
+import { type Html, html, idPath, layout, n, pager, paragraphPath } from "../html.js";
 
 const TYPES = EntityType.options;
 const TYPE_NAMES: Record<string, string> = { PER: "People", ORG: "Organisations", LOC: "Places", MISC: "Other" };
@@ -30,12 +30,12 @@ const SNIPPET_CONTEXT = 90;
 /**
  * A mention in its paragraph: up to `context` characters each side, with "…" only where the
  * paragraph goes on (a snippet that starts at the paragraph's start or ends at its end shows
- * that it does).
+ * that it does); given `at`, a link "¶ N" to the paragraph in the reader.
  */
-export function mentionSnippet(text: string, start: number, end: number, context = SNIPPET_CONTEXT): Html {
+export function mentionSnippet(text: string, start: number, end: number, context = SNIPPET_CONTEXT, at?: { href: string; index: number }): Html {
   const from = Math.max(0, start - context);
   const to = Math.min(text.length, end + context);
-  return html`<p class="small">${from > 0 ? "…" : ""}${text.slice(from, start)}<mark class="ctx">${text.slice(start, end)}</mark>${text.slice(end, to)}${to < text.length ? "…" : ""}</p>`;
+  return html`<p class="small">${from > 0 ? "…" : ""}${text.slice(from, start)}<mark class="ctx">${text.slice(start, end)}</mark>${text.slice(end, to)}${to < text.length ? "…" : ""}${at ? html` <a href="${at.href}">¶ ${at.index + 1}</a>` : ""}</p>`;
 }
 
 /** One entity: the documents that mention it with the mentions in context (20 a page), and its quotes. */
@@ -65,10 +65,10 @@ export async function entityPage(store: Store, entityId: string, offset = 0): Pr
     html`<p class="small"><a href="/entities">← Entities</a></p>
 <h1><span class="ent ent-${entity.type}">${entity.name}<span class="t">${entity.type}</span></span></h1>
 <p class="muted">${countOf(entity.mentions, "mention")} in ${countOf(docs.total, "document")}.</p>
-${quotes.length ? html`<h2>Quotes</h2>${quotes.map(({ docId, q }) => html`<blockquote class="quote"><div>${q.content.text}</div><footer>— <a href="${idPath("/documents", docId)}">in document</a>${q.cue ? html` · cue “${q.cue.text}”` : ""}</footer></blockquote>`)}` : ""}
+${quotes.length ? html`<h2>Quotes</h2>${quotes.map(({ docId, q }) => html`<blockquote class="quote"><div>${q.content.text}</div><footer>— <a href="${paragraphPath(docId, q.paragraphIndex)}">in document, ¶ ${q.paragraphIndex + 1}</a>${q.cue ? html` · cue “${q.cue.text}”` : ""}</footer></blockquote>`)}` : ""}
 <h2>Mentions</h2>
 ${contexts.map(({ d, meta, paragraphs }) => html`<section class="para-block"><h3 style="margin:.1rem 0 .4rem;font-size:1rem"><a href="${idPath("/documents", d.docId)}">${meta?.title ?? d.docId}</a> <span class="muted small">${countOf(d.mentions, "mention")}</span></h3>
-${paragraphs.map(({ m, p }) => (p ? mentionSnippet(p.text, m.start, m.end) : ""))}</section>`)}
+${paragraphs.map(({ m, p }) => (p ? mentionSnippet(p.text, m.start, m.end, undefined, { href: paragraphPath(d.docId, m.paragraphIndex), index: m.paragraphIndex }) : ""))}</section>`)}
 ${pager(`/entities/${encodeURIComponent(entity.id)}`, offset, limit, docs.total)}`,
   );
 }

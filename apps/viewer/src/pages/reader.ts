@@ -1,6 +1,6 @@
 import { type CanonicalEntity, type EntityMention, EntityType, isHttpUrl, type Quote, type ResolvedQuote } from "@newsflow/contracts";
 import { countOf, readDocument, type Store } from "@newsflow/store";
-import { type Html, html, idPath, layout, pager } from "../html.js";
+import { type Html, html, idPath, layout, pager, READER_PAGE } from "../html.js";
 
 const EVALUATED = new Set<string>(EntityType.options);
 const TYPE_NAMES: Record<string, string> = { PER: "person", ORG: "organisation", LOC: "place", MISC: "other" };
@@ -68,7 +68,7 @@ function originalLink(url: string | null): Html | string {
 
 /** The reader: title, document summary, then each paragraph with entities, quotes and its summary on demand. */
 export async function readerPage(store: Store, docId: string, offset: number): Promise<Html | null> {
-  const limit = 50;
+  const limit = READER_PAGE;
   const doc = await readDocument(store, docId, offset, limit);
   if (!doc) return null;
   const canonical = doc.result?.entities ?? [];
@@ -88,7 +88,7 @@ ${missing.length ? html`<div class="warn" role="status">Missing results: ${missi
 <p class="legend small muted" aria-hidden="true"><span class="ent ent-PER">person<span class="t">PER</span></span><span class="ent ent-ORG">organisation<span class="t">ORG</span></span><span class="ent ent-LOC">place<span class="t">LOC</span></span><span class="ent ent-MISC">other<span class="t">MISC</span></span> <span class="ent ent-MISC uncertain">dashed: uncertain</span></p>
 ${doc.paragraphs.map((p) => {
   const quotes = doc.result ? resolved.filter((q) => q.paragraphIndex === p.index) : (p.quotes?.quotes ?? []);
-  return html`<section class="para-block" aria-label="Paragraph ${p.index + 1}"><span class="para-no">¶ ${p.index + 1}</span>
+  return html`<section class="para-block" id="p-${p.index + 1}" aria-label="Paragraph ${p.index + 1}"><span class="para-no">¶ ${p.index + 1}</span>
 <p class="para">${highlight(p.text, p.index, p.entities?.mentions ?? [], canonical)}</p>
 ${quotes.map(quoteBlock)}
 ${p.summary ? html`<details><summary>Paragraph summary</summary><p>${p.summary.short}</p>${p.summary.keyPhrases.length ? html`<p class="small muted">Key phrases: ${p.summary.keyPhrases.join(", ")}</p>` : ""}</details>` : ""}
