@@ -213,6 +213,27 @@ describe("the viewer's pages on a real Redis", () => {
     expect(reader.body).toContain('<section class="para-block" id="p-55" aria-label="Paragraph 55">');
   });
 
+  it("pages through the whole entity index, not only its first hundred", async () => {
+    const { store } = deployment;
+    await store.createRun("index-run", ["x"], producer);
+    await store.putDocument("index-run", 1, meta("doc-index", 1, "Many names"), paragraphs(1));
+    const mention = { paragraphIndex: 0, start: 0, end: 9, text: "Paragraph" };
+    const entities = Array.from({ length: 110 }, (_, i) => ({ id: `misc-name-${i}`, name: `Name ${i}`, type: "MISC" as const, aliases: [], mentions: [mention] }));
+    await store.putDocumentResult({ docId: "doc-index", summary: { sentences: [], text: "" }, entities, quotes: [], missing: [], completedAt: 5 });
+    await store.finishEnqueue("index-run", producer.id);
+
+    const names = (body: string) => [...body.matchAll(/href="\/entities\/misc-name-\d+"/g)].length;
+    const first = await get("/entities?type=MISC");
+    expect(names(first.body)).toBe(100);
+    expect(text(first.body)).toContain("1–100 of 110");
+    expect(first.body).toContain('href="/entities?type=MISC&amp;offset=100"');
+    const rest = await get("/entities?type=MISC&offset=100");
+    expect(names(rest.body)).toBe(10);
+    expect(text(rest.body)).toContain("101–110 of 110");
+    // All types: the index is longer than a page here too.
+    expect((await get("/entities")).body).toContain('href="/entities?offset=100"');
+  });
+
   it("answers an unknown API path, and an unknown entity's quotes, with a JSON error, as it answers an unknown id", async () => {
     const res = await app.request("/api/nope");
     expect(res.status).toBe(404);

@@ -99,7 +99,7 @@ export function createServer(deps: ViewerDeps): Hono {
     const page = await readerPage(store, idOf(c), int(c.req.query("offset"), 0, 1e9));
     return page ? c.html(page) : c.html("<!doctype html><title>Not found</title><p>No such document. <a href=\"/runs\">All runs</a></p>", 404);
   });
-  app.get("/entities", async (c) => c.html(await entitiesPage(store, (c.req.query("q") ?? "").slice(0, 100), c.req.query("type") || undefined)));
+  app.get("/entities", async (c) => c.html(await entitiesPage(store, (c.req.query("q") ?? "").slice(0, 100), c.req.query("type") || undefined, int(c.req.query("offset"), 0, 1e9))));
   app.get("/entities/:id", async (c) => {
     const page = await entityPage(store, c.req.param("id"), int(c.req.query("offset"), 0, 1e9));
     return page ? c.html(page) : c.html("<!doctype html><title>Not found</title><p>No such entity. <a href=\"/entities\">Entities</a></p>", 404);

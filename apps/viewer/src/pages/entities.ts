@@ -5,10 +5,14 @@ import { type Html, html, idPath, layout, n, pager, paragraphPath } from "../htm
 const TYPES = EntityType.options;
 const TYPE_NAMES: Record<string, string> = { PER: "People", ORG: "Organisations", LOC: "Places", MISC: "Other" };
 
-/** The corpus entity index: search by name, filter by type, most mentioned first. */
-export async function entitiesPage(store: Store, q: string, type: string | undefined): Promise<Html> {
+/** Entities on one page of the index. */
+const INDEX_PAGE = 100;
+
+/** The corpus entity index: search by name, filter by type, most mentioned first (the index paginated; a search shows its best 100). */
+export async function entitiesPage(store: Store, q: string, type: string | undefined, offset = 0): Promise<Html> {
   const wanted = TYPES.find((t) => t === type);
-  const entities = q ? await store.searchEntities(q, { type: wanted, limit: 100 }) : (await store.topEntities({ type: wanted, limit: 100 })).entities;
+  const top = q ? null : await store.topEntities({ type: wanted, offset, limit: INDEX_PAGE });
+  const entities = top ? top.entities : await store.searchEntities(q, { type: wanted, limit: INDEX_PAGE });
   return layout(
     "Entities",
     "/entities",
@@ -20,7 +24,8 @@ export async function entitiesPage(store: Store, q: string, type: string | undef
 </form>
 <section data-results aria-live="polite"><h2>${q ? html`Results for “${q}”` : "Most mentioned"}</h2>
 ${entities.length === 0 ? html`<p class="muted">No entities found.</p>` : html`<table><thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col" class="num">Mentions</th></tr></thead>
-<tbody>${entities.map((e) => html`<tr><td><a class="ent ent-${e.type}" href="/entities/${encodeURIComponent(e.id)}">${e.name}<span class="t">${e.type}</span></a></td><td>${TYPE_NAMES[e.type] ?? e.type}</td><td class="num">${n(e.mentions)}</td></tr>`)}</tbody></table>`}</section>`,
+<tbody>${entities.map((e) => html`<tr><td><a class="ent ent-${e.type}" href="/entities/${encodeURIComponent(e.id)}">${e.name}<span class="t">${e.type}</span></a></td><td>${TYPE_NAMES[e.type] ?? e.type}</td><td class="num">${n(e.mentions)}</td></tr>`)}</tbody></table>`}
+${top && (offset > 0 || top.total > INDEX_PAGE) ? pager(wanted ? `/entities?type=${wanted}` : "/entities", offset, INDEX_PAGE, top.total) : ""}</section>`,
   );
 }
 
