@@ -94,6 +94,22 @@ describe("using the dashboard in real Chromium", () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("shows a run that appears while the list is open as the list shows it after a reload", async () => {
+    await page.goto(`${base}/runs`);
+    await deployment.store.createRun("usage-live", ["x"], producer);
+    await documentNaming("usage-live", "doc-live", [["org-hezbollah", "Hezbollah", "ORG"]]);
+    await deployment.store.finishEnqueue("usage-live", producer.id);
+    const row = page.locator('tr[data-run="usage-live"]');
+    await expect.poll(() => row.locator('[data-field="status"]').textContent(), { timeout: 10_000 }).toBe("completed");
+    const cells = async () => (await row.locator("td").allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim());
+    const live = await cells();
+    await page.reload();
+    const served = await cells();
+    // The rate is measured at each moment; everything else is the same, the start time included.
+    expect(live.filter((_, i) => i !== 5)).toEqual(served.filter((_, i) => i !== 5));
+    expect(served[0]).toMatch(/^usage-live \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+  });
+
   it("leaves the browser console without errors on every page", async () => {
     // A browser of its own: Chromium asks a host for its icon once per browser, not per page.
     const fresh = await launch();

@@ -8,6 +8,8 @@
     const s = Math.round(x);
     return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${s % 60}s`;
   };
+  // As `when` in src/html.ts.
+  const when = (ms) => (ms ? `${new Date(ms).toISOString().replace("T", " ").slice(0, 19)} UTC` : "--");
   function paint(run) {
     for (const el of document.querySelectorAll(`[data-run="${CSS.escape(run.id)}"]`)) {
       const set = (field, value) => {
@@ -21,6 +23,7 @@
         bar.classList.toggle("done", run.status === "completed");
         bar.setAttribute("aria-valuenow", String(pct));
       }
+      set("started", when(run.createdAt));
       set("percent", `${pct}%`);
       set("status", run.status);
       const badge = el.querySelector('[data-field="status"]');

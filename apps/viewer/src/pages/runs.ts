@@ -14,7 +14,7 @@ function progressBar(run: RunView): Html {
 function runRow(run: RunView): Html {
   const failed = TASKS.reduce((k, t) => k + run.tasks[t].failed, 0);
   return html`<tr data-run="${run.id}">
-<td><a href="${idPath("/runs", run.id)}">${run.id}</a><div class="muted small">${when(run.createdAt)}</div></td>
+<td><a href="${idPath("/runs", run.id)}">${run.id}</a><div class="muted small" data-field="started">${when(run.createdAt)}</div></td>
 <td><span class="badge ${run.status}" data-field="status">${run.status}</span></td>
 <td>${progressBar(run)}<span class="small" data-field="percent">${Math.floor(run.progress * 100)}%</span></td>
 <td class="num" data-field="docs">${docsCell(run)}</td>
@@ -26,7 +26,7 @@ function runRow(run: RunView): Html {
 }
 
 const EMPTY_ROW = html`<template id="run-row"><tr>
-<td><a href="#"></a></td><td><span class="badge" data-field="status"></span></td>
+<td><a href="#"></a><div class="muted small" data-field="started"></div></td><td><span class="badge" data-field="status"></span></td>
 <td><div class="bar" role="progressbar" aria-label="Progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0"><span style="width:0%"></span></div><span class="small" data-field="percent"></span></td>
 <td class="num" data-field="docs"></td><td class="num" data-field="paragraphs"></td><td class="num" data-field="rate"></td><td class="num" data-field="eta"></td><td class="num" data-field="failed"></td>
 </tr></template>`;
