@@ -103,7 +103,12 @@ describe("using the dashboard in real Chromium", () => {
     await expect.poll(() => row.locator('[data-field="status"]').textContent(), { timeout: 10_000 }).toBe("completed");
     const cells = async () => (await row.locator("td").allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim());
     const live = await cells();
+    const bar = row.getByRole("progressbar");
+    const liveBar = [await bar.getAttribute("aria-label"), await bar.getAttribute("aria-valuenow")];
     await page.reload();
+    // Its progress bar is named after the run, as every served row's is (not only "Progress").
+    expect(liveBar).toEqual([await bar.getAttribute("aria-label"), await bar.getAttribute("aria-valuenow")]);
+    expect(liveBar).toEqual(["Progress of usage-live", "100"]);
     const served = await cells();
     // The rate is measured at each moment; everything else is the same, the start time included.
     expect(live.filter((_, i) => i !== 5)).toEqual(served.filter((_, i) => i !== 5));

@@ -69,6 +69,8 @@
           // As idPath in html.ts: "." and ".." cannot be a path segment.
           link.href = run.id === "." || run.id === ".." ? `/runs/?id=${run.id}` : `/runs/${encodeURIComponent(run.id)}`;
           link.textContent = run.id;
+          // As progressBar in src/pages/runs.ts: each row's bar is named after its run.
+          row.querySelector(".bar").setAttribute("aria-label", `Progress of ${run.id}`);
           tbody.prepend(row);
           document.querySelector("[data-empty]")?.remove();
           paint(run);
