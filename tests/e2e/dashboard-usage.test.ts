@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { REPO_ROOT } from "@newsflow/cli/processes";
+import type { EntityType } from "@newsflow/contracts";
 import { createLogger, type Deployment, openDeployment, RedisEnv } from "@newsflow/queue";
 import { createServer, type ServedViewer, serveViewer } from "@newsflow/viewer";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -29,7 +30,7 @@ describe("using the dashboard in real Chromium", () => {
   let consoleErrors: string[];
 
   /** A one-paragraph document of run `runId` whose result names `entities` (id, name, type). */
-  async function documentNaming(runId: string, docId: string, entities: Array<[string, string, string]>) {
+  async function documentNaming(runId: string, docId: string, entities: Array<[string, string, EntityType]>) {
     const { store } = deployment;
     const text = entities.map(([, name]) => name).join(" and ");
     await store.putDocument(runId, 1, { id: docId, title: `About ${text}`, source: `${docId}.txt`, url: null, publishedAt: null, paragraphCount: 1, createdAt: 1, contentHash: docId }, [{ index: 0, start: 0, end: text.length, text }]);
