@@ -234,6 +234,22 @@ describe("the viewer's pages on a real Redis", () => {
     expect((await get("/entities")).body).toContain('href="/entities?offset=100"');
   });
 
+  it("shows who wrote a document and when it was published in the reader", async () => {
+    const { store } = deployment;
+    await store.createRun("byline-run", ["x"], producer);
+    await store.putDocument("byline-run", 1, { ...meta("doc-byline", 1, "Wire story"), byline: "Jane <Doe>", publishedAt: "2026-03-10T14:05:00Z" }, paragraphs(1));
+    await store.putDocument("byline-run", 2, { ...meta("doc-dated", 1, "Dated story"), publishedAt: "2026-03-10" }, paragraphs(1));
+    await store.putDocument("byline-run", 3, { ...meta("doc-odd-date", 1, "Odd story"), publishedAt: "spring <2026>" }, paragraphs(1));
+
+    expect(text((await get("/documents/doc-byline")).body)).toContain("By Jane &lt;Doe&gt; · 2026-03-10 14:05:00 UTC · doc-byline.txt · 1 paragraph");
+    expect((await get("/documents/doc-byline")).body).toContain('<time datetime="2026-03-10T14:05:00.000Z">');
+    // A date alone is not given a time of day; a value that is no date is shown as written.
+    expect(text((await get("/documents/doc-dated")).body)).toContain("Dated story 2026-03-10 · doc-dated.txt");
+    expect(text((await get("/documents/doc-odd-date")).body)).toContain("Odd story spring &lt;2026&gt; · doc-odd-date.txt");
+    // Without either, the line is as before.
+    expect(text((await get("/documents/doc-paged")).body)).toContain("A title doc-paged.txt · 3 paragraphs");
+  });
+
   it("answers an unknown API path, and an unknown entity's quotes, with a JSON error, as it answers an unknown id", async () => {
     const res = await app.request("/api/nope");
     expect(res.status).toBe(404);

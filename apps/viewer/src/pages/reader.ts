@@ -1,6 +1,6 @@
 import { type CanonicalEntity, type EntityMention, EntityType, isHttpUrl, type Quote, type ResolvedQuote } from "@newsflow/contracts";
 import { countOf, readDocument, type Store } from "@newsflow/store";
-import { type Html, html, idPath, layout, pager, READER_PAGE } from "../html.js";
+import { type Html, html, idPath, layout, pager, READER_PAGE, when } from "../html.js";
 
 const EVALUATED = new Set<string>(EntityType.options);
 const TYPE_NAMES: Record<string, string> = { PER: "person", ORG: "organisation", LOC: "place", MISC: "other" };
@@ -66,6 +66,14 @@ function originalLink(url: string | null): Html | string {
   return isHttpUrl(url) ? html` · <a href="${url}" rel="noopener noreferrer">original</a>` : html` · original: <code>${url}</code> (not a web address)`;
 }
 
+/** When a document was published, as the dashboard writes times (UTC); a date alone, or a value that is no date, as written. */
+function published(value: string): Html {
+  if (/^\d{4}-\d\d-\d\d$/.test(value)) return html`<time datetime="${value}">${value}</time>`;
+  // Date.parse reads almost anything ("spring 2026" is 1 January): only an ISO date and time is a time.
+  const ms = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d/.test(value) ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(ms) ? html`${value}` : html`<time datetime="${new Date(ms).toISOString()}">${when(ms)}</time>`;
+}
+
 /** The reader: title, document summary, then each paragraph with entities, quotes and its summary on demand. */
 export async function readerPage(store: Store, docId: string, offset: number): Promise<Html | null> {
   const limit = READER_PAGE;
@@ -81,7 +89,7 @@ export async function readerPage(store: Store, docId: string, offset: number): P
     "/runs",
     html`<article class="reader">
 <h1>${d.title ?? d.id}</h1>
-<p class="muted small">${d.source}${originalLink(d.url)} · ${countOf(d.paragraphCount, "paragraph")} · <span class="badge ${d.status}">${d.status}</span></p>
+<p class="muted small">${d.byline ? html`By ${d.byline} · ` : ""}${d.publishedAt ? html`${published(d.publishedAt)} · ` : ""}${d.source}${originalLink(d.url)} · ${countOf(d.paragraphCount, "paragraph")} · <span class="badge ${d.status}">${d.status}</span></p>
 ${doc.result ? html`<section aria-label="Document summary"><h2>Summary</h2><p class="summary">${doc.result.summary.text || "—"}</p></section>` : doc.documentFailure ? "" : html`<p class="muted">The document summary appears when every paragraph is done.</p>`}
 ${!doc.result && doc.documentFailure ? html`<div class="warn" role="status">The document step failed: ${doc.documentFailure}. There is no document summary; <code>newsflow retry RUN</code> enqueues the step again.</div>` : ""}
 ${missing.length ? html`<div class="warn" role="status">Missing results: ${missing.map((m) => html`paragraph ${m.paragraphIndex + 1} ${m.task} (${m.reason}); `)}</div>` : ""}
