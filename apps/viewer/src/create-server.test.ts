@@ -250,6 +250,30 @@ describe("the viewer's pages on a real Redis", () => {
     expect(text((await get("/documents/doc-paged")).body)).toContain("A title doc-paged.txt · 3 paragraphs");
   });
 
+  it("pages through an entity's quotes when more than 20 documents quote it", async () => {
+    const { store } = deployment;
+    await store.createRun("talker-run", ["x"], producer);
+    for (let i = 0; i < 25; i++) {
+      const docId = `doc-talker-${String(i).padStart(2, "0")}`;
+      await store.putDocument("talker-run", i + 1, meta(docId, 1, `Talk ${i}`), paragraphs(1));
+      const mention = { paragraphIndex: 0, start: 0, end: 9, text: "Paragraph" };
+      const quote: ResolvedQuote = { paragraphIndex: 0, content: { start: 0, end: 9, text: `Quote number ${i}` }, source: null, cue: null, kind: "direct", confidence: 0.9, opensAcross: false, closesAcross: false, speaker: "Talker", speakerEntityId: "per-talker", resolution: "named" };
+      await store.putDocumentResult({ docId, summary: { sentences: [], text: "" }, entities: [{ id: "per-talker", name: "Talker", type: "PER", aliases: [], mentions: [mention] }], quotes: [quote], missing: [], completedAt: 5 });
+    }
+    await store.finishEnqueue("talker-run", producer.id);
+
+    const quotesOn = (body: string) => [...body.matchAll(/Quote number (\d+)/g)].length;
+    const first = await get("/entities/per-talker");
+    expect(quotesOn(first.body)).toBe(20);
+    expect(text(first.body)).toContain("Quoted in 25 documents");
+    expect(first.body).toContain('href="/entities/per-talker?quotes=20"');
+    const rest = await get("/entities/per-talker?quotes=20");
+    expect(quotesOn(rest.body)).toBe(5);
+    // The mentions' pager keeps the quotes' page, and the quotes' pager the mentions'.
+    expect(rest.body).toContain('href="/entities/per-talker?quotes=20&amp;offset=20"');
+    expect((await get("/entities/per-talker?offset=20")).body).toContain('href="/entities/per-talker?offset=20&amp;quotes=20"');
+  });
+
   it("answers an unknown API path, and an unknown entity's quotes, with a JSON error, as it answers an unknown id", async () => {
     const res = await app.request("/api/nope");
     expect(res.status).toBe(404);

@@ -101,7 +101,7 @@ export function createServer(deps: ViewerDeps): Hono {
   });
   app.get("/entities", async (c) => c.html(await entitiesPage(store, (c.req.query("q") ?? "").slice(0, 100), c.req.query("type") || undefined, int(c.req.query("offset"), 0, 1e9))));
   app.get("/entities/:id", async (c) => {
-    const page = await entityPage(store, c.req.param("id"), int(c.req.query("offset"), 0, 1e9));
+    const page = await entityPage(store, c.req.param("id"), int(c.req.query("offset"), 0, 1e9), int(c.req.query("quotes"), 0, 1e9));
     return page ? c.html(page) : c.html("<!doctype html><title>Not found</title><p>No such entity. <a href=\"/entities\">Entities</a></p>", 404);
   });
   app.get("/health", async (c) => c.html(await healthPage(deps.redis, deps.queues, Boolean(deps.adminToken), isAdmin(c, deps.adminToken))));

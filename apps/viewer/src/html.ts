@@ -72,9 +72,9 @@ export function paragraphPath(docId: string, index: number): string {
   return `${offset ? `${base}${base.includes("?") ? "&" : "?"}offset=${offset}` : base}#p-${index + 1}`;
 }
 
-/** Previous / next links for an offset-paginated list; past its end, "Previous" leads to the last page. */
-export function pager(base: string, offset: number, limit: number, total: number): Html {
-  const link = (o: number) => `${base}${base.includes("?") ? "&" : "?"}offset=${o}`;
+/** Previous / next links for an offset-paginated list (the offset in `param`); past its end, "Previous" leads to the last page. */
+export function pager(base: string, offset: number, limit: number, total: number, param = "offset"): Html {
+  const link = (o: number) => `${base}${base.includes("?") ? "&" : "?"}${param}=${o}`;
   const last = total > 0 ? Math.floor((total - 1) / limit) * limit : 0;
   return html`<nav class="pager" aria-label="Pages">
 ${offset > 0 ? html`<a href="${link(Math.max(0, Math.min(offset - limit, last)))}">← Previous</a>` : ""}

@@ -43,12 +43,15 @@ export function mentionSnippet(text: string, start: number, end: number, context
   return html`<p class="small">${from > 0 ? "…" : ""}${text.slice(from, start)}<mark class="ctx">${text.slice(start, end)}</mark>${text.slice(end, to)}${to < text.length ? "…" : ""}${at ? html` <a href="${at.href}">¶ ${at.index + 1}</a>` : ""}</p>`;
 }
 
-/** One entity: the documents that mention it with the mentions in context (20 a page), and its quotes. */
-export async function entityPage(store: Store, entityId: string, offset = 0): Promise<Html | null> {
+/**
+ * One entity: the documents that mention it with the mentions in context (20 a page, `offset`),
+ * and its quotes (those of 20 documents a page, `quotesOffset`, paginated apart).
+ */
+export async function entityPage(store: Store, entityId: string, offset = 0, quotesOffset = 0): Promise<Html | null> {
   const entity = await store.getEntity(entityId);
   if (!entity) return null;
   const limit = 20;
-  const [docs, quoted] = await Promise.all([store.entityDocuments(entityId, offset, limit), store.speakerDocuments(entityId, 0, 20)]);
+  const [docs, quoted] = await Promise.all([store.entityDocuments(entityId, offset, limit), store.speakerDocuments(entityId, quotesOffset, limit)]);
   const contexts = await Promise.all(
     docs.documents.map(async (d) => {
       const [meta, result] = await Promise.all([store.getDocument(d.docId), store.getDocumentResult(d.docId)]);
@@ -64,16 +67,18 @@ export async function entityPage(store: Store, entityId: string, offset = 0): Pr
           r ? r.quotes.filter((q) => q.speakerEntityId === entityId).map((q) => ({ docId: r.docId, q })) : [],
         )
       : [];
+  const self = `/entities/${encodeURIComponent(entity.id)}`;
   return layout(
     entity.name,
     "/entities",
     html`<p class="small"><a href="/entities">← Entities</a></p>
 <h1><span class="ent ent-${entity.type}">${entity.name}<span class="t">${entity.type}</span></span></h1>
 <p class="muted">${countOf(entity.mentions, "mention")} in ${countOf(docs.total, "document")}.</p>
-${quotes.length ? html`<h2>Quotes</h2>${quotes.map(({ docId, q }) => html`<blockquote class="quote"><div>${q.content.text}</div><footer>— <a href="${paragraphPath(docId, q.paragraphIndex)}">in document, ¶ ${q.paragraphIndex + 1}</a>${q.cue ? html` · cue “${q.cue.text}”` : ""}</footer></blockquote>`)}` : ""}
+${quotes.length || quotesOffset ? html`<h2 id="quotes">Quotes</h2>${quoted.total > limit || quotesOffset ? html`<p class="muted small">Quoted in ${countOf(quoted.total, "document")}; the quotes of ${limit} a page.</p>` : ""}${quotes.map(({ docId, q }) => html`<blockquote class="quote"><div>${q.content.text}</div><footer>— <a href="${paragraphPath(docId, q.paragraphIndex)}">in document, ¶ ${q.paragraphIndex + 1}</a>${q.cue ? html` · cue “${q.cue.text}”` : ""}</footer></blockquote>`)}
+${quoted.total > limit || quotesOffset ? pager(`${self}${offset ? `?offset=${offset}` : ""}`, quotesOffset, limit, quoted.total, "quotes") : ""}` : ""}
 <h2>Mentions</h2>
 ${contexts.map(({ d, meta, paragraphs }) => html`<section class="para-block"><h3 style="margin:.1rem 0 .4rem;font-size:1rem"><a href="${idPath("/documents", d.docId)}">${meta?.title ?? d.docId}</a> <span class="muted small">${countOf(d.mentions, "mention")}</span></h3>
 ${paragraphs.map(({ m, p }) => (p ? mentionSnippet(p.text, m.start, m.end, undefined, { href: paragraphPath(d.docId, m.paragraphIndex), index: m.paragraphIndex }) : ""))}</section>`)}
-${pager(`/entities/${encodeURIComponent(entity.id)}`, offset, limit, docs.total)}`,
+${pager(`${self}${quotesOffset ? `?quotes=${quotesOffset}` : ""}`, offset, limit, docs.total)}`,
   );
 }
