@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { WARCRecord, WARCSerializer } from "warcio";
 import { type InputItem, readInputs } from "./read-inputs.js";
@@ -88,6 +89,20 @@ describe("reading web archives", () => {
       `doc ${path}#1`,
       `rejected ${path}#2: not a WARC record (the archive is damaged from here): the rest of the file is skipped`,
     ]);
+  });
+
+  it("reads the records after a request record without HTTP headers, written by hand as some tools do", async () => {
+    // warcio reads the next record's version line as "RC/1.0" there; its headers are intact.
+    const path = join(dir, "bare-request.warc.gz");
+    const block = "GET /flood HTTP/1.1\r\n\r\n";
+    const request =
+      "WARC/1.0\r\nWARC-Type: request\r\nWARC-Target-URI: https://news.example/a\r\nWARC-Date: 2024-03-01T12:00:00Z\r\n" +
+      `WARC-Record-ID: <urn:uuid:1>\r\nContent-Type: application/http; msgtype=request\r\nContent-Length: ${block.length}\r\n\r\n${block}\r\n\r\n`;
+    const response = (await record("response", "https://news.example/a", page("Flood waters recede"))).map((r) => Buffer.from(r));
+    // Each record its own gzip member, as crawlers write .warc.gz.
+    writeFileSync(path, Buffer.concat([gzipSync(Buffer.from(request)), gzipSync(Buffer.concat(response))]));
+    const { items } = await collect([path]);
+    expect(items.map((i) => (i.kind === "document" ? `doc ${i.source}` : `rejected ${i.source}: ${i.reason}`))).toEqual([`doc ${path}#2`]);
   });
 
   it("decodes a page in the charset its headers name", async () => {

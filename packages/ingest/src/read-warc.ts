@@ -19,8 +19,10 @@ export async function* readWarc(stream: AsyncIterable<Uint8Array>, file: string,
   for await (const record of new WARCParser(stream)) {
     recordNo++;
     const source = `${file}#${recordNo}`;
-    // warcio reads any bytes as a record; one without a WARC header is not an archive (or is damaged from there on).
-    if (!/^WARC\//.test(record.warcHeaders.protocol ?? "")) {
+    // warcio reads any bytes as a record; one without WARC headers is not an archive (or is damaged
+    // from there on). Not its version line: after a request record without HTTP headers ("GET /
+    // HTTP/1.1" and a blank line) warcio reads the next record's as "RC/1.0", headers intact.
+    if (!record.warcType && !record.warcHeaders.headers.get("WARC-Record-ID")) {
       if (recordNo === 1) yield { kind: "rejected", source: file, reason: "not a web archive: no WARC record header at the start" };
       else yield { kind: "rejected", source, reason: "not a WARC record (the archive is damaged from here): the rest of the file is skipped" };
       break;
