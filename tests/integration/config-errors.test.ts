@@ -44,7 +44,7 @@ describe("configuration mistakes", () => {
   it("refuses an invalid --run-id of 'start' in one line and exit code 2, as 'run' does, starting nothing", async () => {
     const env = { ...process.env, REDIS_URL: redis.url, NEWSFLOW_PREFIX: uniquePrefix("start"), VIEWER_PORT: String(await freePort()) };
     const r = await runCli(["start", join(REPO_ROOT, "seeds"), "--run-id", "a b", "--exit"], env);
-    expect(r.stderr.trim().split("\n")).toEqual(["newsflow start: invalid --run-id 'a b': use 1-200 letters, digits and . _ ~ - (not all digits)"]);
+    expect(r.stderr.trim().split("\n")).toEqual(["newsflow start: invalid --run-id 'a b': use 1-200 letters, digits and . _ ~ - (not all digits, not . or ..)"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
   });
