@@ -256,7 +256,7 @@ const INVERTED_SOURCE_MAX = 30;
  * swapped the roles (content "researchers", source the clause) or made both sides content. The
  * rule applies when the cue is one such verb after a comma; the source opens with a noun phrase's
  * word and runs, with no "that", quotation mark or colon, to the sentence's end or to a comma before
- * an -ing word or another cue (its apposition stays in it, as PolNeAR has it: "Richard Curtin, the
+ * an -ing word, "with" or another cue (its apposition stays in it, as PolNeAR has it: "Richard Curtin, the
  * chief economist for ..."), less a closing "on Monday" or "in a statement"; and the clause before
  * the comma holds at least three tokens, no cue, no attribution of another cue of its sentence, does
  * not open with a quotation mark and pairs any inside it. Far more often the words before such a
@@ -918,8 +918,9 @@ function nearestSource(c: LabelledCue, tokens: QuoteTokens): [number, number] | 
     while (a <= b && LEADING_PUNCTUATION.has(tokens.cls[a]!)) a++;
     // Nor ends with the comma that closes its apposition ("Bill Armstrong, a retail analyst at CL King,
     // said"), nor with an auxiliary, a modal, "to" or an article that the labeller took from the cue's
-    // verb group ("Mr Cable will | publish", "Deutsche Boerse to | express concern"): no source of
-    // PolNeAR's 18,369 training sources ends so, but for 11 in "will" (10 of them the name "Will").
+    // verb group ("Mr Cable will | publish", "Deutsche Boerse to | express concern"): none of
+    // PolNeAR's 18,369 training sources ends so but the 11 that end in the name Will (George Will),
+    // capitalised, which this case-sensitive test leaves alone.
     while (b > a && (SET_OFF.has(tokens.cls[b]!) || SOURCE_TAIL.has(tokens.text.slice(tokens.start[b]!, tokens.end[b]!)))) b--;
     if (a > b || (a === b && SET_OFF.has(tokens.cls[a]!))) continue;
     // Nor is one lower-case adverb or -ing form a speaker ("incorrectly listed when ...", "stripping
