@@ -164,22 +164,37 @@ function contentBeforeTrailingCue(tokens: QuoteTokens, c: LabelledCue, isCue: Ui
   while (k >= from && labels[k - from] === ROLE_LABEL.SOURCE) k--;
   if (k < from || tokens.cls[k] !== CLASS.comma || tokens.sentence[k] !== sentence) return;
   const comma = k;
-  let first = comma;
-  while (first > from && tokens.sentence[first - 1] === sentence) first--;
-  first = afterConnective(tokens, first, comma);
+  const first = clauseStart(tokens, comma, from);
   // A clause that opens with a quotation mark is a quotation, read as such; quoted words inside it
   // ('Britain was "uniquely placed" to ...') are part of the reported speech.
   if (comma - first < 3 || tokens.cls[first] === CLASS.quote) return;
   let marks = 0;
   for (let i = first; i < comma; i++) {
     if (tokens.cls[i] === CLASS.quote) marks++;
-    if (labels[i - from] !== ROLE_LABEL.O || isCue[i]) return;
-    for (const other of all) {
-      if (other !== c && i >= other.from && i < other.from + other.labels.length && other.labels[i - other.from] !== ROLE_LABEL.O) return;
-    }
+    if (labels[i - from] !== ROLE_LABEL.O || isCue[i] || labelledByOther(all, c, i)) return;
   }
   if (marks % 2 === 1) return;
   labels.fill(ROLE_LABEL.CONTENT, first - from, comma - from);
+}
+
+/**
+ * Where the clause that ends at `comma` starts: its sentence's first token (not before `floor`),
+ * past an opening connective (`afterConnective`).
+ */
+function clauseStart(tokens: QuoteTokens, comma: number, floor: number): number {
+  const sentence = tokens.sentence[comma]!;
+  let first = comma;
+  while (first > floor && tokens.sentence[first - 1] === sentence) first--;
+  return afterConnective(tokens, first, comma);
+}
+
+/** Whether an attribution other than `c` (of those `counts` admits) labels token `i` as content or source. */
+function labelledByOther(all: readonly LabelledCue[], c: LabelledCue, i: number, counts: (other: LabelledCue) => boolean = () => true): boolean {
+  for (const other of all) {
+    if (other === c || !counts(other)) continue;
+    if (i >= other.from && i < other.from + other.labels.length && other.labels[i - other.from] !== ROLE_LABEL.O) return true;
+  }
+  return false;
 }
 
 const CONNECTIVES: ReadonlySet<string> = new Set(["but", "however", "and", "yet", "so"]);
@@ -295,18 +310,13 @@ function sourceAfterTrailingCue(tokens: QuoteTokens, c: LabelledCue, isCue: Uint
     }
   }
   // The clause before the comma.
-  let first = comma;
-  while (first > 0 && tokens.sentence[first - 1] === sentence) first--;
-  first = afterConnective(tokens, first, comma);
+  const first = clauseStart(tokens, comma, 0);
+  const ofSentence = (other: LabelledCue) => tokens.sentence[other.cue.first] === sentence;
   if (first < from || comma - first < 3 || tokens.cls[first] === CLASS.quote || !hasFiniteVerb(tokens, first, comma, true)) return;
   let marks = 0;
   for (let i = first; i < comma; i++) {
     if (tokens.cls[i] === CLASS.quote) marks++;
-    if (isCue[i]) return;
-    for (const other of all) {
-      if (other === c || tokens.sentence[other.cue.first] !== sentence) continue;
-      if (i >= other.from && i < other.from + other.labels.length && other.labels[i - other.from] !== ROLE_LABEL.O) return;
-    }
+    if (isCue[i] || labelledByOther(all, c, i, ofSentence)) return;
   }
   if (marks % 2 === 1) return;
   labels.fill(ROLE_LABEL.O);
