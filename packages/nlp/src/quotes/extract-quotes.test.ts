@@ -86,6 +86,10 @@ describe("extractQuotes", () => {
       { kind: "indirect", content: "all sides are anxious to avoid a confrontation", source: "our correspondent", cue: "said" },
     ]);
     expect(brief("But taxes will rise, the minister said on Monday.")).toEqual([{ kind: "indirect", content: "taxes will rise", source: "the minister", cue: "said" }]);
+    // "So far" is no connective: the words are what was said.
+    expect(brief("So far there have been no attacks on the network, said Mr Seagrave.")).toEqual([
+      { kind: "indirect", content: "So far there have been no attacks on the network", source: "Mr Seagrave", cue: "said" },
+    ]);
     // The source ends at a comma before another cue, and that cue keeps its own content.
     expect(brief("Technical issues must be resolved first, said the report, adding that prices would fall.")).toEqual([
       { kind: "indirect", content: "Technical issues must be resolved first", source: "the report", cue: "said" },
