@@ -57,6 +57,9 @@ export const when = (ms: number | null | undefined) => (ms ? `${new Date(ms).toI
  */
 export const idPath = (base: string, id: string) => (id === "." || id === ".." ? `${base}/?id=${id}` : `${base}/${encodeURIComponent(id)}`);
 
+/** `base` with one more query parameter (`?` or `&` as `base` needs). */
+const withParam = (base: string, name: string, value: number) => `${base}${base.includes("?") ? "&" : "?"}${name}=${value}`;
+
 /** Paragraphs on one page of the reader. */
 export const READER_PAGE = 50;
 
@@ -69,12 +72,12 @@ export const READER_PAGE = 50;
 export function paragraphPath(docId: string, index: number): string {
   const base = idPath("/documents", docId);
   const offset = Math.floor(index / READER_PAGE) * READER_PAGE;
-  return `${offset ? `${base}${base.includes("?") ? "&" : "?"}offset=${offset}` : base}#p-${index + 1}`;
+  return `${offset ? withParam(base, "offset", offset) : base}#p-${index + 1}`;
 }
 
 /** Previous / next links for an offset-paginated list (the offset in `param`); past its end, "Previous" leads to the last page. */
 export function pager(base: string, offset: number, limit: number, total: number, param = "offset"): Html {
-  const link = (o: number) => `${base}${base.includes("?") ? "&" : "?"}${param}=${o}`;
+  const link = (o: number) => withParam(base, param, o);
   const last = total > 0 ? Math.floor((total - 1) / limit) * limit : 0;
   return html`<nav class="pager" aria-label="Pages">
 ${offset > 0 ? html`<a href="${link(Math.max(0, Math.min(offset - limit, last)))}">← Previous</a>` : ""}
