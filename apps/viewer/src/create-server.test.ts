@@ -285,4 +285,24 @@ describe("the viewer's pages on a real Redis", () => {
     expect(await quotes.json()).toEqual({ error: "no such entity" });
     expect((await get("/no-such-page")).status).toBe(404);
   });
+
+  it("answers an unknown page, run, document or entity with a page of the dashboard: one line and a link back", async () => {
+    const cases = [
+      ["/no-such-page", "There is no page at this address. Dashboard home", "/runs"],
+      ["/runs/no-such-run", "There is no run “no-such-run”. All runs", "/runs"],
+      ["/runs/?id=..", "There is no run “..”. All runs", "/runs"],
+      ["/documents/no-such-doc", "There is no document “no-such-doc”. All runs", "/runs"],
+      ["/entities/no-such-entity", "There is no entity “no-such-entity”. All entities", "/entities"],
+    ] as const;
+    for (const [path, message, back] of cases) {
+      const res = await app.request(path);
+      const body = await res.text();
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get("content-type"), path).toMatch(/^text\/html/);
+      // In the layout: the navigation and the main landmark, as every other page.
+      expect(body, path).toContain('<nav aria-label="Main">');
+      expect(text(body), path).toBe(`Not found ${message}`);
+      expect(/<main[^>]*>[\s\S]*<\/main>/.exec(body)?.[0], path).toContain(`<a href="${back}">`);
+    }
+  });
 });

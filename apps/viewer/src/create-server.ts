@@ -2,7 +2,7 @@ import type { PartitionedQueues, RedisClient } from "@newsflow/queue";
 import { readDocument, type Store, viewRun } from "@newsflow/store";
 import { type Context, Hono } from "hono";
 import { isAdmin, mountAdmin } from "./admin.js";
-import { ASSETS } from "./html.js";
+import { ASSETS, notFoundPage, type WayBack } from "./html.js";
 import { createLiveStreams } from "./live.js";
 import { entitiesPage, entityPage } from "./pages/entities.js";
 import { healthPage } from "./pages/health.js";
@@ -40,6 +40,11 @@ const byId = (list: string) => [`${list}/:id`, `${list}/`];
 /** The id of such a page, from the path or, for "." and "..", the query. */
 const idOf = (c: Context) => c.req.param("id") || c.req.query("id") || "";
 
+/** The 404 answer of a dashboard page: the message and a way back, in the dashboard's layout. */
+const notFound = (c: Context, message: string, back: WayBack) => c.html(notFoundPage(message, back), 404);
+const HOME: WayBack = { href: "/runs", label: "Dashboard home" };
+const ALL_RUNS: WayBack = { href: "/runs", label: "All runs" };
+
 /** A page size: at least 1 (a Redis range of 0 to -1 would be the whole list), at most `max`. */
 const limitOf = (v: string | undefined, fallback: number, max: number) => int(v, fallback, max, 1);
 
@@ -73,7 +78,7 @@ export function createServer(deps: ViewerDeps): Hono {
     return c.text("internal error", 500);
   });
   // The JSON API answers an unknown path as it answers an unknown id: with a JSON error.
-  app.notFound((c) => (c.req.path.startsWith("/api/") ? c.json({ error: "no such API path" }, 404) : c.text("404 Not Found", 404)));
+  app.notFound((c) => (c.req.path.startsWith("/api/") ? c.json({ error: "no such API path" }, 404) : notFound(c, "There is no page at this address.", HOME)));
   app.get("/static/:name", (c) => {
     const name = c.req.param("name") as keyof typeof ASSETS;
     // Own properties only: `constructor` or `__proto__` are not files.
@@ -93,16 +98,16 @@ export function createServer(deps: ViewerDeps): Hono {
   // Each page of one run or document also answers at `<list>/?id=ID`, for the ids "." and ".." (see idPath).
   app.on("GET", byId("/runs"), async (c) => {
     const page = await runPage(store, idOf(c), int(c.req.query("offset"), 0, 1e9));
-    return page ? c.html(page) : c.html("<!doctype html><title>Not found</title><p>No such run. <a href=\"/runs\">All runs</a></p>", 404);
+    return page ? c.html(page) : notFound(c, `There is no run “${idOf(c)}”.`, ALL_RUNS);
   });
   app.on("GET", byId("/documents"), async (c) => {
     const page = await readerPage(store, idOf(c), int(c.req.query("offset"), 0, 1e9));
-    return page ? c.html(page) : c.html("<!doctype html><title>Not found</title><p>No such document. <a href=\"/runs\">All runs</a></p>", 404);
+    return page ? c.html(page) : notFound(c, `There is no document “${idOf(c)}”.`, ALL_RUNS);
   });
   app.get("/entities", async (c) => c.html(await entitiesPage(store, (c.req.query("q") ?? "").slice(0, 100), c.req.query("type") || undefined, int(c.req.query("offset"), 0, 1e9))));
   app.get("/entities/:id", async (c) => {
     const page = await entityPage(store, c.req.param("id"), int(c.req.query("offset"), 0, 1e9), int(c.req.query("quotes"), 0, 1e9));
-    return page ? c.html(page) : c.html("<!doctype html><title>Not found</title><p>No such entity. <a href=\"/entities\">Entities</a></p>", 404);
+    return page ? c.html(page) : notFound(c, `There is no entity “${c.req.param("id")}”.`, { href: "/entities", label: "All entities" });
   });
   app.get("/health", async (c) => c.html(await healthPage(deps.redis, deps.queues, Boolean(deps.adminToken), isAdmin(c, deps.adminToken))));
 

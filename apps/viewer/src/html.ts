@@ -37,6 +37,18 @@ export function layout(title: string, current: string, body: Html): Html {
 </html>`;
 }
 
+/** Where a "not found" page leads back to: a list and its name. */
+export interface WayBack {
+  href: string;
+  label: string;
+}
+
+/** The page of something that is not there (an unknown page, run, document or entity): one line and a link back, in the layout. */
+export function notFoundPage(message: string, back: WayBack): Html {
+  return layout("Not found", back.href, html`<h1>Not found</h1>
+<p>${message} <a href="${back.href}">${back.label}</a></p>`);
+}
+
 /** A number with thousands separators. */
 export const n = (x: number | null | undefined) => (x == null ? "--" : Math.round(x).toLocaleString("en"));
 
