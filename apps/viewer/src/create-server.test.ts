@@ -286,6 +286,23 @@ describe("the viewer's pages on a real Redis", () => {
     expect((await get("/no-such-page")).status).toBe(404);
   });
 
+  it("answers the live stream of an unknown run with 404 instead of streaming nothing forever", async () => {
+    const { store } = deployment;
+    await store.createRun("streamed-run", ["x"], producer);
+    const unknown = await app.request("/events/runs/no-such-run");
+    if (unknown.status !== 404) await unknown.body?.cancel(); // a stream: it would never end
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ error: "no such run" });
+    // A run that exists streams its progress.
+    const known = await app.request("/events/runs/streamed-run");
+    expect(known.status).toBe(200);
+    const reader = known.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    expect(first).toContain("event: runs");
+    expect(first).toContain('"id":"streamed-run"');
+  });
+
   it("answers an unknown page, run, document or entity with a page of the dashboard: one line and a link back", async () => {
     const cases = [
       ["/no-such-page", "There is no page at this address. Dashboard home", "/runs"],

@@ -9,7 +9,7 @@ import { healthPage } from "./pages/health.js";
 import { readerPage } from "./pages/reader.js";
 import { runPage, runsPage } from "./pages/runs.js";
 import { readHealth } from "./read-model.js";
-import { boundRedis, isRedisFailure, REDIS_UNREACHABLE, redisUnreachable } from "./redis-guard.js";
+import { boundRedis, isRedisFailure, isRedisReady, REDIS_UNREACHABLE, redisUnreachable, withDeadline } from "./redis-guard.js";
 import { type LoginThrottleOptions, refuseCrossSite } from "./security.js";
 
 // Our pages load nothing from elsewhere and run no inline script.
@@ -113,7 +113,10 @@ export function createServer(deps: ViewerDeps): Hono {
 
   /** Live progress: the runs of a page (or one run) every second, as `runs` events. */
   app.get("/events/runs", live.handler("runs", async (c) => (await store.listRuns(int(c.req.query("offset"), 0, 1e9), limitOf(c.req.query("limit"), 20, 200))).runs.map((r) => viewRun(r))));
-  app.on("GET", byId("/events/runs"), live.handler("runs", async (c) => {
+  /** Whether Redis says there is no such run (while it does not answer, the stream opens and says that instead). */
+  const isUnknownRun = async (id: string) => isRedisReady(deps.redis) && (await withDeadline(store.getRun(id), timeoutMs).catch(() => undefined)) === null;
+  /** Live progress of one run; an unknown run is a 404, not a stream of empty lists that never ends. */
+  app.on("GET", byId("/events/runs"), async (c, next) => ((await isUnknownRun(idOf(c))) ? c.json({ error: "no such run" }, 404) : next()), live.handler("runs", async (c) => {
     const run = await store.getRun(idOf(c));
     return run ? [viewRun(run)] : [];
   }));
