@@ -13,7 +13,7 @@ async function getWithin(url: string, ms = 2000) {
   const t0 = performance.now();
   const res = await fetch(url, { signal: AbortSignal.timeout(ms) });
   const body = await res.text();
-  return { status: res.status, body, ms: Math.round(performance.now() - t0) };
+  return { status: res.status, headers: res.headers, body, ms: Math.round(performance.now() - t0) };
 }
 
 /** The events of a Server-Sent Events stream, as they arrive. */
@@ -107,6 +107,20 @@ describe.skipIf(!hasRedisServer)("the viewer while Redis is down", () => {
       expect(r.status, path).toBe(503);
       expect(r.body, path).toContain("Redis unreachable");
     }
+  });
+
+  it("serves the Redis-unreachable page uncached and reloading itself, so it recovers when Redis is back", async () => {
+    await stopRedis();
+    for (const path of ["/runs", "/api/runs"]) {
+      const r = await getWithin(`${base}${path}`);
+      expect(r.status, path).toBe(503);
+      expect(r.headers.get("cache-control"), path).toBe("no-store");
+    }
+    const page = await getWithin(`${base}/runs/some-run`);
+    expect(page.body).toMatch(/<head>[\s\S]*<meta http-equiv="refresh" content="5">[\s\S]*<\/head>/);
+    // What the reload then gets once Redis is back: the page itself.
+    await startRedisAgain();
+    await expect.poll(() => getWithin(`${base}/runs`).then((r) => r.status, () => 0), { timeout: 15_000, interval: 200 }).toBe(200);
   });
 
   /** Wait until the viewer's connection is back (it reconnects with backoff after a restart). */

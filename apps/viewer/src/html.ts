@@ -15,8 +15,8 @@ const NAV = [
   ["/health", "Health"],
 ] as const;
 
-/** The page shell: skip link, navigation with the current page marked, main landmark. */
-export function layout(title: string, current: string, body: Html): Html {
+/** The page shell: skip link, navigation with the current page marked, main landmark; `head` adds to the head (a meta refresh). */
+export function layout(title: string, current: string, body: Html, head: Html | "" = ""): Html {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -24,7 +24,7 @@ export function layout(title: string, current: string, body: Html): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · newsflow</title>
 <link rel="stylesheet" href="/static/style.css">
-<script src="/static/app.js" defer></script>
+<script src="/static/app.js" defer></script>${head}
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>

@@ -34,9 +34,17 @@ export function isRedisFailure(err: unknown, redis: RedisClient): boolean {
   return err instanceof RedisTimeoutError || isConnectionError(err) || (err instanceof Error && err.name === "MaxRetriesPerRequestError") || !isRedisReady(redis);
 }
 
-/** The 503 answer while Redis is unreachable: JSON for the API, a readable page otherwise. */
+/** Seconds after which a client may ask again while Redis is unreachable (`Retry-After`, and the page's own reload). */
+const RETRY_SECONDS = 5;
+
+/**
+ * The 503 answer while Redis is unreachable: JSON for the API, a readable page otherwise. The page
+ * reloads itself every few seconds, so it turns back into the page asked for once Redis is back,
+ * and no answer is stored by the browser (its back button or a cache would show the outage again).
+ */
 export function redisUnreachable(c: Context, reason = "the viewer cannot reach Redis") {
-  c.header("Retry-After", "5");
+  c.header("Retry-After", String(RETRY_SECONDS));
+  c.header("Cache-Control", "no-store");
   if (c.req.path === "/api/health") return c.json({ redis: { ok: false, error: `${REDIS_UNREACHABLE}: ${reason}` }, queues: [] }, 503);
   if (c.req.path.startsWith("/api/")) return c.json({ error: `${REDIS_UNREACHABLE}: ${reason}` }, 503);
   return c.html(
@@ -45,7 +53,8 @@ export function redisUnreachable(c: Context, reason = "the viewer cannot reach R
       c.req.path,
       html`<h1>${REDIS_UNREACHABLE}</h1>
 <div class="warn" role="alert">The viewer cannot show this page: ${reason}. Results already written are safe; workers wait for Redis and go on when it is back.</div>
-<p>Reload this page in a few seconds. If it persists, check that redis-server is running and that <code>REDIS_URL</code> points to it.</p>`,
+<p>This page reloads itself every ${RETRY_SECONDS} seconds and shows what you asked for once Redis is back. If it persists, check that redis-server is running and that <code>REDIS_URL</code> points to it.</p>`,
+      html`<meta http-equiv="refresh" content="${RETRY_SECONDS}">`,
     ),
     503,
   );
