@@ -307,7 +307,7 @@ describe("the viewer's pages on a real Redis", () => {
     const cases = [
       ["/no-such-page", "There is no page at this address. Dashboard home", "/runs"],
       ["/runs/no-such-run", "There is no run “no-such-run”. All runs", "/runs"],
-      ["/runs/?id=..", "There is no run “..”. All runs", "/runs"],
+      ["/runs/?id=.", "There is no run “.”. All runs", "/runs"],
       ["/documents/no-such-doc", "There is no document “no-such-doc”. All runs", "/runs"],
       ["/entities/no-such-entity", "There is no entity “no-such-entity”. All entities", "/entities"],
     ] as const;
