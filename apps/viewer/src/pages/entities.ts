@@ -32,14 +32,34 @@ ${top && (offset > 0 || top.total > INDEX_PAGE) ? pager(wanted ? `/entities?type
 /** Characters of context a mention's snippet shows on each side. */
 const SNIPPET_CONTEXT = 90;
 
+const SPACE = /\s/;
+
+/** Where a snippet of `text` may start at or after `from` without cutting a word (`start` if no word starts before it). */
+function wordStartFrom(text: string, from: number, start: number): number {
+  if (from === 0) return 0;
+  let at = from;
+  while (at < start && !SPACE.test(text[at - 1]!)) at++;
+  while (at < start && SPACE.test(text[at]!)) at++;
+  return at;
+}
+
+/** Where a snippet of `text` may end at or before `to` without cutting a word (`end` if no word ends after it). */
+function wordEndBy(text: string, to: number, end: number): number {
+  if (to === text.length) return to;
+  let at = to;
+  while (at > end && !SPACE.test(text[at]!)) at--;
+  while (at > end && SPACE.test(text[at - 1]!)) at--;
+  return at;
+}
+
 /**
- * A mention in its paragraph: up to `context` characters each side, with "…" only where the
- * paragraph goes on (a snippet that starts at the paragraph's start or ends at its end shows
- * that it does); given `at`, a link "¶ N" to the paragraph in the reader.
+ * A mention in its paragraph: up to `context` characters each side, cut between words, with "…"
+ * only where the paragraph goes on (a snippet that starts at the paragraph's start or ends at its
+ * end shows that it does); given `at`, a link "¶ N" to the paragraph in the reader.
  */
 export function mentionSnippet(text: string, start: number, end: number, context = SNIPPET_CONTEXT, at?: { href: string; index: number }): Html {
-  const from = Math.max(0, start - context);
-  const to = Math.min(text.length, end + context);
+  const from = wordStartFrom(text, Math.max(0, start - context), start);
+  const to = wordEndBy(text, Math.min(text.length, end + context), end);
   return html`<p class="small">${from > 0 ? "…" : ""}${text.slice(from, start)}<mark class="ctx">${text.slice(start, end)}</mark>${text.slice(end, to)}${to < text.length ? "…" : ""}${at ? html` <a href="${at.href}">¶ ${at.index + 1}</a>` : ""}</p>`;
 }
 
