@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { REPO_ROOT } from "@newsflow/cli/processes";
 import type { EntityType } from "@newsflow/contracts";
 import { createLogger, type Deployment, openDeployment, RedisEnv } from "@newsflow/queue";
+import { STALLED_AFTER_MS } from "@newsflow/store";
 import { createServer, type ServedViewer, serveViewer } from "@newsflow/viewer";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -114,6 +115,26 @@ describe("using the dashboard in real Chromium", () => {
     // The rate is measured at each moment; everything else is the same, the start time included.
     expect(live.filter((_, i) => i !== 5)).toEqual(served.filter((_, i) => i !== 5));
     expect(served[0]).toMatch(/^usage-live \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+  });
+
+  it("shows a run that has made no progress for a while as stalled, not with an ETA from its old rate, live too", async () => {
+    const { store } = deployment;
+    await store.createRun("usage-stalled", ["x"], producer, Date.now() - 10 * STALLED_AFTER_MS);
+    const text = "Nothing moves.";
+    await store.putDocument("usage-stalled", 1, { id: "doc-stalled", title: "Stalled", source: "stalled.txt", url: null, publishedAt: null, paragraphCount: 2, createdAt: 1, contentHash: "doc-stalled" }, [0, 1].map((index) => ({ index, start: 0, end: text.length, text })));
+    await store.markEnqueued(["doc-stalled"]);
+    await store.finishEnqueue("usage-stalled", producer.id);
+    // Its counts (held in its one document's partition) last changed long ago.
+    const backdate = () => deployment.redis.hset(store.keys.runCounts(store.keys.partitionOf("doc-stalled"), "usage-stalled"), "lastAt", String(Date.now() - 2 * STALLED_AFTER_MS));
+    await store.putParagraphResults("doc-stalled", "summarize", [[0, { sentences: [], summary: [], short: "", keyPhrases: [] }]]);
+    await backdate();
+    await page.goto(`${base}/runs/usage-stalled`);
+    const field = (name: string) => page.locator(`[data-field="${name}"]`).first().textContent();
+    expect(await field("eta")).toBe("stalled");
+    // A change the live stream paints (then backdated again): the ETA it paints says stalled as well.
+    await store.putParagraphResults("doc-stalled", "quotes", [[0, { quotes: [] }]]);
+    await backdate();
+    await expect.poll(async () => [await field("quotes"), await field("eta")], { timeout: 10_000 }).toEqual(["1 / 2", "stalled"]);
   });
 
   it("leaves the browser console without errors on every page", async () => {

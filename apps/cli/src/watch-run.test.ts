@@ -9,6 +9,7 @@ const run = (changes: Partial<RunRecord> = {}): RunRecord => ({
   createdAt: 0,
   enqueuedAt: 1,
   finishedAt: 2000,
+  lastChangeAt: 2000,
   inputs: ["a.txt"],
   documents: 1,
   paragraphs: 1,

@@ -32,7 +32,8 @@
       set("paragraphs", fmt(run.paragraphs));
       for (const t of ["summarize", "entities", "quotes"]) set(t, `${fmt(run.tasks[t].done)} / ${fmt(run.paragraphs)}${run.tasks[t].failed ? ` (${run.tasks[t].failed} failed)` : ""}`);
       set("rate", run.paragraphsPerSecond == null ? "--" : `${fmt(run.paragraphsPerSecond)}/s`);
-      set("eta", run.status === "completed" ? "done" : eta(run.etaSeconds));
+      // As etaCell in src/pages/runs.ts.
+      set("eta", run.status === "completed" ? "done" : run.stalled ? "stalled" : eta(run.etaSeconds));
       const failed = run.tasks.summarize.failed + run.tasks.entities.failed + run.tasks.quotes.failed;
       set("failed", fmt(failed));
     }

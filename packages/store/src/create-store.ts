@@ -38,6 +38,8 @@ export interface RunRecord {
   createdAt: number;
   enqueuedAt: number | null;
   finishedAt: number | null;
+  /** When the run's counts last changed (a document attached, a task done or failed), ms; null before any. */
+  lastChangeAt: number | null;
   inputs: string[];
   documents: number;
   paragraphs: number;
@@ -158,6 +160,7 @@ export function createStore(redis: RedisClient, keys: Keys) {
       createdAt: num(h.createdAt),
       enqueuedAt,
       finishedAt: status === "completed" ? Math.max(lastAt, enqueuedAt ?? 0) : null,
+      lastChangeAt: lastAt || null,
       inputs: h.inputs ? (JSON.parse(h.inputs) as string[]) : [],
       documents,
       paragraphs: sum("paragraphs"),

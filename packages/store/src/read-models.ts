@@ -13,14 +13,24 @@ export function countOf(count: number, singular: string, plural = `${singular}s`
   return `${count.toLocaleString("en")} ${count === 1 ? singular : plural}`;
 }
 
+/**
+ * A run that is not completed and whose counts have not changed for this long is stalled (its
+ * workers are down, or every job waits for a retry): its average rate says nothing about when it
+ * will end, so it has no ETA.
+ */
+export const STALLED_AFTER_MS = 60_000;
+
 /** A run with derived progress figures for the UI and the CLI. */
 export interface RunView extends RunRecord {
   progress: number;
   paragraphsPerSecond: number | null;
+  /** null when completed, before any progress, or when stalled. */
   etaSeconds: number | null;
+  /** No change for {@link STALLED_AFTER_MS} while not completed. */
+  stalled: boolean;
 }
 
-/** Progress (0..1), rate and ETA of a run from its counts. */
+/** Progress (0..1), rate and ETA of a run from its counts (no ETA for a stalled run). */
 export function viewRun(run: RunRecord, now = Date.now()): RunView {
   const totalTasks = run.paragraphs * TASKS.length;
   const doneTasks = TASKS.reduce((n, t) => n + run.tasks[t].done + run.tasks[t].failed, 0);
@@ -29,8 +39,9 @@ export function viewRun(run: RunRecord, now = Date.now()): RunView {
   const elapsed = ((run.finishedAt ?? now) - run.createdAt) / 1000;
   const paragraphsDone = doneTasks / TASKS.length;
   const rate = elapsed > 0 && paragraphsDone > 0 ? paragraphsDone / elapsed : null;
-  const eta = rate && run.status !== "completed" ? Math.max(0, (run.paragraphs - paragraphsDone) / rate) : null;
-  return { ...run, progress: Math.min(1, progress), paragraphsPerSecond: rate, etaSeconds: eta };
+  const stalled = run.status !== "completed" && now - (run.lastChangeAt ?? run.createdAt) > STALLED_AFTER_MS;
+  const eta = rate && run.status !== "completed" && !stalled ? Math.max(0, (run.paragraphs - paragraphsDone) / rate) : null;
+  return { ...run, progress: Math.min(1, progress), paragraphsPerSecond: rate, etaSeconds: eta, stalled };
 }
 
 /**

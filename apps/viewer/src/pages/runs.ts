@@ -2,9 +2,11 @@ import { TASKS } from "@newsflow/contracts";
 import { type RunView, type Store, viewRun } from "@newsflow/store";
 import { eta, type Html, html, idPath, layout, n, pager, when } from "../html.js";
 
-
 /** Documents done of the run's, with those whose document step failed, as the tasks show theirs (`public/app.js` alike). */
 const docsCell = (run: RunView) => `${n(run.docsDone)} / ${n(run.documents)}${run.docsFailed ? ` (${n(run.docsFailed)} failed)` : ""}`;
+
+/** The ETA cell: "done", "stalled" (no progress for a while: an ETA from its old rate would be wrong), or the time left (`public/app.js` alike). */
+const etaCell = (run: RunView) => (run.status === "completed" ? "done" : run.stalled ? "stalled" : eta(run.etaSeconds));
 
 function progressBar(run: RunView): Html {
   const pct = Math.floor(run.progress * 100);
@@ -20,7 +22,7 @@ function runRow(run: RunView): Html {
 <td class="num" data-field="docs">${docsCell(run)}</td>
 <td class="num" data-field="paragraphs">${n(run.paragraphs)}</td>
 <td class="num" data-field="rate">${run.paragraphsPerSecond == null ? "--" : `${n(run.paragraphsPerSecond)}/s`}</td>
-<td class="num" data-field="eta">${run.status === "completed" ? "done" : eta(run.etaSeconds)}</td>
+<td class="num" data-field="eta">${etaCell(run)}</td>
 <td class="num" data-field="failed">${n(failed)}</td>
 </tr>`;
 }
@@ -70,7 +72,7 @@ ${progressBar(run)}
 <div><div class="muted small">Documents</div><strong data-field="docs">${docsCell(run)}</strong></div>
 ${TASKS.map((t) => html`<div><div class="muted small">${t}</div><strong data-field="${t}">${n(run.tasks[t].done)} / ${n(run.paragraphs)}${run.tasks[t].failed ? ` (${run.tasks[t].failed} failed)` : ""}</strong></div>`)}
 <div><div class="muted small">Rate</div><strong data-field="rate">${run.paragraphsPerSecond == null ? "--" : `${n(run.paragraphsPerSecond)}/s`}</strong></div>
-<div><div class="muted small">ETA</div><strong data-field="eta">${run.status === "completed" ? "done" : eta(run.etaSeconds)}</strong></div>
+<div><div class="muted small">ETA</div><strong data-field="eta">${etaCell(run)}</strong></div>
 </div></section>
 ${rejected.length ? html`<h2>Rejected inputs (${n(run.rejected)})</h2><ul>${rejected.map((r) => html`<li><code>${r.source}</code>: ${r.reason}</li>`)}</ul>` : ""}
 <h2>Documents</h2>
