@@ -117,6 +117,26 @@ describe("using the dashboard in real Chromium", () => {
     expect(served[0]).toMatch(/^usage-live \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
   });
 
+  it("keeps the run list's page and pager as a reload shows them when runs appear live", async () => {
+    const { store } = deployment;
+    // A full first page, and no second one, when the list is opened.
+    for (let i = (await store.listRuns(0, 1)).total; i < 20; i++) await store.createRun(`usage-fill-${i}`, ["x"], producer);
+    await page.goto(`${base}/runs`);
+    const pager = page.locator("nav.pager");
+    expect((await pager.textContent())?.trim()).toBe("1–20 of 20");
+    const before = await page.locator("tbody tr[data-run]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-run")));
+    await store.createRun("usage-new-1", ["x"], producer);
+    await store.createRun("usage-new-2", ["x"], producer);
+    await expect.poll(() => page.locator('tr[data-run^="usage-new-"]').count(), { timeout: 10_000 }).toBe(2);
+    // Twenty rows still, the two new on top; the pager counts them and leads to the two pushed off.
+    await expect.poll(async () => (await pager.textContent())?.replace(/\s+/g, " ").trim(), { timeout: 10_000 }).toBe("1–20 of 22 Next →");
+    const rows = await page.locator("tbody tr[data-run]").evaluateAll((trs) => trs.map((r) => r.getAttribute("data-run")));
+    expect(rows).toEqual(["usage-new-2", "usage-new-1", ...before.slice(0, 18)]);
+    await pager.getByRole("link", { name: "Next →" }).click();
+    await page.waitForURL(`${base}/runs?offset=20`);
+    expect(await page.locator("tbody tr[data-run]").evaluateAll((trs) => trs.map((r) => r.getAttribute("data-run")))).toEqual(before.slice(18));
+  });
+
   it("shows a run that has made no progress for a while as stalled, not with an ETA from its old rate, live too", async () => {
     const { store } = deployment;
     await store.createRun("usage-stalled", ["x"], producer, Date.now() - 10 * STALLED_AFTER_MS);

@@ -38,6 +38,16 @@
       set("failed", fmt(failed));
     }
   }
+  // The pager as the server writes it for this page now (after new runs were added live).
+  const refreshPager = async () => {
+    try {
+      const res = await fetch(location.href, { headers: { accept: "text/html" } });
+      const fresh = res.ok ? new DOMParser().parseFromString(await res.text(), "text/html").querySelector("nav.pager") : null;
+      if (fresh) document.querySelector("nav.pager")?.replaceWith(fresh);
+    } catch {
+      // The counts stay as they were; the next new run tries again.
+    }
+  };
   const live = document.querySelector("[data-live]");
   if (live && "EventSource" in window) {
     const source = new EventSource(live.getAttribute("data-live"));
@@ -62,6 +72,7 @@
       const tbody = document.querySelector("tbody[data-new-runs]");
       const template = document.getElementById("run-row");
       if (tbody && template) {
+        let added = false;
         for (const run of [...runs].reverse()) {
           if (document.querySelector(`[data-run="${CSS.escape(run.id)}"]`)) continue;
           const row = template.content.firstElementChild.cloneNode(true);
@@ -75,6 +86,14 @@
           tbody.prepend(row);
           document.querySelector("[data-empty]")?.remove();
           paint(run);
+          added = true;
+        }
+        if (added) {
+          // The page holds the newest runs, as a reload shows it: those pushed past it are now on
+          // the next page, and the pager counts the new ones and leads there.
+          const onPage = new Set(runs.map((run) => run.id));
+          for (const row of tbody.querySelectorAll("tr[data-run]")) if (!onPage.has(row.getAttribute("data-run"))) row.remove();
+          refreshPager();
         }
       }
     });
