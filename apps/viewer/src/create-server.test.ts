@@ -286,6 +286,22 @@ describe("the viewer's pages on a real Redis", () => {
     expect((await get("/no-such-page")).status).toBe(404);
   });
 
+  it("says how many rejected inputs a run has past the 50 its page lists", async () => {
+    const { store } = deployment;
+    for (const [runId, count] of [["rejecting-run", 52], ["rejecting-one-more", 51], ["rejecting-few", 3]] as const) {
+      await store.createRun(runId, ["x"], producer);
+      for (let i = 0; i < count; i++) await store.addRejection(runId, { source: `bad-${i}.pdf`, reason: "not a supported file type" });
+      await store.finishEnqueue(runId, producer.id);
+    }
+    const page = text((await get("/runs/rejecting-run")).body);
+    expect(page).toContain("Rejected inputs (52)");
+    expect(page.match(/bad-\d+\.pdf/g)).toHaveLength(50);
+    expect(page).toContain("bad-49.pdf : not a supported file type and 2 more inputs");
+    expect(text((await get("/runs/rejecting-one-more")).body)).toContain("bad-49.pdf : not a supported file type and 1 more input Documents");
+    // All of them listed: nothing more to say.
+    expect(text((await get("/runs/rejecting-few")).body)).toContain("bad-2.pdf : not a supported file type Documents");
+  });
+
   it("answers the live stream of an unknown run with 404 instead of streaming nothing forever", async () => {
     const { store } = deployment;
     await store.createRun("streamed-run", ["x"], producer);

@@ -1,5 +1,5 @@
 import { TASKS } from "@newsflow/contracts";
-import { type RunView, type Store, viewRun } from "@newsflow/store";
+import { countOf, type Rejection, type RunView, type Store, viewRun } from "@newsflow/store";
 import { eta, type Html, html, idPath, layout, n, pager, when } from "../html.js";
 
 /** Documents done of the run's, with those whose document step failed, as the tasks show theirs (`public/app.js` alike). */
@@ -53,13 +53,23 @@ ${pager("/runs", offset, limit, total)}`,
   );
 }
 
+/** Rejected inputs listed on a run's page. */
+const REJECTED_SHOWN = 50;
+
+/** The run's rejected inputs: the first {@link REJECTED_SHOWN}, and how many more there are. */
+function rejectedList(run: RunView, rejected: Rejection[]): Html | "" {
+  if (!rejected.length) return "";
+  const more = run.rejected - rejected.length;
+  return html`<h2>Rejected inputs (${n(run.rejected)})</h2><ul>${rejected.map((r) => html`<li><code>${r.source}</code>: ${r.reason}</li>`)}${more > 0 ? html`<li class="muted">and ${countOf(more, "more input")}</li>` : ""}</ul>`;
+}
+
 /** One run: live progress per task, its documents (paginated), rejected inputs, top entities. */
 export async function runPage(store: Store, runId: string, offset: number): Promise<Html | null> {
   const record = await store.getRun(runId);
   if (!record) return null;
   const run = viewRun(record);
   const limit = 50;
-  const [docs, rejected, top] = await Promise.all([store.listRunDocuments(runId, offset, limit), store.getRejections(runId, 0, 50), store.topEntities({ runId, limit: 15 })]);
+  const [docs, rejected, top] = await Promise.all([store.listRunDocuments(runId, offset, limit), store.getRejections(runId, 0, REJECTED_SHOWN), store.topEntities({ runId, limit: 15 })]);
   return layout(
     run.id,
     "/runs",
@@ -74,7 +84,7 @@ ${TASKS.map((t) => html`<div><div class="muted small">${t}</div><strong data-fie
 <div><div class="muted small">Rate</div><strong data-field="rate">${run.paragraphsPerSecond == null ? "--" : `${n(run.paragraphsPerSecond)}/s`}</strong></div>
 <div><div class="muted small">ETA</div><strong data-field="eta">${etaCell(run)}</strong></div>
 </div></section>
-${rejected.length ? html`<h2>Rejected inputs (${n(run.rejected)})</h2><ul>${rejected.map((r) => html`<li><code>${r.source}</code>: ${r.reason}</li>`)}</ul>` : ""}
+${rejectedList(run, rejected)}
 <h2>Documents</h2>
 <table><thead><tr><th scope="col">Title</th><th scope="col">Source</th><th scope="col" class="num">Paragraphs</th><th scope="col">Status</th></tr></thead>
 <tbody>${docs.documents.map((d) => html`<tr><td><a href="${idPath("/documents", d.id)}">${d.title ?? d.id}</a></td><td class="small muted">${d.source}</td><td class="num">${n(d.paragraphCount)}</td><td><span class="badge ${d.status}">${d.status}</span></td></tr>`)}</tbody></table>
