@@ -2,6 +2,7 @@ import { openContext } from "../context.js";
 import { UsageError } from "../errors.js";
 import type { Command } from "../main.js";
 import { parseOptions } from "../parse-options.js";
+import { pipeWriter } from "../pipe-writer.js";
 
 /** The most runs one `newsflow runs` lists. */
 const MAX_LIMIT = 1000;
@@ -15,13 +16,16 @@ export const runsCommand: Command = async (argv, env) => {
   const ctx = await openContext(env);
   try {
     const { total, runs } = await ctx.store.listRuns(0, limit);
+    // A reader that stops early (`runs --json | head -c1`) closes the pipe: stop quietly, as export does.
+    const out = pipeWriter();
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ total, runs })}\n`);
+      await out.write(`${JSON.stringify({ total, runs })}\n`);
       return 0;
     }
     for (const r of runs) {
+      if (out.closed) break;
       const when = new Date(r.createdAt).toISOString().replace("T", " ").slice(0, 19);
-      process.stdout.write(`${r.id}\t${r.status}\t${when}\tdocs ${r.docsDone}/${r.documents}\tparagraphs ${r.paragraphs}\n`);
+      await out.write(`${r.id}\t${r.status}\t${when}\tdocs ${r.docsDone}/${r.documents}\tparagraphs ${r.paragraphs}\n`);
     }
     if (runs.length === 0) process.stderr.write("newsflow: no runs yet: start one with 'newsflow run PATH'\n");
     return 0;

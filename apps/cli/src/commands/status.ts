@@ -2,6 +2,7 @@ import { openContext } from "../context.js";
 import { UsageError } from "../errors.js";
 import type { Command } from "../main.js";
 import { parseOptions } from "../parse-options.js";
+import { pipeWriter } from "../pipe-writer.js";
 import { finalReport, progressLine } from "../watch-run.js";
 
 /** `newsflow status RUN [--json]`: progress of a run, its failures and rejected inputs. */
@@ -14,13 +15,15 @@ export const statusCommand: Command = async (argv, env) => {
     const run = await ctx.store.getRun(runId);
     if (!run) throw new UsageError(`no run '${runId}' (see 'newsflow runs')`);
     const rejected = await ctx.store.getRejections(runId);
+    // A reader that stops early (`status RUN --json | head -c1`) closes the pipe: stop quietly, as export does.
+    const out = pipeWriter();
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ run, rejected })}\n`);
+      await out.write(`${JSON.stringify({ run, rejected })}\n`);
       return 0;
     }
     const lines = [progressLine(run, 0), ...finalReport(run).lines.slice(1)];
     for (const r of rejected) lines.push(`  rejected    ${r.source}: ${r.reason}`);
-    process.stdout.write(`${lines.join("\n")}\n`);
+    await out.write(`${lines.join("\n")}\n`);
     return 0;
   } finally {
     await ctx.close();
