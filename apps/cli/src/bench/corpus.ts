@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { normalizeText, splitParagraphs } from "@newsflow/nlp";
 import { sharedDataPath } from "@newsflow/nlp-train";
+import { countOf } from "@newsflow/store";
 import { REPO_ROOT } from "../processes.js";
 
 /** The shared BBC articles, when the checkout has ../shared beside it. */
@@ -36,4 +37,13 @@ export function writeBenchCorpus(dir: string, tag: string, paragraphs: string[],
   const file = join(dir, `${tag}.jsonl`);
   writeFileSync(file, `${lines.join("\n")}\n`);
   return file;
+}
+
+/**
+ * What {@link writeBenchCorpus} writes, in one line.
+ *
+ * @example describeBenchCorpus(20, 20, "seeds") // "20 paragraphs from seeds, 1 document of 20"
+ */
+export function describeBenchCorpus(count: number, perDocument: number, source: string): string {
+  return `${countOf(count, "paragraph")} from ${source}, ${countOf(Math.ceil(count / perDocument), "document")} of ${perDocument}`;
 }

@@ -9,7 +9,7 @@ import { createProducer, prepareDocument } from "@newsflow/ingest";
 import { extractQuotes, summarizeParagraph } from "@newsflow/nlp";
 import { loadEntityTagger, loadQuoteModel } from "@newsflow/nlp/node";
 import { addPlannedJobs, documentJobs, type PlannedJob } from "@newsflow/queue";
-import { newsParagraphs, writeBenchCorpus } from "../bench/corpus.js";
+import { describeBenchCorpus, newsParagraphs, writeBenchCorpus } from "../bench/corpus.js";
 import { type CliContext, openContext } from "../context.js";
 import type { EnvSource } from "../env.js";
 import { UsageError } from "../errors.js";
@@ -141,7 +141,7 @@ export const benchCommand: Command = async (argv, envSource) => {
   const { source, paragraphs: pool } = newsParagraphs();
   const dir = mkdtempSync(join(tmpdir(), "newsflow-bench-"));
   const corpus = writeBenchCorpus(dir, "bench", pool, n, PER_DOCUMENT);
-  say(`${n} paragraphs from ${source}, ${Math.ceil(n / PER_DOCUMENT)} documents of ${PER_DOCUMENT}`);
+  say(describeBenchCorpus(n, PER_DOCUMENT, source));
 
   const redis = await startPrivateRedis();
   let workers: Managed[] = [];

@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { scorePage, shingles } from "./eval-html.js";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it, vi } from "vitest";
+import { evalHtml, scorePage, shingles } from "./eval-html.js";
 
 describe("the article-extraction score", () => {
   it("counts 4-token shingles of Unicode word runs, a short text as one shingle", () => {
@@ -14,5 +18,27 @@ describe("the article-extraction score", () => {
     expect(withMenu.recall).toBe(1);
     expect(withMenu.precision).toBeLessThan(1);
     expect(scorePage("", gold)).toEqual({ precision: 0, recall: 0 });
+  });
+});
+
+describe("evalHtml", () => {
+  it("counts one page in the singular", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsflow-eval-html-"));
+    const body = "The council voted on Tuesday to close the bridge for repairs. Work starts next month.";
+    mkdirSync(join(dir, "pages"));
+    writeFileSync(join(dir, "pages", "p1.html.gz"), gzipSync(`<html><head><title>Bridge</title></head><body><article><p>${body}</p></article></body></html>`));
+    writeFileSync(join(dir, "ground-truth.json"), JSON.stringify({ p1: { articleBody: body } }));
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      expect(await evalHtml(dir)).toMatchObject({ task: "html", pages: 1 });
+    } finally {
+      spy.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(written[0]).toBe(`html: 1 page from ${dir}\n`);
   });
 });

@@ -4,6 +4,7 @@ import { gunzipSync } from "node:zlib";
 import { Readability } from "@mozilla/readability";
 import { extractHtml } from "@newsflow/ingest";
 import { prf } from "@newsflow/nlp-train";
+import { countOf } from "@newsflow/store";
 import { parseHTML } from "linkedom";
 
 interface Page {
@@ -69,7 +70,7 @@ function cpuSeconds(fn: () => void): { cpu: number; wall: number } {
  */
 export async function evalHtml(dataPath: string): Promise<object> {
   const pages = await loadPages(dataPath);
-  process.stderr.write(`html: ${pages.length} pages from ${dataPath}\n`);
+  process.stderr.write(`html: ${countOf(pages.length, "page")} from ${dataPath}\n`);
   const results: Record<string, object> = {};
   for (const [name, extract] of Object.entries(EXTRACTORS)) {
     const texts = pages.map((p) => extract(p.html));
