@@ -107,6 +107,20 @@ describe("extractQuotes", () => {
     expect(brief('Mr Cable will publish his "Alternative Budget" on Monday.')[0]).toMatchObject({ source: "Mr Cable", cue: "publish" });
   });
 
+  it("gives no source to \"it\" before a passive cue, but keeps \"it\" before an active one", () => {
+    // "It" was the source of "It is understood that ..."; PolNeAR gives its 7 such attributions none.
+    expect(brief("It is understood that the minister will resign next week.")[0]).toMatchObject({ content: "that the minister will resign next week", source: null, cue: "is understood" });
+    expect(brief("It was reported that the company had lost money.")[0]).toMatchObject({ source: null });
+    expect(brief("It said it was disappointed.")[0]).toMatchObject({ source: "It", cue: "said" });
+  });
+
+  it("leaves an adverb of the cue's verb group out of the source, but not one inside a relative clause", () => {
+    // The labeller took the adverb into the source ("Arnold firmly | believes", "The company recently | announced").
+    expect(brief("Arnold firmly believes that you often get a stronger vision of the world with short films.")[0]).toMatchObject({ source: "Arnold", cue: "believes" });
+    expect(brief("The company recently announced that profits had doubled.")[0]).toMatchObject({ source: "The company", cue: "announced" });
+    expect(brief("Small, who attended the rally recently, said the crowd was huge.")[0]).toMatchObject({ source: "Small, who attended the rally recently" });
+  });
+
   it("gives a trailing \"according to\" its whole clause, over a cue found inside it", () => {
     // The tagger finds "chants of" too; it had kept that piece and dropped "according to".
     const text = 'Pressure is building on McAuliffe, who was greeted with chants of "Bobby!" at a labor conference in Williamsburg last month, according to Virginia AFL-CIO President Doris Crouse-Mays.';
