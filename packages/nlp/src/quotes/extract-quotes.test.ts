@@ -121,6 +121,23 @@ describe("extractQuotes", () => {
     expect(brief("Small, who attended the rally recently, said the crowd was huge.")[0]).toMatchObject({ source: "Small, who attended the rally recently" });
   });
 
+  it("gives a trailing attribution its whole clause over a cue found inside it, and drops that cue", () => {
+    // The tagger finds "called for" and "who asked" too; the trailing cue's content stopped at them and the overlap rule kept the inner piece.
+    const protocol = "Secret Service protocol called for the nominee to be taken to a trauma center in the wake of her health crisis, sources said.";
+    expect(brief(protocol)).toEqual([
+      { kind: "indirect", content: "Secret Service protocol called for the nominee to be taken to a trauma center in the wake of her health crisis", source: "sources", cue: "said" },
+    ]);
+    const relatives = "Scott's relatives, who asked authorities to show them video of the shooting, watched it on Thursday, attorneys for the family said.";
+    expect(brief(relatives)).toEqual([
+      { kind: "indirect", content: "Scott's relatives, who asked authorities to show them video of the shooting, watched it on Thursday", source: "attorneys for the family", cue: "said" },
+    ]);
+    // The inverted form too, with a source whose title ends in a full stop.
+    const officials = "West Virginia officials felt comfortable with this arrangement because they could pressure the lenders, said Mr. Barrett, the lawyer for the agency.";
+    expect(brief(officials)).toEqual([
+      { kind: "indirect", content: "West Virginia officials felt comfortable with this arrangement because they could pressure the lenders", source: "Mr. Barrett, the lawyer for the agency", cue: "said" },
+    ]);
+  });
+
   it("gives a trailing \"according to\" its whole clause, over a cue found inside it", () => {
     // The tagger finds "chants of" too; it had kept that piece and dropped "according to".
     const text = 'Pressure is building on McAuliffe, who was greeted with chants of "Bobby!" at a labor conference in Williamsburg last month, according to Virginia AFL-CIO President Doris Crouse-Mays.';
@@ -410,7 +427,11 @@ describe("extractQuotes", () => {
     expect(brief("Mr. Quiros was accused of using $50 million for personal expenses, including a luxury condominium.")).toEqual([
       { kind: "indirect", content: "using $50 million for personal expenses", source: null, cue: "was accused of" },
     ]);
-    expect(brief("Voters are worried about the economy, the poll found.")[0]).toMatchObject({ source: "Voters", cue: "are worried about" });
+    expect(brief("Voters are worried about the economy.")[0]).toMatchObject({ source: "Voters", cue: "are worried about" });
+    // Before a trailing attribution the clause is that attribution's content, as PolNeAR annotates no attribution inside another's.
+    expect(brief("Voters are worried about the economy, the poll found.")).toEqual([
+      { kind: "indirect", content: "Voters are worried about the economy", source: "the poll", cue: "found" },
+    ]);
   });
 
   it("keeps the names inside a content that the labeller marked as source in the content", () => {

@@ -104,7 +104,7 @@ const scratch = {
  * run of cue-labelled tokens) the content/source labeller over the tokens around it.
  */
 export function labelParagraph(text: string, model: QuoteModel, options: ExtractOptions = {}): LabelledParagraph {
-  const { sourceBias = SOURCE_BIAS, looserBias = LOOSER_CUE_BIAS, looserGate, trailingContent = true, invertedTrailing = true } = options;
+  const { sourceBias = SOURCE_BIAS, looserBias = LOOSER_CUE_BIAS, looserGate, trailingContent = true, invertedTrailing = true, trailingOverInner = true } = options;
   const tokens = quoteTokens(text, model.words);
   const n = tokens.length;
   const cueScores = emissionScores(model.cue, cueFeatures(tokens, scratch.features(n * CUE_FEATURES)), CUE_FEATURES, n);
@@ -128,7 +128,41 @@ export function labelParagraph(text: string, model: QuoteModel, options: Extract
   }
   if (trailingContent) for (const c of all) contentBeforeTrailingCue(tokens, c, isCue, all);
   if (invertedTrailing) for (const c of all) sourceAfterTrailingCue(tokens, c, isCue, all);
-  return { tokens, cues: all };
+  return { tokens, cues: trailingOverInner ? trailingCuesOverInner(tokens, all, isCue, invertedTrailing) : all };
+}
+
+/**
+ * "Secret Service protocol called for the nominee to be taken to a trauma center ..., sources
+ * said.": PolNeAR annotates no attribution inside another's content, and gives a trailing
+ * attribution at the end of its sentence the whole clause before its comma. The labeller ends a
+ * content at any cue it sees, so a cue the tagger found inside the clause ("called for", "who
+ * asked") cut the trailing cue's content short, and the overlap rule then kept the inner piece.
+ * So a cue in the trailing form of `contentBeforeTrailingCue` (its source right before it after a
+ * comma, a few words after it to the sentence's end) whose clause holds other cues takes the
+ * clause as its content, and those cues are dropped, when the clause holds no quotation mark and
+ * the cue's own content, if any, lies inside it.
+ */
+function trailingCuesOverInner(tokens: QuoteTokens, cues: LabelledCue[], isCue: Uint8Array, inverted: boolean): LabelledCue[] {
+  const dropped = new Set<LabelledCue>();
+  for (const c of cues) {
+    if (dropped.has(c)) continue;
+    const clause = contentOverInner(tokens, c, isCue) ?? (inverted ? sourceAfterTrailingCue(tokens, c, isCue, cues, true) : null);
+    if (!clause) continue;
+    for (const d of cues) if (d !== c && d.cue.first >= clause.first && d.cue.last < clause.comma) dropped.add(d);
+  }
+  return dropped.size === 0 ? cues : cues.filter((d) => !dropped.has(d));
+}
+
+/** `trailingCuesOverInner` for a cue whose source stands before it: the clause it took, or null. */
+function contentOverInner(tokens: QuoteTokens, c: LabelledCue, isCue: Uint8Array): Clause | null {
+  const { labels, from } = c;
+  const comma = trailingComma(tokens, c, isCue);
+  if (comma < 0) return null;
+  const first = clauseStart(tokens, comma, from);
+  if (comma - first < 3 || !innerCues(tokens, isCue, first, comma)) return null;
+  for (let k = 0; k < labels.length; k++) if (labels[k] === ROLE_LABEL.CONTENT && (from + k < first || from + k >= comma)) return null;
+  labels.fill(ROLE_LABEL.CONTENT, first - from, comma - from);
+  return { first, comma };
 }
 
 /** The most words that may follow a trailing cue before its sentence ends ("said in its latest Beige Book report."). */
@@ -147,34 +181,42 @@ const RUN_CLASSES: ReadonlySet<number> = new Set([CLASS.word, CLASS.cap, CLASS.n
  * there ('Britain was "uniquely placed" to ...').
  */
 function contentBeforeTrailingCue(tokens: QuoteTokens, c: LabelledCue, isCue: Uint8Array, all: readonly LabelledCue[]): void {
-  const { labels, from, cue } = c;
+  const { labels, from } = c;
   if (labels.includes(ROLE_LABEL.CONTENT)) return;
+  const comma = trailingComma(tokens, c, isCue);
+  if (comma < 0) return;
+  const first = clauseStart(tokens, comma, from);
+  // A clause that opens with a quotation mark is a quotation, read as such; quoted words inside it
+  // ('Britain was "uniquely placed" to ...') are part of the reported speech.
+  if (comma - first < 3 || tokens.cls[first] === CLASS.quote) return;
+  if (!clauseFree(tokens, isCue, first, comma, (i) => labels[i - from] !== ROLE_LABEL.O || labelledByOther(all, c, i))) return;
+  labels.fill(ROLE_LABEL.CONTENT, first - from, comma - from);
+}
+
+/**
+ * The comma before the source of a cue in the trailing form ("..., the minister said on Monday."):
+ * its source right before it (an auxiliary or adverb or two between), a comma before the source,
+ * and at most `TRAILING_RUN` words after the cue to the sentence's end or to a comma before another
+ * cue (no "that" and not "by" first); -1 when the cue is not so.
+ */
+function trailingComma(tokens: QuoteTokens, c: LabelledCue, isCue: Uint8Array): number {
+  const { labels, from, cue } = c;
   const sentence = tokens.sentence[cue.first]!;
   let run = 0;
   for (let j = cue.last + 1; j < tokens.length && tokens.sentence[j] === sentence && tokens.cls[j] !== CLASS.stop; j++) {
     // "..., the minister said on Monday, adding that ...": a comma before another cue ends the run too.
     if (tokens.cls[j] === CLASS.comma && isCue[j + 1]) break;
     // "... were told by hosts Ant and Dec.": a passive cue's source follows it; the words before are its subject.
-    if (!RUN_CLASSES.has(tokens.cls[j]!) || tokens.lower[j] === "that" || (run === 0 && tokens.lower[j] === "by") || ++run > TRAILING_RUN) return;
+    if (!RUN_CLASSES.has(tokens.cls[j]!) || tokens.lower[j] === "that" || (run === 0 && tokens.lower[j] === "by") || ++run > TRAILING_RUN) return -1;
   }
   // The source ends right before the cue, or an auxiliary or adverb or two before it ("the comedian also told").
   let k = cue.first - 1;
   for (let gap = 0; gap < 2 && k >= from && labels[k - from] === ROLE_LABEL.O && tokens.cls[k] === CLASS.word; gap++) k--;
-  if (k < from || labels[k - from] !== ROLE_LABEL.SOURCE) return;
+  if (k < from || labels[k - from] !== ROLE_LABEL.SOURCE) return -1;
   while (k >= from && labels[k - from] === ROLE_LABEL.SOURCE) k--;
-  if (k < from || tokens.cls[k] !== CLASS.comma || tokens.sentence[k] !== sentence) return;
-  const comma = k;
-  const first = clauseStart(tokens, comma, from);
-  // A clause that opens with a quotation mark is a quotation, read as such; quoted words inside it
-  // ('Britain was "uniquely placed" to ...') are part of the reported speech.
-  if (comma - first < 3 || tokens.cls[first] === CLASS.quote) return;
-  let marks = 0;
-  for (let i = first; i < comma; i++) {
-    if (tokens.cls[i] === CLASS.quote) marks++;
-    if (labels[i - from] !== ROLE_LABEL.O || isCue[i] || labelledByOther(all, c, i)) return;
-  }
-  if (marks % 2 === 1) return;
-  labels.fill(ROLE_LABEL.CONTENT, first - from, comma - from);
+  // The labeller sometimes takes the comma into the source (", attorneys for the family said").
+  if (tokens.cls[k + 1] === CLASS.comma) k++;
+  return k >= from && tokens.cls[k] === CLASS.comma && tokens.sentence[k] === sentence ? k : -1;
 }
 
 /**
@@ -283,27 +325,28 @@ const INVERTED_SOURCE_MAX = 30;
  * cue none, nor open with a pronoun unless it is that alone ("..., said he."). The cue's labels are
  * then the clause as content and the phrase as source, nothing else.
  */
-function sourceAfterTrailingCue(tokens: QuoteTokens, c: LabelledCue, isCue: Uint8Array, all: readonly LabelledCue[]): void {
+function sourceAfterTrailingCue(tokens: QuoteTokens, c: LabelledCue, isCue: Uint8Array, all: readonly LabelledCue[], overInner = false): Clause | null {
   const { labels, from, cue } = c;
   const to = from + labels.length;
-  if (cue.first !== cue.last || !INVERTING_CUES.has(tokens.lower[cue.first]!)) return;
+  if (cue.first !== cue.last || !INVERTING_CUES.has(tokens.lower[cue.first]!)) return null;
   const comma = cue.first - 1;
   const sentence = tokens.sentence[cue.first]!;
-  if (comma <= from || tokens.cls[comma] !== CLASS.comma || tokens.sentence[comma] !== sentence) return;
+  if (comma <= from || tokens.cls[comma] !== CLASS.comma || tokens.sentence[comma] !== sentence) return null;
   const open = cue.last + 1;
-  if (open >= to || tokens.sentence[open] !== sentence || NO_SOURCE_START.has(tokens.lower[open]!)) return;
-  if (!RUN_CLASSES.has(tokens.cls[open]!) || (tokens.cls[open] === CLASS.word && /(?:ly|ing)$/.test(tokens.lower[open]!))) return;
+  if (open >= to || tokens.sentence[open] !== sentence || NO_SOURCE_START.has(tokens.lower[open]!)) return null;
+  if (!RUN_CLASSES.has(tokens.cls[open]!) || (tokens.cls[open] === CLASS.word && /(?:ly|ing)$/.test(tokens.lower[open]!))) return null;
   // The source: to the sentence's end, or to a comma before an -ing word, "with" or another cue.
   let end = open;
   let sentenceEnd = open;
   while (sentenceEnd < tokens.length && tokens.sentence[sentenceEnd] === sentence) sentenceEnd++;
   for (; end < sentenceEnd; end++) {
     const cls = tokens.cls[end]!;
+    // A full stop inside the sentence is an abbreviation's ("said Mr. Barrett, ..."), as the sentence splitter read it.
     if (cls === CLASS.stop && end === sentenceEnd - 1) break;
     if (cls === CLASS.comma && end + 1 < sentenceEnd && (isCue[end + 1] || tokens.lower[end + 1] === "with" || (tokens.cls[end + 1] === CLASS.word && tokens.lower[end + 1]!.endsWith("ing")))) break;
-    if (cls === CLASS.quote || cls === CLASS.colon || cls === CLASS.stop || tokens.lower[end] === "that" || isCue[end] || end - open >= INVERTED_SOURCE_MAX) return;
+    if (cls === CLASS.quote || cls === CLASS.colon || tokens.lower[end] === "that" || isCue[end] || end - open >= INVERTED_SOURCE_MAX) return null;
   }
-  if (end > to || hasFiniteVerb(tokens, open, end, false) || (tokens.cls[open] === CLASS.pronoun && end > open + 1)) return;
+  if (end > to || hasFiniteVerb(tokens, open, end, false) || (tokens.cls[open] === CLASS.pronoun && end > open + 1)) return null;
   for (let k = open + 1; k < end; k++) {
     const next = tokens.lower[k + 1] === "the" || tokens.lower[k + 1] === "a" || tokens.lower[k + 1] === "an" ? k + 2 : k + 1;
     if (DAY.has(tokens.lower[k]!) || (SETTING_LEAD.has(tokens.lower[k]!) && next < end && SETTING.has(tokens.lower[next]!))) {
@@ -314,16 +357,38 @@ function sourceAfterTrailingCue(tokens: QuoteTokens, c: LabelledCue, isCue: Uint
   // The clause before the comma.
   const first = clauseStart(tokens, comma, 0);
   const ofSentence = (other: LabelledCue) => tokens.sentence[other.cue.first] === sentence;
-  if (first < from || comma - first < 3 || tokens.cls[first] === CLASS.quote || !hasFiniteVerb(tokens, first, comma, true)) return;
-  let marks = 0;
-  for (let i = first; i < comma; i++) {
-    if (tokens.cls[i] === CLASS.quote) marks++;
-    if (isCue[i] || labelledByOther(all, c, i, ofSentence)) return;
-  }
-  if (marks % 2 === 1) return;
+  if (first < from || comma - first < 3 || tokens.cls[first] === CLASS.quote || !hasFiniteVerb(tokens, first, comma, true)) return null;
+  if (overInner ? !innerCues(tokens, isCue, first, comma) : !clauseFree(tokens, isCue, first, comma, (i) => labelledByOther(all, c, i, ofSentence))) return null;
   labels.fill(ROLE_LABEL.O);
   labels.fill(ROLE_LABEL.CONTENT, first - from, comma - from);
   labels.fill(ROLE_LABEL.SOURCE, open - from, end - from);
+  return { first, comma };
+}
+
+/** A clause before a trailing cue: its first token and the comma that ends it. */
+interface Clause {
+  first: number;
+  comma: number;
+}
+
+/** Whether tokens `[first, comma)` hold no cue and no token `taken`, and pair their quotation marks. */
+function clauseFree(tokens: QuoteTokens, isCue: Uint8Array, first: number, comma: number, taken: (i: number) => boolean): boolean {
+  let marks = 0;
+  for (let i = first; i < comma; i++) {
+    if (tokens.cls[i] === CLASS.quote) marks++;
+    if (isCue[i] || taken(i)) return false;
+  }
+  return marks % 2 === 0;
+}
+
+/** Whether tokens `[first, comma)` hold a cue and no quotation mark. */
+function innerCues(tokens: QuoteTokens, isCue: Uint8Array, first: number, comma: number): boolean {
+  let inner = false;
+  for (let i = first; i < comma; i++) {
+    if (tokens.cls[i] === CLASS.quote) return false;
+    if (isCue[i]) inner = true;
+  }
+  return inner;
 }
 
 const TELL = new Set(["told", "tell", "tells", "telling", "assured", "assures", "assuring", "informed", "informs", "informing"]);
@@ -658,6 +723,8 @@ export interface ExtractOptions {
   trailingContent?: boolean;
   /** false leaves out `sourceAfterTrailingCue` (`quote-trailing --inverted --all` lists what it adds). */
   invertedTrailing?: boolean;
+  /** false leaves out `trailingCuesOverInner`. */
+  trailingOverInner?: boolean;
 }
 
 /**
