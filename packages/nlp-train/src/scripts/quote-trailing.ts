@@ -12,15 +12,24 @@
 // (`ExtractOptions.trailingContent`), and lists the attributions the rule adds and those it takes
 // away (the same text in several articles counted once): what it does on news at large. With
 // `--inverted` it does so for `sourceAfterTrailingCue` ("..., say researchers.";
-// `ExtractOptions.invertedTrailing`) instead, and with `--over-inner` for `trailingCuesOverInner`
-// ("..., sources said." taking its whole clause over a cue inside it; `ExtractOptions.trailingOverInner`).
+// `ExtractOptions.invertedTrailing`) instead, with `--over-inner` for `trailingCuesOverInner`
+// ("..., sources said." taking its whole clause over a cue inside it; `ExtractOptions.trailingOverInner`)
+// and with `--parenthetical` for `contentAroundParenthesis` ("A, Mr. Clarke said, B.";
+// `ExtractOptions.parenthetical`).
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { extractQuotes, normalizeText, splitParagraphs } from "@newsflow/nlp";
 import { loadQuoteModel } from "@newsflow/nlp/node";
 import { requireSharedData } from "../shared-data.js";
 
-const { values } = parseArgs({ options: { model: { type: "string" }, show: { type: "boolean", default: false }, all: { type: "boolean", default: false }, inverted: { type: "boolean", default: false }, "over-inner": { type: "boolean", default: false } } });
+const { values } = parseArgs({ options: { model: { type: "string" }, show: { type: "boolean", default: false }, all: { type: "boolean", default: false }, inverted: { type: "boolean", default: false }, "over-inner": { type: "boolean", default: false }, parenthetical: { type: "boolean", default: false } } });
+/** Which rule `--all` reads the articles with and without: its flag and its `ExtractOptions` key. */
+const RULES = [
+  ["inverted", "invertedTrailing"],
+  ["over-inner", "trailingOverInner"],
+  ["parenthetical", "parenthetical"],
+] as const;
+const [flag, option] = RULES.find(([name]) => values[name]) ?? ["", "trailingContent"];
 const model = loadQuoteModel(values.model);
 const TRAILING =
   /^(?<content>.{15,}), (?<source>(?:the |a |an |its |his |her )?[A-Za-z][\w .'’-]{1,50}?) (?<cue>said|told|added|warned|announced|insisted|argued|claimed) (?:(?!that\b)[\w£$'’-]+ ?){1,6}\.$/;
@@ -47,7 +56,7 @@ const articles = readFileSync(requireSharedData("summaries", "bbc", "articles.js
 
 if (values.all) {
   const shown = (text: string, on: boolean) =>
-    extractQuotes(text, model, values.inverted ? { invertedTrailing: on } : values["over-inner"] ? { trailingOverInner: on } : { trailingContent: on }).quotes.map((q) => `[${q.content.text} | ${q.source?.text ?? "-"} | ${q.cue?.text ?? "-"}]`);
+    extractQuotes(text, model, { [option]: on }).quotes.map((q) => `[${q.content.text} | ${q.source?.text ?? "-"} | ${q.cue?.text ?? "-"}]`);
   const added = new Set<string>();
   const removed = new Set<string>();
   for (const text of articles) {
@@ -58,7 +67,7 @@ if (values.all) {
     }
   }
   for (const line of [...added, ...removed].sort()) process.stdout.write(`${line}\n`);
-  process.stderr.write(`quote-trailing${values.inverted ? " --inverted" : values["over-inner"] ? " --over-inner" : ""} --all: ${added.size} attributions added, ${removed.size} taken away, over ${articles.length} articles\n`);
+  process.stderr.write(`quote-trailing${flag ? ` --${flag}` : ""} --all: ${added.size} attributions added, ${removed.size} taken away, over ${articles.length} articles\n`);
   process.stdout.write(`${JSON.stringify({ articles: articles.length, added: added.size, removed: removed.size })}\n`);
   process.exit(0);
 }

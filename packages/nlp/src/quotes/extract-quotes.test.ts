@@ -121,6 +121,15 @@ describe("extractQuotes", () => {
     expect(brief("Small, who attended the rally recently, said the crowd was huge.")[0]).toMatchObject({ source: "Small, who attended the rally recently" });
   });
 
+  it("gives a reporting verb set off by commas inside its sentence both sides as content", () => {
+    // The labeller gave "said" a source and no content: the attribution was lost.
+    const quotes = extractQuotes("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.", model).quotes;
+    expect(quotes.map((q) => [q.content.text, q.source?.text, q.cue?.text, q.joinedTo])).toEqual([
+      ["Lenox was a juggernaut", "Mr. Clarke", "said", undefined],
+      ["until it went bankrupt in 1999", "Mr. Clarke", "said", 0],
+    ]);
+  });
+
   it("gives a trailing attribution its whole clause over a cue found inside it, and drops that cue", () => {
     // The tagger finds "called for" and "who asked" too; the trailing cue's content stopped at them and the overlap rule kept the inner piece.
     const protocol = "Secret Service protocol called for the nominee to be taken to a trauma center in the wake of her health crisis, sources said.";

@@ -104,7 +104,7 @@ const scratch = {
  * run of cue-labelled tokens) the content/source labeller over the tokens around it.
  */
 export function labelParagraph(text: string, model: QuoteModel, options: ExtractOptions = {}): LabelledParagraph {
-  const { sourceBias = SOURCE_BIAS, looserBias = LOOSER_CUE_BIAS, looserGate, trailingContent = true, invertedTrailing = true, trailingOverInner = true } = options;
+  const { sourceBias = SOURCE_BIAS, looserBias = LOOSER_CUE_BIAS, looserGate, trailingContent = true, invertedTrailing = true, trailingOverInner = true, parenthetical = true } = options;
   const tokens = quoteTokens(text, model.words);
   const n = tokens.length;
   const cueScores = emissionScores(model.cue, cueFeatures(tokens, scratch.features(n * CUE_FEATURES)), CUE_FEATURES, n);
@@ -128,6 +128,7 @@ export function labelParagraph(text: string, model: QuoteModel, options: Extract
   }
   if (trailingContent) for (const c of all) contentBeforeTrailingCue(tokens, c, isCue, all);
   if (invertedTrailing) for (const c of all) sourceAfterTrailingCue(tokens, c, isCue, all);
+  if (parenthetical) for (const c of all) contentAroundParenthesis(tokens, c, isCue, all);
   return { tokens, cues: trailingOverInner ? trailingCuesOverInner(tokens, all, isCue, invertedTrailing) : all };
 }
 
@@ -192,6 +193,51 @@ function contentBeforeTrailingCue(tokens: QuoteTokens, c: LabelledCue, isCue: Ui
   if (!clauseFree(tokens, isCue, first, comma, (i) => labels[i - from] !== ROLE_LABEL.O || labelledByOther(all, c, i))) return;
   labels.fill(ROLE_LABEL.CONTENT, first - from, comma - from);
 }
+
+/**
+ * "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.": a reporting verb set
+ * off by commas inside its sentence, with its source right before it, reports both sides, which
+ * PolNeAR annotates as one content in two pieces. The labeller gets most of these; when it gave
+ * such a cue no content or only one side, the two sides become its content: the clause from the
+ * sentence's start (past an opening connective) to the first comma and the words from the second
+ * comma to the sentence's end, each at least two tokens, with no quotation mark, no cue and no
+ * other attribution's labels.
+ */
+function contentAroundParenthesis(tokens: QuoteTokens, c: LabelledCue, isCue: Uint8Array, all: readonly LabelledCue[]): void {
+  const { labels, from, cue } = c;
+  const to = from + labels.length;
+  if (cue.first !== cue.last || !INVERTING_CUES.has(tokens.lower[cue.first]!)) return;
+  const sentence = tokens.sentence[cue.first]!;
+  const after = cue.last + 1;
+  if (after >= to || tokens.cls[after] !== CLASS.comma || tokens.sentence[after] !== sentence) return;
+  let k = cue.first - 1;
+  if (k < from || labels[k - from] !== ROLE_LABEL.SOURCE) return;
+  while (k >= from && labels[k - from] === ROLE_LABEL.SOURCE && tokens.cls[k] !== CLASS.comma) k--;
+  if (k < from || tokens.cls[k] !== CLASS.comma || tokens.sentence[k] !== sentence || cue.first - k > PARENTHESIS_SOURCE_MAX) return;
+  const before = k;
+  const first = clauseStart(tokens, before, from);
+  let end = after + 1;
+  while (end < to && tokens.sentence[end] === sentence) end++;
+  if (end === to && end < tokens.length && tokens.sentence[end] === sentence) return;
+  if (tokens.cls[end - 1] === CLASS.stop) end--;
+  if (before - first < 2 || end - after - 1 < 2) return;
+  const free = (i: number) => labels[i - from] !== ROLE_LABEL.SOURCE && !labelledByOther(all, c, i);
+  const side = (a: number, b: number) => {
+    for (let i = a; i < b; i++) if (tokens.cls[i] === CLASS.quote || isCue[i] || !free(i)) return false;
+    return true;
+  };
+  if (!side(first, before) || !side(after + 1, end)) return;
+  const labelled = (a: number, b: number) => labels.subarray(a - from, b - from).includes(ROLE_LABEL.CONTENT);
+  const [left, right] = [labelled(first, before), labelled(after + 1, end)];
+  // A side without a verb is content too ("The plan, he said, would cost ...", "In contrast, he said,
+  // ..."): PolNeAR's content takes the whole sentence less the attribution; requiring a finite verb
+  // on the side the labeller left out gave dev exact content 0.5642 against 0.5656.
+  if (left && right) return;
+  labels.fill(ROLE_LABEL.CONTENT, first - from, before - from);
+  labels.fill(ROLE_LABEL.CONTENT, after + 1 - from, end - from);
+}
+/** The most tokens from the first comma to a parenthetical cue ("..., a spokesman for the company said, ..."). */
+const PARENTHESIS_SOURCE_MAX = 12;
 
 /**
  * The comma before the source of a cue in the trailing form ("..., the minister said on Monday."):
@@ -725,6 +771,8 @@ export interface ExtractOptions {
   invertedTrailing?: boolean;
   /** false leaves out `trailingCuesOverInner`. */
   trailingOverInner?: boolean;
+  /** false leaves out `contentAroundParenthesis`. */
+  parenthetical?: boolean;
 }
 
 /**
