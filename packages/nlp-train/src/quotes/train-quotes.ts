@@ -47,7 +47,8 @@ function tokensIn(t: QuoteTokens, spans: Spans): number[] {
 
 /** Tokens and labels of a gold paragraph (`clusters`: the word clusters of the model being trained). */
 export function encodeParagraph(p: GoldParagraph, clusters: ReadonlyMap<string, number>): EncodedParagraph {
-  const tokens = quoteTokens(p.text, clusters);
+  // Mixed curly and straight marks unpaired in the features, as the shipped model was trained (`featureMarks`).
+  const tokens = quoteTokens(p.text, clusters, { pairMixed: false });
   const cueLabels = new Uint8Array(tokens.length);
   const roles: RoleExample[] = [];
   for (const at of p.attributions) {

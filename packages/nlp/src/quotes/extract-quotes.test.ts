@@ -121,6 +121,13 @@ describe("extractQuotes", () => {
     expect(brief("Small, who attended the rally recently, said the crowd was huge.")[0]).toMatchObject({ source: "Small, who attended the rally recently" });
   });
 
+  it("reads a quotation opened with a curly mark and closed with a straight one as a quotation", () => {
+    // The features paired only marks of one kind: the cue was taken for "statement" with a source from inside the quotation.
+    expect(brief('“Immunity deals should not be a requirement for cooperating with the FBI," Oversight Chairman Jason Chaffetz said in a statement.')).toEqual([
+      { kind: "direct", content: '“Immunity deals should not be a requirement for cooperating with the FBI,"', source: "Oversight Chairman Jason Chaffetz", cue: "said in a statement" },
+    ]);
+  });
+
   it("gives a reporting verb set off by commas inside its sentence both sides as content", () => {
     // The labeller gave "said" a source and no content: the attribution was lost.
     const quotes = extractQuotes("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.", model).quotes;
