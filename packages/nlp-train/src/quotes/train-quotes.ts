@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { extractQuotes, type QuoteModel, resolveQuotes } from "@newsflow/nlp";
-import { CUE_FEATURES, CUE_LABEL, type CueTokens, cueFeatures, passiveCueParticiple, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, type QuoteTokens, quoteModelFromJson, quoteTokens, ROLE_FEATURES, ROLE_LABEL, roleFeatures, roleWindow, shareBucket } from "@newsflow/nlp/train";
+import { CUE_FEATURES, CUE_LABEL, type CueTokens, cueFeatures, passiveCueParticiple, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, type QuoteTokens, quoteModelFromJson, quoteTokens, ROLE_FEATURES, ROLE_LABEL, roleFeatures, roleWindow, shareBucket, TRAINED_READING } from "@newsflow/nlp/train";
 import { ChainTrainer, chainToJson } from "./chain-trainer.js";
 import type { GoldArticle, GoldParagraph } from "./polnear.js";
 import { emptyCounts, type QuoteCounts, quoteFigures, type Spans, scoreArticle } from "./score-quotes.js";
@@ -47,8 +47,8 @@ function tokensIn(t: QuoteTokens, spans: Spans): number[] {
 
 /** Tokens and labels of a gold paragraph (`clusters`: the word clusters of the model being trained). */
 export function encodeParagraph(p: GoldParagraph, clusters: ReadonlyMap<string, number>): EncodedParagraph {
-  // Mixed curly and straight marks unpaired in the features, as the shipped model was trained (`featureMarks`).
-  const tokens = quoteTokens(p.text, clusters, { pairMixed: false });
+  // Read as the shipped model's examples were (mixed quotation marks unpaired, numbers split at their commas).
+  const tokens = quoteTokens(p.text, clusters, TRAINED_READING);
   const cueLabels = new Uint8Array(tokens.length);
   const roles: RoleExample[] = [];
   for (const at of p.attributions) {

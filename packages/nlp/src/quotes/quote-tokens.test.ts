@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLASS, quoteTokens } from "./quote-tokens.js";
+import { CLASS, quoteTokens, TRAINED_READING } from "./quote-tokens.js";
 
 describe("quoteTokens", () => {
   const t = quoteTokens("“We won,” Croft said. Mr. Lee’s aides disagreed.");
@@ -11,6 +11,15 @@ describe("quoteTokens", () => {
     expect(said(quoteTokens("Croft said so.", words(5 | (7 << 11) | (3 << 22))))).toEqual([5 | (7 << 11), 3]);
     expect(said(quoteTokens("Croft said so.", words(9)))).toEqual([9, 0]);
     expect(said(quoteTokens("Croft said so."))).toEqual([0, 0]);
+  });
+
+  it("keeps a number with thousands separators whole, which the shipped model's training split at its commas", () => {
+    const texts = (reading?: typeof TRAINED_READING) => {
+      const u = quoteTokens("It cost 40,000 dollars, or 1,300.5 each, in 2004, 300 said.", undefined, reading);
+      return Array.from({ length: u.length }, (_, i) => u.text.slice(u.start[i]!, u.end[i]!));
+    };
+    expect(texts()).toEqual(["It", "cost", "40,000", "dollars", ",", "or", "1,300.5", "each", ",", "in", "2004", ",", "300", "said", "."]);
+    expect(texts(TRAINED_READING).slice(2, 5)).toEqual(["40", ",", "000"]);
   });
 
   it("keeps each array to itself (they share one buffer)", () => {

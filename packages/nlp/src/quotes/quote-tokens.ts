@@ -78,7 +78,26 @@ function wordHashes(raw: string): WordHashes {
   return h;
 }
 
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*|''|\S/gu;
+/**
+ * Words (letters and digits, with inner apostrophes, dots, ampersands and hyphens), `''` and single
+ * marks; `TOKEN_RE` also keeps a number with thousands separators whole ("40,000", "1,300.5"),
+ * which `TRAINED_TOKEN_RE` split at its commas ("40", ",", "000"), so that a comma rule (a trailing
+ * attribution's comma, a clause's) never stops inside a number.
+ */
+const TOKEN_RE = /\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?(?!\p{N})|[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*|''|\S/gu;
+const TRAINED_TOKEN_RE = /[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*|''|\S/gu;
+
+/** How `quoteTokens` reads a paragraph: `pairMixed` as in `featureMarks`, `wholeNumbers` as in `TOKEN_RE`. */
+export interface QuoteReading {
+  pairMixed?: boolean;
+  wholeNumbers?: boolean;
+}
+/**
+ * The reading the shipped quote model's training examples were encoded with, which `train:quotes`
+ * keeps so that it writes the shipped file byte for byte; extraction reads paragraphs the newer way
+ * (both changes measured with that model: packages/nlp/README.md, after the trailing rules).
+ */
+export const TRAINED_READING: Readonly<QuoteReading> = { pairMixed: false, wholeNumbers: false };
 
 function classOf(raw: string, lower: string): number {
   const c = raw.charCodeAt(0);
@@ -116,11 +135,11 @@ const NO_WORDS: ReadonlyMap<string, number> = new Map();
 /**
  * Tokenises a paragraph for the quote model, with its sentences, quotations and what the model
  * knows of each word (`words`: clusters `c1 | c2 << 11` and cue-share bucket `<< 22`, see `wordKnowledge`).
- * `pairMixed: false` gives the features the quotations as the shipped model was trained on them (`featureMarks`).
+ * `TRAINED_READING` reads it as the shipped model's training examples were read.
  */
-export function quoteTokens(text: string, words: ReadonlyMap<string, number> = NO_WORDS, { pairMixed = true }: { pairMixed?: boolean } = {}): QuoteTokens {
+export function quoteTokens(text: string, words: ReadonlyMap<string, number> = NO_WORDS, { pairMixed = true, wholeNumbers = true }: QuoteReading = {}): QuoteTokens {
   const raw: Array<[number, number, string]> = [];
-  for (const m of text.matchAll(TOKEN_RE)) raw.push([m.index!, m.index! + m[0].length, m[0]]);
+  for (const m of text.matchAll(wholeNumbers ? TOKEN_RE : TRAINED_TOKEN_RE)) raw.push([m.index!, m.index! + m[0].length, m[0]]);
   const n = raw.length;
   // Every array from one buffer (a dozen backing stores per paragraph were allocated and freed).
   const arrays = fromOneBuffer((s) => ({
