@@ -121,6 +121,13 @@ describe("extractQuotes", () => {
     expect(brief("Small, who attended the rally recently, said the crowd was huge.")[0]).toMatchObject({ source: "Small, who attended the rally recently" });
   });
 
+  it("labels again a cue that got no content, with the cues after it unmarked", () => {
+    // "about 20 people" was the source of "have indicated", and "has said" had no content.
+    expect(brief("McAuliffe has said about 20 people have indicated an interest in the seat.")).toEqual([
+      { kind: "indirect", content: "about 20 people have indicated an interest in the seat", source: "McAuliffe", cue: "has said" },
+    ]);
+  });
+
   it("reads a quotation opened with a curly mark and closed with a straight one as a quotation", () => {
     // The features paired only marks of one kind: the cue was taken for "statement" with a source from inside the quotation.
     expect(brief('“Immunity deals should not be a requirement for cooperating with the FBI," Oversight Chairman Jason Chaffetz said in a statement.')).toEqual([
