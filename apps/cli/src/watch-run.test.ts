@@ -1,6 +1,6 @@
-import type { RunRecord } from "@newsflow/store";
+import { type RunRecord, STALLED_AFTER_MS } from "@newsflow/store";
 import { describe, expect, it } from "vitest";
-import { finalReport } from "./watch-run.js";
+import { finalReport, progressLine } from "./watch-run.js";
 
 /** A completed run of one document and one paragraph, with `changes` on top. */
 const run = (changes: Partial<RunRecord> = {}): RunRecord => ({
@@ -32,5 +32,24 @@ describe("finalReport", () => {
     const { lines } = finalReport(run({ documents: 3, paragraphs: 3, rejected: 2, tasks: { summarize: { done: 2, failed: 1 }, entities: { done: 1, failed: 2 }, quotes: { done: 3, failed: 0 } } }));
     expect(lines).toContain("  documents   1/3 done, 2 inputs rejected");
     expect(lines.find((l) => l.startsWith("  failed"))).toBe("  failed      summarize 1 paragraph, entities 2 paragraphs: see 'newsflow status r1', retry with 'newsflow retry r1'");
+  });
+});
+
+describe("progressLine", () => {
+  /** A running run of two paragraphs, one done by every task, whose counts last changed at 50 s. */
+  const running = run({ status: "running", finishedAt: null, lastChangeAt: 50_000, documents: 1, docsDone: 0, paragraphs: 2 });
+
+  it("ends with the time left while the run's counts keep changing", () => {
+    expect(progressLine(running, 0, 50_000 + 1000)).toMatch(/ eta \d+s$/);
+  });
+
+  it("says stalled, not 'eta --', once the run's counts have not changed for STALLED_AFTER_MS (as the dashboard does)", () => {
+    const line = progressLine(running, 0, 50_000 + STALLED_AFTER_MS + 1000);
+    expect(line).toMatch(/ par\/s {2}stalled$/);
+    expect(line).not.toContain("eta");
+  });
+
+  it("shows no ETA and no stall for a completed run", () => {
+    expect(progressLine(run(), 0, 10 * STALLED_AFTER_MS)).toMatch(/ eta --$/);
   });
 });

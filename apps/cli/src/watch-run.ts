@@ -1,17 +1,20 @@
 import { TASKS } from "@newsflow/contracts";
 import { withRedisRetry } from "@newsflow/queue";
-import { countOf, type RunRecord, type Store, viewRun } from "@newsflow/store";
+import { countOf, type RunRecord, type RunView, type Store, viewRun } from "@newsflow/store";
 
 const fmtTime = (s: number | null) => (s === null ? "--" : s < 60 ? `${Math.round(s)}s` : `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, "0")}s`);
 
-/** One line of progress: bar (on a TTY), documents, per-task counts, rate and ETA. */
+/** The ETA part of the progress line: "stalled" when the store's viewRun says so (as the dashboard does), else the time left. */
+const etaPart = (v: RunView) => (v.stalled ? "stalled" : `eta ${fmtTime(v.etaSeconds)}`);
+
+/** One line of progress: bar (on a TTY), documents, per-task counts, rate and ETA ("stalled" for a stalled run). */
 export function progressLine(run: RunRecord, width = 24, now = Date.now()): string {
   const v = viewRun(run, now);
   const filled = Math.round(v.progress * width);
   const bar = width > 0 ? `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ` : "";
   const tasks = TASKS.map((t) => `${t} ${run.tasks[t].done}/${run.paragraphs}${run.tasks[t].failed ? ` (${run.tasks[t].failed} failed)` : ""}`).join("  ");
   const rate = v.paragraphsPerSecond === null ? "--" : v.paragraphsPerSecond.toFixed(0);
-  return `${bar}${Math.floor(v.progress * 100)}%  docs ${run.docsDone}/${run.documents}  ${tasks}  ${rate} par/s  eta ${fmtTime(v.etaSeconds)}`;
+  return `${bar}${Math.floor(v.progress * 100)}%  docs ${run.docsDone}/${run.documents}  ${tasks}  ${rate} par/s  ${etaPart(v)}`;
 }
 
 /**
