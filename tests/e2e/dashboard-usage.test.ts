@@ -157,6 +157,20 @@ describe("using the dashboard in real Chromium", () => {
     await expect.poll(async () => [await field("quotes"), await field("eta")], { timeout: 10_000 }).toEqual(["1 / 2", "stalled"]);
   });
 
+  it("says a run deleted while its page is open no longer exists, and stops listening", async () => {
+    const { store } = deployment;
+    await store.createRun("usage-deleted", ["x"], producer);
+    await page.goto(`${base}/runs/usage-deleted`);
+    await page.waitForFunction(() => document.querySelector("[data-live] .warn") !== null);
+    await deployment.redis.del(store.keys.run("usage-deleted"));
+    const notice = page.getByRole("status");
+    await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toBe("This run no longer exists: it was deleted while this page was open. Live updates have stopped.");
+    // Closed by the page: no reconnect to the run's stream (now a 404) replaces the line.
+    await page.waitForTimeout(4000);
+    expect(await notice.textContent()).toContain("This run no longer exists");
+    expect(consoleErrors).toEqual([]);
+  });
+
   it("leaves the browser console without errors on every page", async () => {
     // A browser of its own: Chromium asks a host for its icon once per browser, not per page.
     const fresh = await launch();

@@ -62,6 +62,12 @@
       notice.hidden = !text;
     };
     source.addEventListener("unavailable", (e) => say(`Live updates paused: ${e.data}. They resume when it is back.`));
+    // The run was deleted while the page was open: the stream says so once and ends (closed
+    // here too, or EventSource would reconnect to a 404).
+    source.addEventListener("gone", () => {
+      source.close();
+      say("This run no longer exists: it was deleted while this page was open. Live updates have stopped.");
+    });
     source.addEventListener("error", () => {
       if (source.readyState === EventSource.CLOSED) say("Live updates are off (the viewer refused or closed the stream): reload the page later.");
     });

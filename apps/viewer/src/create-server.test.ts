@@ -319,6 +319,31 @@ describe("the viewer's pages on a real Redis", () => {
     expect(first).toContain('"id":"streamed-run"');
   });
 
+  it("ends the live stream of a run deleted while it is open with a 'gone' event instead of streaming empty lists", async () => {
+    const { store } = deployment;
+    await store.createRun("deleted-run", ["x"], producer);
+    const res = await app.request("/events/runs/deleted-run");
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    expect(decoder.decode((await reader.read()).value)).toContain('"id":"deleted-run"');
+    await deployment.redis.del(store.keys.run("deleted-run"));
+    // What the stream sends until it ends, or for 5 s (the stream sends once a second).
+    let rest = "";
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const next = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), Math.max(0, deadline - Date.now())))]);
+      if (next === null || next.done) {
+        if (next === null) await reader.cancel();
+        expect(next, "the stream did not end").not.toBeNull();
+        break;
+      }
+      rest += decoder.decode(next.value);
+    }
+    expect(rest).toContain("event: gone\ndata: no such run");
+    expect(rest).not.toContain("data: []");
+  });
+
   it("answers an unknown page, run, document or entity with a page of the dashboard: one line and a link back", async () => {
     const cases = [
       ["/no-such-page", "There is no page at this address. Dashboard home", "/runs"],

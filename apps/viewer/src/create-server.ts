@@ -3,7 +3,7 @@ import { readDocument, type Store, viewRun } from "@newsflow/store";
 import { type Context, Hono } from "hono";
 import { isAdmin, mountAdmin } from "./admin.js";
 import { ASSETS, notFoundPage, type WayBack } from "./html.js";
-import { createLiveStreams } from "./live.js";
+import { createLiveStreams, Gone } from "./live.js";
 import { entitiesPage, entityPage } from "./pages/entities.js";
 import { healthPage } from "./pages/health.js";
 import { readerPage } from "./pages/reader.js";
@@ -42,6 +42,7 @@ const idOf = (c: Context) => c.req.param("id") || c.req.query("id") || "";
 
 /** The 404 answer of a dashboard page: the message and a way back, in the dashboard's layout. */
 const notFound = (c: Context, message: string, back: WayBack) => c.html(notFoundPage(message, back), 404);
+const NO_SUCH_RUN = "no such run";
 const HOME: WayBack = { href: "/runs", label: "Dashboard home" };
 const ALL_RUNS: WayBack = { href: "/runs", label: "All runs" };
 
@@ -115,10 +116,13 @@ export function createServer(deps: ViewerDeps): Hono {
   app.get("/events/runs", live.handler("runs", async (c) => (await store.listRuns(int(c.req.query("offset"), 0, 1e9), limitOf(c.req.query("limit"), 20, 200))).runs.map((r) => viewRun(r))));
   /** Whether Redis says there is no such run (while it does not answer, the stream opens and says that instead). */
   const isUnknownRun = async (id: string) => isRedisReady(deps.redis) && (await withDeadline(store.getRun(id), timeoutMs).catch(() => undefined)) === null;
-  /** Live progress of one run; an unknown run is a 404, not a stream of empty lists that never ends. */
-  app.on("GET", byId("/events/runs"), async (c, next) => ((await isUnknownRun(idOf(c))) ? c.json({ error: "no such run" }, 404) : next()), live.handler("runs", async (c) => {
+  /**
+   * Live progress of one run; an unknown run is a 404, and a run deleted while its stream is open
+   * ends the stream with a `gone` event, not a stream of empty lists that never ends.
+   */
+  app.on("GET", byId("/events/runs"), async (c, next) => ((await isUnknownRun(idOf(c))) ? c.json({ error: NO_SUCH_RUN }, 404) : next()), live.handler("runs", async (c) => {
     const run = await store.getRun(idOf(c));
-    return run ? [viewRun(run)] : [];
+    return run ? [viewRun(run)] : new Gone(NO_SUCH_RUN);
   }));
 
   mountAdmin(app, deps);
@@ -135,7 +139,7 @@ export function createServer(deps: ViewerDeps): Hono {
 
   app.on("GET", byId("/api/runs"), async (c) => {
     const run = await store.getRun(idOf(c));
-    if (!run) return c.json({ error: "no such run" }, 404);
+    if (!run) return c.json({ error: NO_SUCH_RUN }, 404);
     const offset = int(c.req.query("offset"), 0, 1e9);
     const [docs, rejected, entities] = await Promise.all([
       store.listRunDocuments(run.id, offset, limitOf(c.req.query("limit"), 50, 500)),

@@ -3,12 +3,19 @@ import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import { isRedisReady, REDIS_UNREACHABLE, withDeadline } from "./redis-guard.js";
 
+/** What a stream's `load` returns once what it streams no longer exists (a run deleted while its page is open). */
+export class Gone {
+  constructor(readonly message: string) {}
+}
+
 /**
  * Server-Sent Events every second with what `load` reads, at most `maxStreams` open at once
  * (past the cap: 503 saying so; pages still work without live updates). While Redis is down or
  * slow the stream stays open and sends `unavailable` events instead of `runs`, and delivers
  * `runs` again as soon as Redis answers: a browser's EventSource does not reconnect after an
- * error answer, so closing the stream would end live updates for good.
+ * error answer, so closing the stream would end live updates for good. When what it streams no
+ * longer exists (`load` returns a {@link Gone}), it sends one `gone` event and ends: the page
+ * says so and stops listening.
  */
 export function createLiveStreams(options: { redis: RedisClient; maxStreams: number; timeoutMs: number; intervalMs?: number }) {
   let open = 0;
@@ -17,7 +24,7 @@ export function createLiveStreams(options: { redis: RedisClient; maxStreams: num
     /** How many streams are open now. */
     count: () => open,
     handler:
-      <T>(event: string, load: (c: Context) => Promise<T>) =>
+      <T>(event: string, load: (c: Context) => Promise<T | Gone>) =>
       async (c: Context) => {
         if (open >= options.maxStreams) {
           c.header("Retry-After", "30");
@@ -35,6 +42,10 @@ export function createLiveStreams(options: { redis: RedisClient; maxStreams: num
           try {
             while (active) {
               const data = isRedisReady(options.redis) ? await withDeadline(load(c), options.timeoutMs).catch(() => null) : null;
+              if (data instanceof Gone) {
+                await stream.writeSSE({ event: "gone", data: data.message });
+                break;
+              }
               if (data === null) await stream.writeSSE({ event: "unavailable", data: REDIS_UNREACHABLE });
               else await stream.writeSSE({ event, data: JSON.stringify(data) });
               await stream.sleep(interval);
