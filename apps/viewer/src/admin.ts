@@ -8,6 +8,7 @@ import { type PartitionedQueues, retryFailedJob } from "@newsflow/queue";
 import type { Store } from "@newsflow/store";
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
+import { notFound, wantsJson } from "./html.js";
 import { createLoginThrottle, type LoginThrottle, type LoginThrottleOptions } from "./security.js";
 
 const COOKIE = "nf_admin";
@@ -49,6 +50,13 @@ export function requireAdmin(token: string | undefined, throttle?: LoginThrottle
   };
 }
 
+/**
+ * The 404 of an admin action, answered as its success is: `{"error": ...}` to a client that asks
+ * for JSON (as every API error), else the dashboard's not-found page leading back to Health,
+ * whose forms post these actions.
+ */
+const actionNotFound = (c: Context, error: string, sentence: string) => (wantsJson(c) ? c.json({ error }, 404) : notFound(c, sentence, { href: "/health", label: "Health" }));
+
 /** By default a client may fail to sign in 5 times per 15 minutes. */
 export const DEFAULT_LOGIN_THROTTLE: LoginThrottleOptions = { maxFailures: 5, windowMs: 15 * 60_000 };
 
@@ -81,15 +89,15 @@ export function mountAdmin(app: Hono, deps: { store: Store; queues: PartitionedQ
   app.post("/admin/jobs/:partition/:queue/:id/:action", async (c) => {
     const queue = c.req.param("queue") as QueueName;
     const partition = Number(c.req.param("partition"));
-    if (!QUEUE_NAMES.includes(queue) || !deps.queues[partition]) return c.text("no such queue", 404);
-    const job = await deps.queues[partition]![queue].getJob(c.req.param("id"));
-    if (!job || !(await job.isFailed())) return c.text("no such failed job", 404);
     const action = c.req.param("action");
+    if (action !== "retry" && action !== "remove") return actionNotFound(c, "unknown action", `There is no action “${action}”: a failed job can be retried or removed.`);
+    if (!QUEUE_NAMES.includes(queue) || !deps.queues[partition]) return actionNotFound(c, "no such queue", `There is no queue “${c.req.param("queue")}” in partition “${c.req.param("partition")}”.`);
+    const job = await deps.queues[partition]![queue].getJob(c.req.param("id"));
+    if (!job || !(await job.isFailed())) return actionNotFound(c, "no such failed job", `There is no failed job “${c.req.param("id")}” in the ${queue} queue.`);
     if (action === "remove") await job.remove();
     // The same retry as `newsflow retry`: failures cleared, the job redone, the document re-assembled.
-    else if (action === "retry") await retryFailedJob(deps, partition, queue, job.id!);
-    else return c.text("unknown action", 404);
-    return c.req.header("accept")?.includes("application/json") ? c.json({ ok: true, action }) : c.redirect("/health", 303);
+    else await retryFailedJob(deps, partition, queue, job.id!);
+    return wantsJson(c) ? c.json({ ok: true, action }) : c.redirect("/health", 303);
   });
 
   const board = new HonoAdapter(serveStatic);

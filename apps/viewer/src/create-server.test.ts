@@ -286,6 +286,30 @@ describe("the viewer's pages on a real Redis", () => {
     expect((await get("/no-such-page")).status).toBe(404);
   });
 
+  it("answers an admin action on an unknown queue, job or action with a JSON error to a JSON client and a dashboard page to a form", async () => {
+    const admin = createServer({ ...deployment, adminToken: "admin-secret" });
+    const post = (path: string, accept: string) => admin.request(path, { method: "POST", headers: { authorization: "Bearer admin-secret", accept } });
+    const cases = [
+      ["/admin/jobs/0/no-queue/job-1/retry", "no such queue", "There is no queue “no-queue” in partition “0”."],
+      ["/admin/jobs/7/summarize/job-1/retry", "no such queue", "There is no queue “summarize” in partition “7”."],
+      ["/admin/jobs/0/summarize/no-such-job/remove", "no such failed job", "There is no failed job “no-such-job” in the summarize queue."],
+      ["/admin/jobs/0/summarize/job-1/explode", "unknown action", "There is no action “explode”: a failed job can be retried or removed."],
+    ] as const;
+    for (const [path, error, sentence] of cases) {
+      const json = await post(path, "application/json");
+      expect(json.status, path).toBe(404);
+      expect(json.headers.get("content-type"), path).toMatch(/^application\/json/);
+      expect(await json.json(), path).toEqual({ error });
+      // A browser's form (the health page's Retry and Remove) gets a page of the dashboard leading back to Health.
+      const page = await post(path, "text/html,application/xhtml+xml");
+      const body = await page.text();
+      expect(page.status, path).toBe(404);
+      expect(page.headers.get("content-type"), path).toMatch(/^text\/html/);
+      expect(text(body), path).toBe(`Not found ${sentence} Health`);
+      expect(/<main[^>]*>[\s\S]*<\/main>/.exec(body)?.[0], path).toContain('<a href="/health">');
+    }
+  });
+
   it("says how many rejected inputs a run has past the 50 its page lists", async () => {
     const { store } = deployment;
     for (const [runId, count] of [["rejecting-run", 52], ["rejecting-one-more", 51], ["rejecting-few", 3]] as const) {

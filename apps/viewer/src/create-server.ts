@@ -2,7 +2,7 @@ import type { PartitionedQueues, RedisClient } from "@newsflow/queue";
 import { readDocument, type Store, viewRun } from "@newsflow/store";
 import { type Context, Hono } from "hono";
 import { isAdmin, mountAdmin } from "./admin.js";
-import { ASSETS, notFoundPage, type WayBack } from "./html.js";
+import { ASSETS, notFound, type WayBack } from "./html.js";
 import { createLiveStreams, Gone } from "./live.js";
 import { entitiesPage, entityPage } from "./pages/entities.js";
 import { healthPage } from "./pages/health.js";
@@ -40,8 +40,6 @@ const byId = (list: string) => [`${list}/:id`, `${list}/`];
 /** The id of such a page, from the path or, for "." and "..", the query. */
 const idOf = (c: Context) => c.req.param("id") || c.req.query("id") || "";
 
-/** The 404 answer of a dashboard page: the message and a way back, in the dashboard's layout. */
-const notFound = (c: Context, message: string, back: WayBack) => c.html(notFoundPage(message, back), 404);
 const NO_SUCH_RUN = "no such run";
 const HOME: WayBack = { href: "/runs", label: "Dashboard home" };
 const ALL_RUNS: WayBack = { href: "/runs", label: "All runs" };

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { Context } from "hono";
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 
@@ -48,6 +49,12 @@ export function notFoundPage(message: string, back: WayBack): Html {
   return layout("Not found", back.href, html`<h1>Not found</h1>
 <p>${message} <a href="${back.href}">${back.label}</a></p>`);
 }
+
+/** The 404 answer of a dashboard page: the message and a way back, in the dashboard's layout. */
+export const notFound = (c: Context, message: string, back: WayBack) => c.html(notFoundPage(message, back), 404);
+
+/** Whether a request asks for JSON (an API client, a script) rather than a page (a form posted by a browser). */
+export const wantsJson = (c: Context) => c.req.header("accept")?.includes("application/json") ?? false;
 
 /** A number with thousands separators. */
 export const n = (x: number | null | undefined) => (x == null ? "--" : Math.round(x).toLocaleString("en"));
