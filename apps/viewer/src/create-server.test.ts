@@ -321,9 +321,34 @@ describe("the viewer's pages on a real Redis", () => {
     expect(page).toContain("Rejected inputs (52)");
     expect(page.match(/bad-\d+\.pdf/g)).toHaveLength(50);
     expect(page).toContain("bad-49.pdf : not a supported file type and 2 more inputs");
-    expect(text((await get("/runs/rejecting-one-more")).body)).toContain("bad-49.pdf : not a supported file type and 1 more input Documents");
-    // All of them listed: nothing more to say.
+    expect(text((await get("/runs/rejecting-one-more")).body)).toContain("bad-49.pdf : not a supported file type and 1 more input 1–50 of 51 Next → Documents");
+    // All of them listed: nothing more to say, and no pager.
     expect(text((await get("/runs/rejecting-few")).body)).toContain("bad-2.pdf : not a supported file type Documents");
+  });
+
+  it("pages through a run's rejected inputs past the 50 its page lists, apart from its documents", async () => {
+    const { store } = deployment;
+    await store.createRun("rejecting-many", ["x"], producer);
+    for (let i = 0; i < 120; i++) await store.addRejection("rejecting-many", { source: `bad-${i}.pdf`, reason: "not a supported file type" });
+    await store.putDocument("rejecting-many", 1, meta("doc-rejecting-many", 1), paragraphs(1));
+    await store.finishEnqueue("rejecting-many", producer.id);
+    const first = await get("/runs/rejecting-many");
+    // "and 70 more inputs" leads to the next page of them, as the pager's "Next" does.
+    expect(first.body).toContain('<a href="/runs/rejecting-many?rejected=50">and 70 more inputs</a>');
+    expect(text(first.body)).toContain("and 70 more inputs 1–50 of 120 Next →");
+    const second = await get("/runs/rejecting-many?rejected=50");
+    expect(second.status).toBe(200);
+    const shown = text(second.body);
+    expect(shown.match(/bad-\d+\.pdf/g)).toEqual(Array.from({ length: 50 }, (_, i) => `bad-${50 + i}.pdf`));
+    expect(shown).toContain("bad-99.pdf : not a supported file type and 20 more inputs ← Previous 51–100 of 120 Next →");
+    expect(second.body).toContain('href="/runs/rejecting-many?rejected=100"');
+    expect(second.body).toContain('href="/runs/rejecting-many?rejected=0"');
+    // The last page; the documents' pager keeps the rejected inputs' page, and theirs the documents' page.
+    const last = (await get("/runs/rejecting-many?offset=50&rejected=100")).body;
+    expect(text(last).match(/bad-\d+\.pdf/g)).toHaveLength(20);
+    expect(text(last)).toContain("bad-119.pdf : not a supported file type ← Previous 101–120 of 120 Documents");
+    expect(last).toContain('href="/runs/rejecting-many?offset=50&amp;rejected=50"');
+    expect(last).toContain('href="/runs/rejecting-many?rejected=100&amp;offset=0"');
   });
 
   it("answers the live stream of an unknown run with 404 instead of streaming nothing forever", async () => {

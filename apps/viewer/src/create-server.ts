@@ -96,7 +96,7 @@ export function createServer(deps: ViewerDeps): Hono {
   app.get("/runs", async (c) => c.html(await runsPage(store, int(c.req.query("offset"), 0, 1e9))));
   // Each page of one run or document also answers at `<list>/?id=ID`, for the ids "." and ".." (see idPath).
   app.on("GET", byId("/runs"), async (c) => {
-    const page = await runPage(store, idOf(c), int(c.req.query("offset"), 0, 1e9));
+    const page = await runPage(store, idOf(c), int(c.req.query("offset"), 0, 1e9), int(c.req.query("rejected"), 0, 1e9));
     return page ? c.html(page) : notFound(c, `There is no run “${idOf(c)}”.`, ALL_RUNS);
   });
   app.on("GET", byId("/documents"), async (c) => {

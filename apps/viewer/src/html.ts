@@ -77,7 +77,10 @@ export const when = (ms: number | null | undefined) => (ms ? `${new Date(ms).toI
 export const idPath = (base: string, id: string) => (id === "." || id === ".." ? `${base}/?id=${id}` : `${base}/${encodeURIComponent(id)}`);
 
 /** `base` with one more query parameter (`?` or `&` as `base` needs). */
-const withParam = (base: string, name: string, value: number) => `${base}${base.includes("?") ? "&" : "?"}${name}=${value}`;
+export const withParam = (base: string, name: string, value: number) => `${base}${base.includes("?") ? "&" : "?"}${name}=${value}`;
+
+/** `base` keeping a page's offset (`name`) when it is past the first page. */
+export const withOffset = (base: string, name: string, offset: number) => (offset ? withParam(base, name, offset) : base);
 
 /** Paragraphs on one page of the reader. */
 export const READER_PAGE = 50;
@@ -91,7 +94,7 @@ export const READER_PAGE = 50;
 export function paragraphPath(docId: string, index: number): string {
   const base = idPath("/documents", docId);
   const offset = Math.floor(index / READER_PAGE) * READER_PAGE;
-  return `${offset ? withParam(base, "offset", offset) : base}#p-${index + 1}`;
+  return `${withOffset(base, "offset", offset)}#p-${index + 1}`;
 }
 
 /** Previous / next links for an offset-paginated list (the offset in `param`); past its end, "Previous" leads to the last page. */

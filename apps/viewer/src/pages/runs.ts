@@ -1,6 +1,6 @@
 import { TASKS } from "@newsflow/contracts";
 import { countOf, type Rejection, type RunView, type Store, viewRun } from "@newsflow/store";
-import { eta, type Html, html, idPath, layout, n, pager, when } from "../html.js";
+import { eta, type Html, html, idPath, layout, n, pager, when, withOffset, withParam } from "../html.js";
 
 /** Documents done of the run's, with those whose document step failed, as the tasks show theirs (`public/app.js` alike). */
 const docsCell = (run: RunView) => `${n(run.docsDone)} / ${n(run.documents)}${run.docsFailed ? ` (${n(run.docsFailed)} failed)` : ""}`;
@@ -53,23 +53,30 @@ ${pager("/runs", offset, limit, total)}`,
   );
 }
 
-/** Rejected inputs listed on a run's page. */
+/** Rejected inputs listed on one page of a run's page. */
 const REJECTED_SHOWN = 50;
 
-/** The run's rejected inputs: the first {@link REJECTED_SHOWN}, and how many more there are. */
-function rejectedList(run: RunView, rejected: Rejection[]): Html | "" {
-  if (!rejected.length) return "";
-  const more = run.rejected - rejected.length;
-  return html`<h2>Rejected inputs (${n(run.rejected)})</h2><ul>${rejected.map((r) => html`<li><code>${r.source}</code>: ${r.reason}</li>`)}${more > 0 ? html`<li class="muted">and ${countOf(more, "more input")}</li>` : ""}</ul>`;
+/**
+ * The run's rejected inputs: a page of {@link REJECTED_SHOWN} from `rejectedOffset` (the query's
+ * `rejected`, paginated apart from the documents), how many more there are, linked to the next page.
+ * `self` is the run's page with its documents' offset.
+ */
+function rejectedList(run: RunView, rejected: Rejection[], rejectedOffset: number, self: string): Html | "" {
+  if (!run.rejected) return "";
+  const more = run.rejected - rejectedOffset - rejected.length;
+  const next = withParam(self, "rejected", rejectedOffset + REJECTED_SHOWN);
+  return html`<h2>Rejected inputs (${n(run.rejected)})</h2><ul>${rejected.map((r) => html`<li><code>${r.source}</code>: ${r.reason}</li>`)}${more > 0 && rejected.length ? html`<li class="muted"><a href="${next}">and ${countOf(more, "more input")}</a></li>` : ""}</ul>
+${run.rejected > REJECTED_SHOWN || rejectedOffset ? pager(self, rejectedOffset, REJECTED_SHOWN, run.rejected, "rejected") : ""}`;
 }
 
-/** One run: live progress per task, its documents (paginated), rejected inputs, top entities. */
-export async function runPage(store: Store, runId: string, offset: number): Promise<Html | null> {
+/** One run: live progress per task, its documents and its rejected inputs (each paginated), top entities. */
+export async function runPage(store: Store, runId: string, offset: number, rejectedOffset = 0): Promise<Html | null> {
   const record = await store.getRun(runId);
   if (!record) return null;
   const run = viewRun(record);
   const limit = 50;
-  const [docs, rejected, top] = await Promise.all([store.listRunDocuments(runId, offset, limit), store.getRejections(runId, 0, REJECTED_SHOWN), store.topEntities({ runId, limit: 15 })]);
+  const self = idPath("/runs", run.id);
+  const [docs, rejected, top] = await Promise.all([store.listRunDocuments(runId, offset, limit), store.getRejections(runId, rejectedOffset, REJECTED_SHOWN), store.topEntities({ runId, limit: 15 })]);
   return layout(
     run.id,
     "/runs",
@@ -84,11 +91,11 @@ ${TASKS.map((t) => html`<div><div class="muted small">${t}</div><strong data-fie
 <div><div class="muted small">Rate</div><strong data-field="rate">${run.paragraphsPerSecond == null ? "--" : `${n(run.paragraphsPerSecond)}/s`}</strong></div>
 <div><div class="muted small">ETA</div><strong data-field="eta">${etaCell(run)}</strong></div>
 </div></section>
-${rejectedList(run, rejected)}
+${rejectedList(run, rejected, rejectedOffset, withOffset(self, "offset", offset))}
 <h2>Documents</h2>
 <table><thead><tr><th scope="col">Title</th><th scope="col">Source</th><th scope="col" class="num">Paragraphs</th><th scope="col">Status</th></tr></thead>
 <tbody>${docs.documents.map((d) => html`<tr><td><a href="${idPath("/documents", d.id)}">${d.title ?? d.id}</a></td><td class="small muted">${d.source}</td><td class="num">${n(d.paragraphCount)}</td><td><span class="badge ${d.status}">${d.status}</span></td></tr>`)}</tbody></table>
-${pager(idPath("/runs", run.id), offset, limit, docs.total)}
+${pager(withOffset(self, "rejected", rejectedOffset), offset, limit, docs.total)}
 ${top.entities.length ? html`<h2>Top entities</h2><p>${top.entities.map((e) => html`<a class="ent ent-${e.type}" href="/entities/${encodeURIComponent(e.id)}">${e.name}<span class="t">${e.type}</span></a> `)}</p>` : ""}`,
   );
 }
