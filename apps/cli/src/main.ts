@@ -14,6 +14,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   runs: { summary: "runs [--json]   list batch runs", load: async () => (await import("./commands/runs.js")).runsCommand },
   export: { summary: "export RUN [--format jsonl]   every document of a run with all results", load: async () => (await import("./commands/export.js")).exportCommand },
   retry: { summary: "retry RUN   re-enqueue the failed paragraphs of a run", load: async () => (await import("./commands/retry.js")).retryCommand },
+  reindex: { summary: "reindex [RUN] [--json]   rebuild the entity index of a run (or of every document) from the stored results", load: async () => (await import("./commands/reindex.js")).reindexCommand },
   bench: { summary: "bench [--paragraphs N]   pipeline vs queue ceiling vs in-process NLP", load: async () => (await import("./commands/bench.js")).benchCommand },
   eval: { summary: "eval ner|quotes|summaries|html [--data PATH] [--model PATH]   score the NLP or the article extraction on annotated data", load: async () => (await import("./commands/eval.js")).evalCommand },
 };

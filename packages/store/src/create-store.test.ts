@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { DocumentResult } from "@newsflow/contracts";
+import type { DocumentResult, ResolvedQuote } from "@newsflow/contracts";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStore, DeploymentMismatchError, type Store } from "./create-store.js";
@@ -34,6 +34,21 @@ function documentResult(docId: string, entityName = "Croft"): DocumentResult {
     completedAt: 5,
   };
 }
+
+/** A quote whose speaker the document step resolved (set speakerEntityId). */
+const quote: ResolvedQuote = {
+  content: { start: 12, end: 21, text: "Para one." },
+  source: null,
+  cue: null,
+  kind: "direct",
+  confidence: 0.9,
+  opensAcross: false,
+  closesAcross: false,
+  paragraphIndex: 1,
+  speaker: null,
+  speakerEntityId: null,
+  resolution: "unresolved",
+};
 
 /** Store every task's result for both paragraphs; returns whether the last write made the document due. */
 async function finishParagraphs(store: Store, docId: string): Promise<boolean> {
@@ -216,6 +231,44 @@ describe("the store on a real Redis", () => {
     expect(await store.getRun("r1")).toMatchObject({ status: "running", docsFailed: 0 });
     await store.putDocumentResult(documentResult("d1"));
     expect(await store.getRun("r1")).toMatchObject({ status: "completed", docsDone: 1, docsFailed: 0 });
+  });
+
+  it("reindexes from their stored results the documents a run took in before done documents were indexed for it, once, leaving a right index as it is", async () => {
+    const store = freshStore();
+    await doneInRun(store, "r1", "d1");
+    await store.createRun("r2", ["x"], producer);
+    await store.putDocument("r2", 1, meta("d1"), paragraphs);
+    // What the attach script left before it indexed a done document: no share in r2's index, r2 not in indexedRuns.
+    await redis.del(store.keys.runEntities(0, "r2"));
+    await redis.hset(store.keys.doc("d1"), "indexedRuns", "r1");
+    // And a document completed before the index was kept per partition: no share anywhere, nothing recorded.
+    await store.putDocument("r2", 2, meta("d2"), paragraphs);
+    await finishParagraphs(store, "d2");
+    await store.putDocumentResult({ ...documentResult("d2", "Abadi"), quotes: [{ ...quote, speakerEntityId: "per-abadi" }] });
+    await redis.hdel(store.keys.doc("d2"), "indexed", "indexedRuns");
+    await redis.del(store.keys.runEntities(0, "r2"), store.keys.entity(0, "per-abadi"), store.keys.entityDocs(0, "per-abadi"), store.keys.speakerDocs(0, "per-abadi"));
+    await redis.zrem(store.keys.entitiesByType(0, "PER"), "per-abadi");
+    await redis.zrem(store.keys.entityNames(0), "abadi\u0000per-abadi");
+    // A document not done yet has nothing to index.
+    await store.putDocument("r2", 3, meta("d3"), paragraphs);
+    const top = async (runId?: string) => (await store.topEntities({ runId })).entities.map((e) => [e.id, e.mentions]);
+    expect(await top("r2")).toEqual([]);
+    expect(await top()).toEqual([["per-croft", 1]]);
+
+    // Two documents a page: the run's three documents over two pages.
+    expect(await store.reindexDocuments("r2", 2)).toEqual({ documents: 3, reindexed: 2, unchanged: 0, pending: 1 });
+    expect(await top("r2")).toEqual([["per-abadi", 1], ["per-croft", 1]]);
+    expect(await top("r1")).toEqual([["per-croft", 1]]);
+    expect(await top()).toEqual([["per-abadi", 1], ["per-croft", 1]]);
+    expect((await store.entityDocuments("per-abadi")).documents).toEqual([{ docId: "d2", mentions: 1 }]);
+    expect((await store.speakerDocuments("per-abadi")).documents).toEqual([{ docId: "d2", quotes: 1 }]);
+    expect((await store.searchEntities("aba")).map((e) => e.id)).toEqual(["per-abadi"]);
+    // Again, over the whole corpus: nothing changes, nothing counts twice.
+    expect(await store.reindexDocuments()).toEqual({ documents: 3, reindexed: 0, unchanged: 2, pending: 1 });
+    expect(await top()).toEqual([["per-abadi", 1], ["per-croft", 1]]);
+    // A document being retried (its completion cleared) is left to the completion that indexes it.
+    await store.clearFailures("d1", []);
+    expect(await store.reindexDocument("d1")).toBe("pending");
   });
 
   it("re-indexes a re-assembled document with what it found now, and a repeated write changes nothing", async () => {

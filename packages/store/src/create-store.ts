@@ -20,6 +20,7 @@ import {
   PUT_DOCUMENT_FAILURE,
   PUT_PARAGRAPH_FAILURES,
   PUT_PARAGRAPH_RESULTS,
+  REINDEX_DOCUMENT,
 } from "./scripts.js";
 
 type RedisClient = Redis | Cluster;
@@ -68,6 +69,14 @@ export interface EntityEntry {
   mentions: number;
 }
 
+/** What `reindexDocuments` did: documents seen, and how many were reindexed, already right, or not done yet. */
+export interface ReindexCounts {
+  documents: number;
+  reindexed: number;
+  unchanged: number;
+  pending: number;
+}
+
 /** A paragraph task that failed for good. */
 export interface ParagraphFailure {
   reason: string;
@@ -110,9 +119,15 @@ export function createStore(redis: RedisClient, keys: Keys) {
   const putFailures = script("nfPutParagraphFailures", PUT_PARAGRAPH_FAILURES, 5);
   const clearFailures = script("nfClearFailures", CLEAR_FAILURES, 4);
   const complete = script("nfCompleteDocument", COMPLETE_DOCUMENT, 5);
+  const reindex = script("nfReindexDocument", REINDEX_DOCUMENT, 4);
   const putDocFailure = script("nfPutDocumentFailure", PUT_DOCUMENT_FAILURE, 2);
   const addRejection = script("nfAddRejection", ADD_REJECTION, 3);
   const partitions = Array.from({ length: k.partitions }, (_, p) => p);
+  /** The index key templates of a document's partition, as the index scripts take them. */
+  const indexTemplateArgs = (docId: string) => {
+    const t = k.indexTemplates(docId);
+    return [t.entity.before, t.runEntities.before, t.runEntities.after, t.entitiesByType.before];
+  };
 
   /** A page of a per-entity document list merged over the partitions (a document is in one only). */
   async function mergedDocs(key: (p: number) => string, offset: number, limit: number): Promise<{ total: number; rows: Array<[string, number]> }> {
@@ -362,29 +377,51 @@ export function createStore(redis: RedisClient, keys: Keys) {
      */
     async putDocumentResult(result: DocumentResult, reconciled: Array<[index: number, entities: EntitiesResult]> = []): Promise<boolean> {
       const id = result.docId;
-      const speakers = new Map<string, number>();
-      for (const q of result.quotes) if (q.speakerEntityId) speakers.set(q.speakerEntityId, (speakers.get(q.speakerEntityId) ?? 0) + 1);
-      const contribution = { e: result.entities.map((e) => [e.id, e.name, e.type, e.mentions.length, ...nameWords(e)]), s: [...speakers] };
-      const t = k.indexTemplates(id);
-      const p = k.partitionOf(id);
       const first = await complete(
         k.docResult(id),
         k.doc(id),
         k.docRuns(id),
         k.docEntities(id),
-        k.entityNames(p),
+        k.entityNames(k.partitionOf(id)),
         ...tpl(k.runCountsTemplate(id)),
         result.completedAt,
         JSON.stringify(result),
-        JSON.stringify(contribution),
+        JSON.stringify(indexContribution(result)),
         id,
-        t.entity.before,
-        t.runEntities.before,
-        t.runEntities.after,
-        t.entitiesByType.before,
+        ...indexTemplateArgs(id),
         ...reconciled.flatMap(([i, e]) => [i, JSON.stringify(e)]),
       );
       return Number(first) === 1;
+    },
+
+    /**
+     * Index a completed document again from its stored result, for every run holding it: a run
+     * that took the document in before the attach script indexed done documents (or a document
+     * completed before the index was kept per partition) gets its share; an index that is right
+     * is left as it is. "pending" when the document has no result yet, or is being retried (its
+     * completion indexes it).
+     */
+    async reindexDocument(docId: string): Promise<"reindexed" | "unchanged" | "pending"> {
+      const raw = await redis.get(k.docResult(docId));
+      if (!raw) return "pending";
+      const contribution = indexContribution(DocumentResult.parse(JSON.parse(raw)));
+      const changed = Number(await reindex(k.doc(docId), k.docRuns(docId), k.entityNames(k.partitionOf(docId)), k.docResult(docId), raw, JSON.stringify(contribution), docId, ...indexTemplateArgs(docId)));
+      return changed === 1 ? "reindexed" : changed === 0 ? "unchanged" : "pending";
+    },
+
+    /**
+     * {@link reindexDocument} for every document of a run, or of the corpus without `runId`, a
+     * page of `pageSize` at a time; how many documents there were and what came of them.
+     */
+    async reindexDocuments(runId?: string, pageSize = 200): Promise<ReindexCounts> {
+      const key = runId === undefined ? k.docs() : k.runDocs(runId);
+      const counts: ReindexCounts = { documents: 0, reindexed: 0, unchanged: 0, pending: 0 };
+      for (let offset = 0; ; offset += pageSize) {
+        const ids = await redis.zrange(key, offset, offset + pageSize - 1);
+        for (const outcome of await Promise.all(ids.map((id) => this.reindexDocument(id)))) counts[outcome]++;
+        counts.documents += ids.length;
+        if (ids.length < pageSize) return counts;
+      }
     },
 
     /** Record that a document's step failed for good: it counts as failed in its runs. */
@@ -479,6 +516,13 @@ function mergeScores(lists: string[][]): Array<[string, number]> {
   const sum = new Map<string, number>();
   for (const flat of lists) for (let i = 0; i < flat.length; i += 2) sum.set(flat[i]!, (sum.get(flat[i]!) ?? 0) + Number(flat[i + 1]));
   return [...sum].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
+/** What a document result adds to the entity index (the scripts' `contribution`): its entities with their mentions and name words, and its speakers with their quotes. */
+function indexContribution(result: DocumentResult) {
+  const speakers = new Map<string, number>();
+  for (const q of result.quotes) if (q.speakerEntityId) speakers.set(q.speakerEntityId, (speakers.get(q.speakerEntityId) ?? 0) + 1);
+  return { e: result.entities.map((e) => [e.id, e.name, e.type, e.mentions.length, ...nameWords(e)]), s: [...speakers] };
 }
 
 function nameWords(e: CanonicalEntity): string[] {

@@ -5,6 +5,7 @@ export {
   type EntityEntry,
   type ParagraphFailure,
   type PutDocumentOutcome,
+  type ReindexCounts,
   type Rejection,
   type RunRecord,
   type Store,

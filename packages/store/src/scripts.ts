@@ -170,18 +170,60 @@ return cleared
 `;
 
 /**
+ * Shared by COMPLETE_DOCUMENT and REINDEX_DOCUMENT: bring the partition's entity index in line
+ * with what a document says now (`contribution`) for the runs holding it (`runs`, sorted): its
+ * previous share (`indexed` in the doc hash, for the runs of `indexedRuns`) is taken out and the
+ * new one added, so a repeated call changes nothing, a re-assembled document is indexed with what
+ * it found, and a run missing from `indexedRuns` gets the document's share. Arguments: the doc
+ * hash and the partition's entityNames keys, then the templates entity (before), runEntities
+ * (before, after) and entitiesByType (before). contribution: `{"e": [[id, name, type, mentions,
+ * words...]], "s": [[entityId, quotes]]}`. Returns true when it changed the index.
+ */
+const INDEX = `
+local function index(docKey, namesKey, runs, contribution, doc, E, RB, RA, T)
+  local runList = table.concat(runs, ',')
+  local old = redis.call('HMGET', docKey, 'indexed', 'indexedRuns')
+  if old[1] == contribution and old[2] == runList then return false end
+  if old[1] then
+    local o = cjson.decode(old[1])
+    local oldRuns = {}
+    for r in string.gmatch(old[2] or '', '[^,]+') do oldRuns[#oldRuns + 1] = r end
+    for _, e in ipairs(o.e) do
+      local id, n = e[1], tonumber(e[4])
+      redis.call('ZINCRBY', T .. e[3], -n, id)
+      redis.call('ZREM', E .. id .. ':docs', doc)
+      for _, r in ipairs(oldRuns) do redis.call('ZINCRBY', RB .. r .. RA, -n, id) end
+    end
+    for _, s in ipairs(o.s) do redis.call('ZREM', E .. s[1] .. ':quotes', doc) end
+  end
+  local c = cjson.decode(contribution)
+  for _, e in ipairs(c.e) do
+    local id, n = e[1], tonumber(e[4])
+    -- An entity's record and its name words are written when the partition first meets it.
+    if redis.call('HSETNX', E .. id, 'id', id) == 1 then
+      redis.call('HSET', E .. id, 'name', e[2], 'type', e[3])
+      for i = 5, #e do redis.call('ZADD', namesKey, 0, e[i] .. '\\0' .. id) end
+    end
+    redis.call('ZADD', E .. id .. ':docs', n, doc)
+    redis.call('ZINCRBY', T .. e[3], n, id)
+    for _, r in ipairs(runs) do redis.call('ZINCRBY', RB .. r .. RA, n, id) end
+  end
+  for _, s in ipairs(c.s) do redis.call('ZADD', E .. s[1] .. ':quotes', tonumber(s[2]), doc) end
+  redis.call('HSET', docKey, 'indexed', contribution, 'indexedRuns', runList)
+  return true
+end
+`;
+
+/**
  * Store the document result (and the reconciled mentions per paragraph); the first time after
  * enqueueing or a retry, count the document as done in every run holding it (replacing a
  * recorded document failure); and bring the partition's entity index in line with what the
- * document says now: its previous share (kept in the doc hash) is taken out and the new one
- * added, so a repeated write changes nothing and a re-assembled document (after a retry) is
- * indexed with what it found. KEYS: docResult, doc, docRuns, docEntities, entityNames.
+ * document says now (INDEX). KEYS: docResult, doc, docRuns, docEntities, entityNames.
  * ARGV: runCounts template (before, after), now, resultJson, contributionJson, docId, then the
  * templates entity (before), runEntities (before, after), entitiesByType (before), then
- * index/entitiesJson pairs. contribution: `{"e": [[id, name, type, mentions, words...]],
- * "s": [[entityId, quotes]]}`. Returns 1 the first time.
+ * index/entitiesJson pairs. Returns 1 the first time.
  */
-export const COMPLETE_DOCUMENT = `
+export const COMPLETE_DOCUMENT = `${INDEX}
 redis.call('SET', KEYS[1], ARGV[4])
 -- In pieces: unpack takes at most a few thousand values (a document can have 10,000 paragraphs).
 for i = 11, #ARGV, 200 do redis.call('HSET', KEYS[4], unpack(ARGV, i, math.min(i + 199, #ARGV))) end
@@ -198,37 +240,24 @@ if first then
     redis.call('HSET', counts, 'lastAt', ARGV[3])
   end
 end
-local doc, E, RB, RA, T = ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10]
-local runList = table.concat(runs, ',')
-local old = redis.call('HMGET', KEYS[2], 'indexed', 'indexedRuns')
-if old[1] == ARGV[5] and old[2] == runList then return first and 1 or 0 end
-if old[1] then
-  local o = cjson.decode(old[1])
-  local oldRuns = {}
-  for r in string.gmatch(old[2] or '', '[^,]+') do oldRuns[#oldRuns + 1] = r end
-  for _, e in ipairs(o.e) do
-    local id, n = e[1], tonumber(e[4])
-    redis.call('ZINCRBY', T .. e[3], -n, id)
-    redis.call('ZREM', E .. id .. ':docs', doc)
-    for _, r in ipairs(oldRuns) do redis.call('ZINCRBY', RB .. r .. RA, -n, id) end
-  end
-  for _, s in ipairs(o.s) do redis.call('ZREM', E .. s[1] .. ':quotes', doc) end
-end
-local c = cjson.decode(ARGV[5])
-for _, e in ipairs(c.e) do
-  local id, n = e[1], tonumber(e[4])
-  -- An entity's record and its name words are written when the partition first meets it.
-  if redis.call('HSETNX', E .. id, 'id', id) == 1 then
-    redis.call('HSET', E .. id, 'name', e[2], 'type', e[3])
-    for i = 5, #e do redis.call('ZADD', KEYS[5], 0, e[i] .. '\\0' .. id) end
-  end
-  redis.call('ZADD', E .. id .. ':docs', n, doc)
-  redis.call('ZINCRBY', T .. e[3], n, id)
-  for _, r in ipairs(runs) do redis.call('ZINCRBY', RB .. r .. RA, n, id) end
-end
-for _, s in ipairs(c.s) do redis.call('ZADD', E .. s[1] .. ':quotes', tonumber(s[2]), doc) end
-redis.call('HSET', KEYS[2], 'indexed', ARGV[5], 'indexedRuns', runList)
+index(KEYS[2], KEYS[5], runs, ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10])
 return first and 1 or 0
+`;
+
+/**
+ * Index a completed document again from its stored result (`newsflow reindex`): the runs it
+ * joined before ATTACH_DOCUMENT took in a done document's entities (or before the index was kept
+ * per partition) get its share. Only while the result is the one read (`resultJson`) and the
+ * document is completed: a retry in progress indexes it when it completes. KEYS: doc, docRuns,
+ * entityNames, docResult. ARGV: resultJson, contributionJson, docId, then the templates as
+ * COMPLETE_DOCUMENT's. Returns 1 when the index changed, 0 when it was right, -1 when skipped.
+ */
+export const REINDEX_DOCUMENT = `${INDEX}
+if not redis.call('HGET', KEYS[1], 'completedAt') or redis.call('GET', KEYS[4]) ~= ARGV[1] then return -1 end
+local runs = redis.call('SMEMBERS', KEYS[2])
+table.sort(runs)
+if index(KEYS[1], KEYS[3], runs, ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]) then return 1 end
+return 0
 `;
 
 /**
