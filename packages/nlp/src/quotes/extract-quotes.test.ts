@@ -128,6 +128,12 @@ describe("extractQuotes", () => {
     ]);
   });
 
+  it("finds no attribution in a label before a list of names", () => {
+    // The model read "Subs" as a speaker and the team list as what was said, with the cue ":".
+    expect(brief("Subs: Marshall, Henchoz, Juninho Paulista, Lambert.")).toEqual([]);
+    expect(brief("Replacements: Elloway, Sigley, Cornwell, Narraway, Paterson.")).toEqual([]);
+  });
+
   it("reads a quotation opened with a curly mark and closed with a straight one as a quotation", () => {
     // The features paired only marks of one kind: the cue was taken for "statement" with a source from inside the quotation.
     expect(brief('“Immunity deals should not be a requirement for cooperating with the FBI," Oversight Chairman Jason Chaffetz said in a statement.')).toEqual([

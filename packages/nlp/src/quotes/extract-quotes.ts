@@ -2,7 +2,7 @@ import type { Quote, QuoteKind, QuotesResult, Span } from "@newsflow/contracts";
 import { reusable } from "../slab.js";
 import { listMarkerLength } from "../text/split-paragraphs.js";
 import { bestPath, emissionScores } from "./chain-model.js";
-import { layoutQuotes } from "./layout-quotes.js";
+import { isNameList, layoutQuotes } from "./layout-quotes.js";
 import { wordCount } from "./phrases.js";
 import { CUE_FEATURES, type CueTokens, cueFeatures, ROLE_FEATURES, roleFeatures, roleWindow } from "./quote-features.js";
 import { CUE_LABEL, type QuoteModel, ROLE_LABEL } from "./quote-model.js";
@@ -837,6 +837,8 @@ function extractProse(text: string, model: QuoteModel, options: ExtractOptions):
     // A source that runs into a signature ("Sonya Herridge “During the debate Trump") misreads the layout.
     if (source && layout.some((q) => overlaps(source, q.source) || overlaps(source, q.cue))) continue;
     const cue = spanOf(tokens, c.cue.first, c.cue.last);
+    // Nor is a label and its list a speaker and what they said ("Subs: Marshall, Henchoz, ...").
+    if (source && cue.text === ":" && isNameList(text.slice(cue.end).trim())) continue;
     const head = quotes.length;
     pieces.forEach(([a, b], k) => {
       const content = wholeQuotations(tokens, spanOf(tokens, a, b), cue);

@@ -16,6 +16,11 @@ describe("layoutQuotes", () => {
     expect(brief("BYLINE: Amber Phillips.")).toEqual([]);
   });
 
+  it("takes no label before a list of names for a speaker, as sports reports write a team", () => {
+    expect(brief("Backs: Mike Blair (Edinburgh Rugby), Andy Craig (Glasgow), Simon Danielli (Borders).")).toEqual([]);
+    expect(brief("Subs: Marshall, Henchoz, Juninho Paulista, Lambert.")).toEqual([]);
+  });
+
   it("reads a headline that names its speaker before a colon, but no label, byline or sentence of text", () => {
     expect(brief("Lynch: No outside influence on FBI probe into Clinton emails.")).toEqual([["Lynch", ":", "No outside influence on FBI probe into Clinton emails"]]);
     expect(brief("The Latest: Cruz to give away engraved shotgun.")).toEqual([]);

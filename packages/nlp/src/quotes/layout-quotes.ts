@@ -31,6 +31,16 @@ const WHOLE_QUOTATION = /^(?:["\u201C\u201D]|'')[^"\u201C\u201D]*?(?:["\u201D]|'
 const HEADLINE = /^(\p{Lu}[\p{L}.'\u2019-]*(?: \p{Lu}[\p{L}.'\u2019-]*){0,2}): (\S[^\n]*)$/u;
 const HEADLINE_LABELS = new Set(["poll", "revealed", "bombshell", "wow", "look", "watch", "just leaked", "update", "correction", "exclusive", "breaking", "video", "photos", "paid notice", "delegate update", "report", "analysis", "opinion", "editorial", "live", "recap", "contributing"]);
 
+// A list of names after a label, as sports reports write a team ("Subs: Marshall, Henchoz, Juninho
+// Paulista, Lambert."): three or more items of capitalised words (a bracketed club after one too).
+const NAME_LIST = /^\p{Lu}[\p{L}.'\u2019-]*(?: \p{Lu}[\p{L}.'\u2019-]*)*(?: \([^)]*\))?(?:, \p{Lu}[\p{L}.'\u2019-]*(?: \p{Lu}[\p{L}.'\u2019-]*)*(?: \([^)]*\))?){2,}\.?$/u;
+
+/**
+ * Whether the text after "<label>:" is a list of names ("Subs: Marshall, Henchoz, ..."), which no
+ * one said; the learned model reads such lines as attributions with the cue ":" too.
+ */
+export const isNameList = (text: string): boolean => NAME_LIST.test(text);
+
 /**
  * Is a transcript line's text talk rather than a headline ("BOOM: Trump Just Fired A 5-Word
  * Missile")? Four words or more, most of them (the first aside) in lower case, and no figure first.
@@ -82,7 +92,7 @@ export function layoutQuotes(text: string): LayoutQuote[] {
   if (headline && found.length === 0) {
     const [, speaker, said] = headline as unknown as [string, string, string];
     const lead = speaker.split(" ")[0]!;
-    if (speaker !== speaker.toUpperCase() && lead !== "The" && !HEADLINE_LABELS.has(speaker.toLowerCase()) && wordCount(said) >= 4 && !/[.!?]["”’]?\s+\p{Lu}/u.test(said)) {
+    if (speaker !== speaker.toUpperCase() && lead !== "The" && !HEADLINE_LABELS.has(speaker.toLowerCase()) && !isNameList(said) && wordCount(said) >= 4 && !/[.!?]["”’]?\s+\p{Lu}/u.test(said)) {
       const colon = speaker.length;
       let contentEnd = text.length;
       while (contentEnd > 0 && /[\s.]/.test(text[contentEnd - 1]!)) contentEnd--;
