@@ -128,6 +128,12 @@ describe("extractQuotes", () => {
     ]);
   });
 
+  it("gives a participle clause after a comma the source of the attribution before it in its sentence", () => {
+    // The labeller took the nearer "Bernie Sanders" for the speaker of "asserting".
+    const text = "Hillary Clinton said Bernie Sanders accepted donations from Wall Street, asserting that big donations did not change his views.";
+    expect(brief(text)[1]).toMatchObject({ content: "that big donations did not change his views", source: "Hillary Clinton", cue: "asserting" });
+  });
+
   it("finds no attribution in a label before a list of names", () => {
     // The model read "Subs" as a speaker and the team list as what was said, with the cue ":".
     expect(brief("Subs: Marshall, Henchoz, Juninho Paulista, Lambert.")).toEqual([]);

@@ -832,7 +832,8 @@ function extractProse(text: string, model: QuoteModel, options: ExtractOptions):
     const participle = passiveCueParticiple(tokens.lower, c.cue.first, c.cue.last);
     const expletive = participle !== null && run !== null && run[0] === run[1] && run[1] < c.cue.first && tokens.lower[run[0]] === "it";
     const agentless = participle !== null && (expletive || model.agentlessPassives.has(participle));
-    const source: Span | null = run && !(agentless && run[1] < c.cue.first) ? spanOf(tokens, run[0], run[1]) : !agentless && previous?.sentence === sentence ? previous.source : null;
+    const sameSentence = !agentless && previous?.sentence === sentence ? previous.source : null;
+    const source: Span | null = sameSentence && participleAfterComma(tokens, c.cue) ? sameSentence : run && !(agentless && run[1] < c.cue.first) ? spanOf(tokens, run[0], run[1]) : sameSentence;
     if (source) previous = { sentence, source };
     // A source that runs into a signature ("Sonya Herridge “During the debate Trump") misreads the layout.
     if (source && layout.some((q) => overlaps(source, q.source) || overlaps(source, q.cue))) continue;
@@ -874,6 +875,14 @@ function extractProse(text: string, model: QuoteModel, options: ExtractOptions):
   }
   return { quotes: withoutOverlaps(quotes) };
 }
+
+/**
+ * ", saying ...", ", calling ...": a cue of one -ing word after a comma opens a participle clause
+ * whose subject is the main clause's, so it takes the source of the attribution before it in its
+ * sentence rather than the noun phrase the labeller picked.
+ */
+const participleAfterComma = (tokens: QuoteTokens, cue: CueTokens): boolean =>
+  cue.first === cue.last && cue.first > 0 && tokens.cls[cue.first - 1] === CLASS.comma && tokens.cls[cue.first] === CLASS.word && tokens.lower[cue.first]!.endsWith("ing");
 
 /** Characters between a cue and a content (0 when they touch or overlap); Infinity without a cue. */
 const cueDistance = (q: Quote): number => (q.cue ? Math.max(0, q.content.start - q.cue.end, q.cue.start - q.content.end) : Infinity);
