@@ -221,12 +221,8 @@ function contentAroundParenthesis(tokens: QuoteTokens, c: LabelledCue, isCue: Ui
   if (end === to && end < tokens.length && tokens.sentence[end] === sentence) return;
   if (tokens.cls[end - 1] === CLASS.stop) end--;
   if (before - first < 2 || end - after - 1 < 2) return;
-  const free = (i: number) => labels[i - from] !== ROLE_LABEL.SOURCE && !labelledByOther(all, c, i);
-  const side = (a: number, b: number) => {
-    for (let i = a; i < b; i++) if (tokens.cls[i] === CLASS.quote || isCue[i] || !free(i)) return false;
-    return true;
-  };
-  if (!side(first, before) || !side(after + 1, end)) return;
+  const taken = (i: number) => tokens.cls[i] === CLASS.quote || labels[i - from] === ROLE_LABEL.SOURCE || labelledByOther(all, c, i);
+  if (!clauseFree(tokens, isCue, first, before, taken) || !clauseFree(tokens, isCue, after + 1, end, taken)) return;
   const labelled = (a: number, b: number) => labels.subarray(a - from, b - from).includes(ROLE_LABEL.CONTENT);
   const [left, right] = [labelled(first, before), labelled(after + 1, end)];
   // A side without a verb is content too ("The plan, he said, would cost ...", "In contrast, he said,

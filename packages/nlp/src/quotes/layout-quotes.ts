@@ -33,7 +33,8 @@ const HEADLINE_LABELS = new Set(["poll", "revealed", "bombshell", "wow", "look",
 
 // A list of names after a label, as sports reports write a team ("Subs: Marshall, Henchoz, Juninho
 // Paulista, Lambert."): three or more items of capitalised words (a bracketed club after one too).
-const NAME_LIST = /^\p{Lu}[\p{L}.'\u2019-]*(?: \p{Lu}[\p{L}.'\u2019-]*)*(?: \([^)]*\))?(?:, \p{Lu}[\p{L}.'\u2019-]*(?: \p{Lu}[\p{L}.'\u2019-]*)*(?: \([^)]*\))?){2,}\.?$/u;
+const NAME_ITEM = String.raw`\p{Lu}[\p{L}.'\u2019-]*(?: \p{Lu}[\p{L}.'\u2019-]*)*(?: \([^)]*\))?`;
+const NAME_LIST = new RegExp(String.raw`^${NAME_ITEM}(?:, ${NAME_ITEM}){2,}\.?$`, "u");
 
 /**
  * Whether the text after "<label>:" is a list of names ("Subs: Marshall, Henchoz, ..."), which no

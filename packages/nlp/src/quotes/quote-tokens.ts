@@ -84,8 +84,8 @@ function wordHashes(raw: string): WordHashes {
  * which `TRAINED_TOKEN_RE` split at its commas ("40", ",", "000"), so that a comma rule (a trailing
  * attribution's comma, a clause's) never stops inside a number.
  */
-const TOKEN_RE = /\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?(?!\p{N})|[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*|''|\S/gu;
 const TRAINED_TOKEN_RE = /[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*|''|\S/gu;
+const TOKEN_RE = new RegExp(String.raw`\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?(?!\p{N})|${TRAINED_TOKEN_RE.source}`, "gu");
 
 /** How `quoteTokens` reads a paragraph: `pairMixed` as in `featureMarks`, `wholeNumbers` as in `TOKEN_RE`. */
 export interface QuoteReading {
