@@ -132,6 +132,24 @@ describe("the viewer against a hostile browser and hostile data", () => {
     await expect.poll(async () => queues[0]!.summarize.getJob(id)).toBeUndefined();
   });
 
+  it("answers a wrong token in the sign-in form with a page of the dashboard leading back to the form", async () => {
+    // A browser of no admin: a context of its own, without the cookie.
+    const context = await browser.newContext();
+    try {
+      const visitor = await context.newPage();
+      await visitor.goto(`${base}/health`);
+      await visitor.getByLabel("Admin token").fill("not-the-token");
+      const [answer] = await Promise.all([visitor.waitForResponse(`${base}/admin/login`), visitor.getByRole("button", { name: "Sign in" }).click()]);
+      expect(answer.status()).toBe(401);
+      expect(await visitor.getByRole("heading", { level: 1 }).textContent()).toBe("Not allowed");
+      expect((await visitor.locator("main p").textContent())?.trim()).toBe("wrong admin token. Health");
+      await visitor.getByRole("main").getByRole("link", { name: "Health" }).click();
+      await visitor.getByLabel("Admin token").waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   it("renders a stored javascript: URL as text, not as a link", async () => {
     await store.createRun("hostile-url", ["test"], { id: "test", leaseMs: 1 });
     const meta = { id: "hostile-url-doc", title: "Hostile link", source: "test", url: "javascript:alert(document.domain)", publishedAt: null, paragraphCount: 1, createdAt: Date.now(), contentHash: "h" };

@@ -8,10 +8,11 @@ import { type PartitionedQueues, retryFailedJob } from "@newsflow/queue";
 import type { Store } from "@newsflow/store";
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { notFound, wantsJson } from "./html.js";
+import { answerError, HEALTH, notFoundPage, refuse, wantsJson } from "./html.js";
 import { createLoginThrottle, type LoginThrottle, type LoginThrottleOptions } from "./security.js";
 
 const COOKIE = "nf_admin";
+const DISABLED = "admin actions are disabled: start the viewer with VIEWER_ADMIN_TOKEN";
 
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -30,21 +31,22 @@ export function isAdmin(c: Context, token: string | undefined): boolean {
 /** The answer to a client that failed to sign in too often. */
 function tooManyFailures(c: Context, seconds: number) {
   c.header("Retry-After", String(seconds));
-  return c.text(`too many failed sign-ins from this address: try again in ${seconds} s`, 429);
+  return refuse(c, 429, `too many failed sign-ins from this address: try again in ${seconds} s`);
 }
 
 /**
- * Admin routes refuse without a configured token (403) or without the right one (401). A wrong
- * token presented (header or cookie) counts as a failed sign-in of the client.
+ * Admin routes refuse without a configured token (403) or without the right one (401), as JSON
+ * errors or a page (`refuse`). A wrong token presented (header or cookie) counts as a failed
+ * sign-in of the client.
  */
 export function requireAdmin(token: string | undefined, throttle?: LoginThrottle): MiddlewareHandler {
   return async (c, next) => {
-    if (!token) return c.text("admin actions are disabled: start the viewer with VIEWER_ADMIN_TOKEN", 403);
+    if (!token) return refuse(c, 403, DISABLED);
     const wait = throttle?.retryAfter(c) ?? 0;
     if (wait) return tooManyFailures(c, wait);
     if (!isAdmin(c, token)) {
       if (c.req.header("authorization") !== undefined || getCookie(c, COOKIE) !== undefined) throttle?.fail(c);
-      return c.text("admin token required", 401);
+      return refuse(c, 401, "admin token required");
     }
     await next();
   };
@@ -55,7 +57,7 @@ export function requireAdmin(token: string | undefined, throttle?: LoginThrottle
  * for JSON (as every API error), else the dashboard's not-found page leading back to Health,
  * whose forms post these actions.
  */
-const actionNotFound = (c: Context, error: string, sentence: string) => (wantsJson(c) ? c.json({ error }, 404) : notFound(c, sentence, { href: "/health", label: "Health" }));
+const actionNotFound = (c: Context, error: string, sentence: string) => answerError(c, 404, error, notFoundPage(sentence, HEALTH));
 
 /** By default a client may fail to sign in 5 times per 15 minutes. */
 export const DEFAULT_LOGIN_THROTTLE: LoginThrottleOptions = { maxFailures: 5, windowMs: 15 * 60_000 };
@@ -69,13 +71,13 @@ export function mountAdmin(app: Hono, deps: { store: Store; queues: PartitionedQ
   const token = deps.adminToken;
   const throttle = createLoginThrottle(deps.loginThrottle ?? DEFAULT_LOGIN_THROTTLE);
   app.post("/admin/login", async (c) => {
-    if (!token) return c.text("admin actions are disabled: start the viewer with VIEWER_ADMIN_TOKEN", 403);
+    if (!token) return refuse(c, 403, DISABLED);
     const wait = throttle.retryAfter(c);
     if (wait) return tooManyFailures(c, wait);
     const body = await c.req.parseBody();
     if (typeof body.token !== "string" || !same(body.token, token)) {
       throttle.fail(c);
-      return c.text("wrong admin token", 401);
+      return refuse(c, 401, "wrong admin token");
     }
     throttle.succeed(c);
     setCookie(c, COOKIE, token, { httpOnly: true, sameSite: "Strict", path: "/", secure: new URL(c.req.url).protocol === "https:" });

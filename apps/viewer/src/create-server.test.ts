@@ -310,6 +310,43 @@ describe("the viewer's pages on a real Redis", () => {
     }
   });
 
+  it("answers the admin's refusals (403, 401, 429, a cross-site post) with a JSON error to a JSON client and a dashboard page to a browser", async () => {
+    const off = createServer(deployment);
+    const on = createServer({ ...deployment, adminToken: "admin-secret" });
+    // One failed sign-in is enough to be throttled (every app.request is the same "unknown" client).
+    const throttled = createServer({ ...deployment, adminToken: "admin-secret", loginThrottle: { maxFailures: 1, windowMs: 60_000 } });
+    const login = (token: string) => ({ method: "POST", body: new URLSearchParams({ token }) });
+    expect((await throttled.request("/admin/login", login("wrong"))).status).toBe(401);
+    const disabled = "admin actions are disabled: start the viewer with VIEWER_ADMIN_TOKEN";
+    const crossSite = "cross-site request refused: admin actions must come from the viewer's own pages";
+    const cases = [
+      [off, "/admin/jobs/0/summarize/job-1/retry", { method: "POST" }, 403, disabled],
+      [off, "/admin/login", login("admin-secret"), 403, disabled],
+      [on, "/admin/jobs/0/summarize/job-1/retry", { method: "POST" }, 401, "admin token required"],
+      [on, "/admin/queues", { method: "GET" }, 401, "admin token required"],
+      [on, "/admin/login", login("wrong"), 401, "wrong admin token"],
+      [on, "/admin/jobs/0/summarize/job-1/remove", { method: "POST", headers: { authorization: "Bearer admin-secret", "sec-fetch-site": "same-site" } }, 403, crossSite],
+      [throttled, "/admin/login", login("admin-secret"), 429, "too many failed sign-ins from this address: try again in 60 s"],
+      [throttled, "/admin/jobs/0/summarize/job-1/retry", { method: "POST", headers: { authorization: "Bearer admin-secret" } }, 429, "too many failed sign-ins from this address: try again in 60 s"],
+    ] as const;
+    for (const [app, path, init, status, error] of cases) {
+      const ask = (accept: string) => app.request(path, { ...init, body: "body" in init ? new URLSearchParams(init.body) : undefined, headers: { ...("headers" in init ? init.headers : {}), accept } });
+      const json = await ask("application/json");
+      expect(json.status, path).toBe(status);
+      expect(json.headers.get("content-type"), path).toMatch(/^application\/json/);
+      expect(await json.json(), path).toEqual({ error });
+      // A browser (the health page's forms, the inspector's address) gets the same words on a page of the dashboard leading back to Health.
+      const page = await ask("text/html,application/xhtml+xml");
+      const body = await page.text();
+      expect(page.status, path).toBe(status);
+      expect(page.headers.get("content-type"), path).toMatch(/^text\/html/);
+      expect(body, path).toContain('<nav aria-label="Main">');
+      expect(text(body), path).toBe(`Not allowed ${error.replaceAll("'", "&#39;")}. Health`);
+      expect(/<main[^>]*>[\s\S]*<\/main>/.exec(body)?.[0], path).toContain('<a href="/health">');
+      if (status === 429) expect([json.headers.get("retry-after"), page.headers.get("retry-after")], path).toEqual(["60", "60"]);
+    }
+  });
+
   it("says how many rejected inputs a run has past the 50 its page lists", async () => {
     const { store } = deployment;
     for (const [runId, count] of [["rejecting-run", 52], ["rejecting-one-more", 51], ["rejecting-few", 3]] as const) {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Context } from "hono";
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 /** A rendered piece of HTML (every interpolated value is escaped by `html`). */
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -44,17 +45,36 @@ export interface WayBack {
   label: string;
 }
 
-/** The page of something that is not there (an unknown page, run, document or entity): one line and a link back, in the layout. */
-export function notFoundPage(message: string, back: WayBack): Html {
-  return layout("Not found", back.href, html`<h1>Not found</h1>
+/** A page that is not the one asked for (not found, refused): a heading, one line and a link back, in the layout. */
+function messagePage(heading: string, message: string, back: WayBack): Html {
+  return layout(heading, back.href, html`<h1>${heading}</h1>
 <p>${message} <a href="${back.href}">${back.label}</a></p>`);
 }
+
+/** The page of something that is not there (an unknown page, run, document or entity): one line and a link back, in the layout. */
+export const notFoundPage = (message: string, back: WayBack) => messagePage("Not found", message, back);
 
 /** The 404 answer of a dashboard page: the message and a way back, in the dashboard's layout. */
 export const notFound = (c: Context, message: string, back: WayBack) => c.html(notFoundPage(message, back), 404);
 
 /** Whether a request asks for JSON (an API client, a script) rather than a page (a form posted by a browser). */
 export const wantsJson = (c: Context) => c.req.header("accept")?.includes("application/json") ?? false;
+
+/** The page the admin's forms are on (sign-in, retry, remove): where an admin route's error leads back to. */
+export const HEALTH: WayBack = { href: "/health", label: "Health" };
+
+/**
+ * The error answer of a route that scripts and a browser's forms both use (the admin's):
+ * `{"error": ...}` to a client that asks for JSON, as every JSON API error, else `page`.
+ */
+export const answerError = (c: Context, status: ContentfulStatusCode, error: string, page: Html) => (wantsJson(c) ? c.json({ error }, status) : c.html(page, status));
+
+/**
+ * The refusal of an admin route or of a cross-site request (401, 403, 429): its message as a JSON
+ * error, or on a page of the dashboard leading back to Health (a browser posted one of its forms,
+ * or opened the queue inspector).
+ */
+export const refuse = (c: Context, status: 401 | 403 | 429, message: string) => answerError(c, status, message, messagePage("Not allowed", `${message}.`, HEALTH));
 
 /** A number with thousands separators. */
 export const n = (x: number | null | undefined) => (x == null ? "--" : Math.round(x).toLocaleString("en"));

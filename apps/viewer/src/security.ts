@@ -1,15 +1,17 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
+import { refuse } from "./html.js";
 
 const SAFE_METHODS = /^(GET|HEAD|OPTIONS)$/;
 
 /**
  * Refuse (403) a state-changing request (any method but GET/HEAD/OPTIONS) that a browser sent
- * from another origin. `SameSite=Strict` is not enough: a page on another port of the same host
- * is "same-site" and gets the admin cookie. A browser says where a request comes from in
- * `Sec-Fetch-Site` (only `same-origin` passes) or, in older browsers, `Origin` (must be this
- * host and port). A request with neither header does not come from a page (curl, scripts): it
- * carries no ambient cookie of the admin's browser, and still needs the token.
+ * from another origin, as the admin routes refuse (`refuse`: a JSON error or a page).
+ * `SameSite=Strict` is not enough: a page on another port of the same host is "same-site" and
+ * gets the admin cookie. A browser says where a request comes from in `Sec-Fetch-Site` (only
+ * `same-origin` passes) or, in older browsers, `Origin` (must be this host and port). A request
+ * with neither header does not come from a page (curl, scripts): it carries no ambient cookie of
+ * the admin's browser, and still needs the token.
  *
  * Written here rather than `hono/csrf`, which checks only form-like content types and refuses
  * header-less clients.
@@ -17,7 +19,7 @@ const SAFE_METHODS = /^(GET|HEAD|OPTIONS)$/;
 export function refuseCrossSite(): MiddlewareHandler {
   return async (c, next) => {
     if (!SAFE_METHODS.test(c.req.method) && !fromThisOrigin(c)) {
-      return c.text("cross-site request refused: admin actions must come from the viewer's own pages", 403);
+      return refuse(c, 403, "cross-site request refused: admin actions must come from the viewer's own pages");
     }
     await next();
   };
