@@ -388,6 +388,22 @@ describe("the viewer's pages on a real Redis", () => {
     expect(last).toContain('href="/runs/rejecting-many?rejected=100&amp;offset=0"');
   });
 
+  it("gives in /api/runs/:id the count of all rejected inputs beside the first 100 it lists", async () => {
+    const { store } = deployment;
+    await store.createRun("rejecting-api", ["x"], producer);
+    for (let i = 0; i < 120; i++) await store.addRejection("rejecting-api", { source: `bad-${i}.pdf`, reason: "not a supported file type" });
+    await store.finishEnqueue("rejecting-api", producer.id);
+    type RunJson = { run: { rejected: number }; rejected: Array<{ source: string }>; rejectedTotal: number };
+    const api = (await (await app.request("/api/runs/rejecting-api")).json()) as RunJson;
+    // The keys there were stay as they were.
+    expect(Object.keys(api)).toEqual(["run", "documents", "rejected", "rejectedTotal", "topEntities"]);
+    expect(api.rejected).toHaveLength(100);
+    expect(api.rejected.at(-1)?.source).toBe("bad-99.pdf");
+    expect([api.run.rejected, api.rejectedTotal]).toEqual([120, 120]);
+    const few = (await (await app.request("/api/runs/rejecting-few")).json()) as RunJson;
+    expect([few.rejected.length, few.rejectedTotal]).toEqual([3, 3]);
+  });
+
   it("answers the live stream of an unknown run with 404 instead of streaming nothing forever", async () => {
     const { store } = deployment;
     await store.createRun("streamed-run", ["x"], producer);

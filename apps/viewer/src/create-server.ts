@@ -1,5 +1,5 @@
 import type { PartitionedQueues, RedisClient } from "@newsflow/queue";
-import { readDocument, type Store, viewRun } from "@newsflow/store";
+import { readDocument, readRejections, type Store, viewRun } from "@newsflow/store";
 import { type Context, Hono } from "hono";
 import { isAdmin, mountAdmin } from "./admin.js";
 import { ASSETS, notFound, type WayBack } from "./html.js";
@@ -141,10 +141,10 @@ export function createServer(deps: ViewerDeps): Hono {
     const offset = int(c.req.query("offset"), 0, 1e9);
     const [docs, rejected, entities] = await Promise.all([
       store.listRunDocuments(run.id, offset, limitOf(c.req.query("limit"), 50, 500)),
-      store.getRejections(run.id, 0, 100),
+      readRejections(store, run),
       store.topEntities({ runId: run.id, limit: 20 }),
     ]);
-    return c.json({ run: viewRun(run), documents: docs, rejected, topEntities: entities.entities });
+    return c.json({ run: viewRun(run), documents: docs, ...rejected, topEntities: entities.entities });
   });
 
   app.get("/api/documents", async (c) => c.json(await store.listDocuments(int(c.req.query("offset"), 0, 1e9), limitOf(c.req.query("limit"), 50, 500))));

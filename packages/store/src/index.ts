@@ -13,4 +13,4 @@ export {
 } from "./create-store.js";
 export { createKeys, type Keys, type KeyTemplate, keyPatterns } from "./keys.js";
 export { CLUSTER_SLOTS, crc16, partitionOf, partitionTags, slotOf } from "./partitions.js";
-export { countOf, type RunView, readDocument, STALLED_AFTER_MS, viewRun } from "./read-models.js";
+export { countOf, REJECTIONS_LISTED, type RunView, readDocument, readRejections, STALLED_AFTER_MS, viewRun } from "./read-models.js";

@@ -44,6 +44,18 @@ export function viewRun(run: RunRecord, now = Date.now()): RunView {
   return { ...run, progress: Math.min(1, progress), paragraphsPerSecond: rate, etaSeconds: eta, stalled };
 }
 
+/** Rejected inputs of a run that `newsflow status` and `/api/runs/:id` list (the run's page in the viewer pages through all). */
+export const REJECTIONS_LISTED = 100;
+
+/**
+ * A run's first {@link REJECTIONS_LISTED} rejected inputs and how many it has in all
+ * (`rejectedTotal`, the run's `rejected` count, kept by the script that lists them), so a reader
+ * of `newsflow status --json` or `/api/runs/:id` can tell when the list is cut.
+ */
+export async function readRejections(store: Store, run: RunRecord) {
+  return { rejected: await store.getRejections(run.id, 0, REJECTIONS_LISTED), rejectedTotal: run.rejected };
+}
+
 /**
  * A reader page: a document, a page of its paragraphs with their three results (the entity
  * mentions as the document step reconciled them), the document result and what failed.
