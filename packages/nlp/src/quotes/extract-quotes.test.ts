@@ -140,6 +140,25 @@ describe("extractQuotes", () => {
     expect(brief("Replacements: Elloway, Sigley, Cornwell, Narraway, Paterson.")).toEqual([]);
   });
 
+  it("finds no attribution in a label before a short list, a list of substitutions or a result", () => {
+    // BBC sports reports: each came out as said by "Booked", "Replacements" or "Result", with the cue ":".
+    expect(brief("Booked: Fowler, Sibierski.")).toEqual([]);
+    expect(brief("Replacements: Priscott for Roberts (71), Green for Dowd (71), Gotting for Rees (39). Not used: Fury, Brooks")).toEqual([]);
+    expect(brief("Backs: Mike Blair (Edinburgh Rugby), Gordon Bulloch (captain, Glasgow Rugby), Simon Webster (Edinburgh Rugby) Forwards: Ross Beattie (Northampton Saints), Jason White (Sale Sharks).")).toEqual([]);
+    expect(brief("Result: Nadal 6-7 (6/8) 6-2 7-6 (8/6) 6-2 Roddick")).toEqual([]);
+    // A title-case headline with a comma is still what its speaker said (PolNeAR annotates it so).
+    expect(brief("Wash Post Fact-Check: If Obama Says It, It’s True.")).toEqual([{ kind: "indirect", content: "If Obama Says It, It’s True", source: "Wash Post Fact-Check", cue: ":" }]);
+  });
+
+  it("takes a speech verb before a colon for the cue, not for the end of the source", () => {
+    // The tagger knew neither verb: the sources were "She quipped" and "Linford Christie countered", the cue ":".
+    expect(brief('She quipped: "I never liked it anyway."')[0]).toMatchObject({ source: "She", cue: "quipped:" });
+    expect(brief('Linford Christie countered: "It\'s easy to criticise when you haven\'t gone through the system here."')[0]).toMatchObject({ source: "Linford Christie", cue: "countered:" });
+    expect(brief('He replies: "What is the inference of that?"')[0]).toMatchObject({ source: "He", cue: "replies:" });
+    // A word in -s whose training occurrences are mostly no cue stays in the source.
+    expect(brief('What he needed: "a goal, any goal."')[0]?.cue).not.toBe("needed:");
+  });
+
   it("reads a quotation opened with a curly mark and closed with a straight one as a quotation", () => {
     // The features paired only marks of one kind: the cue was taken for "statement" with a source from inside the quotation.
     expect(brief('“Immunity deals should not be a requirement for cooperating with the FBI," Oversight Chairman Jason Chaffetz said in a statement.')).toEqual([

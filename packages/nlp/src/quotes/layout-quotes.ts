@@ -32,15 +32,34 @@ const HEADLINE = /^(\p{Lu}[\p{L}.'\u2019-]*(?: \p{Lu}[\p{L}.'\u2019-]*){0,2}): (
 const HEADLINE_LABELS = new Set(["poll", "revealed", "bombshell", "wow", "look", "watch", "just leaked", "update", "correction", "exclusive", "breaking", "video", "photos", "paid notice", "delegate update", "report", "analysis", "opinion", "editorial", "live", "recap", "contributing"]);
 
 // A list of names after a label, as sports reports write a team ("Subs: Marshall, Henchoz, Juninho
-// Paulista, Lambert."): three or more items of capitalised words (a bracketed club after one too).
-const NAME_ITEM = String.raw`\p{Lu}[\p{L}.'\u2019-]*(?: \p{Lu}[\p{L}.'\u2019-]*)*(?: \([^)]*\))?`;
-const NAME_LIST = new RegExp(String.raw`^${NAME_ITEM}(?:, ${NAME_ITEM}){2,}\.?$`, "u");
+// Paulista, Lambert.", "Booked: Fowler, Sibierski.", "Replacements: Everitt for Mapletoft (53), ...")
+// or a result ("Result: Nadal 6-7 (6/8) 6-2 7-6 (8/6) 6-2 Roddick"): no quotation mark, and every
+// word a capitalised one (or the next label), an initial, a score or a minute, or a particle of a
+// name or a substitution, and none a capitalised word of a headline ("If", "The", "Says"); brackets
+// ("(Edinburgh Rugby)", "(captain, Glasgow Rugby)") left out.
+const LIST_WORD = /^(?:\p{Lu}[\p{L}.'\u2019-]*:?|\(?[\d/-]+\)?|for|van|der|den|de|da|di|del|dos|du|von|le|la|y)$/u;
+const SCORE = /\d-\d/;
+// Words that capitalised make a title-case headline, not a name ("Wash Post Fact-Check: If Obama Says It, It’s True").
+const HEADLINE_WORD = /^(?:A|An|And|Are|As|At|Be|But|By|Can|Do|For|From|Has|Have|He|Her|His|How|I|If|In|Is|It|It['\u2019]s|Its|No|Not|Of|On|Or|Says|She|So|That|The|They|This|To|Was|We|Were|What|Who|Why|Will|With|You)$/;
 
 /**
- * Whether the text after "<label>:" is a list of names ("Subs: Marshall, Henchoz, ..."), which no
- * one said; the learned model reads such lines as attributions with the cue ":" too.
+ * Whether the text after "<label>:" is a list of names or a result ("Subs: Marshall, Henchoz, ...",
+ * "Result: Nadal 6-7 6-2 Roddick"), which no one said: two items or more of at most five words
+ * (a bracketed club or minute after one too), or one with a score. The learned model reads such
+ * lines as attributions with the cue ":" too.
  */
-export const isNameList = (text: string): boolean => NAME_LIST.test(text);
+export function isNameList(text: string): boolean {
+  const line = text.split(/\.\s+(?=\p{Lu})/u)[0]!.replace(/\.$/, "");
+  if (/["\u201C\u201D\u2018\u2019]|''/.test(line.replace(/(?<=\p{L})['\u2019](?=\p{L})/gu, ""))) return false;
+  const items = line.replace(/\([^)]*\)?|\)/g, " ").split(/[,;] /);
+  return (
+    (items.length >= 2 || SCORE.test(line)) &&
+    items.every((item) => {
+      const words = item.trim().split(/\s+/).filter(Boolean);
+      return words.length >= 1 && words.length <= (items.length >= 2 ? 5 : 12) && words.every((w) => LIST_WORD.test(w) && !HEADLINE_WORD.test(w));
+    })
+  );
+}
 
 /**
  * Is a transcript line's text talk rather than a headline ("BOOM: Trump Just Fired A 5-Word
