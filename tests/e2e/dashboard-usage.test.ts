@@ -157,6 +157,58 @@ describe("using the dashboard in real Chromium", () => {
     await expect.poll(async () => [await field("quotes"), await field("eta")], { timeout: 10_000 }).toEqual(["1 / 2", "stalled"]);
   });
 
+  it("drops a run deleted while the run list is open from its page, and keeps every page as a reload shows it", async () => {
+    const { store, redis } = deployment;
+    // More runs than a page holds (the cases before left 20 or more), the two newest to be deleted.
+    for (let i = (await store.listRuns(0, 1)).total; i < 22; i++) await store.createRun(`usage-more-${i}`, ["x"], producer);
+    const now = Date.now();
+    await store.createRun("usage-doomed", ["x"], producer, now + 1);
+    await store.createRun("usage-doomed-too", ["x"], producer, now + 2);
+    const first = page;
+    const second = await page.context().newPage();
+    await first.goto(`${base}/runs`);
+    await second.goto(`${base}/runs?offset=20`);
+    const rows = (tab: Page) => tab.locator("tbody tr").evaluateAll((trs) => trs.map((r) => r.getAttribute("data-run") ?? r.textContent));
+    const pager = async (tab: Page) => (await tab.locator("nav.pager").textContent())?.replace(/\s+/g, " ").trim();
+    expect((await rows(first)).slice(0, 2)).toEqual(["usage-doomed-too", "usage-doomed"]);
+    const onSecond = await rows(second);
+    /** Each open page shows, without a reload, the rows and pager a reload shows now. */
+    const asReloaded = async (...tabs: Page[]) => {
+      const fresh = await page.context().newPage();
+      try {
+        for (const tab of tabs) {
+          await fresh.goto(tab.url());
+          const served = [await rows(fresh), await pager(fresh)];
+          await expect.poll(async () => [await rows(tab), await pager(tab)], { timeout: 10_000 }).toEqual(served);
+        }
+      } finally {
+        await fresh.close();
+      }
+    };
+    // The run's record deleted, as the run page's case below deletes one (the list's index still names it).
+    await redis.del(store.keys.run("usage-doomed"));
+    await asReloaded(first, second);
+    expect(await rows(first)).not.toContain("usage-doomed");
+    // A run deleted from the index too: the first run of the next page moves up into its place.
+    await redis.del(store.keys.run("usage-doomed-too"));
+    await redis.zrem(store.keys.runs(), "usage-doomed-too");
+    await asReloaded(first, second);
+    expect((await rows(first)).at(-1)).toBe(onSecond[0]);
+    // A run of the second page deleted: its row goes there too (the first page's rows stay, and
+    // so does its pager: it follows the rows of its own page).
+    const firstRows = await rows(first);
+    await redis.del(store.keys.run(onSecond[1]!));
+    await redis.zrem(store.keys.runs(), onSecond[1]!);
+    await asReloaded(second);
+    expect(await rows(second)).not.toContain(onSecond[1]);
+    expect(await rows(first)).toEqual(firstRows);
+    // Every run of the second page taken out of the list: it says there are none, as a reload does.
+    for (const id of await rows(second)) await redis.zrem(store.keys.runs(), id!);
+    await asReloaded(second);
+    expect(await rows(second)).toEqual(["No runs yet."]);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it("says a run deleted while its page is open no longer exists, and stops listening", async () => {
     const { store } = deployment;
     await store.createRun("usage-deleted", ["x"], producer);

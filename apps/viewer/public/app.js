@@ -38,14 +38,14 @@
       set("failed", fmt(failed));
     }
   }
-  // The pager as the server writes it for this page now (after new runs were added live).
+  // The pager as the server writes it for this page now (after its rows changed live).
   const refreshPager = async () => {
     try {
       const res = await fetch(location.href, { headers: { accept: "text/html" } });
       const fresh = res.ok ? new DOMParser().parseFromString(await res.text(), "text/html").querySelector("nav.pager") : null;
       if (fresh) document.querySelector("nav.pager")?.replaceWith(fresh);
     } catch {
-      // The counts stay as they were; the next new run tries again.
+      // The counts stay as they were; the next change of the rows tries again.
     }
   };
   const live = document.querySelector("[data-live]");
@@ -71,37 +71,34 @@
     source.addEventListener("error", () => {
       if (source.readyState === EventSource.CLOSED) say("Live updates are off (the viewer refused or closed the stream): reload the page later.");
     });
+    // A row of the run list for a run that appears live, from its template (paint fills it).
+    const newRow = (run) => {
+      const row = document.getElementById("run-row").content.firstElementChild.cloneNode(true);
+      row.setAttribute("data-run", run.id);
+      const link = row.querySelector("a");
+      // As idPath in html.ts: "." and ".." cannot be a path segment.
+      link.href = run.id === "." || run.id === ".." ? `/runs/?id=${run.id}` : `/runs/${encodeURIComponent(run.id)}`;
+      link.textContent = run.id;
+      // As progressBar in src/pages/runs.ts: each row's bar is named after its run.
+      row.querySelector(".bar").setAttribute("aria-label", `Progress of ${run.id}`);
+      return row;
+    };
     source.addEventListener("runs", (e) => {
       say("");
       const runs = JSON.parse(e.data);
-      for (const run of runs) paint(run);
-      const tbody = document.querySelector("tbody[data-new-runs]");
-      const template = document.getElementById("run-row");
-      if (tbody && template) {
-        let added = false;
-        for (const run of [...runs].reverse()) {
-          if (document.querySelector(`[data-run="${CSS.escape(run.id)}"]`)) continue;
-          const row = template.content.firstElementChild.cloneNode(true);
-          row.setAttribute("data-run", run.id);
-          const link = row.querySelector("a");
-          // As idPath in html.ts: "." and ".." cannot be a path segment.
-          link.href = run.id === "." || run.id === ".." ? `/runs/?id=${run.id}` : `/runs/${encodeURIComponent(run.id)}`;
-          link.textContent = run.id;
-          // As progressBar in src/pages/runs.ts: each row's bar is named after its run.
-          row.querySelector(".bar").setAttribute("aria-label", `Progress of ${run.id}`);
-          tbody.prepend(row);
-          document.querySelector("[data-empty]")?.remove();
-          paint(run);
-          added = true;
-        }
-        if (added) {
-          // The page holds the newest runs, as a reload shows it: those pushed past it are now on
-          // the next page, and the pager counts the new ones and leads there.
-          const onPage = new Set(runs.map((run) => run.id));
-          for (const row of tbody.querySelectorAll("tr[data-run]")) if (!onPage.has(row.getAttribute("data-run"))) row.remove();
+      // A page of the run list holds the runs its stream lists, in their order, as a reload shows
+      // it: new runs appear, a deleted run's row goes, and so does one pushed to the next page
+      // (the page after takes it up); the pager is the server's again.
+      const tbody = document.querySelector("tbody[data-runs]");
+      if (tbody) {
+        const before = [...tbody.querySelectorAll("tr[data-run]")];
+        const rows = runs.map((run) => before.find((row) => row.getAttribute("data-run") === run.id) ?? newRow(run));
+        if (rows.length !== before.length || rows.some((row, i) => row !== before[i])) {
+          tbody.replaceChildren(...(rows.length ? rows : [document.getElementById("no-runs").content.firstElementChild.cloneNode(true)]));
           refreshPager();
         }
       }
+      for (const run of runs) paint(run);
     });
   }
   // Search as you type: the results are fetched and swapped in place, so the field keeps its

@@ -27,13 +27,19 @@ function runRow(run: RunView): Html {
 </tr>`;
 }
 
-const EMPTY_ROW = html`<template id="run-row"><tr>
+const NO_RUNS = html`<tr data-empty><td colspan="8" class="muted">No runs yet.</td></tr>`;
+
+/** The rows the live updates (`public/app.js`) add: an empty run row to fill, and the one of a page left without runs. */
+const ROW_TEMPLATES = html`<template id="run-row"><tr>
 <td><a href="#"></a><div class="muted small" data-field="started"></div></td><td><span class="badge" data-field="status"></span></td>
 <td><div class="bar" role="progressbar" aria-label="Progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0"><span style="width:0%"></span></div><span class="small" data-field="percent"></span></td>
 <td class="num" data-field="docs"></td><td class="num" data-field="paragraphs"></td><td class="num" data-field="rate"></td><td class="num" data-field="eta"></td><td class="num" data-field="failed"></td>
-</tr></template>`;
+</tr></template><template id="no-runs">${NO_RUNS}</template>`;
 
-/** The runs list: live progress of every run on this page, newest first. */
+/**
+ * The runs list: live progress of every run on this page, newest first; with the live updates the
+ * page's rows follow the runs its stream lists (`data-runs`), as a reload would show them.
+ */
 export async function runsPage(store: Store, offset: number): Promise<Html> {
   const limit = 20;
   const { total, runs } = await store.listRuns(offset, limit);
@@ -47,8 +53,8 @@ export async function runsPage(store: Store, offset: number): Promise<Html> {
 <table>
 <caption class="skip">Batch runs</caption>
 <thead><tr><th scope="col">Run</th><th scope="col">Status</th><th scope="col">Progress</th><th scope="col" class="num">Documents</th><th scope="col" class="num">Paragraphs</th><th scope="col" class="num">Rate</th><th scope="col" class="num">ETA</th><th scope="col" class="num">Failed</th></tr></thead>
-<tbody${offset === 0 ? html` data-new-runs` : ""}>${views.map(runRow)}${views.length === 0 ? html`<tr data-empty><td colspan="8" class="muted">No runs yet.</td></tr>` : ""}</tbody>
-</table>${EMPTY_ROW}</div>
+<tbody data-runs>${views.map(runRow)}${views.length === 0 ? NO_RUNS : ""}</tbody>
+</table>${ROW_TEMPLATES}</div>
 ${pager("/runs", offset, limit, total)}`,
   );
 }
