@@ -41,4 +41,21 @@ describe("resolveQuotes", () => {
     expect(resolved).toMatchObject({ speaker: null, speakerEntityId: null, resolution: "unresolved" });
     expect(resolved!.contextSource).toBeUndefined();
   });
+
+  it("takes the speaker a paragraph ends by introducing from after an opening phrase, not the phrase's first word", () => {
+    // The introducer was the capitalised words opening the sentence: "In", "When Wallace", "The", "From Andrea Peyser".
+    const cases = [
+      ["George Wallace was the symbol of segregation. In a 1963 speech, he declared:", "he"],
+      ["When Wallace died in 1998, President Clinton released the following statement:", "President Clinton"],
+      ["The spokesman, who was speaking in Paris, told reporters:", "The spokesman"],
+      ["From Andrea Peyser writing at The New York Post:", "Andrea Peyser"],
+    ] as const;
+    for (const [intro, speaker] of cases) {
+      const quotation = "“It is very appropriate that we sound the drum for freedom.”";
+      const quote: Quote = { ...sourceless(quotation, quotation, quotation), cue: null, kind: "direct" };
+      const [resolved] = resolveQuotes([{ index: 0, text: intro, quotes: { quotes: [] } }, { index: 1, text: quotation, quotes: { quotes: [quote] } }], []);
+      const start = new RegExp(`\\b${speaker}\\b`).exec(intro)!.index;
+      expect(resolved).toMatchObject({ resolution: "context", contextSource: { paragraphIndex: 0, span: { start, end: start + speaker.length, text: speaker } } });
+    }
+  });
 });

@@ -78,20 +78,37 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
   return out;
 }
 
-const INTRODUCER = /^\s*(?:[Tt]he\s+\p{Ll}+\s+|(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+|(?:(?:[Tt]he|[Aa]n?)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)+)/u;
+const INTRODUCER = /^\s*(?:[Tt]he\s+\p{Ll}+(?:\s+|(?=,))|(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+|(?:(?:[Tt]he|[Aa]n?)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)+)/u;
+
+// Words that open a sentence without being its subject ("In a 1963 speech, he declared:", "When
+// Wallace died in 1998, President Clinton released the following statement:", "Of course, ...").
+const OPENERS = new Set(["of", "in", "on", "at", "for", "with", "by", "from", "as", "when", "while", "after", "before", "since", "although", "though", "if", "but", "and", "or", "so", "yet", "here", "there", "that", "this", "then", "now", "still", "also", "however", "meanwhile", "later", "earlier", "speaking", "asked", "during", "like", "unlike", "according", "instead", "once", "until", "despite"]);
 
 /**
  * The source of a paragraph that ends by introducing the next one ("Croft said:", "The
- * spokesman told reporters:"): the noun phrase that opens its last sentence.
+ * spokesman told reporters:"): the noun phrase that opens its last sentence, or, when that
+ * sentence opens with a phrase of its own ("In a 1963 speech, he declared:"), the first one after
+ * a comma or dash that does, or else the one after its opening word ("From Andrea Peyser writing
+ * at ...:").
  */
 function introducedBy(text: string, paragraphIndex: number): { paragraphIndex: number; span: Span } | null {
   const colon = /:\s*$/.exec(text);
   if (!colon) return null;
   const from = Math.max(0, text.lastIndexOf(". ", colon.index) + 1);
-  const lead = INTRODUCER.exec(text.slice(from, colon.index));
-  // Something must follow the speaker before the colon (its cue): "Croft said:", not "Croft:".
-  if (!lead || from + lead[0].length >= colon.index) return null;
-  return { paragraphIndex, span: trimSpan(text, from, from + lead[0].length) };
+  const starts = [from];
+  for (const m of text.slice(from, colon.index).matchAll(/[,\u2014\u2013]\s+|\s-\s/g)) starts.push(from + m.index! + m[0].length);
+  // Last, the sentence without its opening word ("From Andrea Peyser writing at The New York Post:").
+  const opener = /^\s*(\p{L}+)\s+/u.exec(text.slice(from, colon.index));
+  if (opener && OPENERS.has(opener[1]!.toLowerCase())) starts.push(from + opener[0].length);
+  for (const [k, start] of starts.entries()) {
+    const lead = INTRODUCER.exec(text.slice(start, colon.index));
+    if (!lead) continue;
+    const first = /\p{L}+/u.exec(lead[0])?.[0].toLowerCase() ?? "";
+    if (OPENERS.has(first) && k < starts.length - 1) continue;
+    // Something must follow the speaker before the colon (its cue): "Croft said:", not "Croft:".
+    return start + lead[0].length >= colon.index ? null : { paragraphIndex, span: trimSpan(text, start, start + lead[0].length) };
+  }
+  return null;
 }
 
 /** The speaker of an earlier quote, for a quote whose source is not in its paragraph. */
