@@ -107,16 +107,42 @@ describe("the dashboard in real Chromium", () => {
     expect(dialogs).toEqual([]);
   });
 
-  it("refuses admin actions without the token and allows them with it", async () => {
-    const noToken = await fetch(`${base}/admin/jobs/summarize/some-job/retry`, { method: "POST" });
-    expect(noToken.status).toBe(401);
+  it("refuses admin actions without the token and carries them out with it", async () => {
+    const { store, queues, keys } = p.ctx;
+    // A document step that failed for good: its document was not in the store when it ran.
+    const docId = "doc-admin-retry";
+    const partition = keys.partitionOf(docId);
+    const steps = queues[partition]!.document;
+    await steps.add("document", { docId }, { jobId: docId, attempts: 1 });
+    await expect.poll(async () => (await steps.getJob(docId))?.isFailed(), { timeout: 20_000 }).toBe(true);
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    // Where the health page's Retry button of that job posts.
+    const retry = `/admin/jobs/${partition}/document/${docId}/retry`;
+    expect(await (await fetch(`${base}/health`, { headers: admin })).text()).toContain(`action="${retry}"`);
+    const post = async (url: string, headers: Record<string, string> = {}) => {
+      const res = await fetch(url, { method: "POST", headers: { accept: "application/json", ...headers } });
+      return [res.status, await res.json()];
+    };
+    expect(await post(`${base}${retry}`)).toEqual([401, { error: "admin token required" }]);
     expect((await fetch(`${base}/admin/queues`)).status).toBe(401);
-    const wrong = await fetch(`${base}/admin/jobs/summarize/some-job/retry`, { method: "POST", headers: { authorization: "Bearer wrong" } });
-    expect(wrong.status).toBe(401);
-    const right = await fetch(`${base}/admin/jobs/summarize/some-job/retry`, { method: "POST", headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
-    expect(right.status).toBe(404);
-    const disabled = await fetch(`http://127.0.0.1:${openViewer.port}/admin/jobs/summarize/some-job/retry`, { method: "POST", headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
-    expect(disabled.status).toBe(403);
+    expect(await post(`${base}${retry}`, { authorization: "Bearer wrong" })).toEqual([401, { error: "admin token required" }]);
+    expect(await post(`http://127.0.0.1:${openViewer.port}${retry}`, admin)).toEqual([403, { error: "admin actions are disabled: start the viewer with VIEWER_ADMIN_TOKEN" }]);
+    // Refused, the job was left as it was: failed, and the document without a result.
+    expect(await (await steps.getJob(docId))?.isFailed()).toBe(true);
+    // With the document in the store now, the admin's retry runs the step again and it completes.
+    const text = "The council met on Monday.";
+    await store.createRun("admin-retry", ["x"], { id: "e2e", leaseMs: 60_000 });
+    await store.putDocument("admin-retry", 1, { id: docId, title: "Council", source: "council.txt", url: null, publishedAt: null, paragraphCount: 1, createdAt: 1, contentHash: docId }, [{ index: 0, start: 0, end: text.length, text }]);
+    await store.putParagraphResults(docId, "summarize", [[0, { sentences: [], summary: [], short: "", keyPhrases: [] }]]);
+    await store.putParagraphResults(docId, "entities", [[0, { mentions: [] }]]);
+    await store.putParagraphResults(docId, "quotes", [[0, { quotes: [] }]]);
+    await store.finishEnqueue("admin-retry", "e2e");
+    expect(await store.getDocumentResult(docId)).toBeNull();
+    expect(await post(`${base}${retry}`, admin)).toEqual([200, { ok: true, action: "retry" }]);
+    await expect.poll(async () => (await store.getDocumentResult(docId))?.docId, { timeout: 20_000 }).toBe(docId);
+    expect(await store.getRun("admin-retry")).toMatchObject({ status: "completed", docsDone: 1, docsFailed: 0 });
+    // Retried, it is no failed job any more: the action's own 404 (not that of an unknown address).
+    expect(await post(`${base}${retry}`, admin)).toEqual([404, { error: "no such failed job" }]);
 
     await page.goto(`${base}/health`);
     await page.screenshot({ path: join(SHOTS, "health.png"), fullPage: true });

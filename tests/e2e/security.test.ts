@@ -47,6 +47,18 @@ describe("the viewer against a hostile browser and hostile data", () => {
     return job.id!;
   }
 
+  /**
+   * The admin action a forged request aims at: the path the health page's Remove button posts
+   * for a failed job (`/admin/jobs/<partition>/<queue>/<job>/remove`), so the refusal checked is
+   * that of a route that exists, which the admin's own click carries out.
+   */
+  async function removeAction(id: string): Promise<string> {
+    await page.goto(`${base}/health`);
+    const action = await page.locator("tr", { hasText: id }).locator('form[action$="/remove"]').getAttribute("action");
+    expect(action).toBe(`/admin/jobs/0/summarize/${id}/remove`);
+    return action!;
+  }
+
   beforeAll(async () => {
     redis = await startRedis();
     const keys = createKeys(uniquePrefix("security"));
@@ -101,8 +113,9 @@ describe("the viewer against a hostile browser and hostile data", () => {
 
   it("refuses an admin action posted by a form on another port, although the browser sends the cookie", async () => {
     const id = await failedJob("csrf-form");
-    const answer = page.waitForResponse((r) => r.url().startsWith(`${base}/admin/jobs/`));
-    await page.goto(`${evil}/?action=${encodeURIComponent(`/admin/jobs/summarize/${id}/remove`)}`);
+    const action = await removeAction(id);
+    const answer = page.waitForResponse((r) => r.url() === `${base}${action}`);
+    await page.goto(`${evil}/?action=${encodeURIComponent(action)}`);
     const response = await answer;
     expect(response.status()).toBe(403);
     expect(await response.text()).toMatch(/cross-site request refused/);
@@ -111,8 +124,9 @@ describe("the viewer against a hostile browser and hostile data", () => {
 
   it("refuses an admin action sent by fetch (no-cors, with credentials) from another port", async () => {
     const id = await failedJob("csrf-fetch");
-    const answer = page.waitForResponse((r) => r.url().startsWith(`${base}/admin/jobs/`));
-    await page.goto(`${evil}/fetch?action=${encodeURIComponent(`/admin/jobs/summarize/${id}/remove`)}`);
+    const action = await removeAction(id);
+    const answer = page.waitForResponse((r) => r.url() === `${base}${action}`);
+    await page.goto(`${evil}/fetch?action=${encodeURIComponent(action)}`);
     expect((await answer).status()).toBe(403);
     await expect.poll(() => page.title()).toBe("sent");
     expect(await (await queues[0]!.summarize.getJob(id))?.isFailed()).toBe(true);
