@@ -223,6 +223,19 @@ describe("using the dashboard in real Chromium", () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("says live updates are off when the viewer has no room for another live stream, and still shows the page", async () => {
+    const full = await serveViewer(createServer({ ...deployment, maxSse: 0 }), "127.0.0.1", 0);
+    try {
+      await page.goto(`http://127.0.0.1:${full.port}/runs/usage-run`);
+      // The stream's 503 closes the EventSource (no reconnect), and the page says so.
+      await expect.poll(() => page.getByRole("status").textContent(), { timeout: 10_000 }).toBe("Live updates are off (the viewer refused or closed the stream): reload the page later.");
+      expect(await page.locator("h1").textContent()).toBe("Run usage-run");
+      expect(await page.locator('[data-field="docs"]').textContent()).toBe("2 / 2");
+    } finally {
+      await full.close();
+    }
+  });
+
   it("leaves the browser console without errors on every page", async () => {
     // A browser of its own: Chromium asks a host for its icon once per browser, not per page.
     const fresh = await launch();

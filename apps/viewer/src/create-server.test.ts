@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ResolvedQuote } from "@newsflow/contracts";
 import { createLogger, createRedis, createWorker, type Deployment, openDeployment, RedisEnv } from "@newsflow/queue";
 import type { Hono } from "hono";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createServer } from "./create-server.js";
 
 // A real Redis (REDIS_URL, else the local one) under a deployment name of this file's own.
@@ -344,6 +344,51 @@ describe("the viewer's pages on a real Redis", () => {
       expect(text(body), path).toBe(`Not allowed ${error.replaceAll("'", "&#39;")}. Health`);
       expect(/<main[^>]*>[\s\S]*<\/main>/.exec(body)?.[0], path).toContain('<a href="/health">');
       if (status === 429) expect([json.headers.get("retry-after"), page.headers.get("retry-after")], path).toEqual(["60", "60"]);
+    }
+  });
+
+  it("answers a bug's 500 as every other error: a JSON error to a JSON client and under /api/, else a page of the dashboard", async () => {
+    // A store that fails as a bug does (not as Redis does): the viewer's own error answer.
+    const broken = createServer({ ...deployment, store: { ...deployment.store, listRuns: () => Promise.reject(new TypeError("a bug")) } });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      for (const [path, accept] of [["/api/runs", "*/*"], ["/api/runs", "application/json"], ["/runs", "application/json"]] as const) {
+        const res = await broken.request(path, { headers: { accept } });
+        expect(res.status, `${path} ${accept}`).toBe(500);
+        expect(res.headers.get("content-type"), `${path} ${accept}`).toMatch(/^application\/json/);
+        expect(await res.json(), `${path} ${accept}`).toEqual({ error: "internal error" });
+      }
+      const page = await broken.request("/runs", { headers: { accept: "text/html,application/xhtml+xml" } });
+      const body = await page.text();
+      expect(page.status).toBe(500);
+      expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(body).toContain('<nav aria-label="Main">');
+      expect(text(body)).toBe("Internal error internal error: the viewer could not answer this request (the reason is in its log). Dashboard home");
+      // The error itself still goes to the log, once per request.
+      expect(logged).toHaveBeenCalledTimes(4);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it("answers a live stream past VIEWER_MAX_SSE with a 503 as every other error, Retry-After kept", async () => {
+    const full = createServer({ ...deployment, maxSse: 0 });
+    const error = "too many live connections: this viewer serves at most 0 at once (VIEWER_MAX_SSE); the page works without live updates, reload it later";
+    for (const path of ["/events/runs", "/events/runs/failed-run"]) {
+      const json = await full.request(path, { headers: { accept: "application/json" } });
+      expect(json.status, path).toBe(503);
+      expect(json.headers.get("content-type"), path).toMatch(/^application\/json/);
+      expect(json.headers.get("retry-after"), path).toBe("30");
+      expect(await json.json(), path).toEqual({ error });
+      // The page's EventSource (Accept: text/event-stream) gets no stream: a 503 closes it, and the
+      // page says live updates are off. Opened in a browser, the address shows a page of the dashboard.
+      const page = await full.request(path, { headers: { accept: "text/event-stream" } });
+      const body = await page.text();
+      expect(page.status, path).toBe(503);
+      expect(page.headers.get("content-type"), path).toMatch(/^text\/html/);
+      expect(page.headers.get("retry-after"), path).toBe("30");
+      expect(body, path).toContain('<nav aria-label="Main">');
+      expect(text(body), path).toBe(`Too many live connections ${error}. Dashboard home`);
     }
   });
 

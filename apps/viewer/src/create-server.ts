@@ -2,7 +2,7 @@ import type { PartitionedQueues, RedisClient } from "@newsflow/queue";
 import { readDocument, readRejections, type Store, viewRun } from "@newsflow/store";
 import { type Context, Hono } from "hono";
 import { isAdmin, mountAdmin } from "./admin.js";
-import { ASSETS, notFound, type WayBack } from "./html.js";
+import { ASSETS, HOME, internalError, notFound, type WayBack } from "./html.js";
 import { createLiveStreams, Gone } from "./live.js";
 import { entitiesPage, entityPage } from "./pages/entities.js";
 import { healthPage } from "./pages/health.js";
@@ -41,7 +41,6 @@ const byId = (list: string) => [`${list}/:id`, `${list}/`];
 const idOf = (c: Context) => c.req.param("id") || c.req.query("id") || "";
 
 const NO_SUCH_RUN = "no such run";
-const HOME: WayBack = { href: "/runs", label: "Dashboard home" };
 const ALL_RUNS: WayBack = { href: "/runs", label: "All runs" };
 
 /** A page size: at least 1 (a Redis range of 0 to -1 would be the whole list), at most `max`. */
@@ -74,7 +73,7 @@ export function createServer(deps: ViewerDeps): Hono {
   app.onError((err, c) => {
     if (isRedisFailure(err, deps.redis)) return redisUnreachable(c);
     console.error(err); // Hono's default; a bug, not Redis
-    return c.text("internal error", 500);
+    return internalError(c);
   });
   // The JSON API answers an unknown path as it answers an unknown id: with a JSON error.
   app.notFound((c) => (c.req.path.startsWith("/api/") ? c.json({ error: "no such API path" }, 404) : notFound(c, "There is no page at this address.", HOME)));

@@ -45,8 +45,11 @@ export interface WayBack {
   label: string;
 }
 
-/** A page that is not the one asked for (not found, refused): a heading, one line and a link back, in the layout. */
-function messagePage(heading: string, message: string, back: WayBack): Html {
+/** The dashboard's first page, where an error that belongs to no list leads back to. */
+export const HOME: WayBack = { href: "/runs", label: "Dashboard home" };
+
+/** A page that is not the one asked for (not found, refused, an error): a heading, one line and a link back, in the layout. */
+export function messagePage(heading: string, message: string, back: WayBack): Html {
   return layout(heading, back.href, html`<h1>${heading}</h1>
 <p>${message} <a href="${back.href}">${back.label}</a></p>`);
 }
@@ -64,10 +67,12 @@ export const wantsJson = (c: Context) => c.req.header("accept")?.includes("appli
 export const HEALTH: WayBack = { href: "/health", label: "Health" };
 
 /**
- * The error answer of a route that scripts and a browser's forms both use (the admin's):
- * `{"error": ...}` to a client that asks for JSON, as every JSON API error, else `page`.
+ * The error answer of a route that scripts and browsers both reach (the admin's, a live stream,
+ * any route's 500): `{"error": ...}` to a client that asks for JSON or calls the JSON API
+ * (`/api/`), as every JSON API error, else `page`.
  */
-export const answerError = (c: Context, status: ContentfulStatusCode, error: string, page: Html) => (wantsJson(c) ? c.json({ error }, status) : c.html(page, status));
+export const answerError = (c: Context, status: ContentfulStatusCode, error: string, page: Html) =>
+  wantsJson(c) || c.req.path.startsWith("/api/") ? c.json({ error }, status) : c.html(page, status);
 
 /**
  * The refusal of an admin route or of a cross-site request (401, 403, 429): its message as a JSON
@@ -75,6 +80,10 @@ export const answerError = (c: Context, status: ContentfulStatusCode, error: str
  * or opened the queue inspector).
  */
 export const refuse = (c: Context, status: 401 | 403 | 429, message: string) => answerError(c, status, message, messagePage("Not allowed", `${message}.`, HEALTH));
+
+/** The 500 of a bug (the error itself goes to the log): `{"error": "internal error"}` or a page saying so. */
+export const internalError = (c: Context) =>
+  answerError(c, 500, "internal error", messagePage("Internal error", "internal error: the viewer could not answer this request (the reason is in its log).", HOME));
 
 /** A number with thousands separators. */
 export const n = (x: number | null | undefined) => (x == null ? "--" : Math.round(x).toLocaleString("en"));

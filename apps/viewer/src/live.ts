@@ -1,6 +1,7 @@
 import type { RedisClient } from "@newsflow/queue";
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
+import { answerError, HOME, messagePage } from "./html.js";
 import { isRedisReady, REDIS_UNREACHABLE, withDeadline } from "./redis-guard.js";
 
 /** What a stream's `load` returns once what it streams no longer exists (a run deleted while its page is open). */
@@ -10,7 +11,8 @@ export class Gone {
 
 /**
  * Server-Sent Events every second with what `load` reads, at most `maxStreams` open at once
- * (past the cap: 503 saying so; pages still work without live updates). While Redis is down or
+ * (past the cap: 503 saying so, as a JSON error or a page (`answerError`); pages still work
+ * without live updates). While Redis is down or
  * slow the stream stays open and sends `unavailable` events instead of `runs`, and delivers
  * `runs` again as soon as Redis answers: a browser's EventSource does not reconnect after an
  * error answer, so closing the stream would end live updates for good. When what it streams no
@@ -27,8 +29,11 @@ export function createLiveStreams(options: { redis: RedisClient; maxStreams: num
       <T>(event: string, load: (c: Context) => Promise<T | Gone>) =>
       async (c: Context) => {
         if (open >= options.maxStreams) {
+          // Any answer but 200 closes the page's EventSource for good (no reconnect every few
+          // seconds), and the page says live updates are off; opened as an address, it is a page.
+          const error = `too many live connections: this viewer serves at most ${options.maxStreams} at once (VIEWER_MAX_SSE); the page works without live updates, reload it later`;
           c.header("Retry-After", "30");
-          return c.text(`too many live connections: this viewer serves at most ${options.maxStreams} at once (VIEWER_MAX_SSE); the page works without live updates, reload it later`, 503);
+          return answerError(c, 503, error, messagePage("Too many live connections", `${error}.`, HOME));
         }
         open++;
         let active = true;
