@@ -157,13 +157,14 @@ describe("using the dashboard in real Chromium", () => {
     await expect.poll(async () => [await field("quotes"), await field("eta")], { timeout: 10_000 }).toEqual(["1 / 2", "stalled"]);
   });
 
-  it("drops a run deleted while the run list is open from its page, and keeps every page as a reload shows it", async () => {
+  it("drops a run deleted while the run list is open from its page, and keeps every page and pager as a reload shows them", async () => {
     const { store, redis } = deployment;
     // More runs than a page holds (the cases before left 20 or more), the two newest to be deleted.
     for (let i = (await store.listRuns(0, 1)).total; i < 22; i++) await store.createRun(`usage-more-${i}`, ["x"], producer);
     const now = Date.now();
     await store.createRun("usage-doomed", ["x"], producer, now + 1);
     await store.createRun("usage-doomed-too", ["x"], producer, now + 2);
+    const total = (await store.listRuns(0, 1)).total;
     const first = page;
     const second = await page.context().newPage();
     await first.goto(`${base}/runs`);
@@ -171,6 +172,7 @@ describe("using the dashboard in real Chromium", () => {
     const rows = (tab: Page) => tab.locator("tbody tr").evaluateAll((trs) => trs.map((r) => r.getAttribute("data-run") ?? r.textContent));
     const pager = async (tab: Page) => (await tab.locator("nav.pager").textContent())?.replace(/\s+/g, " ").trim();
     expect((await rows(first)).slice(0, 2)).toEqual(["usage-doomed-too", "usage-doomed"]);
+    expect(await pager(first)).toBe(`1–20 of ${total} Next →`);
     const onSecond = await rows(second);
     /** Each open page shows, without a reload, the rows and pager a reload shows now. */
     const asReloaded = async (...tabs: Page[]) => {
@@ -185,27 +187,35 @@ describe("using the dashboard in real Chromium", () => {
         await fresh.close();
       }
     };
-    // The run's record deleted, as the run page's case below deletes one (the list's index still names it).
+    // The run's record deleted by hand, as the run page's case below deletes one: the list's index
+    // still names it, but the list counts only runs that exist, and the page keeps 20 rows.
     await redis.del(store.keys.run("usage-doomed"));
     await asReloaded(first, second);
     expect(await rows(first)).not.toContain("usage-doomed");
+    expect(await rows(first)).toHaveLength(20);
+    expect([await pager(first), await pager(second)]).toEqual([`1–20 of ${total - 1} Next →`, `← Previous 21–${total - 1} of ${total - 1}`]);
+    expect(await redis.zscore(store.keys.runs(), "usage-doomed")).toBeNull();
     // A run deleted from the index too: the first run of the next page moves up into its place.
     await redis.del(store.keys.run("usage-doomed-too"));
     await redis.zrem(store.keys.runs(), "usage-doomed-too");
     await asReloaded(first, second);
-    expect((await rows(first)).at(-1)).toBe(onSecond[0]);
-    // A run of the second page deleted: its row goes there too (the first page's rows stay, and
-    // so does its pager: it follows the rows of its own page).
+    expect((await rows(first)).at(-1)).toBe(onSecond[1]);
+    // A run of the second page deleted: its row goes there, and the first page, whose rows stay,
+    // counts one run fewer in its pager too.
     const firstRows = await rows(first);
-    await redis.del(store.keys.run(onSecond[1]!));
-    await redis.zrem(store.keys.runs(), onSecond[1]!);
-    await asReloaded(second);
-    expect(await rows(second)).not.toContain(onSecond[1]);
+    const [, , gone] = onSecond;
+    await redis.del(store.keys.run(gone!));
+    await redis.zrem(store.keys.runs(), gone!);
+    await asReloaded(second, first);
+    expect(await rows(second)).not.toContain(gone);
     expect(await rows(first)).toEqual(firstRows);
-    // Every run of the second page taken out of the list: it says there are none, as a reload does.
+    expect(await pager(first)).toBe(`1–20 of ${total - 3} Next →`);
+    // Every run of the second page taken out of the list: it says there are none, as a reload does,
+    // and the first page's pager has no next page any more.
     for (const id of await rows(second)) await redis.zrem(store.keys.runs(), id!);
-    await asReloaded(second);
+    await asReloaded(second, first);
     expect(await rows(second)).toEqual(["No runs yet."]);
+    expect(await pager(first)).toBe("1–20 of 20");
     expect(consoleErrors).toEqual([]);
   });
 

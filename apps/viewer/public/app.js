@@ -38,14 +38,17 @@
       set("failed", fmt(failed));
     }
   }
-  // The pager as the server writes it for this page now (after its rows changed live).
+  // The pager as the server writes it for this page now (after its rows or the number of runs
+  // changed live); an answer older than the last one asked for is dropped.
+  let pagerAsked = 0;
   const refreshPager = async () => {
+    const asked = ++pagerAsked;
     try {
       const res = await fetch(location.href, { headers: { accept: "text/html" } });
       const fresh = res.ok ? new DOMParser().parseFromString(await res.text(), "text/html").querySelector("nav.pager") : null;
-      if (fresh) document.querySelector("nav.pager")?.replaceWith(fresh);
+      if (fresh && asked === pagerAsked) document.querySelector("nav.pager")?.replaceWith(fresh);
     } catch {
-      // The counts stay as they were; the next change of the rows tries again.
+      // The counts stay as they were; the next change of the rows or of the total tries again.
     }
   };
   const live = document.querySelector("[data-live]");
@@ -85,16 +88,20 @@
     };
     source.addEventListener("runs", (e) => {
       say("");
-      const runs = JSON.parse(e.data);
+      // {runs} of one run's stream, {total, runs} of a page of the run list.
+      const { runs, total } = JSON.parse(e.data);
       // A page of the run list holds the runs its stream lists, in their order, as a reload shows
       // it: new runs appear, a deleted run's row goes, and so does one pushed to the next page
-      // (the page after takes it up); the pager is the server's again.
+      // (the page after takes it up); the pager is the server's again whenever the rows or the
+      // number of runs change (a run deleted from another page changes only the number).
       const tbody = document.querySelector("tbody[data-runs]");
       if (tbody) {
         const before = [...tbody.querySelectorAll("tr[data-run]")];
         const rows = runs.map((run) => before.find((row) => row.getAttribute("data-run") === run.id) ?? newRow(run));
-        if (rows.length !== before.length || rows.some((row, i) => row !== before[i])) {
-          tbody.replaceChildren(...(rows.length ? rows : [document.getElementById("no-runs").content.firstElementChild.cloneNode(true)]));
+        const moved = rows.length !== before.length || rows.some((row, i) => row !== before[i]);
+        if (moved) tbody.replaceChildren(...(rows.length ? rows : [document.getElementById("no-runs").content.firstElementChild.cloneNode(true)]));
+        if (moved || String(total) !== tbody.getAttribute("data-total")) {
+          tbody.setAttribute("data-total", String(total));
           refreshPager();
         }
       }

@@ -109,17 +109,24 @@ export function createServer(deps: ViewerDeps): Hono {
   });
   app.get("/health", async (c) => c.html(await healthPage(deps.redis, deps.queues, Boolean(deps.adminToken), isAdmin(c, deps.adminToken))));
 
-  /** Live progress: the runs of a page (or one run) every second, as `runs` events. */
-  app.get("/events/runs", live.handler("runs", async (c) => (await store.listRuns(int(c.req.query("offset"), 0, 1e9), limitOf(c.req.query("limit"), 20, 200))).runs.map((r) => viewRun(r))));
+  /**
+   * Live progress: the runs of a page of the list every second, as `runs` events `{total, runs}`:
+   * the page's rows follow `runs`, and its pager `total` (a run deleted from another page moves it).
+   */
+  app.get("/events/runs", live.handler("runs", async (c) => {
+    const { total, runs } = await store.listRuns(int(c.req.query("offset"), 0, 1e9), limitOf(c.req.query("limit"), 20, 200));
+    return { total, runs: runs.map((r) => viewRun(r)) };
+  }));
   /** Whether Redis says there is no such run (while it does not answer, the stream opens and says that instead). */
   const isUnknownRun = async (id: string) => isRedisReady(deps.redis) && (await withDeadline(store.getRun(id), timeoutMs).catch(() => undefined)) === null;
   /**
-   * Live progress of one run; an unknown run is a 404, and a run deleted while its stream is open
-   * ends the stream with a `gone` event, not a stream of empty lists that never ends.
+   * Live progress of one run, as `runs` events `{runs: [run]}`; an unknown run is a 404, and a run
+   * deleted while its stream is open ends the stream with a `gone` event, not a stream of empty
+   * lists that never ends.
    */
   app.on("GET", byId("/events/runs"), async (c, next) => ((await isUnknownRun(idOf(c))) ? c.json({ error: NO_SUCH_RUN }, 404) : next()), live.handler("runs", async (c) => {
     const run = await store.getRun(idOf(c));
-    return run ? [viewRun(run)] : new Gone(NO_SUCH_RUN);
+    return run ? { runs: [viewRun(run)] } : new Gone(NO_SUCH_RUN);
   }));
 
   mountAdmin(app, deps);

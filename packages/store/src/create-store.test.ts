@@ -319,6 +319,20 @@ describe("the store on a real Redis", () => {
     expect((await store.listRunDocuments("r1")).documents.map((d) => d.id)).toEqual(ids);
   });
 
+  it("counts in listRuns only the runs that exist: an id whose record is gone leaves the index, and the page takes up the next run", async () => {
+    const store = freshStore();
+    for (let i = 0; i < 5; i++) await store.createRun(`r${i}`, ["x"], producer, 1000 + i);
+    // Records deleted by hand (their ids still in the list's index): two on the first page, one past it.
+    for (const id of ["r4", "r2", "r0"]) await redis.del(store.keys.run(id));
+    const page = await store.listRuns(0, 2);
+    expect([page.total, page.runs.map((r) => r.id)]).toEqual([2, ["r3", "r1"]]);
+    expect(await redis.zrange(store.keys.runs(), 0, -1)).toEqual(["r1", "r3"]);
+    expect(await store.listRuns(2, 2)).toEqual({ total: 2, runs: [] });
+    // A run whose record is there again (resumed under its id) is listed again.
+    await store.createRun("r2", ["x"], producer, 2000);
+    expect((await store.listRuns(0, 20)).runs.map((r) => r.id)).toEqual(["r2", "r3", "r1"]);
+  });
+
   it("refuses a partition count other than the deployment's", async () => {
     const store = freshStore(2);
     await store.ensureDeployment();

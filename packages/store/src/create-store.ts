@@ -17,6 +17,7 @@ import {
   ATTACH_DOCUMENT,
   CLEAR_FAILURES,
   COMPLETE_DOCUMENT,
+  PRUNE_RUNS,
   PUT_DOCUMENT_FAILURE,
   PUT_PARAGRAPH_FAILURES,
   PUT_PARAGRAPH_RESULTS,
@@ -110,7 +111,8 @@ const tpl = (t: KeyTemplate) => [t.before, t.after];
  */
 export function createStore(redis: RedisClient, keys: Keys) {
   const k = keys;
-  const script = (name: string, lua: string, numberOfKeys: number) => {
+  /** A Lua script as a command; without `numberOfKeys` its first argument says how many keys follow. */
+  const script = (name: string, lua: string, numberOfKeys?: number) => {
     if (!(name in redis)) redis.defineCommand(name, { numberOfKeys, lua });
     return (...args: (string | number)[]) => (redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>)[name]!(...args);
   };
@@ -122,6 +124,7 @@ export function createStore(redis: RedisClient, keys: Keys) {
   const reindex = script("nfReindexDocument", REINDEX_DOCUMENT, 4);
   const putDocFailure = script("nfPutDocumentFailure", PUT_DOCUMENT_FAILURE, 2);
   const addRejection = script("nfAddRejection", ADD_REJECTION, 3);
+  const pruneRunsScript = script("nfPruneRuns", PRUNE_RUNS);
   const partitions = Array.from({ length: k.partitions }, (_, p) => p);
   /** The index key templates of a document's partition, as the index scripts take them. */
   const indexTemplateArgs = (docId: string) => {
@@ -186,6 +189,22 @@ export function createStore(redis: RedisClient, keys: Keys) {
     };
   }
 
+  /** Take out of the run list those of `ids` whose record is gone (one script in the global slot). */
+  const pruneRuns = async (ids: string[]) => Number(await pruneRunsScript(ids.length + 1, k.runs(), ...ids.map((id) => k.run(id)), ...ids));
+
+  /** Go through the whole run list (ZSCAN, 500 ids a step) taking out every id whose record is gone; how many it took out. */
+  async function pruneRunList(): Promise<number> {
+    let pruned = 0;
+    let cursor = "0";
+    do {
+      const [next, flat] = await redis.zscan(k.runs(), cursor, "COUNT", 500);
+      cursor = next;
+      const ids = flat.filter((_, i) => i % 2 === 0);
+      if (ids.length) pruned += await pruneRuns(ids);
+    } while (cursor !== "0");
+    return pruned;
+  }
+
   return {
     keys: k,
 
@@ -241,11 +260,24 @@ export function createStore(redis: RedisClient, keys: Keys) {
     /** A run with its counts summed over the partitions. */
     getRun: (runId: string): Promise<RunRecord | null> => readRun(runId),
 
-    /** Runs, newest first. */
+    /**
+     * Runs, newest first, and how many there are. A page that meets an id whose record is gone
+     * (deleted by hand: `deleteRun` takes a run out of the list with its record) has the whole
+     * list cleared of such ids and is read again, so it is full and the total counts only runs
+     * that exist. The list is not checked on every read, which would read every run's record for
+     * each page: while it is right a page costs what it did, and the cost of going through it
+     * (one script per 500 ids) is paid once after records were deleted by hand.
+     */
     async listRuns(offset = 0, limit = 20): Promise<{ total: number; runs: RunRecord[] }> {
-      const [ids, total] = await Promise.all([redis.zrevrange(k.runs(), offset, offset + limit - 1), redis.zcard(k.runs())]);
-      const rows = await Promise.all(ids.map((id) => readRun(id)));
-      return { total, runs: rows.filter((r): r is RunRecord => r !== null) };
+      for (let pass = 1; ; pass++) {
+        const [ids, total] = await Promise.all([redis.zrevrange(k.runs(), offset, offset + limit - 1), redis.zcard(k.runs())]);
+        const rows = await Promise.all(ids.map((id) => readRun(id)));
+        const runs = rows.filter((r): r is RunRecord => r !== null);
+        // A pass takes out every id met without a record, unless its record is back; a record
+        // that reads as none but is not empty (an `id` of "") is not taken out: stop there.
+        if (runs.length === ids.length || pass === 3) return { total: total - (ids.length - runs.length), runs };
+        await pruneRunList();
+      }
     },
 
     /**

@@ -38,7 +38,7 @@ export function createKeys(name: string, partitions = 1) {
     // ---- global keys (one slot) ----
     /** HASH `partitions`: what the deployment was created with; a mismatch is refused. */
     deployment: () => `${g}:deployment`,
-    /** ZSET runId -> createdAt (ms): every batch run, newest last. */
+    /** ZSET runId -> createdAt (ms): every batch run, newest last (an id whose record is gone is taken out by `listRuns`). */
     runs: () => `${g}:runs`,
     /** HASH of a run: id, createdAt, inputs (JSON), rejected, enqueuedAt (last producer finished). */
     run: (runId: string) => `${g}:run:${runId}`,

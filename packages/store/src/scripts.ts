@@ -287,3 +287,16 @@ redis.call('RPUSH', KEYS[2], ARGV[2])
 redis.call('HINCRBY', KEYS[3], 'rejected', 1)
 return 1
 `;
+
+/**
+ * Take out of the run list the ids whose run record is gone (deleted by hand, or a deletion cut
+ * off before its end), unless the record is there again (a run created anew under the id since
+ * it was read). KEYS: runs, then the record of each id. ARGV: the ids. Returns how many it took out.
+ */
+export const PRUNE_RUNS = `
+local pruned = 0
+for i = 1, #ARGV do
+  if redis.call('HEXISTS', KEYS[i + 1], 'id') == 0 then pruned = pruned + redis.call('ZREM', KEYS[1], ARGV[i]) end
+end
+return pruned
+`;

@@ -38,7 +38,8 @@ const ROW_TEMPLATES = html`<template id="run-row"><tr>
 
 /**
  * The runs list: live progress of every run on this page, newest first; with the live updates the
- * page's rows follow the runs its stream lists (`data-runs`), as a reload would show them.
+ * page's rows follow the runs its stream lists (`data-runs`), as a reload would show them, and its
+ * pager the number of runs (`data-total`: the pager is fetched again when the stream's differs).
  */
 export async function runsPage(store: Store, offset: number): Promise<Html> {
   const limit = 20;
@@ -53,7 +54,7 @@ export async function runsPage(store: Store, offset: number): Promise<Html> {
 <table>
 <caption class="skip">Batch runs</caption>
 <thead><tr><th scope="col">Run</th><th scope="col">Status</th><th scope="col">Progress</th><th scope="col" class="num">Documents</th><th scope="col" class="num">Paragraphs</th><th scope="col" class="num">Rate</th><th scope="col" class="num">ETA</th><th scope="col" class="num">Failed</th></tr></thead>
-<tbody data-runs>${views.map(runRow)}${views.length === 0 ? NO_RUNS : ""}</tbody>
+<tbody data-runs data-total="${total}">${views.map(runRow)}${views.length === 0 ? NO_RUNS : ""}</tbody>
 </table>${ROW_TEMPLATES}</div>
 ${pager("/runs", offset, limit, total)}`,
   );
