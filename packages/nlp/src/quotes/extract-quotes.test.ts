@@ -150,6 +150,12 @@ describe("extractQuotes", () => {
     expect(brief("Wash Post Fact-Check: If Obama Says It, It’s True.")).toEqual([{ kind: "indirect", content: "If Obama Says It, It’s True", source: "Wash Post Fact-Check", cue: ":" }]);
   });
 
+  it("takes no punctuation alone for a source", () => {
+    // The labeller marked the closing bracket before the cue as the speaker.
+    const text = "Surely the point of having an urban music category is simply to acknowledge artists that are making what is (historically) considered urban music, irrelevent of the colour of their skin.";
+    expect(brief(text).find((q) => q.cue === "considered")).toMatchObject({ content: "urban music", source: null });
+  });
+
   it("takes a speech verb before a colon for the cue, not for the end of the source", () => {
     // The tagger knew neither verb: the sources were "She quipped" and "Linford Christie countered", the cue ":".
     expect(brief('She quipped: "I never liked it anyway."')[0]).toMatchObject({ source: "She", cue: "quipped:" });
