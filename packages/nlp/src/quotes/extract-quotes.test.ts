@@ -150,6 +150,16 @@ describe("extractQuotes", () => {
     expect(brief("Wash Post Fact-Check: If Obama Says It, It’s True.")).toEqual([{ kind: "indirect", content: "If Obama Says It, It’s True", source: "Wash Post Fact-Check", cue: ":" }]);
   });
 
+  it("gives a participle clause that opens its sentence the subject of the main clause for its source", () => {
+    // The labeller gave these cues no source: it stands after the clause, past the content.
+    const thanking = brief("After thanking the raucous crowd, which periodically chanted his name, he touted how far his campaign had come.");
+    expect(thanking.find((q) => q.cue === "thanking")).toMatchObject({ content: "the raucous crowd", source: "he" });
+    const challenging = brief("Despite challenging the trustworthiness of the Republican majority leader, Cruz said if elected president he could work with him.");
+    expect(challenging.find((q) => q.cue === "challenging")).toMatchObject({ source: "Cruz" });
+    const suggesting = brief("After suggesting on Wednesday that he regretted lobbing insults at Mr. Trump, Mr. Rubio only occasionally disagreed.");
+    expect(suggesting.find((q) => q.cue === "suggesting")).toMatchObject({ source: "Mr. Rubio" });
+  });
+
   it("takes no punctuation alone for a source", () => {
     // The labeller marked the closing bracket before the cue as the speaker.
     const text = "Surely the point of having an urban music category is simply to acknowledge artists that are making what is (historically) considered urban music, irrelevent of the colour of their skin.";

@@ -773,6 +773,8 @@ export interface ExtractOptions {
   trailingOverInner?: boolean;
   /** false leaves out `contentAroundParenthesis`. */
   parenthetical?: boolean;
+  /** false leaves out `subjectAfterOpeningClause`. */
+  openingParticiple?: boolean;
 }
 
 /**
@@ -833,7 +835,9 @@ function extractProse(text: string, model: QuoteModel, options: ExtractOptions):
     const verb = run ? verbBeforeColon(model, tokens, run, c.cue) : -1;
     const cueFirst = verb >= 0 ? verb : c.cue.first;
     const sourceRun: [number, number] | null = run && verb >= 0 ? [run[0], verb - 1] : run;
-    const source: Span | null = sameSentence && participleAfterComma(tokens, c.cue) ? sameSentence : sourceRun && !(agentless && sourceRun[1] < c.cue.first) ? spanOf(tokens, sourceRun[0], sourceRun[1]) : sameSentence;
+    const labelled: Span | null = sameSentence && participleAfterComma(tokens, c.cue) ? sameSentence : sourceRun && !(agentless && sourceRun[1] < c.cue.first) ? spanOf(tokens, sourceRun[0], sourceRun[1]) : sameSentence;
+    // A participle clause that opens its sentence has the main clause's subject for its speaker ("After thanking the crowd, he touted ...").
+    const source = labelled ?? (options.openingParticiple === false ? null : subjectAfterOpeningClause(tokens, c.cue, pieces));
     if (source) previous = { sentence, source };
     // A source that runs into a signature ("Sonya Herridge “During the debate Trump") misreads the layout.
     if (source && layout.some((q) => overlaps(source, q.source) || overlaps(source, q.cue))) continue;
@@ -905,6 +909,34 @@ function verbBeforeColon(model: QuoteModel, tokens: QuoteTokens, run: readonly [
   if (/^[a-z]+ed$/.test(word)) return (share(word) ?? 1) >= VERB_BEFORE_COLON_MIN_SHARE ? last : -1;
   if (/^[a-z]+s$/.test(word)) return Math.max(share(word) ?? 0, share(pastOf(word)) ?? 0) >= VERB_BEFORE_COLON_MIN_SHARE ? last : -1;
   return -1;
+}
+
+// Words that may open a sentence before a participle clause ("After saying ...", "But while denouncing ...").
+const CLAUSE_LEADS: ReadonlySet<string> = new Set(["after", "before", "while", "since", "despite", "in", "by", "without", "upon", "on", "when", "though", "although", "even", "just", "but", "and", "so", "now", "yet", "then", "instead", "also"]);
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(["he", "she", "they", "we", "i"]);
+
+/**
+ * The speaker of a cue that opens its sentence as a participle clause ("After thanking the raucous
+ * crowd, which periodically chanted his name, he touted ...", "Despite challenging ..., Cruz said",
+ * "Noting that ..., Tester added"): after the cue's content, the first pronoun or run of capitalised
+ * words (initials and "Mr." inside) that follows a comma and comes before a lower-case word, in the
+ * sentence. Null when the cue is not such a participle or no such subject follows.
+ */
+function subjectAfterOpeningClause(tokens: QuoteTokens, cue: CueTokens, pieces: ReadonlyArray<readonly [number, number]>): Span | null {
+  if (cue.first !== cue.last || !/^\p{L}\p{Ll}+ing$/u.test(tokens.text.slice(tokens.start[cue.first]!, tokens.end[cue.first]!))) return null;
+  const sentence = tokens.sentence[cue.first]!;
+  for (let k = cue.first - tokens.position[cue.first]!; k < cue.first; k++) if (tokens.cls[k] !== CLASS.comma && !CLAUSE_LEADS.has(tokens.lower[k]!)) return null;
+  const end = Math.max(...pieces.map(([, b]) => b));
+  const lowerWord = (k: number) => k < tokens.length && tokens.sentence[k] === sentence && (tokens.cls[k] === CLASS.word || tokens.cls[k] === CLASS.det);
+  for (let k = end + 1; k < tokens.length && tokens.sentence[k] === sentence; k++) {
+    if (tokens.cls[k - 1] !== CLASS.comma) continue;
+    if (tokens.cls[k] === CLASS.pronoun && SUBJECT_PRONOUNS.has(tokens.lower[k]!)) return lowerWord(k + 1) ? spanOf(tokens, k, k) : null;
+    if (tokens.cls[k] !== CLASS.cap) continue;
+    let e = k;
+    while (e + 1 < tokens.length && tokens.sentence[e + 1] === sentence && (tokens.cls[e + 1] === CLASS.cap || (tokens.cls[e + 1] === CLASS.stop && tokens.text[tokens.start[e + 1]!] === "." && tokens.end[e]! - tokens.start[e]! <= 3 && tokens.cls[e + 2] === CLASS.cap))) e++;
+    return lowerWord(e + 1) ? spanOf(tokens, k, e) : null;
+  }
+  return null;
 }
 
 /** Characters between a cue and a content (0 when they touch or overlap); Infinity without a cue. */
