@@ -917,8 +917,8 @@ const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(["he", "she", "they", "we"
 
 /**
  * The speaker of a cue that opens its sentence as a participle clause ("After thanking the raucous
- * crowd, which periodically chanted his name, he touted ...", "Despite challenging ..., Cruz said",
- * "Noting that ..., Tester added"): after the cue's content, the first pronoun or run of capitalised
+ * crowd, which periodically chanted his name, he touted ...", "Despite challenging ..., Cruz said"):
+ * after the cue's content, the first pronoun or run of capitalised
  * words (initials and "Mr." inside) that follows a comma and comes before a lower-case word, in the
  * sentence. Null when the cue is not such a participle or no such subject follows.
  */
