@@ -918,9 +918,9 @@ const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(["he", "she", "they", "we"
 /**
  * The speaker of a cue that opens its sentence as a participle clause ("After thanking the raucous
  * crowd, which periodically chanted his name, he touted ...", "Despite challenging ..., Cruz said"):
- * after the cue's content, the first pronoun or run of capitalised
- * words (initials and "Mr." inside) that follows a comma and comes before a lower-case word, in the
- * sentence. Null when the cue is not such a participle or no such subject follows.
+ * after the cue's content, the first pronoun or run of capitalised words (initials and "Mr." inside)
+ * that follows a comma and comes before a lower-case word, in the sentence. Null when the cue is not
+ * such a participle or no such subject follows.
  */
 function subjectAfterOpeningClause(tokens: QuoteTokens, cue: CueTokens, pieces: ReadonlyArray<readonly [number, number]>): Span | null {
   if (cue.first !== cue.last || !/^\p{L}\p{Ll}+ing$/u.test(tokens.text.slice(tokens.start[cue.first]!, tokens.end[cue.first]!))) return null;

@@ -99,12 +99,12 @@ function introducedBy(text: string, paragraphIndex: number): { paragraphIndex: n
   for (const m of text.slice(from, colon.index).matchAll(/[,\u2014\u2013]\s+|\s-\s/g)) starts.push(from + m.index! + m[0].length);
   // Last, the sentence without its opening word ("From Andrea Peyser writing at The New York Post:").
   const opener = /^\s*(\p{L}+)\s+/u.exec(text.slice(from, colon.index));
-  if (opener && OPENERS.has(opener[1]!.toLowerCase())) starts.push(from + opener[0].length);
-  for (const [k, start] of starts.entries()) {
+  const fallback = opener && OPENERS.has(opener[1]!.toLowerCase()) ? from + opener[0].length : -1;
+  for (const start of fallback < 0 ? starts : [...starts, fallback]) {
     const lead = INTRODUCER.exec(text.slice(start, colon.index));
     if (!lead) continue;
     const first = /\p{L}+/u.exec(lead[0])?.[0].toLowerCase() ?? "";
-    if (OPENERS.has(first) && k < starts.length - 1) continue;
+    if (OPENERS.has(first) && start !== fallback) continue;
     // Something must follow the speaker before the colon (its cue): "Croft said:", not "Croft:".
     return start + lead[0].length >= colon.index ? null : { paragraphIndex, span: trimSpan(text, start, start + lead[0].length) };
   }
