@@ -1,8 +1,9 @@
 // Why gold attributions go unmatched, by their content: `node dist/scripts/quote-content-misses.js
-// [--data FILE] [--model PATH] [--show CLASS]` runs the pipeline of `eval quotes` (extraction,
-// entities, resolution) over a PolNeAR-format file (dev by default, the shipped model unless
-// `--model`), pairs predictions with gold as the scorer does, and puts each unmatched gold
-// attribution in a class by the prediction whose content overlaps its content most (token F1):
+// [--data FILE] [--model PATH | --held-out DIR] [--show CLASS]` runs the pipeline of `eval quotes`
+// (extraction, entities, resolution) over a PolNeAR-format file (dev by default, the shipped model
+// unless `--model`; with `--held-out`, a `quote-halves --save` folder, and `--data` the training
+// file, each article is read by the fold model that did not see it), pairs predictions with gold as
+// the scorer does, and puts each unmatched gold attribution in a class by the prediction whose content overlaps its content most (token F1):
 // none overlaps it ("no overlap": its cue was missed, or its content lies elsewhere), that
 // content covers the gold one and runs on ("too long"), lies inside it ("too short"), or both
 // stick out ("partial"); with ", prediction matched elsewhere" when that prediction is matched to
@@ -13,6 +14,8 @@ import { parseArgs } from "node:util";
 import { extractQuotes, resolveQuotes } from "@newsflow/nlp";
 import { loadQuoteModel } from "@newsflow/nlp/node";
 import { errorArticles } from "../quotes/error-articles.js";
+import { articleModels } from "../quotes/fold-models.js";
+import { readPolnear } from "../quotes/polnear.js";
 import { matchAttributions, type Spans, tokenF1, tokenSpans, tokensIn } from "../quotes/score-quotes.js";
 import { toAttributions } from "../quotes/to-attributions.js";
 import { sharedDataPath } from "../shared-data.js";
@@ -22,16 +25,21 @@ const { values } = parseArgs({
     data: { type: "string", default: sharedDataPath("quotes", "polnear", "dev.jsonl") },
     model: { type: "string" },
     show: { type: "string" },
+    "held-out": { type: "string" },
   },
 });
-const model = loadQuoteModel(values.model);
+if (values.model && values["held-out"]) throw new Error("quote-content-misses: give --model or --held-out, not both");
+const articles = readPolnear(values.data);
+const own = values.model ? loadQuoteModel(values.model) : null;
+const { modelOf } = own ? { modelOf: () => own } : articleModels(articles, values["held-out"]);
 const textOf = (text: string, spans: Spans) => spans.map((s) => text.slice(s.start, s.end)).join(" … ");
 
 const counts = new Map<string, number>();
 const cases: Array<{ cls: string; line: string }> = [];
 let gold = 0;
 const skipped = { count: 0 };
-for (const { article, text, paragraphs, canonical, placed } of errorArticles(values.data, skipped)) {
+for (const { article, text, paragraphs, canonical, placed } of errorArticles(articles, skipped)) {
+  const model = modelOf(article);
   const resolved = resolveQuotes(
     paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model) })),
     canonical,
