@@ -7,6 +7,7 @@ import { STALLED_AFTER_MS } from "@newsflow/store";
 import { createServer, type ServedViewer, serveViewer } from "@newsflow/viewer";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../support/cli.js";
 import { startRedis, type TestRedis, uniquePrefix } from "../support/redis-server.js";
 
 const chromiumPath = execFileSync(process.execPath, [join(REPO_ROOT, "scripts/ensure-chromium.mjs")], { encoding: "utf8" }).trim();
@@ -230,6 +231,35 @@ describe("using the dashboard in real Chromium", () => {
     // Closed by the page: no reconnect to the run's stream (now a 404) replaces the line.
     await page.waitForTimeout(4000);
     expect(await notice.textContent()).toContain("This run no longer exists");
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("drops a run deleted with 'newsflow runs delete' from the open run list, and its open page says it was deleted", async () => {
+    const { store } = deployment;
+    await store.createRun("usage-cli-deleted", ["x"], producer);
+    await documentNaming("usage-cli-deleted", "doc-cli-deleted", [["per-deleted", "Deletia Smith", "PER"]]);
+    await store.finishEnqueue("usage-cli-deleted", producer.id);
+    await page.goto(`${base}/runs`);
+    const list = page.locator("tbody tr[data-run]");
+    const total = async () => (await page.locator("nav.pager").textContent())?.replace(/\s+/g, " ").trim();
+    expect(await list.evaluateAll((trs) => trs.map((r) => r.getAttribute("data-run")))).toContain("usage-cli-deleted");
+    const before = await total();
+    const runPage = await page.context().newPage();
+    await runPage.goto(`${base}/runs/usage-cli-deleted`);
+    await runPage.waitForFunction(() => document.querySelector("[data-live] .warn") !== null);
+    const env = { ...process.env, REDIS_URL: redis.url, NEWSFLOW_PREFIX: deployment.keys.name };
+    expect(await runCli(["runs", "delete", "usage-cli-deleted"], env)).toEqual({ code: 0, stdout: "deleted run usage-cli-deleted: 1 document, 0 jobs taken out of the queues\n", stderr: "" });
+    await expect.poll(() => list.evaluateAll((trs) => trs.map((r) => r.getAttribute("data-run"))), { timeout: 10_000 }).not.toContain("usage-cli-deleted");
+    // Its pager counts one run fewer, as a reload shows it.
+    await expect.poll(total, { timeout: 10_000 }).not.toBe(before);
+    const live = await total();
+    await page.reload();
+    expect(await total()).toBe(live);
+    await expect.poll(() => runPage.getByRole("status").textContent(), { timeout: 10_000 }).toBe("This run no longer exists: it was deleted while this page was open. Live updates have stopped.");
+    // Its document and the entity only it named are gone from the dashboard too.
+    expect((await runPage.goto(`${base}/documents/doc-cli-deleted`))?.status()).toBe(404);
+    expect((await runPage.goto(`${base}/entities/per-deleted`))?.status()).toBe(404);
+    await runPage.close();
     expect(consoleErrors).toEqual([]);
   });
 

@@ -5,3 +5,11 @@ export class RedisUnavailableError extends Error {
     this.name = "RedisUnavailableError";
   }
 }
+
+/** A run cannot be deleted now (its work is queued or running, or a producer is adding to it); the message says why and what to do. */
+export class RunBusyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RunBusyError";
+  }
+}

@@ -1,8 +1,9 @@
 export { checkRedis, createRedis, isAuthError, type RedisClient, type RedisConfig, redactUrl, reportRedisErrors } from "./connection.js";
 export { type CreateWorkerOptions, createWorker, type FinalFailureHandler, InvalidPayloadError, isFinalAttempt, type Processor } from "./create-worker.js";
+export { deleteRun, type RunDeletion } from "./delete-run.js";
 export { type Deployment, openDeployment } from "./deployment.js";
 export { EnvError, parseEnvWith, RedisEnv, redisConfigFromEnv } from "./env.js";
-export { RedisUnavailableError } from "./errors.js";
+export { RedisUnavailableError, RunBusyError } from "./errors.js";
 export { createLogger, type Logger, scrubSecrets } from "./logger.js";
 export { createParagraphProcessor, ParagraphTaskError } from "./paragraph-processor.js";
 export {

@@ -17,6 +17,7 @@ import {
   ATTACH_DOCUMENT,
   CLEAR_FAILURES,
   COMPLETE_DOCUMENT,
+  DELETE_RUN_DOCUMENT,
   PRUNE_RUNS,
   PUT_DOCUMENT_FAILURE,
   PUT_PARAGRAPH_FAILURES,
@@ -78,6 +79,13 @@ export interface ReindexCounts {
   pending: number;
 }
 
+/** What `deleteRun` did with a run's documents: how many it held, deleted (no other run held them) and kept (another run holds them). */
+export interface DeleteRunCounts {
+  documents: number;
+  deleted: number;
+  kept: number;
+}
+
 /** A paragraph task that failed for good. */
 export interface ParagraphFailure {
   reason: string;
@@ -125,6 +133,7 @@ export function createStore(redis: RedisClient, keys: Keys) {
   const putDocFailure = script("nfPutDocumentFailure", PUT_DOCUMENT_FAILURE, 2);
   const addRejection = script("nfAddRejection", ADD_REJECTION, 3);
   const pruneRunsScript = script("nfPruneRuns", PRUNE_RUNS);
+  const deleteRunDocument = script("nfDeleteRunDocument", DELETE_RUN_DOCUMENT);
   const partitions = Array.from({ length: k.partitions }, (_, p) => p);
   /** The index key templates of a document's partition, as the index scripts take them. */
   const indexTemplateArgs = (docId: string) => {
@@ -278,6 +287,53 @@ export function createStore(redis: RedisClient, keys: Keys) {
         if (runs.length === ids.length || pass === 3) return { total: total - (ids.length - runs.length), runs };
         await pruneRunList();
       }
+    },
+
+    /** How many producers hold a live lease on a run (adding documents to it now). */
+    async liveProducers(runId: string, now = Date.now()): Promise<number> {
+      return redis.zcount(k.runProducers(runId), now, "+inf");
+    },
+
+    /** The runs that hold a document. */
+    async documentRuns(docId: string): Promise<string[]> {
+      return redis.smembers(k.docRuns(docId));
+    },
+
+    /**
+     * Delete a run and everything it owns: each of its documents that no other run holds (the
+     * document, its paragraphs, per-paragraph results, progress, failures, document result and
+     * reconciled mentions; its share of the partition's entity index, an entity left without
+     * documents in the partition with its record and name words; its place in the corpus list),
+     * the run's share of the counts and its entity index in every partition, its document list,
+     * rejections, producers' leases, record and place in the run list. A document another run
+     * holds stays, for that run alone. Every command touches one slot: a script per document in
+     * its partition, then each partition's run keys, then the global ones, the record and the
+     * run list's entry last and together (a deletion cut off is done again by calling it again).
+     * Jobs are not the store's: `deleteRun` in @newsflow/queue checks them first and calls this.
+     */
+    async deleteRun(runId: string, pageSize = 200): Promise<DeleteRunCounts> {
+      const counts: DeleteRunCounts = { documents: 0, deleted: 0, kept: 0 };
+      // The run's document list is left as it is until the end, so its pages do not move.
+      for (let offset = 0; ; offset += pageSize) {
+        const ids = await redis.zrange(k.runDocs(runId), offset, offset + pageSize - 1);
+        const outcomes = await Promise.all(
+          ids.map((id) => {
+            const t = k.indexTemplates(id);
+            const own = [k.docParagraphs(id), k.docProgress(id), ...TASKS.map((task) => k.docResults(id, task)), k.docEntities(id), k.docFailures(id), k.docResult(id)];
+            return deleteRunDocument(3 + own.length, k.docRuns(id), k.doc(id), k.entityNames(k.partitionOf(id)), ...own, runId, id, t.entity.before, t.entitiesByType.before);
+          }),
+        );
+        const deleted = ids.filter((_, i) => Number(outcomes[i]) === 1);
+        if (deleted.length) await redis.zrem(k.docs(), ...deleted);
+        counts.documents += ids.length;
+        counts.deleted += deleted.length;
+        counts.kept += ids.length - deleted.length;
+        if (ids.length < pageSize) break;
+      }
+      await Promise.all(partitions.map((p) => redis.unlink(k.runCounts(p, runId), k.runEntities(p, runId))));
+      await redis.unlink(k.runProducers(runId), k.runDocs(runId), k.runRejected(runId), k.runRejectedSources(runId));
+      await redis.multi().zrem(k.runs(), runId).unlink(k.run(runId)).exec();
+      return counts;
     },
 
     /**

@@ -1,5 +1,6 @@
 export {
   createStore,
+  type DeleteRunCounts,
   DeploymentMismatchError,
   type DocumentListing,
   type EntityEntry,

@@ -68,7 +68,7 @@ export function createKeys(name: string, partitions = 1) {
     entitiesByType: (partition: number, type: string) => `{${tags[partition]}}:store:entities:type:${type}`,
     /** ZSET (all scores 0) of `<lowercase word>\u0000<entityId>` for prefix search by name. */
     entityNames: (partition: number) => `{${tags[partition]}}:store:entities:names`,
-    /** HASH of a canonical entity: id, name, type. */
+    /** HASH of a canonical entity in the partition: id, name, type, words (the name words it entered in `entityNames`, space-separated; taken out with its last document). */
     entity: (partition: number, entityId: string) => `{${tags[partition]}}:store:entity:${entityId}`,
     /** ZSET docId -> mentions of the entity in that document. */
     entityDocs: (partition: number, entityId: string) => `{${tags[partition]}}:store:entity:${entityId}:docs`,
@@ -82,7 +82,11 @@ export function createKeys(name: string, partitions = 1) {
       runEntities: { before: `${part(docId)}:run:`, after: ":entities" },
       entitiesByType: { before: `${part(docId)}:entities:type:`, after: "" },
     }),
-    /** HASH of a document's metadata: DocumentMeta fields, contentHash, enqueuedAt, failedAt, failure, indexed and indexedRuns (what the document added to the entity index). */
+    /**
+     * HASH of a document's metadata: DocumentMeta fields, contentHash, enqueuedAt, failedAt, failure,
+     * indexed and indexedRuns (what the document added to the entity index). Without it (the run
+     * holding the document was deleted) the scripts write nothing more of the document.
+     */
     doc: docKey,
     /** LIST of JSON Paragraph: the document's paragraphs in order. */
     docParagraphs: (docId: string) => `${docKey(docId)}:paragraphs`,

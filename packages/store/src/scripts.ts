@@ -30,6 +30,18 @@ end
 `;
 
 /**
+ * Shared by the scripts that write a document's results, failures or completion: whether the
+ * document is gone (its hash, KEY `doc`, has no id: its run was deleted). A job that was active
+ * while its run was deleted (`newsflow runs delete --force`), or that a worker repeats later,
+ * then writes nothing, and no key of the deleted document comes back.
+ */
+const GONE = `
+local function gone(docKey)
+  return redis.call('HEXISTS', docKey, 'id') == 0
+end
+`;
+
+/**
  * Attach a document to a run. KEYS: docRuns, docProgress, doc, runCounts, runEntities (this run,
  * the document's partition). ARGV: runId, paragraphCount, now. A run that takes in a document done
  * before counts its progress at once, and its entity index takes in the document's entities as
@@ -70,7 +82,8 @@ return again
  * docRuns, doc, docFailures. ARGV: task, runCounts template (before, after), now, then
  * index/resultJson pairs. Returns 1 when the document step should be enqueued.
  */
-export const PUT_PARAGRAPH_RESULTS = `${SETTLE}
+export const PUT_PARAGRAPH_RESULTS = `${SETTLE}${GONE}
+if gone(KEYS[4]) then return 0 end
 local task = ARGV[1]
 local values, fields = {}, {}
 for i = 5, #ARGV, 2 do
@@ -116,7 +129,8 @@ return settle(true)
  * docRuns, doc, docFailures. ARGV: task, runCounts template (before, after), now, then
  * index/failureJson pairs. Returns 1 when the document step should be enqueued.
  */
-export const PUT_PARAGRAPH_FAILURES = `${SETTLE}
+export const PUT_PARAGRAPH_FAILURES = `${SETTLE}${GONE}
+if gone(KEYS[4]) then return 0 end
 local task = ARGV[1]
 local newly = 0
 for i = 5, #ARGV, 2 do
@@ -143,7 +157,8 @@ return settle(true)
  * docRuns, doc. ARGV: runCounts template (before, after), then `<task>:<index>` fields.
  * Returns the number of paragraph failures cleared.
  */
-export const CLEAR_FAILURES = `
+export const CLEAR_FAILURES = `${GONE}
+if gone(KEYS[4]) then return 0 end
 local dec, cleared = {}, 0
 for i = 3, #ARGV do
   local f = ARGV[i]
@@ -199,9 +214,10 @@ local function index(docKey, namesKey, runs, contribution, doc, E, RB, RA, T)
   local c = cjson.decode(contribution)
   for _, e in ipairs(c.e) do
     local id, n = e[1], tonumber(e[4])
-    -- An entity's record and its name words are written when the partition first meets it.
+    -- An entity's record and its name words are written when the partition first meets it; the
+    -- record keeps the words, so that deleting its last document takes out these very ones.
     if redis.call('HSETNX', E .. id, 'id', id) == 1 then
-      redis.call('HSET', E .. id, 'name', e[2], 'type', e[3])
+      redis.call('HSET', E .. id, 'name', e[2], 'type', e[3], 'words', table.concat(e, ' ', 5))
       for i = 5, #e do redis.call('ZADD', namesKey, 0, e[i] .. '\\0' .. id) end
     end
     redis.call('ZADD', E .. id .. ':docs', n, doc)
@@ -223,7 +239,8 @@ end
  * templates entity (before), runEntities (before, after), entitiesByType (before), then
  * index/entitiesJson pairs. Returns 1 the first time.
  */
-export const COMPLETE_DOCUMENT = `${INDEX}
+export const COMPLETE_DOCUMENT = `${INDEX}${GONE}
+if gone(KEYS[2]) then return 0 end
 redis.call('SET', KEYS[1], ARGV[4])
 -- In pieces: unpack takes at most a few thousand values (a document can have 10,000 paragraphs).
 for i = 11, #ARGV, 200 do redis.call('HSET', KEYS[4], unpack(ARGV, i, math.min(i + 199, #ARGV))) end
@@ -265,8 +282,8 @@ return 0
  * it, so the run can complete. KEYS: doc, docRuns. ARGV: runCounts template (before, after),
  * now, reason. Returns 1 when newly recorded.
  */
-export const PUT_DOCUMENT_FAILURE = `
-if redis.call('HGET', KEYS[1], 'completedAt') then return 0 end
+export const PUT_DOCUMENT_FAILURE = `${GONE}
+if gone(KEYS[1]) or redis.call('HGET', KEYS[1], 'completedAt') then return 0 end
 redis.call('HSET', KEYS[1], 'failure', ARGV[4])
 if redis.call('HSETNX', KEYS[1], 'failedAt', ARGV[3]) == 0 then return 0 end
 for _, runId in ipairs(redis.call('SMEMBERS', KEYS[2])) do
@@ -299,4 +316,53 @@ for i = 1, #ARGV do
   if redis.call('HEXISTS', KEYS[i + 1], 'id') == 0 then pruned = pruned + redis.call('ZREM', KEYS[1], ARGV[i]) end
 end
 return pruned
+`;
+
+/**
+ * Take a document out of a run that is being deleted, in the document's partition. Still held by
+ * another run, the document stays, the run's name leaving its `indexedRuns` (so a re-assembly
+ * later moves no share of the deleted run's index). Held by no run any more, it is deleted: its
+ * share of the partition's entity index (the `indexed` contribution) is taken out, an entity
+ * whose last document of the partition it was losing its record, its name words (those its record
+ * keeps, else the document's) and its rank, then every key of the document. KEYS: docRuns, doc,
+ * entityNames, then the document's other keys. ARGV: runId, docId, the templates entity (before)
+ * and entitiesByType (before). Returns 1 when the document was deleted, 0 when it stays.
+ */
+export const DELETE_RUN_DOCUMENT = `
+redis.call('SREM', KEYS[1], ARGV[1])
+if redis.call('SCARD', KEYS[1]) > 0 then
+  local held = redis.call('HGET', KEYS[2], 'indexedRuns')
+  if held then
+    local kept = {}
+    for r in string.gmatch(held, '[^,]+') do
+      if r ~= ARGV[1] then kept[#kept + 1] = r end
+    end
+    redis.call('HSET', KEYS[2], 'indexedRuns', table.concat(kept, ','))
+  end
+  return 0
+end
+local indexed = redis.call('HGET', KEYS[2], 'indexed')
+if indexed then
+  local doc, E, T = ARGV[2], ARGV[3], ARGV[4]
+  local c = cjson.decode(indexed)
+  for _, s in ipairs(c.s) do redis.call('ZREM', E .. s[1] .. ':quotes', doc) end
+  for _, e in ipairs(c.e) do
+    local id = e[1]
+    redis.call('ZREM', E .. id .. ':docs', doc)
+    if redis.call('EXISTS', E .. id .. ':docs') == 1 then
+      redis.call('ZINCRBY', T .. e[3], -tonumber(e[4]), id)
+    else
+      local words = redis.call('HGET', E .. id, 'words')
+      if words then
+        for w in string.gmatch(words, '%S+') do redis.call('ZREM', KEYS[3], w .. '\\0' .. id) end
+      else
+        for i = 5, #e do redis.call('ZREM', KEYS[3], e[i] .. '\\0' .. id) end
+      end
+      redis.call('ZREM', T .. e[3], id)
+      redis.call('UNLINK', E .. id)
+    end
+  end
+end
+redis.call('UNLINK', KEYS[1], KEYS[2], unpack(KEYS, 4))
+return 1
 `;

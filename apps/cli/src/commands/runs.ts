@@ -3,12 +3,17 @@ import { UsageError } from "../errors.js";
 import type { Command } from "../main.js";
 import { parseOptions } from "../parse-options.js";
 import { pipeWriter } from "../pipe-writer.js";
+import { runsDeleteCommand } from "./runs-delete.js";
 
 /** The most runs one `newsflow runs` lists. */
 const MAX_LIMIT = 1000;
 
-/** `newsflow runs [--json] [--limit N]`: batch runs, newest first (N from 1 to 1,000, default 20). */
+/**
+ * `newsflow runs [--json] [--limit N]`: batch runs, newest first (N from 1 to 1,000, default 20);
+ * `newsflow runs delete RUN [--force] [--json]` deletes one (`runs-delete.ts`).
+ */
 export const runsCommand: Command = async (argv, env) => {
+  if (argv[0] === "delete") return runsDeleteCommand(argv.slice(1), env);
   const { values } = parseOptions({ args: argv, options: { json: { type: "boolean", default: false }, limit: { type: "string", default: "20" } } });
   // A limit under 1 or past the cap would be a Redis range over every run ("-1" reads all but one).
   const limit = Number(values.limit);
