@@ -8,7 +8,7 @@ import { type PartitionedQueues, retryFailedJob } from "@newsflow/queue";
 import type { Store } from "@newsflow/store";
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { answerError, HEALTH, notFoundPage, refuse, wantsJson } from "./html.js";
+import { answerError, HEALTH, messagePage, notFoundPage, refuse, wantsJson } from "./html.js";
 import { createLoginThrottle, type LoginThrottle, type LoginThrottleOptions } from "./security.js";
 
 const COOKIE = "nf_admin";
@@ -59,6 +59,31 @@ export function requireAdmin(token: string | undefined, throttle?: LoginThrottle
  */
 const actionNotFound = (c: Context, error: string, sentence: string) => answerError(c, 404, error, notFoundPage(sentence, HEALTH));
 
+/** Why the retry of a failed job whose payload does not match the catalog is refused (409). */
+const NOT_RETRIABLE = "this job's payload is invalid, so a retry would fail again: remove the job instead";
+
+/**
+ * Runs the admin actions on one job one after another. Two clicks on a job's Retry or Remove (a
+ * double submit, two tabs) both found the job failed: the second then removed nothing and still
+ * said ok, or retried a job no longer failed (a 500). In turn, the second finds no failed job and
+ * says so (404). Within this viewer only: another process acting on the job at once still races.
+ */
+function createActionLock() {
+  const tails = new Map<string, Promise<void>>();
+  return <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const result = (tails.get(key) ?? Promise.resolve()).then(work);
+    const tail = result.then(
+      () => {},
+      () => {},
+    );
+    tails.set(key, tail);
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
+    return result;
+  };
+}
+
 /** By default a client may fail to sign in 5 times per 15 minutes. */
 export const DEFAULT_LOGIN_THROTTLE: LoginThrottleOptions = { maxFailures: 5, windowMs: 15 * 60_000 };
 
@@ -88,18 +113,27 @@ export function mountAdmin(app: Hono, deps: { store: Store; queues: PartitionedQ
   app.use("/admin/queues/*", admin);
   app.use("/admin/queues", admin);
 
+  const oneAtATime = createActionLock();
   app.post("/admin/jobs/:partition/:queue/:id/:action", async (c) => {
     const queue = c.req.param("queue") as QueueName;
     const partition = Number(c.req.param("partition"));
+    const id = c.req.param("id");
     const action = c.req.param("action");
     if (action !== "retry" && action !== "remove") return actionNotFound(c, "unknown action", `There is no action “${action}”: a failed job can be retried or removed.`);
     if (!QUEUE_NAMES.includes(queue) || !deps.queues[partition]) return actionNotFound(c, "no such queue", `There is no queue “${c.req.param("queue")}” in partition “${c.req.param("partition")}”.`);
-    const job = await deps.queues[partition]![queue].getJob(c.req.param("id"));
-    if (!job || !(await job.isFailed())) return actionNotFound(c, "no such failed job", `There is no failed job “${c.req.param("id")}” in the ${queue} queue.`);
-    if (action === "remove") await job.remove();
-    // The same retry as `newsflow retry`: failures cleared, the job redone, the document re-assembled.
-    else await retryFailedJob(deps, partition, queue, job.id!);
-    return wantsJson(c) ? c.json({ ok: true, action }) : c.redirect("/health", 303);
+    const noSuchJob = () => actionNotFound(c, "no such failed job", `There is no failed job “${id}” in the ${queue} queue.`);
+    return oneAtATime(`${partition}/${queue}/${id}`, async () => {
+      if (action === "remove") {
+        const job = await deps.queues[partition]![queue].getJob(id);
+        if (!job || !(await job.isFailed())) return noSuchJob();
+        await job.remove();
+      } else {
+        // The same retry as `newsflow retry`: failures cleared, the job redone, the document re-assembled.
+        const retry = await retryFailedJob(deps, partition, queue, id);
+        if ("refused" in retry) return retry.refused === "invalid payload" ? answerError(c, 409, NOT_RETRIABLE, messagePage("Not retried", `${NOT_RETRIABLE}.`, HEALTH)) : noSuchJob();
+      }
+      return wantsJson(c) ? c.json({ ok: true, action }) : c.redirect("/health", 303);
+    });
   });
 
   const board = new HonoAdapter(serveStatic);

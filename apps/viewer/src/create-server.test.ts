@@ -310,6 +310,68 @@ describe("the viewer's pages on a real Redis", () => {
     }
   });
 
+  /** Adds `jobs` to a queue of partition 0 and runs a worker whose processor throws until each has failed for good (one attempt). */
+  async function failJobs(queue: "summarize" | "document", jobs: Array<[id: string, data: object]>) {
+    const connection = createRedis({ url: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" }, { blocking: true });
+    const worker = createWorker({ queue, connection, prefix: deployment.keys.partitionPrefixes[0]!, concurrency: 1, logger: createLogger("viewer-test", "silent"), process: () => Promise.reject(new Error("broken")) });
+    try {
+      void worker.run();
+      const added = await Promise.all(jobs.map(([jobId, data]) => deployment.queues[0]![queue].add(queue, data, { jobId })));
+      await expect.poll(async () => (await Promise.all(added.map((j) => j.isFailed()))).every(Boolean), { timeout: 10_000 }).toBe(true);
+    } finally {
+      await worker.close();
+      connection.disconnect();
+    }
+  }
+
+  it("answers the retry of a failed job whose payload is invalid with a 409 saying so, not ok, and leaves the job as it was", async () => {
+    const admin = createServer({ ...deployment, adminToken: "admin-secret" });
+    // Invalid payloads fail for good at once (InvalidPayloadError): a retry would fail again.
+    await failJobs("summarize", [["no-doc-id", { first: 0, count: 1 }], ["bad-slice", { docId: "doc-bad-slice", first: -1, count: 1 }]]);
+    await failJobs("document", [["empty-doc-id", { docId: "" }]]);
+    const error = "this job's payload is invalid, so a retry would fail again: remove the job instead";
+    const post = (path: string, accept: string) => admin.request(path, { method: "POST", headers: { authorization: "Bearer admin-secret", accept } });
+    for (const [queue, id] of [["summarize", "no-doc-id"], ["summarize", "bad-slice"], ["document", "empty-doc-id"]] as const) {
+      const path = `/admin/jobs/0/${queue}/${id}/retry`;
+      const json = await post(path, "application/json");
+      expect(json.status, path).toBe(409);
+      expect(json.headers.get("content-type"), path).toMatch(/^application\/json/);
+      expect(await json.json(), path).toEqual({ error });
+      // The health page's Retry button gets a page of the dashboard leading back to Health.
+      const page = await post(path, "text/html,application/xhtml+xml");
+      const body = await page.text();
+      expect(page.status, path).toBe(409);
+      expect(page.headers.get("content-type"), path).toMatch(/^text\/html/);
+      expect(text(body), path).toBe(`Not retried ${error.replaceAll("'", "&#39;")}. Health`);
+      expect(/<main[^>]*>[\s\S]*<\/main>/.exec(body)?.[0], path).toContain('<a href="/health">');
+      expect(await deployment.queues[0]![queue].getJobState(id), path).toBe("failed");
+    }
+    // Removing such a job is what the answer offers, and it is done.
+    const removed = await post("/admin/jobs/0/summarize/no-doc-id/remove", "application/json");
+    expect([removed.status, await removed.json()]).toEqual([200, { ok: true, action: "remove" }]);
+    expect(await deployment.queues[0]!.summarize.getJob("no-doc-id")).toBeUndefined();
+  });
+
+  it("answers the second of two clicks on a failed job's Retry or Remove (a double submit) with 404, not a second ok for nothing", async () => {
+    const admin = createServer({ ...deployment, adminToken: "admin-secret" });
+    await failJobs("summarize", [["doc-twice-0-1", { docId: "doc-twice", first: 0, count: 1 }], ["doc-twice-1-1", { docId: "doc-twice", first: 1, count: 1 }]]);
+    const post = (path: string) => admin.request(path, { method: "POST", headers: { authorization: "Bearer admin-secret", accept: "application/json" } });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      for (const [id, action] of [["doc-twice-0-1", "remove"], ["doc-twice-1-1", "retry"]] as const) {
+        const answers = await Promise.all([post(`/admin/jobs/0/summarize/${id}/${action}`), post(`/admin/jobs/0/summarize/${id}/${action}`)]);
+        const bodies = await Promise.all(answers.map((a) => a.json()));
+        expect(answers.map((a) => a.status), action).toEqual([200, 404]);
+        expect(bodies, action).toEqual([{ ok: true, action }, { error: "no such failed job" }]);
+      }
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+    expect(await deployment.queues[0]!.summarize.getJob("doc-twice-0-1")).toBeUndefined();
+    expect(await deployment.queues[0]!.summarize.getJobState("doc-twice-1-1")).toBe("waiting");
+  });
+
   it("answers the admin's refusals (403, 401, 429, a cross-site post) with a JSON error to a JSON client and a dashboard page to a browser", async () => {
     const off = createServer(deployment);
     const on = createServer({ ...deployment, adminToken: "admin-secret" });

@@ -10,6 +10,7 @@ export {
   addPlannedJobs,
   documentJobs,
   enqueueDocumentStep,
+  type FailedJobRetry,
   type PipelineDeps,
   type PlannedJob,
   paragraphSlices,

@@ -1,4 +1,4 @@
-import { type Paragraph, QUEUES, type QueueName, TASKS, type TaskName, TaskName as TaskNameSchema } from "@newsflow/contracts";
+import { type Paragraph, type ParagraphJob, QUEUES, type QueueName, TASKS, type TaskName, TaskName as TaskNameSchema } from "@newsflow/contracts";
 import type { Store } from "@newsflow/store";
 import type { JobsOptions } from "bullmq";
 import { DOCUMENT_JOB_OPTIONS, PARAGRAPH_JOB_OPTIONS, type PartitionedQueues } from "./queues.js";
@@ -169,17 +169,22 @@ export async function retryRun(deps: PipelineDeps, runId: string): Promise<Retry
   return total;
 }
 
+/** What {@link retryFailedJob} did: retried (with the counts of {@link retryDocument}), or nothing, and why. */
+export type FailedJobRetry = { retried: RetryCounts } | { refused: "no such failed job" | "invalid payload" };
+
 /**
  * Retry one failed job, as the viewer's admin does: the paragraphs of a failed paragraph job,
- * or a failed document step. Returns null when there is no such failed job.
+ * or a failed document step. Refuses, doing nothing, when there is no such failed job, or when
+ * its payload does not match the catalog: the worker would fail it again at once, for good.
  */
-export async function retryFailedJob(deps: PipelineDeps, partition: number, queue: QueueName, jobId: string): Promise<RetryCounts | null> {
+export async function retryFailedJob(deps: PipelineDeps, partition: number, queue: QueueName, jobId: string): Promise<FailedJobRetry> {
   const job = await deps.queues[partition]?.[queue].getJob(jobId);
-  if (!job || !(await job.isFailed())) return null;
-  const data = job.data as { docId?: string; first?: number; count?: number };
-  if (!data.docId) return null;
-  const counts = queue === "document" ? await retryDocument(deps, data.docId) : await retryDocument(deps, data.docId, { task: queue, first: data.first ?? 0, count: data.count ?? 1 });
+  if (!job || !(await job.isFailed())) return { refused: "no such failed job" };
+  const payload = QUEUES[queue].payload.safeParse(job.data);
+  if (!payload.success) return { refused: "invalid payload" };
+  const { docId, first, count } = payload.data as ParagraphJob; // a document job's is its docId alone
+  const counts = await retryDocument(deps, docId, queue === "document" ? undefined : { task: queue, first, count });
   // Nothing recorded as failed any more (cleared by an earlier retry): run the job again as it is.
   if (counts.documents === 0) await job.retry();
-  return counts;
+  return { retried: counts };
 }
