@@ -572,4 +572,42 @@ describe("the viewer's pages on a real Redis", () => {
       expect(/<main[^>]*>[\s\S]*<\/main>/.exec(body)?.[0], path).toContain(`<a href="${back}">`);
     }
   });
+
+  it("answers an unknown address as every other error: a JSON error to a JSON client and under /api/, else a page of the dashboard", async () => {
+    for (const [path, accept, error] of [["/no-such-page", "application/json", "no such page"], ["/api/nope", "*/*", "no such API path"], ["/api/nope", "text/html", "no such API path"]] as const) {
+      const res = await app.request(path, { headers: { accept } });
+      expect(res.status, `${path} ${accept}`).toBe(404);
+      expect(res.headers.get("content-type"), `${path} ${accept}`).toMatch(/^application\/json/);
+      expect(await res.json(), `${path} ${accept}`).toEqual({ error });
+    }
+    const page = await app.request("/no-such-page", { headers: { accept: "text/html,application/xhtml+xml" } });
+    expect(page.status).toBe(404);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(text(await page.text())).toBe("Not found There is no page at this address. Dashboard home");
+  });
+
+  it("answers 'Redis unreachable' as every other error: a JSON error to a JSON client and under /api/, else the page that reloads itself; never cached", async () => {
+    // A real client whose connection is closed: the viewer answers at once, sending nothing.
+    const closed = createRedis({ url: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" });
+    closed.disconnect();
+    const down = createServer({ ...deployment, redis: closed });
+    const error = "Redis unreachable: the viewer cannot reach Redis";
+    const headers = (res: Response) => [res.status, res.headers.get("retry-after"), res.headers.get("cache-control")];
+    for (const [path, accept] of [["/runs", "application/json"], ["/health", "application/json"], ["/api/runs", "*/*"], ["/api/runs", "text/html"]] as const) {
+      const res = await down.request(path, { headers: { accept } });
+      expect(headers(res), `${path} ${accept}`).toEqual([503, "5", "no-store"]);
+      expect(res.headers.get("content-type"), `${path} ${accept}`).toMatch(/^application\/json/);
+      expect(await res.json(), `${path} ${accept}`).toEqual({ error });
+    }
+    // /api/health keeps the shape of its answer, with Redis's error in it.
+    const health = await down.request("/api/health", { headers: { accept: "application/json" } });
+    expect(headers(health)).toEqual([503, "5", "no-store"]);
+    expect(await health.json()).toEqual({ redis: { ok: false, error }, queues: [] });
+    const page = await down.request("/runs", { headers: { accept: "text/html,application/xhtml+xml" } });
+    const body = await page.text();
+    expect(headers(page)).toEqual([503, "5", "no-store"]);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(body).toMatch(/<head>[\s\S]*<meta http-equiv="refresh" content="5">[\s\S]*<\/head>/);
+    expect(text(body)).toContain("Redis unreachable The viewer cannot show this page: the viewer cannot reach Redis.");
+  });
 });

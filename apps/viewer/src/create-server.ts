@@ -2,7 +2,7 @@ import type { PartitionedQueues, RedisClient } from "@newsflow/queue";
 import { readDocument, readRejections, type Store, viewRun } from "@newsflow/store";
 import { type Context, Hono } from "hono";
 import { isAdmin, mountAdmin } from "./admin.js";
-import { ASSETS, HOME, internalError, notFound, type WayBack } from "./html.js";
+import { ASSETS, answerError, HOME, internalError, notFound, notFoundPage, type WayBack } from "./html.js";
 import { createLiveStreams, Gone } from "./live.js";
 import { entitiesPage, entityPage } from "./pages/entities.js";
 import { healthPage } from "./pages/health.js";
@@ -75,8 +75,9 @@ export function createServer(deps: ViewerDeps): Hono {
     console.error(err); // Hono's default; a bug, not Redis
     return internalError(c);
   });
-  // The JSON API answers an unknown path as it answers an unknown id: with a JSON error.
-  app.notFound((c) => (c.req.path.startsWith("/api/") ? c.json({ error: "no such API path" }, 404) : notFound(c, "There is no page at this address.", HOME)));
+  // The JSON API answers an unknown path as it answers an unknown id, with a JSON error; so is an
+  // unknown page answered to a client that asks for JSON.
+  app.notFound((c) => answerError(c, 404, c.req.path.startsWith("/api/") ? "no such API path" : "no such page", notFoundPage("There is no page at this address.", HOME)));
   app.get("/static/:name", (c) => {
     const name = c.req.param("name") as keyof typeof ASSETS;
     // Own properties only: `constructor` or `__proto__` are not files.

@@ -68,8 +68,8 @@ export const HEALTH: WayBack = { href: "/health", label: "Health" };
 
 /**
  * The error answer of a route that scripts and browsers both reach (the admin's, a live stream,
- * any route's 500): `{"error": ...}` to a client that asks for JSON or calls the JSON API
- * (`/api/`), as every JSON API error, else `page`.
+ * any route's 500, the 503 of Redis unreachable, an unknown address): `{"error": ...}` to a client
+ * that asks for JSON or calls the JSON API (`/api/`), as every JSON API error, else `page`.
  */
 export const answerError = (c: Context, status: ContentfulStatusCode, error: string, page: Html) =>
   wantsJson(c) || c.req.path.startsWith("/api/") ? c.json({ error }, status) : c.html(page, status);

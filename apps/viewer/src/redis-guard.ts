@@ -1,6 +1,6 @@
 import { isConnectionError, type RedisClient } from "@newsflow/queue";
 import type { Context, MiddlewareHandler } from "hono";
-import { html, layout } from "./html.js";
+import { answerError, html, layout } from "./html.js";
 
 /** The words every answer uses when Redis cannot be reached (pages, JSON, the live stream). */
 export const REDIS_UNREACHABLE = "Redis unreachable";
@@ -38,16 +38,21 @@ export function isRedisFailure(err: unknown, redis: RedisClient): boolean {
 const RETRY_SECONDS = 5;
 
 /**
- * The 503 answer while Redis is unreachable: JSON for the API, a readable page otherwise. The page
- * reloads itself every few seconds, so it turns back into the page asked for once Redis is back,
- * and no answer is stored by the browser (its back button or a cache would show the outage again).
+ * The 503 answer while Redis is unreachable, chosen as every error answer is (`answerError`): JSON
+ * under `/api/` and to a client that asks for it (`/api/health` keeping the shape of its answer), a
+ * readable page otherwise. The page reloads itself every few seconds, so it turns back into the
+ * page asked for once Redis is back, and no answer is stored by the browser (its back button or a
+ * cache would show the outage again).
  */
 export function redisUnreachable(c: Context, reason = "the viewer cannot reach Redis") {
   c.header("Retry-After", String(RETRY_SECONDS));
   c.header("Cache-Control", "no-store");
-  if (c.req.path === "/api/health") return c.json({ redis: { ok: false, error: `${REDIS_UNREACHABLE}: ${reason}` }, queues: [] }, 503);
-  if (c.req.path.startsWith("/api/")) return c.json({ error: `${REDIS_UNREACHABLE}: ${reason}` }, 503);
-  return c.html(
+  const error = `${REDIS_UNREACHABLE}: ${reason}`;
+  if (c.req.path === "/api/health") return c.json({ redis: { ok: false, error }, queues: [] }, 503);
+  return answerError(
+    c,
+    503,
+    error,
     layout(
       REDIS_UNREACHABLE,
       c.req.path,
@@ -56,7 +61,6 @@ export function redisUnreachable(c: Context, reason = "the viewer cannot reach R
 <p>This page reloads itself every ${RETRY_SECONDS} seconds and shows what you asked for once Redis is back. If it persists, check that redis-server is running and that <code>REDIS_URL</code> points to it.</p>`,
       html`<meta http-equiv="refresh" content="${RETRY_SECONDS}">`,
     ),
-    503,
   );
 }
 
