@@ -58,4 +58,17 @@ describe("resolveQuotes", () => {
       expect(resolved).toMatchObject({ resolution: "context", contextSource: { paragraphIndex: 0, span: { start, end: start + speaker.length, text: speaker } } });
     }
   });
+
+  it("resolves a relative pronoun to the person or organisation right before it, and never names the pronoun", () => {
+    // The speaker was "which" and "who", as the source's own text.
+    const text = "Cruz got a favourable decision from the Illinois Board of Elections, which ruled that he met the criteria. A fall in spending, which makes up two-thirds of growth, worried those who said it would last.";
+    const board = span(text, "Illinois Board of Elections");
+    const entity: CanonicalEntity = { id: "ORG:illinois-board-of-elections", name: "Illinois Board of Elections", type: "ORG", aliases: [], mentions: [{ paragraphIndex: 0, start: board.start, end: board.end, text: board.text }] };
+    const ruled: Quote = { ...sourceless(text, "that he met the criteria", "ruled"), source: span(text, "which") };
+    const said: Quote = { ...sourceless(text, "it would last", "said"), source: span(text, "who") };
+    const [first, second] = resolveQuotes([{ index: 0, text, quotes: { quotes: [ruled, said] } }], [entity]);
+    expect(first).toMatchObject({ speaker: "Illinois Board of Elections", speakerEntityId: entity.id, resolution: "pronoun" });
+    expect(second).toMatchObject({ speaker: null, speakerEntityId: null, resolution: "unresolved" });
+  });
 });
+

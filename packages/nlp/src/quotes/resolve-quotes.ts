@@ -69,7 +69,7 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
         out.push({ ...here, ...resolveSpeaker(subject.span, p.index, mentions, entities), contextSource: subject });
         continue;
       }
-      const speaker = sourceless && lastHead?.speaker ? fromContext(lastHead) : resolveSpeaker(q.source, p.index, mentions, entities);
+      const speaker = sourceless && lastHead?.speaker ? fromContext(lastHead) : resolveSpeaker(q.source, p.index, mentions, entities, p.text);
       out.push({ ...here, ...speaker });
     }
     const mine = out.slice(base);
@@ -117,8 +117,9 @@ function fromContext(q: ResolvedQuote): Speaker {
   return { speaker: q.speaker, speakerEntityId: q.speakerEntityId, resolution: q.speaker ? "context" : "unresolved", ...(contextSource ? { contextSource } : {}) };
 }
 
-function resolveSpeaker(source: Span | null, paragraphIndex: number, mentions: Mention[], entities: CanonicalEntity[]): Speaker {
+function resolveSpeaker(source: Span | null, paragraphIndex: number, mentions: Mention[], entities: CanonicalEntity[], text?: string): Speaker {
   if (!source) return { speaker: null, speakerEntityId: null, resolution: "unresolved" };
+  if (text && RELATIVE.test(source.text)) return antecedentOf(source, paragraphIndex, mentions, text);
   // A speaker is a person or organisation that makes up most of the source ("Syrian state
   // television" is not the MISC adjective "Syrian").
   const named = entities.find(
@@ -138,6 +139,18 @@ function resolveSpeaker(source: Span | null, paragraphIndex: number, mentions: M
     if (fit) return { speaker: fit.entity.name, speakerEntityId: fit.entity.id, resolution: isPronoun ? "pronoun" : "role" };
   }
   return { speaker: source.text, speakerEntityId: null, resolution: "named" };
+}
+
+const RELATIVE = /^(?:who|which)$/i;
+
+/**
+ * The speaker a relative pronoun stands for ("Weaver, who came out and endorsed Clinton", "the
+ * Illinois Board of Elections, which ruled"): the person or organisation mentioned right before it
+ * (a comma or a bracket between), else none; never the pronoun itself.
+ */
+function antecedentOf(source: Span, paragraphIndex: number, mentions: readonly Mention[], text: string): Speaker {
+  const m = mentions.find((x) => x.paragraphIndex === paragraphIndex && x.end <= source.start && /^\s*(?:\([^)]*\)\s*)?,?\s*$/.test(text.slice(x.end, source.start)));
+  return m ? { speaker: m.entity.name, speakerEntityId: m.entity.id, resolution: "pronoun" } : { speaker: null, speakerEntityId: null, resolution: "unresolved" };
 }
 
 /**
