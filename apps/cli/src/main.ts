@@ -6,12 +6,13 @@ import { UsageError } from "./errors.js";
 /** A CLI command: takes its arguments (after the command name), returns the exit code. */
 export type Command = (argv: string[], env: EnvSource) => Promise<number>;
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+/** Each command's usage lines (`summary`: one per form of the command) and its module. */
+const COMMANDS: Record<string, { summary: string | string[]; load: () => Promise<Command> }> = {
   run: { summary: "run PATH... [--run-id ID] [--wait] [--json]   enqueue documents (files, folders, - for stdin)", load: async () => (await import("./commands/run.js")).runCommand },
   extract: { summary: "extract PATH... [--json]   what run would enqueue, without Redis: one line per document", load: async () => (await import("./commands/extract.js")).extractCommand },
   start: { summary: "start [PATH...]   workers + viewer + a batch over PATH (default seeds/), then serve", load: async () => (await import("./commands/start.js")).startCommand },
   status: { summary: "status RUN [--json]   progress of a run", load: async () => (await import("./commands/status.js")).statusCommand },
-  runs: { summary: "runs [--json] [--limit N]   list batch runs; runs delete RUN [--force] [--json]   delete a run and all it owns", load: async () => (await import("./commands/runs.js")).runsCommand },
+  runs: { summary: ["runs [--json] [--limit N]   list batch runs", "runs delete RUN [--force] [--json]   delete a run and all it owns"], load: async () => (await import("./commands/runs.js")).runsCommand },
   export: { summary: "export RUN [--format jsonl]   every document of a run with all results", load: async () => (await import("./commands/export.js")).exportCommand },
   retry: { summary: "retry RUN   re-enqueue the failed paragraphs of a run", load: async () => (await import("./commands/retry.js")).retryCommand },
   reindex: { summary: "reindex [RUN] [--json]   rebuild the entity index of a run (or of every document) from the stored results", load: async () => (await import("./commands/reindex.js")).reindexCommand },
@@ -19,9 +20,13 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   eval: { summary: "eval ner|quotes|summaries|html [--data PATH] [--model PATH]   score the NLP or the article extraction on annotated data", load: async () => (await import("./commands/eval.js")).evalCommand },
 };
 
+const usageLines = (summary: string | string[]): string[] => (Array.isArray(summary) ? summary : [summary]).map((line) => `  ${line}`);
+
 function usage(): string {
-  return ["usage: newsflow <command> [options]", "", ...Object.values(COMMANDS).map((c) => `  ${c.summary}`)].join("\n");
+  return ["usage: newsflow <command> [options]", "", ...Object.values(COMMANDS).flatMap((c) => usageLines(c.summary))].join("\n");
 }
+
+const HELP = new Set(["--help", "-h"]);
 
 /** Runs the newsflow CLI and returns its exit code; user errors print one line on stderr. */
 export async function runCli(argv: string[], env: EnvSource): Promise<number> {
@@ -34,6 +39,11 @@ export async function runCli(argv: string[], env: EnvSource): Promise<number> {
   if (!command) {
     process.stderr.write(`newsflow: unknown command '${name}' (try 'newsflow help')\n`);
     return 2;
+  }
+  // `newsflow <command> --help`: that command's usage, before its options are read.
+  if (rest.some((arg) => HELP.has(arg))) {
+    process.stdout.write(`usage: newsflow\n${usageLines(command.summary).join("\n")}\n`);
+    return 0;
   }
   try {
     return await (await command.load())(rest, env);
