@@ -1124,7 +1124,7 @@ function nearestSource(c: LabelledCue, tokens: QuoteTokens): [number, number] | 
     while (b > a && (SET_OFF.has(tokens.cls[b]!) || SOURCE_TAIL.has(tokens.text.slice(tokens.start[b]!, tokens.end[b]!)) || trailingAdverb(tokens, a, b))) b--;
     if (a > b || (a === b && SET_OFF.has(tokens.cls[a]!))) continue;
     // Nor is punctuation alone a speaker (the closing mark of "the hacker known as “Guccifer,” stated").
-    if (!hasWord(tokens, a, b)) continue;
+    if (wordCount(tokens.text.slice(tokens.start[a]!, tokens.end[b]!)) === 0) continue;
     // Nor is one lower-case adverb or -ing form a speaker ("incorrectly listed when ...", "stripping
     // out a call for ...", "now | wants"), nor an article or "there" alone: a source is a noun phrase.
     if (a === b && ((tokens.cls[a] === CLASS.word && (ADVERB_OR_GERUND.test(tokens.lower[a]!) || TIME_ADVERBS.has(tokens.lower[a]!))) || NO_PHRASE.has(tokens.text.slice(tokens.start[a]!, tokens.end[a]!)))) continue;
@@ -1144,12 +1144,6 @@ function nearestSource(c: LabelledCue, tokens: QuoteTokens): [number, number] | 
   return [a, b];
 }
 const SET_OFF: ReadonlySet<number> = new Set([CLASS.comma, CLASS.dash]);
-const WORDLESS: ReadonlySet<number> = new Set([CLASS.quote, CLASS.comma, CLASS.colon, CLASS.stop, CLASS.dash, CLASS.paren, CLASS.other]);
-/** Whether tokens `a..b` hold anything but punctuation. */
-const hasWord = (tokens: QuoteTokens, a: number, b: number): boolean => {
-  for (let k = a; k <= b; k++) if (!WORDLESS.has(tokens.cls[k]!)) return true;
-  return false;
-};
 
 /**
  * An adverb that the labeller took from the cue's verb group ("Mr Brown later | told", "He firmly |
