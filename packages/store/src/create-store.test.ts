@@ -1,18 +1,11 @@
-import { randomUUID } from "node:crypto";
 import type { DocumentResult, ResolvedQuote } from "@newsflow/contracts";
-import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createStore, DeploymentMismatchError, type Store } from "./create-store.js";
 import { createKeys, keyPatterns } from "./keys.js";
+import { testStores } from "./test-stores.fixture.js";
 
-// A real Redis (REDIS_URL, else the local one); every test has a deployment name of its own.
-const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { lazyConnect: true });
-const names: string[] = [];
-function freshStore(partitions = 1): Store {
-  const name = `store-test-${randomUUID().slice(0, 8)}`;
-  names.push(name);
-  return createStore(redis, createKeys(name, partitions));
-}
+// A real Redis; every test has a deployment name of its own.
+const { redis, freshStore } = testStores("store-test");
 
 const paragraphs = [
   { index: 0, start: 0, end: 10, text: "Para zero." },
@@ -67,17 +60,6 @@ async function doneInRun(store: Store, runId: string, docId: string): Promise<vo
 }
 
 describe("the store on a real Redis", () => {
-  beforeAll(async () => {
-    await redis.connect();
-  });
-  afterAll(async () => {
-    for (const name of names) {
-      const keys = await redis.keys(`{${name}*`);
-      if (keys.length) await redis.del(...keys);
-    }
-    await redis.quit();
-  });
-
   it("counts a paragraph result once however often a retried job writes it", async () => {
     const store = freshStore();
     await store.createRun("r1", ["x"], producer);

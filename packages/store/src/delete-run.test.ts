@@ -1,19 +1,13 @@
-import { randomUUID } from "node:crypto";
 import type { CanonicalEntity, DocumentResult, ResolvedQuote } from "@newsflow/contracts";
-import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStore, type Store } from "./create-store.js";
-import { createKeys } from "./keys.js";
+import { describe, expect, it } from "vitest";
+import type { Store } from "./create-store.js";
+import { testStores } from "./test-stores.fixture.js";
 
-// A real Redis (REDIS_URL, else the local one); every test has deployment names of its own.
-const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { lazyConnect: true });
-const names: string[] = [];
+// A real Redis; every test has deployment names of its own.
 const PARTITIONS = 3;
-function freshStore(): Store {
-  const name = `delete-test-${randomUUID().slice(0, 8)}`;
-  names.push(name);
-  return createStore(redis, createKeys(name, PARTITIONS));
-}
+const stores = testStores("delete-test");
+const { redis } = stores;
+const freshStore = (): Store => stores.freshStore(PARTITIONS);
 
 const producer = { id: "p1", leaseMs: 60_000 };
 const summary = { sentences: [], summary: [], short: "", keyPhrases: [] };
@@ -94,17 +88,6 @@ async function scanKeys(store: Store): Promise<string[]> {
 }
 
 describe("deleting a run on a real Redis", () => {
-  beforeAll(async () => {
-    await redis.connect();
-  });
-  afterAll(async () => {
-    for (const name of names) {
-      const keys = await redis.keys(`{${name}*`);
-      if (keys.length) await redis.del(...keys);
-    }
-    await redis.quit();
-  });
-
   /** A deployment with run `doomed` (done, failed and pending documents, one shared with `other`, rejections) and run `other`. */
   async function withDoomedRun(): Promise<Store> {
     const store = freshStore();
