@@ -19,6 +19,26 @@ const text = (page: string) =>
     .replace(/\s+/g, " ")
     .trim();
 
+/** That `res` is the JSON error answer: `status`, a JSON body `{error}`. */
+async function expectJsonError(res: Response, status: number, error: string, label?: string): Promise<void> {
+  expect(res.status, label).toBe(status);
+  expect(res.headers.get("content-type"), label).toMatch(/^application\/json/);
+  expect(await res.json(), label).toEqual({ error });
+}
+
+/** That `res` is the error answer to a browser: `status`, a page of the dashboard (its navigation) whose main text is `words`; returns the page. */
+async function expectErrorPage(res: Response, status: number, words: string, label?: string): Promise<string> {
+  const body = await res.text();
+  expect(res.status, label).toBe(status);
+  expect(res.headers.get("content-type"), label).toMatch(/^text\/html/);
+  expect(body, label).toContain('<nav aria-label="Main">');
+  expect(text(body), label).toBe(words);
+  return body;
+}
+
+/** The main element of a page, for its links. */
+const mainOf = (body: string) => /<main[^>]*>[\s\S]*<\/main>/.exec(body)?.[0];
+
 describe("the viewer's pages on a real Redis", () => {
   let deployment: Deployment;
   let app: Hono;
@@ -275,10 +295,7 @@ describe("the viewer's pages on a real Redis", () => {
   });
 
   it("answers an unknown API path, and an unknown entity's quotes, with a JSON error, as it answers an unknown id", async () => {
-    const res = await app.request("/api/nope");
-    expect(res.status).toBe(404);
-    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-    expect(await res.json()).toEqual({ error: "no such API path" });
+    await expectJsonError(await app.request("/api/nope"), 404, "no such API path");
     // An unknown entity's quotes are a 404 too, as the entity itself is (they were an empty list).
     const quotes = await app.request("/api/entities/no-such-entity/quotes");
     expect(quotes.status).toBe(404);
@@ -296,17 +313,10 @@ describe("the viewer's pages on a real Redis", () => {
       ["/admin/jobs/0/summarize/job-1/explode", "unknown action", "There is no action “explode”: a failed job can be retried or removed."],
     ] as const;
     for (const [path, error, sentence] of cases) {
-      const json = await post(path, "application/json");
-      expect(json.status, path).toBe(404);
-      expect(json.headers.get("content-type"), path).toMatch(/^application\/json/);
-      expect(await json.json(), path).toEqual({ error });
+      await expectJsonError(await post(path, "application/json"), 404, error, path);
       // A browser's form (the health page's Retry and Remove) gets a page of the dashboard leading back to Health.
-      const page = await post(path, "text/html,application/xhtml+xml");
-      const body = await page.text();
-      expect(page.status, path).toBe(404);
-      expect(page.headers.get("content-type"), path).toMatch(/^text\/html/);
-      expect(text(body), path).toBe(`Not found ${sentence} Health`);
-      expect(/<main[^>]*>[\s\S]*<\/main>/.exec(body)?.[0], path).toContain('<a href="/health">');
+      const body = await expectErrorPage(await post(path, "text/html,application/xhtml+xml"), 404, `Not found ${sentence} Health`, path);
+      expect(mainOf(body), path).toContain('<a href="/health">');
     }
   });
 
@@ -333,17 +343,10 @@ describe("the viewer's pages on a real Redis", () => {
     const post = (path: string, accept: string) => admin.request(path, { method: "POST", headers: { authorization: "Bearer admin-secret", accept } });
     for (const [queue, id] of [["summarize", "no-doc-id"], ["summarize", "bad-slice"], ["document", "empty-doc-id"]] as const) {
       const path = `/admin/jobs/0/${queue}/${id}/retry`;
-      const json = await post(path, "application/json");
-      expect(json.status, path).toBe(409);
-      expect(json.headers.get("content-type"), path).toMatch(/^application\/json/);
-      expect(await json.json(), path).toEqual({ error });
+      await expectJsonError(await post(path, "application/json"), 409, error, path);
       // The health page's Retry button gets a page of the dashboard leading back to Health.
-      const page = await post(path, "text/html,application/xhtml+xml");
-      const body = await page.text();
-      expect(page.status, path).toBe(409);
-      expect(page.headers.get("content-type"), path).toMatch(/^text\/html/);
-      expect(text(body), path).toBe(`Not retried ${error.replaceAll("'", "&#39;")}. Health`);
-      expect(/<main[^>]*>[\s\S]*<\/main>/.exec(body)?.[0], path).toContain('<a href="/health">');
+      const body = await expectErrorPage(await post(path, "text/html,application/xhtml+xml"), 409, `Not retried ${error.replaceAll("'", "&#39;")}. Health`, path);
+      expect(mainOf(body), path).toContain('<a href="/health">');
       expect(await deployment.queues[0]![queue].getJobState(id), path).toBe("failed");
     }
     // Removing such a job is what the answer offers, and it is done.
@@ -394,17 +397,11 @@ describe("the viewer's pages on a real Redis", () => {
     for (const [app, path, init, status, error] of cases) {
       const ask = (accept: string) => app.request(path, { ...init, body: "body" in init ? new URLSearchParams(init.body) : undefined, headers: { ...("headers" in init ? init.headers : {}), accept } });
       const json = await ask("application/json");
-      expect(json.status, path).toBe(status);
-      expect(json.headers.get("content-type"), path).toMatch(/^application\/json/);
-      expect(await json.json(), path).toEqual({ error });
+      await expectJsonError(json, status, error, path);
       // A browser (the health page's forms, the inspector's address) gets the same words on a page of the dashboard leading back to Health.
       const page = await ask("text/html,application/xhtml+xml");
-      const body = await page.text();
-      expect(page.status, path).toBe(status);
-      expect(page.headers.get("content-type"), path).toMatch(/^text\/html/);
-      expect(body, path).toContain('<nav aria-label="Main">');
-      expect(text(body), path).toBe(`Not allowed ${error.replaceAll("'", "&#39;")}. Health`);
-      expect(/<main[^>]*>[\s\S]*<\/main>/.exec(body)?.[0], path).toContain('<a href="/health">');
+      const body = await expectErrorPage(page, status, `Not allowed ${error.replaceAll("'", "&#39;")}. Health`, path);
+      expect(mainOf(body), path).toContain('<a href="/health">');
       if (status === 429) expect([json.headers.get("retry-after"), page.headers.get("retry-after")], path).toEqual(["60", "60"]);
     }
   });
@@ -415,17 +412,10 @@ describe("the viewer's pages on a real Redis", () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       for (const [path, accept] of [["/api/runs", "*/*"], ["/api/runs", "application/json"], ["/runs", "application/json"]] as const) {
-        const res = await broken.request(path, { headers: { accept } });
-        expect(res.status, `${path} ${accept}`).toBe(500);
-        expect(res.headers.get("content-type"), `${path} ${accept}`).toMatch(/^application\/json/);
-        expect(await res.json(), `${path} ${accept}`).toEqual({ error: "internal error" });
+        await expectJsonError(await broken.request(path, { headers: { accept } }), 500, "internal error", `${path} ${accept}`);
       }
       const page = await broken.request("/runs", { headers: { accept: "text/html,application/xhtml+xml" } });
-      const body = await page.text();
-      expect(page.status).toBe(500);
-      expect(page.headers.get("content-type")).toMatch(/^text\/html/);
-      expect(body).toContain('<nav aria-label="Main">');
-      expect(text(body)).toBe("Internal error internal error: the viewer could not answer this request (the reason is in its log). Dashboard home");
+      await expectErrorPage(page, 500, "Internal error internal error: the viewer could not answer this request (the reason is in its log). Dashboard home");
       // The error itself still goes to the log, once per request.
       expect(logged).toHaveBeenCalledTimes(4);
     } finally {
@@ -438,19 +428,13 @@ describe("the viewer's pages on a real Redis", () => {
     const error = "too many live connections: this viewer serves at most 0 at once (VIEWER_MAX_SSE); the page works without live updates, reload it later";
     for (const path of ["/events/runs", "/events/runs/failed-run"]) {
       const json = await full.request(path, { headers: { accept: "application/json" } });
-      expect(json.status, path).toBe(503);
-      expect(json.headers.get("content-type"), path).toMatch(/^application\/json/);
       expect(json.headers.get("retry-after"), path).toBe("30");
-      expect(await json.json(), path).toEqual({ error });
+      await expectJsonError(json, 503, error, path);
       // The page's EventSource (Accept: text/event-stream) gets no stream: a 503 closes it, and the
       // page says live updates are off. Opened in a browser, the address shows a page of the dashboard.
       const page = await full.request(path, { headers: { accept: "text/event-stream" } });
-      const body = await page.text();
-      expect(page.status, path).toBe(503);
-      expect(page.headers.get("content-type"), path).toMatch(/^text\/html/);
       expect(page.headers.get("retry-after"), path).toBe("30");
-      expect(body, path).toContain('<nav aria-label="Main">');
-      expect(text(body), path).toBe(`Too many live connections ${error}. Dashboard home`);
+      await expectErrorPage(page, 503, `Too many live connections ${error}. Dashboard home`, path);
     }
   });
 
@@ -562,28 +546,18 @@ describe("the viewer's pages on a real Redis", () => {
       ["/entities/no-such-entity", "There is no entity “no-such-entity”. All entities", "/entities"],
     ] as const;
     for (const [path, message, back] of cases) {
-      const res = await app.request(path);
-      const body = await res.text();
-      expect(res.status, path).toBe(404);
-      expect(res.headers.get("content-type"), path).toMatch(/^text\/html/);
       // In the layout: the navigation and the main landmark, as every other page.
-      expect(body, path).toContain('<nav aria-label="Main">');
-      expect(text(body), path).toBe(`Not found ${message}`);
-      expect(/<main[^>]*>[\s\S]*<\/main>/.exec(body)?.[0], path).toContain(`<a href="${back}">`);
+      const body = await expectErrorPage(await app.request(path), 404, `Not found ${message}`, path);
+      expect(mainOf(body), path).toContain(`<a href="${back}">`);
     }
   });
 
   it("answers an unknown address as every other error: a JSON error to a JSON client and under /api/, else a page of the dashboard", async () => {
     for (const [path, accept, error] of [["/no-such-page", "application/json", "no such page"], ["/api/nope", "*/*", "no such API path"], ["/api/nope", "text/html", "no such API path"]] as const) {
-      const res = await app.request(path, { headers: { accept } });
-      expect(res.status, `${path} ${accept}`).toBe(404);
-      expect(res.headers.get("content-type"), `${path} ${accept}`).toMatch(/^application\/json/);
-      expect(await res.json(), `${path} ${accept}`).toEqual({ error });
+      await expectJsonError(await app.request(path, { headers: { accept } }), 404, error, `${path} ${accept}`);
     }
     const page = await app.request("/no-such-page", { headers: { accept: "text/html,application/xhtml+xml" } });
-    expect(page.status).toBe(404);
-    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
-    expect(text(await page.text())).toBe("Not found There is no page at this address. Dashboard home");
+    await expectErrorPage(page, 404, "Not found There is no page at this address. Dashboard home");
   });
 
   it("answers 'Redis unreachable' as every other error: a JSON error to a JSON client and under /api/, else the page that reloads itself; never cached", async () => {
@@ -596,8 +570,7 @@ describe("the viewer's pages on a real Redis", () => {
     for (const [path, accept] of [["/runs", "application/json"], ["/health", "application/json"], ["/api/runs", "*/*"], ["/api/runs", "text/html"]] as const) {
       const res = await down.request(path, { headers: { accept } });
       expect(headers(res), `${path} ${accept}`).toEqual([503, "5", "no-store"]);
-      expect(res.headers.get("content-type"), `${path} ${accept}`).toMatch(/^application\/json/);
-      expect(await res.json(), `${path} ${accept}`).toEqual({ error });
+      await expectJsonError(res, 503, error, `${path} ${accept}`);
     }
     // /api/health keeps the shape of its answer, with Redis's error in it.
     const health = await down.request("/api/health", { headers: { accept: "application/json" } });
