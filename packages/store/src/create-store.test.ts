@@ -5,7 +5,7 @@ import { createKeys, keyPatterns } from "./keys.js";
 import { testStores } from "./test-stores.fixture.js";
 
 // A real Redis; every test has a deployment name of its own.
-const { redis, freshStore } = testStores("store-test");
+const { redis, freshStore } = testStores("store-test", process.env.REDIS_URL);
 
 const paragraphs = [
   { index: 0, start: 0, end: 10, text: "Para zero." },

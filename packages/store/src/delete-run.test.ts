@@ -5,7 +5,7 @@ import { testStores } from "./test-stores.fixture.js";
 
 // A real Redis; every test has deployment names of its own.
 const PARTITIONS = 3;
-const stores = testStores("delete-test");
+const stores = testStores("delete-test", process.env.REDIS_URL);
 const { redis } = stores;
 const freshStore = (): Store => stores.freshStore(PARTITIONS);
 

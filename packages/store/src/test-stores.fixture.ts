@@ -5,12 +5,12 @@ import { createStore, type Store } from "./create-store.js";
 import { createKeys } from "./keys.js";
 
 /**
- * A test file's real Redis (REDIS_URL, else the local one) and its stores, each with a deployment
- * name of its own (`<prefix>-<random>`): connects before the file's tests, deletes every key of
- * those deployments after them. Call it once at the top of the file.
+ * A test file's real Redis (at `url`, the test's REDIS_URL; else the local one) and its stores,
+ * each with a deployment name of its own (`<prefix>-<random>`): connects before the file's tests,
+ * deletes every key of those deployments after them. Call it once at the top of the file.
  */
-export function testStores(prefix: string): { redis: Redis; freshStore: (partitions?: number) => Store } {
-  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { lazyConnect: true });
+export function testStores(prefix: string, url = "redis://127.0.0.1:6379"): { redis: Redis; freshStore: (partitions?: number) => Store } {
+  const redis = new Redis(url, { lazyConnect: true });
   const names: string[] = [];
   beforeAll(async () => {
     await redis.connect();
