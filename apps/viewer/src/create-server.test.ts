@@ -552,6 +552,21 @@ describe("the viewer's pages on a real Redis", () => {
     }
   });
 
+  it("answers an unknown run, document or entity as every other error: the JSON API's error to a JSON client, else a page of the dashboard", async () => {
+    const cases = [
+      ["/runs/no-such-run", "no such run", "There is no run “no-such-run”. All runs", "/api/runs/no-such-run"],
+      ["/runs/?id=.", "no such run", "There is no run “.”. All runs", "/api/runs/?id=."],
+      ["/documents/no-such-doc", "no such document", "There is no document “no-such-doc”. All runs", "/api/documents/no-such-doc"],
+      ["/entities/no-such-entity", "no such entity", "There is no entity “no-such-entity”. All entities", "/api/entities/no-such-entity"],
+    ] as const;
+    for (const [path, error, message, api] of cases) {
+      // The same status and words as the JSON API gives for the same id.
+      await expectJsonError(await app.request(api), 404, error, api);
+      await expectJsonError(await app.request(path, { headers: { accept: "application/json" } }), 404, error, path);
+      await expectErrorPage(await app.request(path, { headers: { accept: "text/html,application/xhtml+xml" } }), 404, `Not found ${message}`, path);
+    }
+  });
+
   it("answers an unknown address as every other error: a JSON error to a JSON client and under /api/, else a page of the dashboard", async () => {
     for (const [path, accept, error] of [["/no-such-page", "application/json", "no such page"], ["/api/nope", "*/*", "no such API path"], ["/api/nope", "text/html", "no such API path"]] as const) {
       await expectJsonError(await app.request(path, { headers: { accept } }), 404, error, `${path} ${accept}`);

@@ -41,6 +41,8 @@ const byId = (list: string) => [`${list}/:id`, `${list}/`];
 const idOf = (c: Context) => c.req.param("id") || c.req.query("id") || "";
 
 const NO_SUCH_RUN = "no such run";
+const NO_SUCH_DOCUMENT = "no such document";
+const NO_SUCH_ENTITY = "no such entity";
 const ALL_RUNS: WayBack = { href: "/runs", label: "All runs" };
 
 /** A page size: at least 1 (a Redis range of 0 to -1 would be the whole list), at most `max`. */
@@ -97,16 +99,16 @@ export function createServer(deps: ViewerDeps): Hono {
   // Each page of one run or document also answers at `<list>/?id=ID`, for the ids "." and ".." (see idPath).
   app.on("GET", byId("/runs"), async (c) => {
     const page = await runPage(store, idOf(c), int(c.req.query("offset"), 0, 1e9), int(c.req.query("rejected"), 0, 1e9));
-    return page ? c.html(page) : notFound(c, `There is no run “${idOf(c)}”.`, ALL_RUNS);
+    return page ? c.html(page) : notFound(c, NO_SUCH_RUN, `There is no run “${idOf(c)}”.`, ALL_RUNS);
   });
   app.on("GET", byId("/documents"), async (c) => {
     const page = await readerPage(store, idOf(c), int(c.req.query("offset"), 0, 1e9));
-    return page ? c.html(page) : notFound(c, `There is no document “${idOf(c)}”.`, ALL_RUNS);
+    return page ? c.html(page) : notFound(c, NO_SUCH_DOCUMENT, `There is no document “${idOf(c)}”.`, ALL_RUNS);
   });
   app.get("/entities", async (c) => c.html(await entitiesPage(store, (c.req.query("q") ?? "").slice(0, 100), c.req.query("type") || undefined, int(c.req.query("offset"), 0, 1e9))));
   app.get("/entities/:id", async (c) => {
     const page = await entityPage(store, c.req.param("id"), int(c.req.query("offset"), 0, 1e9), int(c.req.query("quotes"), 0, 1e9));
-    return page ? c.html(page) : notFound(c, `There is no entity “${c.req.param("id")}”.`, { href: "/entities", label: "All entities" });
+    return page ? c.html(page) : notFound(c, NO_SUCH_ENTITY, `There is no entity “${c.req.param("id")}”.`, { href: "/entities", label: "All entities" });
   });
   app.get("/health", async (c) => c.html(await healthPage(deps.redis, deps.queues, Boolean(deps.adminToken), isAdmin(c, deps.adminToken))));
 
@@ -158,7 +160,7 @@ export function createServer(deps: ViewerDeps): Hono {
 
   app.on("GET", byId("/api/documents"), async (c) => {
     const doc = await readDocument(store, idOf(c), int(c.req.query("offset"), 0, 1e9), limitOf(c.req.query("limit"), 50, 500));
-    return doc ? c.json(doc) : c.json({ error: "no such document" }, 404);
+    return doc ? c.json(doc) : c.json({ error: NO_SUCH_DOCUMENT }, 404);
   });
 
   app.get("/api/documents/:id/quotes", async (c) => {
@@ -176,7 +178,7 @@ export function createServer(deps: ViewerDeps): Hono {
 
   app.get("/api/entities/:id", async (c) => {
     const entity = await store.getEntity(c.req.param("id"));
-    if (!entity) return c.json({ error: "no such entity" }, 404);
+    if (!entity) return c.json({ error: NO_SUCH_ENTITY }, 404);
     const offset = int(c.req.query("offset"), 0, 1e9);
     const [documents, quoted] = await Promise.all([store.entityDocuments(entity.id, offset, 20), store.speakerDocuments(entity.id, 0, 20)]);
     return c.json({ entity, documents, quotedIn: quoted });
@@ -185,7 +187,7 @@ export function createServer(deps: ViewerDeps): Hono {
   /** A speaker's quotes across the corpus (one page of the documents that quote them). */
   app.get("/api/entities/:id/quotes", async (c) => {
     const id = c.req.param("id");
-    if (!(await store.getEntity(id))) return c.json({ error: "no such entity" }, 404);
+    if (!(await store.getEntity(id))) return c.json({ error: NO_SUCH_ENTITY }, 404);
     const { total, documents } = await store.speakerDocuments(id, int(c.req.query("offset"), 0, 1e9), limitOf(c.req.query("limit"), 20, 100));
     const results = await Promise.all(documents.map((d) => store.getDocumentResult(d.docId)));
     const quotes = results.flatMap((r) => (r ? r.quotes.filter((q) => q.speakerEntityId === id).map((q) => ({ docId: r.docId, ...q })) : []));

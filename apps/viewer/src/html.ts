@@ -57,9 +57,6 @@ export function messagePage(heading: string, message: string, back: WayBack): Ht
 /** The page of something that is not there (an unknown page, run, document or entity): one line and a link back, in the layout. */
 export const notFoundPage = (message: string, back: WayBack) => messagePage("Not found", message, back);
 
-/** The 404 answer of a dashboard page: the message and a way back, in the dashboard's layout. */
-export const notFound = (c: Context, message: string, back: WayBack) => c.html(notFoundPage(message, back), 404);
-
 /** Whether a request asks for JSON (an API client, a script) rather than a page (a form posted by a browser). */
 export const wantsJson = (c: Context) => c.req.header("accept")?.includes("application/json") ?? false;
 
@@ -68,11 +65,19 @@ export const HEALTH: WayBack = { href: "/health", label: "Health" };
 
 /**
  * The error answer of a route that scripts and browsers both reach (the admin's, a live stream,
- * any route's 500, the 503 of Redis unreachable, an unknown address): `{"error": ...}` to a client
- * that asks for JSON or calls the JSON API (`/api/`), as every JSON API error, else `page`.
+ * any route's 500, the 503 of Redis unreachable, an unknown address, run, document or entity):
+ * `{"error": ...}` to a client that asks for JSON or calls the JSON API (`/api/`), as every JSON
+ * API error, else `page`.
  */
 export const answerError = (c: Context, status: ContentfulStatusCode, error: string, page: Html) =>
   wantsJson(c) || c.req.path.startsWith("/api/") ? c.json({ error }, status) : c.html(page, status);
+
+/**
+ * The 404 of a dashboard page whose run, document or entity is not there, answered as every other
+ * error (`answerError`): `{"error": error}` (the JSON API's words for the same unknown id) to a
+ * client that asks for JSON, else the page saying `message` with a way back.
+ */
+export const notFound = (c: Context, error: string, message: string, back: WayBack) => answerError(c, 404, error, notFoundPage(message, back));
 
 /**
  * The refusal of an admin route or of a cross-site request (401, 403, 429): its message as a JSON
