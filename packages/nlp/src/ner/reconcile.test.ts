@@ -90,6 +90,21 @@ describe("reconcileEntities", () => {
     expect(shown(off)).toEqual([["ORG:Trump"]]);
   });
 
+  it("types a person before a role noun and another person as an organisation", () => {
+    const result = reconcileEntities([
+      para("Lib Dem leader Charles Kennedy said the tax was unfair.", [["PER", "Lib Dem", 0.66], ["PER", "Charles Kennedy"]]),
+      para("BT chief executive Ben Verwaayen was upbeat.", [["PER", "BT", 0.6], ["PER", "Ben Verwaayen"]]),
+    ]);
+    expect(shown(result)).toEqual([["ORG:Lib Dem", "PER:Charles Kennedy"], ["ORG:BT", "PER:Ben Verwaayen"]]);
+    // A person's aide is the person's; a comma is an apposition; an organisation stays one.
+    const kept = reconcileEntities([
+      para("Kennedy aide Ted Sorensen wrote the speech.", [["PER", "Kennedy"], ["PER", "Ted Sorensen"]]),
+      para("Tony Blair, leader Charles Kennedy and others met.", [["PER", "Tony Blair"], ["PER", "Charles Kennedy"]]),
+      para("Villa chairman Doug Ellis said no.", [["ORG", "Villa"], ["PER", "Doug Ellis"]]),
+    ]);
+    expect(shown(kept)).toEqual([["PER:Kennedy", "PER:Ted Sorensen"], ["PER:Tony Blair", "PER:Charles Kennedy"], ["ORG:Villa", "PER:Doug Ellis"]]);
+  });
+
   it("tags the capitalised name after a designation that the tagger left untagged", () => {
     // (A sentence mostly of capitals alone would count as a headline.)
     const caption = "Fuel came from a US Air Force KC-10 Extender flying over northern Iraq on the day.";
