@@ -121,6 +121,14 @@ describe("extractQuotes", () => {
     expect(brief("Small, who attended the rally recently, said the crowd was huge.")[0]).toMatchObject({ source: "Small, who attended the rally recently" });
   });
 
+  it("leaves the connective that opens the sentence out of the source", () => {
+    // The labeller took it into the source ("However, one dealer", "Earlier this week China"); 4 of
+    // PolNeAR's 18,360 training sources start so.
+    expect(brief("However, one dealer, who asked not to be named, told Reuters the sales were weak.")[1]).toMatchObject({ source: "one dealer, who", cue: "told" });
+    expect(brief("Earlier this week China said that in future it will punish violators.")[0]).toMatchObject({ source: "China", cue: "said" });
+    expect(brief("Meanwhile Ms Hutt defended her record.")[0]).toMatchObject({ source: "Ms Hutt", cue: "defended" });
+  });
+
   it("labels again a cue that got no content, with the cues after it unmarked", () => {
     // "about 20 people" was the source of "have indicated", and "has said" had no content.
     expect(brief("McAuliffe has said about 20 people have indicated an interest in the seat.")).toEqual([

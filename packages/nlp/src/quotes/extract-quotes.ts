@@ -1116,6 +1116,14 @@ function nearestSource(c: LabelledCue, tokens: QuoteTokens): [number, number] | 
     // No source starts with punctuation: the labeller sometimes marks the comma before a cue
     // ("The program, called EB-5", "..., said Jeffrey N. Trimble"), which is no speaker.
     while (a <= b && LEADING_PUNCTUATION.has(tokens.cls[a]!)) a++;
+    // Nor with the connective that opens its sentence ("However, one dealer", "Meanwhile Ms Hutt",
+    // "Separately, the Bank of England", "Earlier this week China"): 4 of PolNeAR's 18,360 training
+    // sources do, all "But". "Instead of" is a preposition.
+    if (a < b && tokens.position[a] === 0 && SOURCE_CONNECTIVES.has(tokens.text.slice(tokens.start[a]!, tokens.end[a]!)) && tokens.lower[a + 1] !== "of") {
+      a++;
+      if (a + 1 < b && DEICTIC.has(tokens.lower[a]!) && PERIODS.has(tokens.lower[a + 1]!)) a += 2;
+      if (SET_OFF.has(tokens.cls[a]!)) a++;
+    }
     // Nor ends with the comma that closes its apposition ("Bill Armstrong, a retail analyst at CL King,
     // said"), nor with an auxiliary, a modal, "to" or an article that the labeller took from the cue's
     // verb group ("Mr Cable will | publish", "Deutsche Boerse to | express concern"): none of
@@ -1160,6 +1168,16 @@ function trailingAdverb(tokens: QuoteTokens, a: number, b: number): boolean {
   return true;
 }
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set(["who", "which", "that", "whose", "whom"]);
+/**
+ * Words that open a sentence to link it to the one before, no part of a speaker's name (a wider
+ * list than the contents' CONNECTIVES: "Yet another report" has its speaker in "another report").
+ */
+const DEICTIC: ReadonlySet<string> = new Set(["this", "last", "next"]);
+const PERIODS: ReadonlySet<string> = new Set(["week", "month", "year", "morning", "afternoon", "evening", "weekend"]);
+const SOURCE_CONNECTIVES: ReadonlySet<string> = new Set(
+  ["However", "But", "And", "Meanwhile", "Still", "Yet", "Instead", "Also", "So", "Separately", "Elsewhere", "Indeed", "Earlier",
+   "Later", "Moreover", "Furthermore", "Nevertheless", "Nonetheless", "Similarly", "Likewise", "Finally", "Now", "Then"],
+);
 const TIME_ADVERBS: ReadonlySet<string> = new Set(["first", "later", "then", "now", "still", "again", "already", "once", "never", "always", "often", "just", "even"]);
 const LY_NOUNS: ReadonlySet<string> = new Set(["family", "ally", "rally", "tally", "reply", "supply", "assembly", "monopoly", "daily", "weekly", "monthly", "quarterly", "elderly", "only", "early", "lily", "bully"]);
 const SOURCE_TAIL: ReadonlySet<string> = new Set(
