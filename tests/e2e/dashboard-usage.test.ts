@@ -263,6 +263,50 @@ describe("using the dashboard in real Chromium", () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("lets the signed-in admin delete a run from its page once its box is ticked, without JavaScript, and the run list no longer shows it", async () => {
+    const { store } = deployment;
+    await store.createRun("usage-admin-deleted", ["x"], producer);
+    await documentNaming("usage-admin-deleted", "doc-admin-deleted", [["per-admin-deleted", "Adda Delmore", "PER"]]);
+    await store.finishEnqueue("usage-admin-deleted", producer.id);
+    const token = "usage-admin-token-0123456789";
+    const admin = await serveViewer(createServer({ ...deployment, adminToken: token }), "127.0.0.1", 0);
+    const at = `http://127.0.0.1:${admin.port}`;
+    // The form is plain HTML: the page's script has no part in it.
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const tab = await context.newPage();
+      // Signed in the ordinary way, with the form on /health.
+      await tab.goto(`${at}/health`);
+      await tab.getByLabel("Admin token").fill(token);
+      await tab.getByRole("button", { name: "Sign in" }).click();
+      await tab.getByText("Signed in as admin").waitFor({ timeout: 10_000 });
+      // From the run list (where it is the newest) to its page.
+      await tab.goto(`${at}/runs`);
+      const listed = () => tab.locator("tbody tr[data-run]").evaluateAll((trs) => trs.map((r) => r.getAttribute("data-run")));
+      expect((await listed())[0]).toBe("usage-admin-deleted");
+      await tab.getByRole("link", { name: "usage-admin-deleted", exact: true }).click();
+      await tab.waitForURL(`${at}/runs/usage-admin-deleted`);
+      const submit = tab.getByRole("button", { name: "Delete run" });
+      // Without the box ticked the browser does not send the form.
+      await submit.click();
+      await tab.waitForTimeout(500);
+      expect(new URL(tab.url()).pathname).toBe("/runs/usage-admin-deleted");
+      expect(await store.getRun("usage-admin-deleted")).not.toBeNull();
+      await tab.getByLabel(/Yes, delete run usage-admin-deleted/).check();
+      await submit.click();
+      await tab.waitForURL(`${at}/runs?deleted=usage-admin-deleted`, { timeout: 10_000 });
+      expect(await tab.getByRole("status").textContent()).toBe("Run usage-admin-deleted was deleted.");
+      const after = await listed();
+      expect(after.length).toBeGreaterThan(0);
+      expect(after).not.toContain("usage-admin-deleted");
+      expect(await store.getRun("usage-admin-deleted")).toBeNull();
+      expect((await tab.goto(`${at}/documents/doc-admin-deleted`))?.status()).toBe(404);
+    } finally {
+      await context.close();
+      await admin.close();
+    }
+  });
+
   it("says live updates are off when the viewer has no room for another live stream, and still shows the page", async () => {
     const full = await serveViewer(createServer({ ...deployment, maxSse: 0 }), "127.0.0.1", 0);
     try {

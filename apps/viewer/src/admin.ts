@@ -4,11 +4,11 @@ import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { HonoAdapter } from "@bull-board/hono";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { QUEUE_NAMES, type QueueName } from "@newsflow/contracts";
-import { type PartitionedQueues, retryFailedJob } from "@newsflow/queue";
+import { deleteRun, type PartitionedQueues, RunBusyError, retryFailedJob } from "@newsflow/queue";
 import type { Store } from "@newsflow/store";
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { answerError, HEALTH, messagePage, notFoundPage, refuse, wantsJson } from "./html.js";
+import { ALL_RUNS, answerError, HEALTH, idPath, messagePage, notFound, notFoundPage, refuse, wantsJson } from "./html.js";
 import { createLoginThrottle, type LoginThrottle, type LoginThrottleOptions } from "./security.js";
 
 const COOKIE = "nf_admin";
@@ -84,13 +84,20 @@ function createActionLock() {
   };
 }
 
+/** The `force` field of a run's deletion: the form's checkbox (`force=1`) or a JSON body's `{"force": true}`. */
+async function forceOf(c: Context): Promise<boolean> {
+  const body: unknown = c.req.header("content-type")?.includes("application/json") ? await c.req.json().catch(() => null) : await c.req.parseBody();
+  const force = body && typeof body === "object" ? (body as Record<string, unknown>).force : undefined;
+  return force === true || force === "1" || force === "on" || force === "true";
+}
+
 /** By default a client may fail to sign in 5 times per 15 minutes. */
 export const DEFAULT_LOGIN_THROTTLE: LoginThrottleOptions = { maxFailures: 5, windowMs: 15 * 60_000 };
 
 /**
  * Admin: sign-in (sets an HttpOnly, SameSite=Strict cookie; failures throttled per client), retry
- * or remove a failed job, and bull-board's raw queue inspector at /admin/queues, all behind the
- * same token. Cross-site requests are refused before they get here (`refuseCrossSite`).
+ * or remove a failed job, delete a run, and bull-board's raw queue inspector at /admin/queues, all
+ * behind the same token. Cross-site requests are refused before they get here (`refuseCrossSite`).
  */
 export function mountAdmin(app: Hono, deps: { store: Store; queues: PartitionedQueues; adminToken?: string; loginThrottle?: LoginThrottleOptions }): void {
   const token = deps.adminToken;
@@ -110,6 +117,7 @@ export function mountAdmin(app: Hono, deps: { store: Store; queues: PartitionedQ
   });
   const admin = requireAdmin(token, throttle);
   app.use("/admin/jobs/*", admin);
+  app.use("/admin/runs/*", admin);
   app.use("/admin/queues/*", admin);
   app.use("/admin/queues", admin);
 
@@ -133,6 +141,29 @@ export function mountAdmin(app: Hono, deps: { store: Store; queues: PartitionedQ
         if ("refused" in retry) return retry.refused === "invalid payload" ? answerError(c, 409, NOT_RETRIABLE, messagePage("Not retried", `${NOT_RETRIABLE}.`, HEALTH)) : noSuchJob();
       }
       return wantsJson(c) ? c.json({ ok: true, action }) : c.redirect("/health", 303);
+    });
+  });
+
+  /**
+   * Delete a run with all it owns, as `newsflow runs delete` does (`deleteRun`): a form (the run
+   * page's, with `force` ticked or not) is sent to the run list, which says the run was deleted;
+   * a JSON client gets `{deleted}`. A run that is not there (gone already: the second of two
+   * submits) is a 404, a run still busy a 409 saying why. At `/admin/runs/delete?id=` for the ids
+   * "." and ".." (see idPath).
+   */
+  app.on("POST", ["/admin/runs/:id/delete", "/admin/runs/delete"], async (c) => {
+    const id = c.req.param("id") || c.req.query("id") || "";
+    const force = await forceOf(c);
+    return oneAtATime(`run/${id}`, async () => {
+      let deleted: Awaited<ReturnType<typeof deleteRun>>;
+      try {
+        deleted = await deleteRun(deps, id, { force });
+      } catch (err) {
+        if (!(err instanceof RunBusyError)) throw err;
+        return answerError(c, 409, err.message, messagePage("Not deleted", `${err.message}.`, { href: idPath("/runs", id), label: `Run ${id}` }));
+      }
+      if (!deleted) return notFound(c, "no such run", `There is no run “${id}”.`, ALL_RUNS);
+      return wantsJson(c) ? c.json({ deleted }) : c.redirect(`/runs?deleted=${encodeURIComponent(id)}`, 303);
     });
   });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ResolvedQuote } from "@newsflow/contracts";
-import { createLogger, createRedis, createWorker, type Deployment, openDeployment, RedisEnv } from "@newsflow/queue";
+import { addPlannedJobs, createLogger, createRedis, createWorker, type Deployment, documentJobs, openDeployment, RedisEnv } from "@newsflow/queue";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createServer } from "./create-server.js";
@@ -393,6 +393,12 @@ describe("the viewer's pages on a real Redis", () => {
       [on, "/admin/jobs/0/summarize/job-1/remove", { method: "POST", headers: { authorization: "Bearer admin-secret", "sec-fetch-site": "same-site" } }, 403, crossSite],
       [throttled, "/admin/login", login("admin-secret"), 429, "too many failed sign-ins from this address: try again in 60 s"],
       [throttled, "/admin/jobs/0/summarize/job-1/retry", { method: "POST", headers: { authorization: "Bearer admin-secret" } }, 429, "too many failed sign-ins from this address: try again in 60 s"],
+      // A run's deletion, refused as the job actions are.
+      [off, "/admin/runs/failed-run/delete", { method: "POST" }, 403, disabled],
+      [on, "/admin/runs/failed-run/delete", { method: "POST" }, 401, "admin token required"],
+      [on, "/admin/runs/failed-run/delete", { method: "POST", headers: { authorization: "Bearer wrong" } }, 401, "admin token required"],
+      [on, "/admin/runs/failed-run/delete", { method: "POST", headers: { authorization: "Bearer admin-secret", origin: "http://evil.test" } }, 403, crossSite],
+      [throttled, "/admin/runs/failed-run/delete", { method: "POST", headers: { authorization: "Bearer admin-secret" } }, 429, "too many failed sign-ins from this address: try again in 60 s"],
     ] as const;
     for (const [app, path, init, status, error] of cases) {
       const ask = (accept: string) => app.request(path, { ...init, body: "body" in init ? new URLSearchParams(init.body) : undefined, headers: { ...("headers" in init ? init.headers : {}), accept } });
@@ -404,6 +410,8 @@ describe("the viewer's pages on a real Redis", () => {
       expect(mainOf(body), path).toContain('<a href="/health">');
       if (status === 429) expect([json.headers.get("retry-after"), page.headers.get("retry-after")], path).toEqual(["60", "60"]);
     }
+    // Not one of them deleted the run.
+    expect(await deployment.store.getRun("failed-run")).not.toBeNull();
   });
 
   it("answers a bug's 500 as every other error: a JSON error to a JSON client and under /api/, else a page of the dashboard", async () => {
@@ -597,5 +605,117 @@ describe("the viewer's pages on a real Redis", () => {
     expect(page.headers.get("content-type")).toMatch(/^text\/html/);
     expect(body).toMatch(/<head>[\s\S]*<meta http-equiv="refresh" content="5">[\s\S]*<\/head>/);
     expect(text(body)).toContain("Redis unreachable The viewer cannot show this page: the viewer cannot reach Redis.");
+  });
+
+  describe("deleting a run from the dashboard", () => {
+    const bearer = { authorization: "Bearer admin-secret" };
+    const browser = { ...bearer, accept: "text/html,application/xhtml+xml" };
+    const json = { ...bearer, accept: "application/json" };
+    let admin: Hono;
+    beforeAll(() => {
+      admin = createServer({ ...deployment, adminToken: "admin-secret" });
+    });
+    /** Run `runId` holding one-paragraph documents `docIds`, its producer finished; with `queued`, their paragraph jobs wait in the queues. */
+    async function seedRun(runId: string, docIds: string[], queued = false) {
+      const { store } = deployment;
+      await store.createRun(runId, ["x"], producer);
+      for (const [i, docId] of docIds.entries()) {
+        await store.putDocument(runId, i + 1, meta(docId, 2), paragraphs(2));
+        if (queued) await addPlannedJobs(deployment.queues, [...documentJobs(0, docId, paragraphs(2))]);
+        if (queued) await store.markEnqueued([docId]);
+      }
+      await store.finishEnqueue(runId, producer.id);
+    }
+
+    it("shows the signed-in admin a form on the run's page that deletes it once its box is ticked, and no one else", async () => {
+      await seedRun("doomed-shown", ["doc-doomed-shown"]);
+      const form = /<form method="post" action="([^"]*)">([\s\S]*?)<\/form>/;
+      const own = form.exec(await (await admin.request("/runs/doomed-shown", { headers: bearer })).text());
+      expect(own?.[1]).toBe("/admin/runs/doomed-shown/delete");
+      expect(own?.[2]).toContain('<input type="checkbox" name="confirm" value="1" required>');
+      expect(own?.[2]).toContain('<input type="checkbox" name="force" value="1">');
+      // A run whose id a path cannot hold posts to an address that can.
+      expect(form.exec(await (await admin.request("/runs/?id=..", { headers: bearer })).text())?.[1]).toBe("/admin/runs/delete?id=..");
+      for (const [server, headers] of [[admin, {}], [admin, { authorization: "Bearer wrong" }], [app, bearer]] as const) {
+        expect(await (await server.request("/runs/doomed-shown", { headers })).text()).not.toContain("/admin/runs/");
+      }
+    });
+
+    it("sends a form to the run list, which says the run was deleted; the second submit is the dashboard's 404", async () => {
+      const { store } = deployment;
+      await seedRun("doomed-form", ["doc-doomed-form"]);
+      for (const [path, runId] of [["/admin/runs/doomed-form/delete", "doomed-form"], ["/admin/runs/delete?id=..", ".."]] as const) {
+        const submit = () => admin.request(path, { method: "POST", headers: browser, body: new URLSearchParams({ confirm: "1" }) });
+        const res = await submit();
+        expect([res.status, res.headers.get("location")], path).toEqual([303, `/runs?deleted=${runId}`]);
+        expect(text(await (await app.request(res.headers.get("location")!)).text()), path).toContain(`Batch runs Run ${runId} was deleted.`);
+        expect(await store.getRun(runId), path).toBeNull();
+        await expectErrorPage(await submit(), 404, `Not found There is no run “${runId}”. All runs`, path);
+      }
+      expect(await store.getDocument("doc-doomed-form")).toBeNull();
+      expect(await store.getDocument("..")).toBeNull();
+      // The list says so only of a run that is not there.
+      expect(text(await (await app.request("/runs?deleted=failed-run")).text())).not.toContain("was deleted");
+    });
+
+    it("answers a JSON client with what went, and the second of two submits at once with a 404, not a 500", async () => {
+      const { store } = deployment;
+      await seedRun("doomed-json", ["doc-doomed-json", "doc-shared-json"]);
+      await seedRun("keeper-json", ["doc-shared-json"]);
+      const post = () => admin.request("/admin/runs/doomed-json/delete", { method: "POST", headers: json });
+      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      try {
+        const answers = await Promise.all([post(), post()]);
+        expect(answers.map((a) => a.status)).toEqual([200, 404]);
+        expect(await answers[0]!.json()).toEqual({ deleted: { run: "doomed-json", documents: 2, deleted: 1, kept: 1, removedJobs: 0, activeJobs: 0 } });
+        await expectJsonError(answers[1]!, 404, "no such run");
+        await expectJsonError(await post(), 404, "no such run");
+        expect(logged).not.toHaveBeenCalled();
+      } finally {
+        logged.mockRestore();
+      }
+      expect(await store.getRun("doomed-json")).toBeNull();
+      expect(await store.documentRuns("doc-shared-json")).toEqual(["keeper-json"]);
+    });
+
+    it("refuses a busy run with 409 and the reason, and deletes it with force, taking its waiting jobs out of the queues", async () => {
+      const { store } = deployment;
+      // A producer still adding to the run.
+      await store.createRun("busy-lease", ["x"], producer);
+      const leased = "a producer is still adding documents to run 'busy-lease': let it finish, or stop it (its lease ends 15 s later), then delete the run";
+      const lease = "/admin/runs/busy-lease/delete";
+      await expectJsonError(await admin.request(lease, { method: "POST", headers: { ...json, "content-type": "application/json" }, body: JSON.stringify({ force: true }) }), 409, leased);
+      const page = await expectErrorPage(await admin.request(lease, { method: "POST", headers: browser, body: new URLSearchParams({ confirm: "1", force: "1" }) }), 409, `Not deleted ${leased.replaceAll("'", "&#39;")}. Run busy-lease`);
+      expect(mainOf(page)).toContain('<a href="/runs/busy-lease">');
+      await store.finishEnqueue("busy-lease", producer.id);
+      // Jobs waiting: refused without force, deleted with it (a form's box, a JSON body).
+      for (const [runId, forced] of [["busy-form", { method: "POST", headers: browser, body: new URLSearchParams({ confirm: "1", force: "1" }) }], ["busy-json", { method: "POST", headers: { ...json, "content-type": "application/json" }, body: JSON.stringify({ force: true }) }]] as const) {
+        const docId = `doc-${runId}`;
+        await seedRun(runId, [docId], true);
+        const path = `/admin/runs/${runId}/delete`;
+        const busy = `run '${runId}' still has 3 queued jobs and 0 active jobs: wait until it completes ('newsflow status ${runId}'), or delete it anyway with --force (its waiting jobs are removed)`;
+        await expectJsonError(await admin.request(path, { method: "POST", headers: json }), 409, busy, runId);
+        await expectErrorPage(await admin.request(path, { method: "POST", headers: browser, body: new URLSearchParams({ confirm: "1" }) }), 409, `Not deleted ${busy.replaceAll("'", "&#39;")}. Run ${runId}`, runId);
+        expect(await deployment.queues[0]!.quotes.getJobState(`${docId}-0-2`), runId).toBe("waiting");
+        const res = await admin.request(path, forced);
+        if (runId === "busy-form") expect([res.status, res.headers.get("location")]).toEqual([303, "/runs?deleted=busy-form"]);
+        else expect([res.status, await res.json()]).toEqual([200, { deleted: { run: runId, documents: 1, deleted: 1, kept: 0, removedJobs: 3, activeJobs: 0 } }]);
+        expect(await store.getRun(runId), runId).toBeNull();
+        expect(await deployment.queues[0]!.quotes.getJob(`${docId}-0-2`), runId).toBeUndefined();
+      }
+    });
+
+    it("lets a deletion take longer than the bound on a page's wait for Redis, instead of answering 'Redis unreachable' while it goes on", async () => {
+      await seedRun("doomed-slow", ["doc-doomed-slow"]);
+      const { store } = deployment;
+      // A deletion that takes 300 ms, against a bound of 50 ms.
+      const deleteRun = async (runId: string) => {
+        await new Promise((r) => setTimeout(r, 300));
+        return store.deleteRun(runId);
+      };
+      const slow = createServer({ ...deployment, adminToken: "admin-secret", redisTimeoutMs: 50, store: { ...store, deleteRun } });
+      const res = await slow.request("/admin/runs/doomed-slow/delete", { method: "POST", headers: json });
+      expect([res.status, await res.json()]).toEqual([200, { deleted: { run: "doomed-slow", documents: 1, deleted: 1, kept: 0, removedJobs: 0, activeJobs: 0 } }]);
+    });
   });
 });

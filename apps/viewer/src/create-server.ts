@@ -2,7 +2,7 @@ import type { PartitionedQueues, RedisClient } from "@newsflow/queue";
 import { readDocument, readRejections, type Store, viewRun } from "@newsflow/store";
 import { type Context, Hono } from "hono";
 import { isAdmin, mountAdmin } from "./admin.js";
-import { ASSETS, answerError, HOME, internalError, notFound, notFoundPage, type WayBack } from "./html.js";
+import { ALL_RUNS, ASSETS, answerError, HOME, internalError, notFound, notFoundPage } from "./html.js";
 import { createLiveStreams, Gone } from "./live.js";
 import { entitiesPage, entityPage } from "./pages/entities.js";
 import { healthPage } from "./pages/health.js";
@@ -43,7 +43,6 @@ const idOf = (c: Context) => c.req.param("id") || c.req.query("id") || "";
 const NO_SUCH_RUN = "no such run";
 const NO_SUCH_DOCUMENT = "no such document";
 const NO_SUCH_ENTITY = "no such entity";
-const ALL_RUNS: WayBack = { href: "/runs", label: "All runs" };
 
 /** A page size: at least 1 (a Redis range of 0 to -1 would be the whole list), at most `max`. */
 const limitOf = (v: string | undefined, fallback: number, max: number) => int(v, fallback, max, 1);
@@ -71,7 +70,7 @@ export function createServer(deps: ViewerDeps): Hono {
     c.header("Content-Security-Policy", c.req.path.startsWith("/admin/queues") ? "frame-ancestors 'none'" : CSP);
   });
   app.use("*", refuseCrossSite());
-  app.use("*", boundRedis({ redis: deps.redis, timeoutMs, healthTimeoutMs: Math.min(timeoutMs, VIEWER_DEFAULTS.healthTimeoutMs), skip: ["/static/", "/events/", "/favicon.ico"] }));
+  app.use("*", boundRedis({ redis: deps.redis, timeoutMs, healthTimeoutMs: Math.min(timeoutMs, VIEWER_DEFAULTS.healthTimeoutMs), skip: ["/static/", "/events/", "/favicon.ico"], unbounded: ["/admin/runs/"] }));
   app.onError((err, c) => {
     if (isRedisFailure(err, deps.redis)) return redisUnreachable(c);
     console.error(err); // Hono's default; a bug, not Redis
@@ -95,10 +94,10 @@ export function createServer(deps: ViewerDeps): Hono {
     return c.body(null, 204);
   });
   app.get("/", (c) => c.redirect("/runs"));
-  app.get("/runs", async (c) => c.html(await runsPage(store, int(c.req.query("offset"), 0, 1e9))));
+  app.get("/runs", async (c) => c.html(await runsPage(store, int(c.req.query("offset"), 0, 1e9), c.req.query("deleted"))));
   // Each page of one run or document also answers at `<list>/?id=ID`, for the ids "." and ".." (see idPath).
   app.on("GET", byId("/runs"), async (c) => {
-    const page = await runPage(store, idOf(c), int(c.req.query("offset"), 0, 1e9), int(c.req.query("rejected"), 0, 1e9));
+    const page = await runPage(store, idOf(c), int(c.req.query("offset"), 0, 1e9), int(c.req.query("rejected"), 0, 1e9), isAdmin(c, deps.adminToken));
     return page ? c.html(page) : notFound(c, NO_SUCH_RUN, `There is no run “${idOf(c)}”.`, ALL_RUNS);
   });
   app.on("GET", byId("/documents"), async (c) => {

@@ -45,6 +45,9 @@ export interface WayBack {
   label: string;
 }
 
+/** The run list, where the page of a run or document that is not there leads back to. */
+export const ALL_RUNS: WayBack = { href: "/runs", label: "All runs" };
+
 /** The dashboard's first page, where an error that belongs to no list leads back to. */
 export const HOME: WayBack = { href: "/runs", label: "Dashboard home" };
 
@@ -109,6 +112,9 @@ export const when = (ms: number | null | undefined) => (ms ? `${new Date(ms).toI
  * server's URL parser, so `/runs/..` would be `/`.
  */
 export const idPath = (base: string, id: string) => (id === "." || id === ".." ? `${base}/?id=${id}` : `${base}/${encodeURIComponent(id)}`);
+
+/** Where a run's page posts the run's deletion: `/admin/runs/<id>/delete`, or `/admin/runs/delete?id=<id>` for "." and ".." (see idPath). */
+export const runDeletePath = (id: string) => (id === "." || id === ".." ? `/admin/runs/delete?id=${id}` : `/admin/runs/${encodeURIComponent(id)}/delete`);
 
 /** `base` with one more query parameter (`?` or `&` as `base` needs). */
 export const withParam = (base: string, name: string, value: number) => `${base}${base.includes("?") ? "&" : "?"}${name}=${value}`;

@@ -68,12 +68,15 @@ export function redisUnreachable(c: Context, reason = "the viewer cannot reach R
  * Bound every request that reads Redis: answered at once with 503 while the connection is down
  * (no command is queued to wait for a reconnect), and after `timeoutMs` (`healthTimeoutMs` for
  * the health pages) when Redis is up but does not answer. `skip` lists path prefixes that need
- * no Redis or bound themselves (static files, the live streams).
+ * no Redis or bound themselves (static files, the live streams); `unbounded` those refused while
+ * Redis is down but given the time they take (a run's deletion: its commands grow with the run, and
+ * a 503 after 3 s would say Redis is unreachable while the deletion goes on).
  */
-export function boundRedis(options: { redis: RedisClient; timeoutMs: number; healthTimeoutMs: number; skip: string[] }): MiddlewareHandler {
+export function boundRedis(options: { redis: RedisClient; timeoutMs: number; healthTimeoutMs: number; skip: string[]; unbounded?: string[] }): MiddlewareHandler {
   return async (c, next) => {
     if (options.skip.some((p) => c.req.path.startsWith(p))) return next();
     if (!isRedisReady(options.redis)) return redisUnreachable(c);
+    if (options.unbounded?.some((p) => c.req.path.startsWith(p))) return next();
     const ms = c.req.path === "/health" || c.req.path === "/api/health" ? options.healthTimeoutMs : options.timeoutMs;
     try {
       await withDeadline(next(), ms);

@@ -42,7 +42,8 @@ async function documentJobs(deps: PipelineDeps, runId: string, doc: DocumentList
  * that go with the run are taken out of the queues first, and running ones are left to finish
  * (their writes to a deleted document are dropped by the store). The failed jobs of those
  * documents go too. Documents that another run holds, and their jobs, stay. Returns null when
- * there is no such run. The one code path for `newsflow runs delete` (and the viewer, later).
+ * there is no such run. The one code path for `newsflow runs delete` and the viewer's
+ * `POST /admin/runs/<id>/delete`.
  */
 export async function deleteRun(deps: PipelineDeps, runId: string, options: { force?: boolean } = {}): Promise<RunDeletion | null> {
   const { store } = deps;

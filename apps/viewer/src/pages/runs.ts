@@ -1,6 +1,6 @@
 import { TASKS } from "@newsflow/contracts";
 import { countOf, type Rejection, type RunView, type Store, viewRun } from "@newsflow/store";
-import { eta, type Html, html, idPath, layout, n, pager, when, withOffset, withParam } from "../html.js";
+import { eta, type Html, html, idPath, layout, n, pager, runDeletePath, when, withOffset, withParam } from "../html.js";
 
 /** Documents done of the run's, with those whose document step failed, as the tasks show theirs (`public/app.js` alike). */
 const docsCell = (run: RunView) => `${n(run.docsDone)} / ${n(run.documents)}${run.docsFailed ? ` (${n(run.docsFailed)} failed)` : ""}`;
@@ -40,15 +40,18 @@ const ROW_TEMPLATES = html`<template id="run-row"><tr>
  * The runs list: live progress of every run on this page, newest first; with the live updates the
  * page's rows follow the runs its stream lists (`data-runs`), as a reload would show them, and its
  * pager the number of runs (`data-total`: the pager is fetched again when the stream's differs).
+ * `deleted` names the run the admin has just deleted from its page (the deletion's redirect): the
+ * page says so, unless there is such a run.
  */
-export async function runsPage(store: Store, offset: number): Promise<Html> {
+export async function runsPage(store: Store, offset: number, deleted?: string): Promise<Html> {
   const limit = 20;
-  const { total, runs } = await store.listRuns(offset, limit);
+  const [{ total, runs }, still] = await Promise.all([store.listRuns(offset, limit), deleted === undefined ? null : store.getRun(deleted)]);
   const views = runs.map((r) => viewRun(r));
   return layout(
     "Runs",
     "/runs",
     html`<h1>Batch runs</h1>
+${deleted !== undefined && !still ? html`<p class="notice" role="status">Run ${deleted} was deleted.</p>` : ""}
 <p class="muted">Progress updates live. Start a run with <code>npm run -s newsflow -- run PATH</code>.</p>
 <div data-live="/events/runs?offset=${offset}&limit=${limit}">
 <table>
@@ -76,8 +79,25 @@ function rejectedList(run: RunView, rejected: Rejection[], rejectedOffset: numbe
 ${run.rejected > REJECTED_SHOWN || rejectedOffset ? pager(self, rejectedOffset, REJECTED_SHOWN, run.rejected, "rejected") : ""}`;
 }
 
-/** One run: live progress per task, its documents and its rejected inputs (each paginated), top entities. */
-export async function runPage(store: Store, runId: string, offset: number, rejectedOffset = 0): Promise<Html | null> {
+/**
+ * The admin's form that deletes a run (`POST /admin/runs/<id>/delete`). The box to tick is the
+ * confirmation (the browser does not send the form without it, no script needed); `force` is the
+ * CLI's `--force`, which the refusal of a busy run names.
+ */
+function deleteForm(run: RunView): Html {
+  return html`<section class="panel danger-zone" aria-labelledby="delete-run"><h2 id="delete-run">Delete this run</h2>
+<form method="post" action="${runDeletePath(run.id)}">
+<p><label><input type="checkbox" name="confirm" value="1" required> Yes, delete run ${run.id} and all it owns: its documents that no other run holds, with their results and entity index entries, its counts and rejected inputs. This cannot be undone.</label></p>
+<p><label><input type="checkbox" name="force" value="1"> Delete it even while its jobs are queued or running (--force): its waiting jobs are taken out of the queues, running ones finish and write nothing.</label></p>
+<button type="submit" class="danger">Delete run</button>
+</form></section>`;
+}
+
+/**
+ * One run: live progress per task, its documents and its rejected inputs (each paginated), top
+ * entities; for a signed-in admin, the form that deletes it.
+ */
+export async function runPage(store: Store, runId: string, offset: number, rejectedOffset = 0, admin = false): Promise<Html | null> {
   const record = await store.getRun(runId);
   if (!record) return null;
   const run = viewRun(record);
@@ -103,6 +123,7 @@ ${rejectedList(run, rejected, rejectedOffset, withOffset(self, "offset", offset)
 <table><thead><tr><th scope="col">Title</th><th scope="col">Source</th><th scope="col" class="num">Paragraphs</th><th scope="col">Status</th></tr></thead>
 <tbody>${docs.documents.map((d) => html`<tr><td><a href="${idPath("/documents", d.id)}">${d.title ?? d.id}</a></td><td class="small muted">${d.source}</td><td class="num">${n(d.paragraphCount)}</td><td><span class="badge ${d.status}">${d.status}</span></td></tr>`)}</tbody></table>
 ${pager(withOffset(self, "rejected", rejectedOffset), offset, limit, docs.total)}
-${top.entities.length ? html`<h2>Top entities</h2><p>${top.entities.map((e) => html`<a class="ent ent-${e.type}" href="/entities/${encodeURIComponent(e.id)}">${e.name}<span class="t">${e.type}</span></a> `)}</p>` : ""}`,
+${top.entities.length ? html`<h2>Top entities</h2><p>${top.entities.map((e) => html`<a class="ent ent-${e.type}" href="/entities/${encodeURIComponent(e.id)}">${e.name}<span class="t">${e.type}</span></a> `)}</p>` : ""}
+${admin ? deleteForm(run) : ""}`,
   );
 }
