@@ -105,6 +105,17 @@ describe("reconcileEntities", () => {
     expect(shown(kept)).toEqual([["PER:Kennedy", "PER:Ted Sorensen"], ["PER:Tony Blair", "PER:Charles Kennedy"], ["ORG:Villa", "PER:Doug Ellis"]]);
   });
 
+  it("types an organisation or MISC name ending in Street, Square or Bridge a place", () => {
+    const result = reconcileEntities([
+      para("Downing Street said the talks went well.", [["ORG", "Downing Street", 0.8]]),
+      para("Crowds gathered in Tiananmen Square and at Wayne Bridge's house.", [["MISC", "Tiananmen Square"], ["PER", "Wayne Bridge"]]),
+      para("He watched A Nightmare On Elm Street again.", [["MISC", "Nightmare On Elm Street"]]),
+    ]);
+    expect(shown(result)).toEqual([["LOC:Downing Street"], ["LOC:Tiananmen Square", "PER:Wayne Bridge"], ["MISC:Nightmare On Elm Street"]]);
+    const off = reconcileEntities([para("Downing Street said the talks went well.", [["ORG", "Downing Street", 0.8]])], { streetNames: false });
+    expect(shown(off)).toEqual([["ORG:Downing Street"]]);
+  });
+
   it("tags the capitalised name after a designation that the tagger left untagged", () => {
     // (A sentence mostly of capitals alone would count as a headline.)
     const caption = "Fuel came from a US Air Force KC-10 Extender flying over northern Iraq on the day.";
