@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { type CliContext, openContext } from "@newsflow/cli/context";
+import { REPO_ROOT } from "@newsflow/cli/processes";
 import type { CanonicalEntity, DocumentResult } from "@newsflow/contracts";
 import { addPlannedJobs, documentJobs } from "@newsflow/queue";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -103,6 +105,21 @@ function deletesWithTheCli(open: () => Promise<{ ctx: CliContext; env: NodeJS.Pr
       expect({ code, stdout, stderr }, args.join(" ")).toEqual({ code: 2, stdout: "", stderr: `newsflow runs delete: ${message}\n` });
     }
     expect(await ctx.store.getRun("other")).not.toBeNull();
+  });
+
+  it("refuses in one line, exit code 1, a producer that comes to a run being deleted, and finishes a deletion cut off when asked again", async () => {
+    const { store } = ctx;
+    await store.createRun("halfway", ["x"], producer);
+    await doneDocument(ctx, "halfway", "halfway-doc", [person("per-halfway", "Halfway")]);
+    await store.finishEnqueue("halfway", producer.id);
+    // A deletion cut off after its first step: the run is marked as being deleted.
+    expect(await store.markRunDeleting("halfway")).toBe("marked");
+    const refused = await runCli(["run", "--run-id", "halfway", join(REPO_ROOT, "seeds/port-strike.md")], env);
+    expect(refused).toEqual({ code: 1, stdout: "", stderr: "newsflow run: run 'halfway' is being deleted: use another run id, or wait until the deletion ends (one cut off is finished by 'newsflow runs delete halfway')\n" });
+    expect(await store.getRun("halfway")).toMatchObject({ documents: 1, status: "completed" });
+    const deleted = await runCli(["runs", "delete", "halfway"], env);
+    expect({ code: deleted.code, stderr: deleted.stderr }).toEqual({ code: 0, stderr: "" });
+    expect((await keys()).filter((key) => /halfway/.test(key))).toEqual([]);
   });
 }
 

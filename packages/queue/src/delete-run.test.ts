@@ -1,3 +1,4 @@
+import { RunDeletingError, type Store } from "@newsflow/store";
 import { Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRedis, type RedisClient } from "./connection.js";
@@ -63,6 +64,72 @@ describe("deleting a run with its jobs", () => {
     expect(await running.getState()).toBe("active");
     expect(await deleteRun(d, "no-such-run")).toBeNull();
     await d.close();
+  });
+
+  describe("while a producer comes to the run (`newsflow run --run-id RUN`)", () => {
+    const late = { id: "p2", leaseMs: 60_000 };
+    /** Run `runId` with a document whose work is done, and no producer. */
+    async function finishedRun(runId: string): Promise<void> {
+      await d.store.createRun(runId, ["x"], producer);
+      await d.store.putDocument(runId, 1, meta(`${runId}-doc`), paragraphs);
+      await d.store.finishEnqueue(runId, producer.id);
+    }
+
+    it("is refused when the producer takes its lease right after the deletion's check for leases, and the producer's work stays", async () => {
+      d = await openTestDeployment(process.env, 2);
+      await finishedRun("joined");
+      // The producer joins and adds a document between that check and the rest of the deletion.
+      const store: Store = {
+        ...d.store,
+        liveProducers: async (runId: string, now?: number) => {
+          const live = await d.store.liveProducers(runId, now);
+          await d.store.createRun(runId, ["late"], late);
+          await d.store.putDocument(runId, 2, meta("joined-late"), paragraphs);
+          return live;
+        },
+      };
+      await expect(deleteRun({ ...d, store }, "joined")).rejects.toThrow(
+        new RunBusyError("a producer is still adding documents to run 'joined': let it finish, or stop it (its lease ends 15 s later), then delete the run"),
+      );
+      expect(await d.store.getRun("joined")).toMatchObject({ status: "enqueuing", documents: 2 });
+      expect(await d.store.documentRuns("joined-late")).toEqual(["joined"]);
+      // The deletion left no mark: the producer finishes as ever, and the run can be deleted then.
+      await d.store.finishEnqueue("joined", late.id);
+      expect(await deleteRun(d, "joined")).toMatchObject({ run: "joined", documents: 2, deleted: 2 });
+      await d.close();
+    });
+
+    it("refuses the producer once the deletion has begun, so nothing of it outlives the run", async () => {
+      d = await openTestDeployment(process.env, 2);
+      await finishedRun("racing");
+      // The producer comes while the store deletes the run, as the producer does: it joins the run
+      // and adds a document, then (once the deletion is over) marks it enqueued and finishes.
+      let refused: unknown = null;
+      let joined = false;
+      const store: Store = {
+        ...d.store,
+        deleteRun: async (runId: string) => {
+          try {
+            await d.store.createRun(runId, ["late"], late);
+            await d.store.putDocument(runId, 2, meta("racing-late"), paragraphs);
+            joined = true;
+          } catch (err) {
+            refused = err;
+          }
+          return d.store.deleteRun(runId);
+        },
+      };
+      const deleted = await deleteRun({ ...d, store }, "racing");
+      if (joined) {
+        await d.store.markEnqueued(["racing-late"]);
+        await d.store.finishEnqueue("racing", late.id);
+      }
+      expect(refused).toEqual(new RunDeletingError("run 'racing' is being deleted: use another run id, or wait until the deletion ends (one cut off is finished by 'newsflow runs delete racing')"));
+      expect(deleted).toEqual({ run: "racing", documents: 1, deleted: 1, kept: 0, removedJobs: 0, activeJobs: 0 });
+      expect((await allKeys()).filter((key) => key.includes("racing"))).toEqual([]);
+      expect((await d.store.listRuns()).runs).toEqual([]);
+      await d.close();
+    });
   });
 
   it("with --force takes the run's waiting and failed jobs out of the queues and leaves no key of the run; another run and its jobs stay", async () => {

@@ -40,17 +40,18 @@ async function documentJobs(deps: PipelineDeps, runId: string, doc: DocumentList
  * ({@link RunBusyError}) while a producer holds a live lease on the run, and while any of its
  * documents has a job queued or running, unless `force`: then the waiting jobs of the documents
  * that go with the run are taken out of the queues first, and running ones are left to finish
- * (their writes to a deleted document are dropped by the store). The failed jobs of those
+ * (their writes to a deleted document are dropped by the store). Before anything goes, the run is
+ * marked as being deleted (`markRunDeleting`, which checks the leases again in the same step): a
+ * producer that comes to the run after that is refused. The failed jobs of those
  * documents go too. Documents that another run holds, and their jobs, stay. Returns null when
  * there is no such run. The one code path for `newsflow runs delete` and the viewer's
  * `POST /admin/runs/<id>/delete`.
  */
 export async function deleteRun(deps: PipelineDeps, runId: string, options: { force?: boolean } = {}): Promise<RunDeletion | null> {
   const { store } = deps;
+  const producerBusy = () => new RunBusyError(`a producer is still adding documents to run '${runId}': let it finish, or stop it (its lease ends 15 s later), then delete the run`);
   if (!(await store.getRun(runId))) return null;
-  if ((await store.liveProducers(runId)) > 0) {
-    throw new RunBusyError(`a producer is still adding documents to run '${runId}': let it finish, or stop it (its lease ends 15 s later), then delete the run`);
-  }
+  if ((await store.liveProducers(runId)) > 0) throw producerBusy();
   // Only a document that is not done, or that has failures, can have jobs left: completed jobs are removed.
   const jobs: JobRef[] = [];
   const page = 200;
@@ -68,6 +69,12 @@ export async function deleteRun(deps: PipelineDeps, runId: string, options: { fo
       `run '${runId}' still has ${countOf(queued, "queued job")} and ${countOf(active, "active job")}: wait until it completes ('newsflow status ${runId}'), or delete it anyway with --force (its waiting jobs are removed)`,
     );
   }
+  // A producer may have taken a lease since the check above: the run is marked as being deleted
+  // in the same script that finds no live lease, and from then on a producer that comes to it is
+  // refused (store.createRun), so none writes into the run while it goes.
+  const marked = await store.markRunDeleting(runId);
+  if (marked === "busy") throw producerBusy();
+  if (marked === "missing") return null;
   let removedJobs = 0;
   // A job that became active since it was read is locked: remove() leaves it (0), it finishes.
   const removable = jobs.filter((j) => j.owned && j.state !== "active");

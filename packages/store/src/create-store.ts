@@ -17,7 +17,9 @@ import {
   ATTACH_DOCUMENT,
   CLEAR_FAILURES,
   COMPLETE_DOCUMENT,
+  CREATE_RUN,
   DELETE_RUN_DOCUMENT,
+  MARK_RUN_DELETING,
   PRUNE_RUNS,
   PUT_DOCUMENT_FAILURE,
   PUT_PARAGRAPH_FAILURES,
@@ -107,6 +109,14 @@ export class DeploymentMismatchError extends Error {
   }
 }
 
+/** Thrown when a producer comes to a run that is being deleted (`createRun` after `markRunDeleting`); the message is one line. */
+export class RunDeletingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RunDeletingError";
+  }
+}
+
 const num = (v: string | undefined | null): number => (v ? Number(v) : 0);
 const ENTITY_TYPES = EntityType.options;
 const numOrNull = (v: string | undefined | null): number | null => (v ? Number(v) : null);
@@ -134,6 +144,8 @@ export function createStore(redis: RedisClient, keys: Keys) {
   const addRejection = script("nfAddRejection", ADD_REJECTION, 3);
   const pruneRunsScript = script("nfPruneRuns", PRUNE_RUNS);
   const deleteRunDocument = script("nfDeleteRunDocument", DELETE_RUN_DOCUMENT);
+  const createRunScript = script("nfCreateRun", CREATE_RUN, 3);
+  const markDeleting = script("nfMarkRunDeleting", MARK_RUN_DELETING, 2);
   const partitions = Array.from({ length: k.partitions }, (_, p) => p);
   /** The index key templates of a document's partition, as the index scripts take them. */
   const indexTemplateArgs = (docId: string) => {
@@ -233,15 +245,26 @@ export function createStore(redis: RedisClient, keys: Keys) {
 
     /**
      * Create a run (or join the existing one: resuming reuses its record) and register a
-     * producer on it. The run stays `enqueuing` while any registered producer's lease is live.
-     * Returns true when this call created the run.
+     * producer on it, in one script. The run stays `enqueuing` while any registered producer's
+     * lease is live. Returns true when this call created the run. A run being deleted (see
+     * {@link markRunDeleting}) is refused with a {@link RunDeletingError}, nothing written.
      */
     async createRun(runId: string, inputs: string[], producer: { id: string; leaseMs: number }, now = Date.now()): Promise<boolean> {
-      const created = (await redis.hsetnx(k.run(runId), "createdAt", String(now))) === 1;
-      if (created) await redis.hset(k.run(runId), { id: runId, inputs: JSON.stringify(inputs) });
-      await redis.zadd(k.runProducers(runId), now + producer.leaseMs, producer.id);
-      await redis.zadd(k.runs(), "NX", now, runId);
-      return created;
+      const created = Number(await createRunScript(k.run(runId), k.runProducers(runId), k.runs(), runId, JSON.stringify(inputs), producer.id, now + producer.leaseMs, now));
+      if (created === -1) throw new RunDeletingError(`run '${runId}' is being deleted: use another run id, or wait until the deletion ends (one cut off is finished by 'newsflow runs delete ${runId}')`);
+      return created === 1;
+    },
+
+    /**
+     * The first step of a run's deletion, before anything of the run goes: mark the run as being
+     * deleted, in the same script that finds no producer holding a live lease on it. From then on
+     * {@link createRun} refuses the run, so no producer starts adding to it while it is deleted
+     * (one that held a lease first makes this "busy", and nothing changes). "missing" when there
+     * is no such run. A run marked before (a deletion cut off) is "marked" again.
+     */
+    async markRunDeleting(runId: string, now = Date.now()): Promise<"marked" | "busy" | "missing"> {
+      const marked = Number(await markDeleting(k.run(runId), k.runProducers(runId), now));
+      return marked === 1 ? "marked" : marked === -1 ? "busy" : "missing";
     },
 
     /** Extend a producer's lease on a run (a producer that died lets its run complete once the lease ends). */
@@ -309,7 +332,8 @@ export function createStore(redis: RedisClient, keys: Keys) {
      * holds stays, for that run alone. Every command touches one slot: a script per document in
      * its partition, then each partition's run keys, then the global ones, the record and the
      * run list's entry last and together (a deletion cut off is done again by calling it again).
-     * Jobs are not the store's: `deleteRun` in @newsflow/queue checks them first and calls this.
+     * Call {@link markRunDeleting} first, so no producer comes to the run while it goes. Jobs are
+     * not the store's: `deleteRun` in @newsflow/queue checks them, marks the run and calls this.
      */
     async deleteRun(runId: string, pageSize = 200): Promise<DeleteRunCounts> {
       const counts: DeleteRunCounts = { documents: 0, deleted: 0, kept: 0 };

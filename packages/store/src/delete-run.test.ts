@@ -1,6 +1,6 @@
 import type { CanonicalEntity, DocumentResult, ResolvedQuote } from "@newsflow/contracts";
 import { describe, expect, it } from "vitest";
-import type { Store } from "./create-store.js";
+import { RunDeletingError, type Store } from "./create-store.js";
 import { testStores } from "./test-stores.fixture.js";
 
 // A real Redis; every test has deployment names of its own.
@@ -164,6 +164,35 @@ describe("deleting a run on a real Redis", () => {
     expect(await store.putDocumentFailure("doomed-failed", "late")).toBe(false);
     expect(await store.clearFailures("doomed-pending", [{ task: "quotes", index: 1 }])).toBe(0);
     expect(await snapshot(store)).toEqual(after);
+  });
+
+  it("refuses a producer that comes to a run once its deletion has begun, and begins no deletion while a producer holds a lease", async () => {
+    const store = freshStore();
+    const late = { id: "p2", leaseMs: 60_000 };
+    await store.createRun("racing", ["x"], producer, 1000);
+    await store.putDocument("racing", 1, meta("racing-doc"), paragraphs);
+    await store.finishEnqueue("racing", producer.id, 1500);
+    // In the order of the race: the deletion's first step, then `newsflow run --run-id racing`
+    // taking its lease, then the rest of the deletion.
+    expect(await store.markRunDeleting("racing")).toBe("marked");
+    const before = await snapshot(store);
+    const refusal = "run 'racing' is being deleted: use another run id, or wait until the deletion ends (one cut off is finished by 'newsflow runs delete racing')";
+    await expect(store.createRun("racing", ["late"], late)).rejects.toThrow(new RunDeletingError(refusal));
+    // Refused with nothing written: no lease, and so no producer writing into the run as it goes.
+    expect(await snapshot(store)).toEqual(before);
+    expect(await store.liveProducers("racing")).toBe(0);
+    // A deletion cut off and run again marks the run again.
+    expect(await store.markRunDeleting("racing")).toBe("marked");
+    expect(await store.deleteRun("racing")).toEqual({ documents: 1, deleted: 1, kept: 0 });
+    expect(await scanKeys(store)).toEqual([]);
+    // Once the deletion has ended, the id is free: a new run.
+    expect(await store.createRun("racing", ["again"], producer, 2000)).toBe(true);
+    // The other order: a producer holding a live lease first. The deletion does not begin (the
+    // run is not marked), and more producers may still join the run.
+    expect(await store.markRunDeleting("racing", 2001)).toBe("busy");
+    expect(await store.createRun("racing", ["late"], late, 2002)).toBe(false);
+    expect(await store.liveProducers("racing", 2003)).toBe(2);
+    expect(await store.markRunDeleting("no-such-run")).toBe("missing");
   });
 
   it("keeps a document another run took in after it, for that run alone, with its share of the index", async () => {

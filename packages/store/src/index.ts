@@ -8,6 +8,7 @@ export {
   type PutDocumentOutcome,
   type ReindexCounts,
   type Rejection,
+  RunDeletingError,
   type RunRecord,
   type Store,
   type TaskProgress,

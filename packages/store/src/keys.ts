@@ -40,7 +40,10 @@ export function createKeys(name: string, partitions = 1) {
     deployment: () => `${g}:deployment`,
     /** ZSET runId -> createdAt (ms): every batch run, newest last (an id whose record is gone is taken out by `listRuns`). */
     runs: () => `${g}:runs`,
-    /** HASH of a run: id, createdAt, inputs (JSON), rejected, enqueuedAt (last producer finished). */
+    /**
+     * HASH of a run: id, createdAt, inputs (JSON), rejected, enqueuedAt (last producer finished),
+     * deletingAt (its deletion has begun: producers are refused; the record goes last with the rest).
+     */
     run: (runId: string) => `${g}:run:${runId}`,
     /** ZSET producerId -> lease expiry (ms): producers still adding documents to the run. */
     runProducers: (runId: string) => `${g}:run:${runId}:producers`,

@@ -306,6 +306,37 @@ return 1
 `;
 
 /**
+ * Create a run, or join it, and register a producer's lease on it, unless the run is being deleted
+ * (`deletingAt` in its record, set by MARK_RUN_DELETING). The two scripts run one after the other
+ * on the run's record: a producer either holds its lease before a deletion looks for leases (and
+ * the deletion is refused) or comes after the mark and is refused itself, so no producer starts
+ * writing into a run while it is being deleted. KEYS: run, runProducers, runs (the global slot).
+ * ARGV: runId, inputs (JSON), producerId, the lease's expiry (ms), now. Returns 1 when it created
+ * the run, 0 when it joined it, -1 when the run is being deleted (nothing written).
+ */
+export const CREATE_RUN = `
+if redis.call('HEXISTS', KEYS[1], 'deletingAt') == 1 then return -1 end
+local created = redis.call('HSETNX', KEYS[1], 'createdAt', ARGV[5])
+if created == 1 then redis.call('HSET', KEYS[1], 'id', ARGV[1], 'inputs', ARGV[2]) end
+redis.call('ZADD', KEYS[2], ARGV[4], ARGV[3])
+redis.call('ZADD', KEYS[3], 'NX', ARGV[5], ARGV[1])
+return created
+`;
+
+/**
+ * The first write of a run's deletion: mark the run as being deleted (`deletingAt`), in the same
+ * step that finds no producer holding a live lease on it (see CREATE_RUN). KEYS: run, runProducers.
+ * ARGV: now (ms). Returns 1 when the run is marked (or was already: a deletion cut off is done
+ * again), 0 when there is no such run, -1 when a producer holds a live lease (nothing written).
+ */
+export const MARK_RUN_DELETING = `
+if redis.call('HEXISTS', KEYS[1], 'id') == 0 then return 0 end
+if redis.call('ZCOUNT', KEYS[2], ARGV[1], '+inf') > 0 then return -1 end
+redis.call('HSETNX', KEYS[1], 'deletingAt', ARGV[1])
+return 1
+`;
+
+/**
  * Take out of the run list the ids whose run record is gone (deleted by hand, or a deletion cut
  * off before its end), unless the record is there again (a run created anew under the id since
  * it was read). KEYS: runs, then the record of each id. ARGV: the ids. Returns how many it took out.

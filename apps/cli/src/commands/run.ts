@@ -1,5 +1,5 @@
 import { createProducer, isUsableId, type RunCounts } from "@newsflow/ingest";
-import { countOf } from "@newsflow/store";
+import { countOf, RunDeletingError } from "@newsflow/store";
 import { openContext } from "../context.js";
 import { UsageError } from "../errors.js";
 import type { Command } from "../main.js";
@@ -22,8 +22,19 @@ export function enqueuedLine(counts: RunCounts): string {
 }
 
 /**
+ * A run the producer was refused because it is being deleted: one line on stderr (`command` names
+ * the CLI command) and exit code 1, as a refused `runs delete`; anything else is thrown again.
+ */
+export function refusedRun(err: unknown, command: string): number {
+  if (!(err instanceof RunDeletingError)) throw err;
+  process.stderr.write(`newsflow ${command}: ${err.message}\n`);
+  return 1;
+}
+
+/**
  * `newsflow run PATH... [--run-id ID] [--wait] [--json]`: enqueue documents; rejected inputs get
- * one line each on stderr. Exit 0 when nothing was rejected (and, with --wait, nothing failed).
+ * one line each on stderr. Exit 0 when nothing was rejected (and, with --wait, nothing failed); 1
+ * with one line when the run is being deleted.
  */
 export const runCommand: Command = async (argv, env) => {
   const { values, positionals } = parseOptions({
@@ -37,13 +48,18 @@ export const runCommand: Command = async (argv, env) => {
   const ctx = await openContext(env);
   try {
     const producer = createProducer(ctx);
-    const counts = await producer.run({
-      runId,
-      inputs: positionals,
-      stdin: process.stdin,
-      onRejected: (source, reason) => process.stderr.write(`newsflow: rejected ${source}: ${reason}\n`),
-      onNotice: (source, message) => process.stderr.write(`newsflow: ${source}: ${message}\n`),
-    });
+    let counts: RunCounts;
+    try {
+      counts = await producer.run({
+        runId,
+        inputs: positionals,
+        stdin: process.stdin,
+        onRejected: (source, reason) => process.stderr.write(`newsflow: rejected ${source}: ${reason}\n`),
+        onNotice: (source, message) => process.stderr.write(`newsflow: ${source}: ${message}\n`),
+      });
+    } catch (err) {
+      return refusedRun(err, "run");
+    }
     if (!values.json) process.stderr.write(`${enqueuedLine(counts)}\n`);
     if (!values.wait) {
       if (values.json) process.stdout.write(`${JSON.stringify(counts)}\n`);

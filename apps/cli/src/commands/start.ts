@@ -1,13 +1,13 @@
 import { join } from "node:path";
 
-import { createProducer } from "@newsflow/ingest";
+import { createProducer, type RunCounts } from "@newsflow/ingest";
 import { countOf } from "@newsflow/store";
 import { openContext } from "../context.js";
 import type { Command } from "../main.js";
 import { parseOptions } from "../parse-options.js";
 import { ensureRedis, REPO_ROOT, startViewer, startWorkers } from "../processes.js";
 import { finalReport, watchRun } from "../watch-run.js";
-import { checkRunId } from "./run.js";
+import { checkRunId, refusedRun } from "./run.js";
 
 /**
  * `newsflow start [PATH...] [--exit]`: the whole system on one machine. Makes sure Redis is
@@ -33,12 +33,17 @@ export const startCommand: Command = async (argv, source) => {
     stops.push(() => viewer.stop());
     process.stderr.write(`newsflow: Redis at ${redis.url.replace(/\/\/[^@]*@/, "//***@")}${redis.server ? " (private, started for this session)" : ""}; ${countOf(workers.length, "worker")} and the viewer started\n`);
     const started = Date.now();
-    const counts = await createProducer(ctx).run({
-      runId: values["run-id"],
-      inputs,
-      onRejected: (src, reason) => process.stderr.write(`newsflow: rejected ${src}: ${reason}\n`),
-      onNotice: (src, message) => process.stderr.write(`newsflow: ${src}: ${message}\n`),
-    });
+    let counts: RunCounts;
+    try {
+      counts = await createProducer(ctx).run({
+        runId: values["run-id"],
+        inputs,
+        onRejected: (src, reason) => process.stderr.write(`newsflow: rejected ${src}: ${reason}\n`),
+        onNotice: (src, message) => process.stderr.write(`newsflow: ${src}: ${message}\n`),
+      });
+    } catch (err) {
+      return refusedRun(err, "start");
+    }
     const run = await watchRun(ctx.store, counts.runId);
     const top = await ctx.store.topEntities({ runId: run.id, limit: 1 });
     let quotes = 0;
