@@ -177,6 +177,17 @@ describe("extractQuotes", () => {
     expect(suggesting.find((q) => q.cue === "suggesting")).toMatchObject({ source: "Mr. Rubio" });
   });
 
+  it("ends the content of an opening participle clause at the comma before the main clause's subject", () => {
+    // The content ran on over ", Bolton left the stage", and the cue had no source.
+    const promising = brief("Promising that his future writings would take a closer look, Bolton left the stage.");
+    expect(promising.find((q) => q.cue === "Promising")).toMatchObject({ content: "that his future writings would take a closer look", source: "Bolton" });
+    const saying = brief("After saying he was nervous, he ended up in the middle of the room.");
+    expect(saying.find((q) => q.cue === "saying")).toMatchObject({ content: "he was nervous", source: "he" });
+    // "According" opens no participle clause, with or without its "to".
+    const according = brief("According the legal papers filed in a Delaware court, Verizon is set to pay too much.");
+    expect(according.find((q) => q.cue === "According")?.source ?? null).toBeNull();
+  });
+
   it("takes no punctuation alone for a source", () => {
     // The labeller marked the closing bracket before the cue as the speaker.
     const text = "Surely the point of having an urban music category is simply to acknowledge artists that are making what is (historically) considered urban music, irrelevent of the colour of their skin.";

@@ -925,19 +925,34 @@ const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(["he", "she", "they", "we"
  * that follows a comma and comes before a lower-case word, in the sentence. Null when the cue is not
  * such a participle or no such subject follows.
  */
-function subjectAfterOpeningClause(tokens: QuoteTokens, cue: CueTokens, pieces: ReadonlyArray<readonly [number, number]>): Span | null {
-  if (cue.first !== cue.last || !/^\p{L}\p{Ll}+ing$/u.test(tokens.text.slice(tokens.start[cue.first]!, tokens.end[cue.first]!))) return null;
+function subjectAfterOpeningClause(tokens: QuoteTokens, cue: CueTokens, pieces: Array<[number, number]>): Span | null {
+  // ("According" is no participle of a clause even without its "to": "According the legal papers ..., Verizon is".)
+  if (cue.first !== cue.last || tokens.lower[cue.first] === "according" || !/^\p{L}\p{Ll}+ing$/u.test(tokens.text.slice(tokens.start[cue.first]!, tokens.end[cue.first]!))) return null;
   const sentence = tokens.sentence[cue.first]!;
   for (let k = cue.first - tokens.position[cue.first]!; k < cue.first; k++) if (tokens.cls[k] !== CLASS.comma && !CLAUSE_LEADS.has(tokens.lower[k]!)) return null;
   const end = Math.max(...pieces.map(([, b]) => b));
   const lowerWord = (k: number) => k < tokens.length && tokens.sentence[k] === sentence && (tokens.cls[k] === CLASS.word || tokens.cls[k] === CLASS.det);
-  for (let k = end + 1; k < tokens.length && tokens.sentence[k] === sentence; k++) {
-    if (tokens.cls[k - 1] !== CLASS.comma) continue;
-    if (tokens.cls[k] === CLASS.pronoun && SUBJECT_PRONOUNS.has(tokens.lower[k]!)) return lowerWord(k + 1) ? spanOf(tokens, k, k) : null;
+  // The subject may stand inside a content that ran on over the clause's comma ("Promising that
+  // ..., Bolton left"): the content then ends before that comma.
+  const last = pieces.length === 1 && pieces[0]![0] > cue.last && tokens.inQuote[pieces[0]![0]] !== 1 ? pieces[0]! : null;
+  const cut = (k: number, e: number): Span | null => {
+    if (!lowerWord(e + 1)) return null;
+    if (k <= end) {
+      if (last === null || k - 1 <= last[0]) return null;
+      last[1] = k - 2;
+    }
+    return spanOf(tokens, k, e);
+  };
+  for (let k = (last ? last[0] : end) + 1; k < tokens.length && tokens.sentence[k] === sentence; k++) {
+    if (tokens.cls[k - 1] !== CLASS.comma || (k <= end && tokens.inQuote[k] === 1)) continue;
+    if (tokens.cls[k] === CLASS.pronoun && SUBJECT_PRONOUNS.has(tokens.lower[k]!)) {
+      if (k > end || lowerWord(k + 1)) return cut(k, k);
+      continue;
+    }
     if (tokens.cls[k] !== CLASS.cap) continue;
     let e = k;
     while (e + 1 < tokens.length && tokens.sentence[e + 1] === sentence && (tokens.cls[e + 1] === CLASS.cap || (tokens.cls[e + 1] === CLASS.stop && tokens.text[tokens.start[e + 1]!] === "." && tokens.end[e]! - tokens.start[e]! <= 3 && tokens.cls[e + 2] === CLASS.cap))) e++;
-    return lowerWord(e + 1) ? spanOf(tokens, k, e) : null;
+    if (k > end || lowerWord(e + 1)) return cut(k, e);
   }
   return null;
 }
