@@ -123,6 +123,12 @@ describe("extractQuotes", () => {
     expect(brief("It warned that profits would fall.")[0]).toMatchObject({ source: "It", cue: "warned" });
   });
 
+  it("gives no source to the subject of \"faced criticism\", \"came under criticism\"", () => {
+    // The subject was the source; PolNeAR's training articles never give it one of their 29 such attributions.
+    expect(brief("Trump has faced criticism for his remarks about immigrants.")[0]).toMatchObject({ source: null, content: "his remarks about immigrants" });
+    expect(brief("Clinton came under heavy criticism for her emails.")[0]).toMatchObject({ source: null, content: "her emails" });
+  });
+
   it("leaves an adverb of the cue's verb group out of the source, but not one inside a relative clause", () => {
     // The labeller took the adverb into the source ("Arnold firmly | believes", "The company recently | announced").
     expect(brief("Arnold firmly believes that you often get a stronger vision of the world with short films.")[0]).toMatchObject({ source: "Arnold", cue: "believes" });

@@ -7,7 +7,7 @@ import { wordCount } from "./phrases.js";
 import { CUE_FEATURES, type CueTokens, cueFeatures, ROLE_FEATURES, roleFeatures, roleWindow } from "./quote-features.js";
 import { CUE_LABEL, type QuoteModel, ROLE_LABEL } from "./quote-model.js";
 import { CLASS, type QuoteTokens, quoteTokens } from "./quote-tokens.js";
-import { expletiveAfterIt, PRONOUNS, passiveCueParticiple } from "./speaker-words.js";
+import { expletiveAfterIt, PRONOUNS, passiveCueParticiple, receivedBySubject } from "./speaker-words.js";
 
 const AUXILIARIES = new Set(["has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could", "should", "may", "might", "can", "did", "does", "do", "not", "also"]);
 const cueShare = (model: QuoteModel, tokens: QuoteTokens, i: number): number => model.lexicon.get(tokens.lower[i]!) ?? 0;
@@ -832,7 +832,9 @@ function extractProse(text: string, model: QuoteModel, options: ExtractOptions):
     const itSource = run !== null && run[1] < c.cue.first && tokens.lower[run[0]] === "it";
     const expletive = participle !== null && itSource && run[0] === run[1];
     const copula = itSource && expletiveAfterIt(tokens.lower.slice(run[0] + 1, c.cue.last + 1));
-    const agentless = copula || (participle !== null && (expletive || model.agentlessPassives.has(participle)));
+    // Nor is the subject of "faced criticism", "drew support" the speaker (see receivedBySubject).
+    const received = run !== null && run[1] < c.cue.first && receivedBySubject(tokens.lower.slice(run[1] + 1, c.cue.last + 1));
+    const agentless = copula || received || (participle !== null && (expletive || model.agentlessPassives.has(participle)));
     const sameSentence = !agentless && previous?.sentence === sentence ? previous.source : null;
     // A speech verb the tagger does not know, before a colon, is the cue, not the source's end ("She quipped: ...").
     const verb = run ? verbBeforeColon(model, tokens, run, c.cue) : -1;

@@ -42,6 +42,18 @@ describe("resolveQuotes", () => {
     expect(resolved!.contextSource).toBeUndefined();
   });
 
+  it("gives no subject to a cue whose subject faced it, or that an expletive \"it\" opens", () => {
+    // Extraction leaves these cues without a source; the resolver took the sentence's first person back.
+    const cases = [
+      ["Trump has faced criticism for his remarks about immigrants.", "Trump", "his remarks about immigrants", "criticism for"],
+      ["For Smith it is hard to say whether the plan works.", "Smith", "whether the plan works", "is hard to say"],
+    ] as const;
+    for (const [text, name, content, cue] of cases) {
+      const [resolved] = resolveQuotes([{ index: 0, text, quotes: { quotes: [sourceless(text, content, cue)] } }], [personAt(text, name, name).entity]);
+      expect(resolved).toMatchObject({ speaker: null, resolution: "unresolved" });
+    }
+  });
+
   it("takes the speaker a paragraph ends by introducing from after an opening phrase, not the phrase's first word", () => {
     // The introducer was the capitalised words opening the sentence: "In", "When Wallace", "The", "From Andrea Peyser".
     const cases = [

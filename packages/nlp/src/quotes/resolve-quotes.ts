@@ -1,7 +1,7 @@
 import type { CanonicalEntity, QuotesResult, ResolvedQuote, Span } from "@newsflow/contracts";
 import { splitSentences } from "../text/sentences.js";
 import { trimSpan } from "./phrases.js";
-import { PRONOUNS, passiveCueParticiple, ROLE_NOUNS } from "./speaker-words.js";
+import { expletiveAfterIt, PRONOUNS, passiveCueParticiple, ROLE_NOUNS, receivedBySubject } from "./speaker-words.js";
 
 /** Quotes of one paragraph, as the document step receives them. */
 export interface ParagraphQuotes {
@@ -64,7 +64,9 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
         continue;
       }
       // A passive cue's subject is what was said about, not its speaker.
-      const subject = !q.source && q.cue && !sourceless && !passiveCue(p.text, q.cue) ? subjectBefore(p.text, q.cue.start, p.index, mentions) : null;
+      // Nor is the subject of "faced criticism", or a name before an expletive "it is clear", which extraction left without a source.
+      const found = !q.source && q.cue && !sourceless && !passiveCue(p.text, q.cue) ? subjectBefore(p.text, q.cue.start, p.index, mentions) : null;
+      const subject = found && q.cue && !speakerless(p.text.slice(found.span.end, q.cue.end)) ? found : null;
       if (subject) {
         out.push({ ...here, ...resolveSpeaker(subject.span, p.index, mentions, entities), contextSource: subject });
         continue;
@@ -162,6 +164,17 @@ function subjectBefore(text: string, cueStart: number, paragraphIndex: number, m
   const sentenceStart = splitSentences(text).findLast((x) => x.start <= cueStart)?.start ?? 0;
   const m = mentions.find((x) => x.paragraphIndex === paragraphIndex && x.start >= sentenceStart && x.end <= cueStart);
   return m ? { paragraphIndex, span: { start: m.start, end: m.end, text: text.slice(m.start, m.end) } } : null;
+}
+
+/**
+ * Whether the words from a subject to the end of its cue leave the subject no speaker, as
+ * extraction reads them: a receiving verb before what others said ("faced criticism", see
+ * receivedBySubject), or an expletive "it" before the cue ("it is clear", see expletiveAfterIt).
+ */
+function speakerless(between: string): boolean {
+  const words = between.split(/\s+/).filter(Boolean);
+  const it = words.findLastIndex((w) => w.toLowerCase() === "it");
+  return receivedBySubject(words) || (it >= 0 && expletiveAfterIt(words.slice(it + 1)));
 }
 
 /** Whether a cue is passive ("was accused of", "Ora was nominated" with cue "nominated"): its subject is no speaker. */
