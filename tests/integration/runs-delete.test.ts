@@ -5,7 +5,7 @@ import { REPO_ROOT } from "@newsflow/cli/processes";
 import type { CanonicalEntity, DocumentResult } from "@newsflow/contracts";
 import { addPlannedJobs, documentJobs } from "@newsflow/queue";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../support/cli.js";
+import { runCli, startCli } from "../support/cli.js";
 import { startCluster, type TestCluster } from "../support/redis-cluster.js";
 import { hasRedisServer, startRedis, type TestRedis, uniquePrefix } from "../support/redis-server.js";
 
@@ -120,6 +120,29 @@ function deletesWithTheCli(open: () => Promise<{ ctx: CliContext; env: NodeJS.Pr
     const deleted = await runCli(["runs", "delete", "halfway"], env);
     expect({ code: deleted.code, stderr: deleted.stderr }).toEqual({ code: 0, stderr: "" });
     expect((await keys()).filter((key) => /halfway/.test(key))).toEqual([]);
+  });
+
+  it("says in one line, exit code 1, that the run was deleted while `newsflow run` added to it, and brings back no key of the run", async () => {
+    const { store } = ctx;
+    const cli = startCli(["run", "--run-id", "lapsed", "-"], env);
+    cli.stdin.write(`${JSON.stringify({ id: "lapsed-doc", title: "Lapsed", text: "The river rose overnight." })}\n`);
+    // Once the producer has stored the document, its lease lapses (the deletion's clock is past
+    // it) and the run is deleted; then the producer reaches the end of its input.
+    for (let i = 0; (await store.getRun("lapsed"))?.documents !== 1; i++) {
+      expect(i, "the producer stores its document").toBeLessThan(600);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await store.markRunDeleting("lapsed", Date.now() + 60_000)).toBe("marked");
+    expect(await store.deleteRun("lapsed")).toEqual({ documents: 1, deleted: 1, kept: 0 });
+    cli.stdin.end();
+    expect(await cli.exited).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "newsflow run: run 'lapsed' was deleted while this producer was adding to it: it stopped and wrote nothing more (run the inputs again for a new run)\n",
+    });
+    // The document's jobs went into the queues before the producer found out; no key of the store names the run or its document.
+    expect((await keys()).filter((key) => key.includes(":store:") && key.includes("lapsed"))).toEqual([]);
+    expect((await store.listRuns()).runs.map((r) => r.id)).not.toContain("lapsed");
   });
 }
 

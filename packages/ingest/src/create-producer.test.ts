@@ -1,8 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PassThrough } from "node:stream";
 import type { Deployment } from "@newsflow/queue";
 import { openTestDeployment } from "@newsflow/queue/testing";
+import { RunDeletingError, type Store } from "@newsflow/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentHash, createProducer, newRunId } from "./create-producer.js";
 
@@ -71,5 +73,70 @@ describe("a producer meeting a document its run already holds, on a real Redis",
     expect(counts).toMatchObject({ documents: 2, paragraphs: 3, repeated: 1 });
     expect(notices).toEqual([expect.stringMatching(new RegExp(`^${b()}: the same document as an earlier input of this run \\(doc-[0-9a-f]+\\): taken once$`))]);
     expect(await deployment.store.getRun("folder-and-file")).toMatchObject({ documents: 2, paragraphs: 3 });
+  });
+});
+
+describe("a producer whose run is deleted while it adds to it, on a real Redis", () => {
+  let deployment: Deployment;
+  beforeAll(async () => {
+    deployment = await openTestDeployment(process.env);
+  });
+  afterAll(async () => {
+    await deployment?.close();
+  });
+  /** A JSONL line of stdin: one document. */
+  const line = (id: string, text: string) => `${JSON.stringify({ id, title: id, text })}\n`;
+  const refusal = (runId: string) => new RunDeletingError(`run '${runId}' was deleted while this producer was adding to it: it stopped and wrote nothing more (run the inputs again for a new run)`);
+  /** The store's keys (not the queues') that name `name`: a run's, or its documents'. */
+  async function storeKeys(name: string): Promise<string[]> {
+    const keys = await deployment.redis.keys(`{${deployment.keys.name}*`);
+    return keys.filter((key) => key.includes(":store:") && key.includes(name));
+  }
+  /**
+   * A producer of run `runId` reading JSONL from a stdin the test writes, and a promise that
+   * resolves once it has stored its first document.
+   */
+  function startProducer(runId: string) {
+    const stdin = new PassThrough();
+    let stored: () => void = () => undefined;
+    const firstStored = new Promise<void>((resolve) => (stored = resolve));
+    const store: Store = {
+      ...deployment.store,
+      putDocument: async (...args: Parameters<Store["putDocument"]>) => {
+        const outcome = await deployment.store.putDocument(...args);
+        stored();
+        return outcome;
+      },
+    };
+    const running = createProducer({ ...deployment, store }).run({ runId, inputs: ["-"], stdin });
+    // Looked at by the test once it has deleted the run; a rejection before then is not unhandled.
+    running.catch(() => undefined);
+    return { stdin, firstStored, running };
+  }
+  /** What `newsflow runs delete` does to the run once the producer's lease has lapsed (the deletion's clock is past it). */
+  async function deleteLapsedRun(runId: string): Promise<void> {
+    expect(await deployment.store.markRunDeleting(runId, Date.now() + 60_000)).toBe("marked");
+    expect(await deployment.store.deleteRun(runId)).toMatchObject({ documents: 1, deleted: 1 });
+  }
+
+  it("stops with the deletion as its error when the run was deleted before it finished, and brings back no key of the run", async () => {
+    const { stdin, firstStored, running } = startProducer("gone-at-end");
+    stdin.write(line("gone-at-end-doc", "The river rose overnight."));
+    await firstStored;
+    await deleteLapsedRun("gone-at-end");
+    // The producer then marks its document enqueued and finishes the run.
+    stdin.end();
+    await expect(running).rejects.toThrow(refusal("gone-at-end"));
+    expect(await storeKeys("gone-at-end")).toEqual([]);
+  });
+
+  it("stops at a rejected input once its run was deleted, recording nothing of it", async () => {
+    const { stdin, firstStored, running } = startProducer("gone-at-reject");
+    stdin.write(line("gone-at-reject-doc", "The river rose overnight."));
+    await firstStored;
+    await deleteLapsedRun("gone-at-reject");
+    stdin.end("not json\n");
+    await expect(running).rejects.toThrow(refusal("gone-at-reject"));
+    expect(await storeKeys("gone-at-reject")).toEqual([]);
   });
 });

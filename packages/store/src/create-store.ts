@@ -19,6 +19,8 @@ import {
   COMPLETE_DOCUMENT,
   CREATE_RUN,
   DELETE_RUN_DOCUMENT,
+  FINISH_ENQUEUE,
+  MARK_ENQUEUED,
   MARK_RUN_DELETING,
   PRUNE_RUNS,
   PUT_DOCUMENT_FAILURE,
@@ -109,13 +111,21 @@ export class DeploymentMismatchError extends Error {
   }
 }
 
-/** Thrown when a producer comes to a run that is being deleted (`createRun` after `markRunDeleting`); the message is one line. */
+/**
+ * Thrown when a producer comes to a run that is being deleted (`createRun` after
+ * `markRunDeleting`), or finds the run it is adding to deleted or being deleted (`finishEnqueue`,
+ * `addRejection`); nothing is written. The message is one line.
+ */
 export class RunDeletingError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "RunDeletingError";
   }
 }
+
+/** The refusal of a producer whose run was deleted, or is being deleted, while it added to it. */
+const deletedWhileAdding = (runId: string) =>
+  new RunDeletingError(`run '${runId}' was deleted while this producer was adding to it: it stopped and wrote nothing more (run the inputs again for a new run)`);
 
 const num = (v: string | undefined | null): number => (v ? Number(v) : 0);
 const ENTITY_TYPES = EntityType.options;
@@ -142,6 +152,8 @@ export function createStore(redis: RedisClient, keys: Keys) {
   const reindex = script("nfReindexDocument", REINDEX_DOCUMENT, 4);
   const putDocFailure = script("nfPutDocumentFailure", PUT_DOCUMENT_FAILURE, 2);
   const addRejection = script("nfAddRejection", ADD_REJECTION, 3);
+  const finishEnqueueScript = script("nfFinishEnqueue", FINISH_ENQUEUE, 2);
+  const markEnqueuedScript = script("nfMarkEnqueued", MARK_ENQUEUED, 1);
   const pruneRunsScript = script("nfPruneRuns", PRUNE_RUNS);
   const deleteRunDocument = script("nfDeleteRunDocument", DELETE_RUN_DOCUMENT);
   const createRunScript = script("nfCreateRun", CREATE_RUN, 3);
@@ -272,17 +284,24 @@ export function createStore(redis: RedisClient, keys: Keys) {
       await redis.zadd(k.runProducers(runId), "XX", now + producer.leaseMs, producer.id);
     },
 
-    /** A producer has enqueued all it had for the run; returns the run's status afterwards. */
+    /**
+     * A producer has enqueued all it had for the run; returns the run's status afterwards. One
+     * script: a run deleted or being deleted meanwhile (the producer's lease lapsed) is refused
+     * with a {@link RunDeletingError}, nothing written.
+     */
     async finishEnqueue(runId: string, producerId: string, now = Date.now()): Promise<RunRecord["status"]> {
-      await redis.hset(k.run(runId), "enqueuedAt", String(now));
-      await redis.zrem(k.runProducers(runId), producerId);
-      await redis.zremrangebyscore(k.runProducers(runId), "-inf", now);
+      if (Number(await finishEnqueueScript(k.run(runId), k.runProducers(runId), producerId, now)) === -1) throw deletedWhileAdding(runId);
       return (await readRun(runId, now))?.status ?? "completed";
     },
 
-    /** Record a rejected input (one line a user can act on), once per source and run. */
+    /**
+     * Record a rejected input (one line a user can act on), once per source and run; true when
+     * recorded now. A run deleted or being deleted is refused with a {@link RunDeletingError}.
+     */
     async addRejection(runId: string, rejection: Rejection): Promise<boolean> {
-      return (await addRejection(k.runRejectedSources(runId), k.runRejected(runId), k.run(runId), rejection.source, JSON.stringify(rejection))) === 1;
+      const added = Number(await addRejection(k.run(runId), k.runRejectedSources(runId), k.runRejected(runId), rejection.source, JSON.stringify(rejection)));
+      if (added === -1) throw deletedWhileAdding(runId);
+      return added === 1;
     },
 
     async getRejections(runId: string, offset = 0, limit = 100): Promise<Rejection[]> {
@@ -397,9 +416,12 @@ export function createStore(redis: RedisClient, keys: Keys) {
       return { known: (Number(attached) & 1) === 1, repeat: (Number(attached) & 2) === 2 };
     },
 
-    /** Remember that a document's jobs are in the queues, so a resumed run does not add them again. */
+    /**
+     * Remember that a document's jobs are in the queues, so a resumed run does not add them again.
+     * A document that is gone (its run was deleted meanwhile) is left so: nothing is written.
+     */
     async markEnqueued(docIds: string[], now = Date.now()): Promise<void> {
-      await Promise.all(docIds.map((id) => redis.hset(k.doc(id), "enqueuedAt", now)));
+      await Promise.all(docIds.map((id) => markEnqueuedScript(k.doc(id), now)));
     },
 
     async getDocument(docId: string): Promise<DocumentListing | null> {

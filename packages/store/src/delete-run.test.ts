@@ -195,6 +195,29 @@ describe("deleting a run on a real Redis", () => {
     expect(await store.markRunDeleting("no-such-run")).toBe("missing");
   });
 
+  it("writes nothing more for a producer whose lease lapsed and whose run was then marked or deleted", async () => {
+    const store = freshStore();
+    const lapsed = { id: "p2", leaseMs: 1000 };
+    await store.createRun("lapsed", ["x"], lapsed, 1000);
+    await store.putDocument("lapsed", 1, meta("lapsed-doc"), paragraphs);
+    // The producer stalls past its lease (it ends at 2000); the deletion begins at 5000.
+    expect(await store.markRunDeleting("lapsed", 5000)).toBe("marked");
+    const refusal = new RunDeletingError("run 'lapsed' was deleted while this producer was adding to it: it stopped and wrote nothing more (run the inputs again for a new run)");
+    const rejection = { source: "bad.bin", reason: "binary" };
+    // The producer wakes while the run is marked: refused, nothing written.
+    const marked = await snapshot(store);
+    await expect(store.addRejection("lapsed", rejection)).rejects.toThrow(refusal);
+    await expect(store.finishEnqueue("lapsed", lapsed.id, 5001)).rejects.toThrow(refusal);
+    expect(await snapshot(store)).toEqual(marked);
+    expect(await store.deleteRun("lapsed")).toEqual({ documents: 1, deleted: 1, kept: 0 });
+    // ...or once the run is gone: no key of the run or of its document comes back (a record
+    // holding only enqueuedAt or rejected, a document hash holding only enqueuedAt).
+    await store.markEnqueued(["lapsed-doc"], 5002);
+    await expect(store.addRejection("lapsed", rejection)).rejects.toThrow(refusal);
+    await expect(store.finishEnqueue("lapsed", lapsed.id, 5003)).rejects.toThrow(refusal);
+    expect(await scanKeys(store)).toEqual([]);
+  });
+
   it("keeps a document another run took in after it, for that run alone, with its share of the index", async () => {
     const store = freshStore();
     await store.createRun("first", ["x"], producer, 1000);

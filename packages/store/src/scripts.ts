@@ -295,13 +295,54 @@ return 1
 `;
 
 /**
- * Record a rejected input of a run once per source: a resumed run that meets it again does not
- * count it twice. KEYS: runRejectedSources, runRejected, run. ARGV: source, rejectionJson.
+ * Shared by the scripts a producer runs on its run's record (KEYS[1] run): whether the run is gone
+ * (no record: deleted) or being deleted (`deletingAt`, see MARK_RUN_DELETING). A producer whose
+ * lease lapsed while a deletion went on then writes nothing more of the run, and no key of it
+ * comes back.
  */
-export const ADD_REJECTION = `
-if redis.call('HSETNX', KEYS[1], ARGV[1], 1) == 0 then return 0 end
-redis.call('RPUSH', KEYS[2], ARGV[2])
-redis.call('HINCRBY', KEYS[3], 'rejected', 1)
+const RUN_GONE = `
+local function runGone()
+  return redis.call('HEXISTS', KEYS[1], 'id') == 0 or redis.call('HEXISTS', KEYS[1], 'deletingAt') == 1
+end
+`;
+
+/**
+ * Record a rejected input of a run once per source: a resumed run that meets it again does not
+ * count it twice. KEYS: run, runRejectedSources, runRejected. ARGV: source, rejectionJson.
+ * Returns 1 when recorded, 0 when the source was recorded before, -1 when the run is gone or
+ * being deleted (RUN_GONE; nothing written).
+ */
+export const ADD_REJECTION = `${RUN_GONE}
+if runGone() then return -1 end
+if redis.call('HSETNX', KEYS[2], ARGV[1], 1) == 0 then return 0 end
+redis.call('RPUSH', KEYS[3], ARGV[2])
+redis.call('HINCRBY', KEYS[1], 'rejected', 1)
+return 1
+`;
+
+/**
+ * A producer has enqueued all it had for the run: the record's `enqueuedAt`, its lease taken out
+ * with every lapsed one. Nothing is written when the run is gone or being deleted (RUN_GONE): a
+ * producer that finishes after its run was deleted would otherwise leave a record holding only
+ * `enqueuedAt`. KEYS: run, runProducers (the global slot). ARGV: producerId, now (ms). Returns 1,
+ * or -1 when the run is gone or being deleted.
+ */
+export const FINISH_ENQUEUE = `${RUN_GONE}
+if runGone() then return -1 end
+redis.call('HSET', KEYS[1], 'enqueuedAt', ARGV[2])
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[2])
+return 1
+`;
+
+/**
+ * Mark a document's jobs as in the queues (`enqueuedAt`), unless its hash is gone (GONE: the run
+ * holding it was deleted while its producer added the jobs), which would come back holding only
+ * `enqueuedAt`. KEYS: doc. ARGV: now (ms). Returns 1 when marked, 0 when the document is gone.
+ */
+export const MARK_ENQUEUED = `${GONE}
+if gone(KEYS[1]) then return 0 end
+redis.call('HSET', KEYS[1], 'enqueuedAt', ARGV[1])
 return 1
 `;
 

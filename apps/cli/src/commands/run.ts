@@ -22,8 +22,9 @@ export function enqueuedLine(counts: RunCounts): string {
 }
 
 /**
- * A run the producer was refused because it is being deleted: one line on stderr (`command` names
- * the CLI command) and exit code 1, as a refused `runs delete`; anything else is thrown again.
+ * A run the producer was refused because it is being deleted, or was deleted while the producer
+ * added to it: one line on stderr (`command` names the CLI command) and exit code 1, as a refused
+ * `runs delete`; anything else is thrown again.
  */
 export function refusedRun(err: unknown, command: string): number {
   if (!(err instanceof RunDeletingError)) throw err;
@@ -34,7 +35,7 @@ export function refusedRun(err: unknown, command: string): number {
 /**
  * `newsflow run PATH... [--run-id ID] [--wait] [--json]`: enqueue documents; rejected inputs get
  * one line each on stderr. Exit 0 when nothing was rejected (and, with --wait, nothing failed); 1
- * with one line when the run is being deleted.
+ * with one line when the run is being deleted, or was deleted while this producer added to it.
  */
 export const runCommand: Command = async (argv, env) => {
   const { values, positionals } = parseOptions({
