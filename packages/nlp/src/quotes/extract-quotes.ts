@@ -1,8 +1,9 @@
 import type { Quote, QuoteKind, QuotesResult, Span } from "@newsflow/contracts";
 import { reusable } from "../slab.js";
+import { splitSentences } from "../text/sentences.js";
 import { listMarkerLength } from "../text/split-paragraphs.js";
 import { bestPath, emissionScores } from "./chain-model.js";
-import { isNameList, layoutQuotes } from "./layout-quotes.js";
+import { isNameList, layoutQuotes, pollQuotes } from "./layout-quotes.js";
 import { wordCount } from "./phrases.js";
 import { CUE_FEATURES, type CueTokens, cueFeatures, ROLE_FEATURES, roleFeatures, roleWindow } from "./quote-features.js";
 import { CUE_LABEL, type QuoteModel, ROLE_LABEL } from "./quote-model.js";
@@ -805,6 +806,10 @@ export function extractQuotes(text: string, model: QuoteModel, options: ExtractO
   return { quotes: quotes.map((q) => ({ ...q, content: at(q.content)!, source: at(q.source), cue: at(q.cue) })) };
 }
 
+const POLL_WORD = /\b(?:[Pp]olls?|[Ss]urveys?)\b/;
+/** Confidence of a poll's attribution (`pollQuotes`): PolNeAR annotates 16 of the 22 training sentences that open so. */
+const POLL_CONFIDENCE = 0.7;
+
 /** `extractQuotes` of a paragraph's prose (no list marker before it). */
 function extractProse(text: string, model: QuoteModel, options: ExtractOptions): QuotesResult {
   const { tokens, cues } = labelParagraph(text, model, options);
@@ -863,6 +868,14 @@ function extractProse(text: string, model: QuoteModel, options: ExtractOptions):
     if (quotes.some((m) => m.cue && overlaps(m.cue, q.cue))) continue;
     quotes.push({ ...withMarks(tokens, q.content), source: q.source, cue: q.cue, confidence: 0.5 });
     covered.push([q.content.start, q.content.end], [q.source.start, q.source.end]);
+  }
+  // A sentence opening with the poll it reports, unless the model read the sentence already.
+  if (POLL_WORD.test(text)) {
+    for (const q of pollQuotes(text, splitSentences(text))) {
+      if (quotes.some((m) => overlaps(m.content, q.content) || (m.cue && overlaps(m.cue, q.content)) || overlaps(m.content, q.source))) continue;
+      quotes.push({ ...withMarks(tokens, q.content), source: q.source, cue: q.cue, confidence: POLL_CONFIDENCE });
+      covered.push([q.content.start, q.content.end], [q.source.start, q.source.end]);
+    }
   }
   for (const mark of tokens.marks) {
     if (covered.some(([a, b]) => a <= mark.close && mark.open < b)) continue;
