@@ -128,7 +128,7 @@ export function layoutQuotes(text: string): LayoutQuote[] {
  * be poll(s) or survey(s), with no clause before it ("In eight of nine states where exit polls
  * were conducted" is no poll's result).
  */
-const POLL_OPENING = /^In ((?:[^,.;:!?\s]+ ){0,12}?(?:[Pp]olls?|[Ss]urveys?)\b[^,;:!?]{0,80}?), ([^]+?)[.!?]?["'\u201D\u2019]?$/u;
+const POLL_OPENING = /^In ((?:[^,.;:!?\s]+ ){0,12}?(?:[Pp]olls?|[Ss]urveys?)\b[^,;:!?]{0,80}?), ([\s\S]+?)[.!?]?["'\u201D\u2019]?$/u;
 const NO_POLL_HEAD = /\b(?:where|when|as|which|that|who|whose|were|was|is|are|had|have|has)\b/;
 
 /**
