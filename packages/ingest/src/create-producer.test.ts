@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
-import type { Deployment } from "@newsflow/queue";
+import { type Deployment, deleteRun } from "@newsflow/queue";
 import { openTestDeployment } from "@newsflow/queue/testing";
 import { RunDeletingError, type Store } from "@newsflow/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -93,13 +93,16 @@ describe("a producer whose run is deleted while it adds to it, on a real Redis",
     return keys.filter((key) => key.includes(":store:") && key.includes(name));
   }
   /**
-   * A producer of run `runId` reading JSONL from a stdin the test writes, and a promise that
-   * resolves once it has stored its first document.
+   * A producer of run `runId` reading JSONL from a stdin the test writes (with the clock and lease
+   * of `options`), a promise that resolves once it has stored its first document, and one that
+   * resolves with the first refusal of a renewal of its lease.
    */
-  function startProducer(runId: string) {
+  function startProducer(runId: string, options: { clock?: () => number; leaseMs?: number } = {}) {
     const stdin = new PassThrough();
     let stored: () => void = () => undefined;
     const firstStored = new Promise<void>((resolve) => (stored = resolve));
+    let refused: (err: unknown) => void = () => undefined;
+    const renewalRefused = new Promise<unknown>((resolve) => (refused = resolve));
     const store: Store = {
       ...deployment.store,
       putDocument: async (...args: Parameters<Store["putDocument"]>) => {
@@ -107,11 +110,16 @@ describe("a producer whose run is deleted while it adds to it, on a real Redis",
         stored();
         return outcome;
       },
+      renewProducer: (...args: Parameters<Store["renewProducer"]>) =>
+        deployment.store.renewProducer(...args).catch((err: unknown) => {
+          refused(err);
+          throw err;
+        }),
     };
-    const running = createProducer({ ...deployment, store }).run({ runId, inputs: ["-"], stdin });
+    const running = createProducer({ ...deployment, store, ...options }).run({ runId, inputs: ["-"], stdin });
     // Looked at by the test once it has deleted the run; a rejection before then is not unhandled.
     running.catch(() => undefined);
-    return { stdin, firstStored, running };
+    return { stdin, firstStored, renewalRefused, running };
   }
   /** What `newsflow runs delete` does to the run once the producer's lease has lapsed (the deletion's clock is past it). */
   async function deleteLapsedRun(runId: string): Promise<void> {
@@ -138,5 +146,37 @@ describe("a producer whose run is deleted while it adds to it, on a real Redis",
     stdin.end("not json\n");
     await expect(running).rejects.toThrow(refusal("gone-at-reject"));
     expect(await storeKeys("gone-at-reject")).toEqual([]);
+  });
+
+  it("renews its lease before writing once it stalled past it, and stops there, writing nothing of its next document, when its run was deleted meanwhile", async () => {
+    // The producer's clock starts a minute back: its lease (15 s) has lapsed by the time of the
+    // deletion, which reads the real time.
+    let now = Date.now() - 60_000;
+    const { stdin, firstStored, running } = startProducer("stalled", { clock: () => now });
+    stdin.write(line("stalled-doc-1", "The river rose overnight."));
+    await firstStored;
+    // In the order of the race: the producer stalls, `newsflow runs delete` finds no live lease
+    // and deletes the run, then the producer wakes and reads its next document.
+    expect(await deleteRun(deployment, "stalled")).toMatchObject({ run: "stalled", documents: 1, deleted: 1 });
+    now = Date.now();
+    stdin.end(line("stalled-doc-2", "Roads were closed."));
+    await expect(running).rejects.toThrow(refusal("stalled"));
+    expect(await storeKeys("stalled")).toEqual([]);
+  });
+
+  it("stops adding documents once a renewal of its lease is refused", async () => {
+    // Its clock stands still, so the producer sees its lease as fresh and leaves the renewals to
+    // their timer (every 100 ms); the deletion's clock is past the lease.
+    const now = Date.now();
+    const { stdin, firstStored, renewalRefused, running } = startProducer("refused", { clock: () => now, leaseMs: 300 });
+    stdin.write(line("refused-doc-1", "The river rose overnight."));
+    await firstStored;
+    expect(await deployment.store.markRunDeleting("refused", now + 1000)).toBe("marked");
+    expect(await renewalRefused).toEqual(refusal("refused"));
+    // A document that comes after the refusal is not written, and the deletion ends with no key of the run left.
+    stdin.end(line("refused-doc-2", "Roads were closed."));
+    await expect(running).rejects.toThrow(refusal("refused"));
+    expect(await deployment.store.deleteRun("refused")).toMatchObject({ documents: 1, deleted: 1 });
+    expect(await storeKeys("refused")).toEqual([]);
   });
 });

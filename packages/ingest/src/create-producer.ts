@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
 import { type Paragraph, TASKS } from "@newsflow/contracts";
 import { addPlannedJobs, documentJobs, type PipelineDeps, type PlannedJob, withRedisRetry } from "@newsflow/queue";
+import { RunDeletingError, type Store } from "@newsflow/store";
 import { isUsableId } from "./prepare-document.js";
 import { readDocuments } from "./read-documents.js";
 
@@ -12,6 +13,8 @@ export interface ProducerDeps extends PipelineDeps {
   batchJobs?: number;
   /** How long a producer's claim on a run lasts without renewal (a dead producer lets the run complete after it). */
   leaseMs?: number;
+  /** The time in ms (`Date.now`): what the lease is reckoned by; a test passes its own to let a lease lapse without waiting. */
+  clock?: () => number;
 }
 
 export interface RunOptions {
@@ -55,6 +58,45 @@ export function contentHash(title: string | null, paragraphs: Paragraph[]): stri
 }
 
 /**
+ * A producer's lease on its run, taken by `createRun` at `takenAt`: renewed every third of its
+ * length, and by {@link hold} before each write. A write that goes out on a lease older than half
+ * its length (the producer stalled: its timer did not run, or Redis did not answer) could land
+ * after the lease lapsed and a deletion of the run began; `hold` renews it first, and the store
+ * refuses the renewal of a run deleted or being deleted (`RunDeletingError`). A refusal, met by
+ * `hold` or by the timer, stops the producer: every later `hold` throws it.
+ */
+function holdLease(store: Store, runId: string, producer: { id: string; leaseMs: number }, clock: () => number, takenAt: number) {
+  let renewedAt = takenAt;
+  let refusal: RunDeletingError | null = null;
+  const renew = async () => {
+    const at = clock();
+    try {
+      await store.renewProducer(runId, producer, at);
+    } catch (err) {
+      if (err instanceof RunDeletingError) refusal ??= err;
+      throw err;
+    }
+    renewedAt = Math.max(renewedAt, at);
+  };
+  const timer = setInterval(() => {
+    // A failed renewal (Redis unreachable) is left to the next one, or to `hold`.
+    renew().catch(() => undefined);
+  }, producer.leaseMs / 3);
+  timer.unref();
+  return {
+    /** Before a write: throws the refusal of a renewal, and renews first a lease that may be lapsing. */
+    async hold(): Promise<void> {
+      if (refusal) throw refusal;
+      if (clock() - renewedAt >= producer.leaseMs / 2) await renew();
+    },
+    /** No more renewals: before the producer finishes, so a late one does not take the lease again. */
+    stop(): void {
+      clearInterval(timer);
+    },
+  };
+}
+
+/**
  * The producer: reads inputs, stores each document with its paragraphs, and adds its paragraph
  * jobs (slices of paragraphs, one job per slice in each task queue of the document's partition)
  * in bounded batches, so one huge document costs no more memory than its text. A document is
@@ -66,9 +108,12 @@ export function createProducer(deps: ProducerDeps) {
   const batchJobs = deps.batchJobs ?? 3000;
   const highWater = deps.highWater ?? 60_000;
   const leaseMs = deps.leaseMs ?? 15_000;
+  const clock = deps.clock ?? Date.now;
 
-  async function waitForRoom(partitions: Set<number>): Promise<void> {
+  async function waitForRoom(partitions: Set<number>, hold: () => Promise<void>): Promise<void> {
     for (;;) {
+      // The lease is renewed by its timer meanwhile; a refusal ends the wait.
+      await withRedisRetry(hold);
       const waiting = await withRedisRetry(() => Promise.all([...partitions].flatMap((p) => TASKS.map((t) => deps.queues[p]![t].getWaitingCount()))));
       if (Math.max(0, ...waiting) < highWater) return;
       await new Promise((r) => setTimeout(r, 200));
@@ -86,11 +131,17 @@ export function createProducer(deps: ProducerDeps) {
       // a document it already holds is a repeat of an earlier input, named in a line. A joined run
       // (a resumed one) holds what an earlier producer added, and its documents are met again by
       // design: no line each, only the count.
-      const created = await withRedisRetry(() => deps.store.createRun(runId, options.inputs, producer));
-      const lease = setInterval(() => {
-        deps.store.renewProducer(runId, producer).catch(() => undefined);
-      }, leaseMs / 3);
-      lease.unref();
+      const takenAt = clock();
+      const created = await withRedisRetry(() => deps.store.createRun(runId, options.inputs, producer, takenAt));
+      // Every write to the run or its documents holds the lease first (see holdLease): a producer
+      // whose run was deleted while it stalled stops there with the RunDeletingError, writing
+      // nothing more.
+      const lease = holdLease(deps.store, runId, producer, clock, takenAt);
+      const holding = <T>(write: () => Promise<T>) =>
+        withRedisRetry(async () => {
+          await lease.hold();
+          return write();
+        });
       let planned: PlannedJob[] = [];
       // Documents planned in this run and not yet marked enqueued (a repeat among them is not planned twice).
       const plannedIds = new Set<string>();
@@ -102,9 +153,10 @@ export function createProducer(deps: ProducerDeps) {
         const docs = completeDocs;
         planned = [];
         completeDocs = [];
-        await waitForRoom(new Set(jobs.map((j) => j.partition)));
+        await waitForRoom(new Set(jobs.map((j) => j.partition)), lease.hold);
+        await withRedisRetry(lease.hold);
         await addPlannedJobs(deps.queues, jobs);
-        await withRedisRetry(() => deps.store.markEnqueued(docs));
+        await holding(() => deps.store.markEnqueued(docs));
         // Marked enqueued: a repeat of these documents is "known" from now on, so the set only
         // holds the documents still being added (it does not grow with the run).
         for (const id of docs) plannedIds.delete(id);
@@ -114,7 +166,7 @@ export function createProducer(deps: ProducerDeps) {
       const reject = async (item: { source: string; reason: string }) => {
         counts.rejected++;
         options.onRejected?.(item.source, item.reason);
-        await withRedisRetry(() => deps.store.addRejection(runId, { source: item.source, reason: item.reason }));
+        await holding(() => deps.store.addRejection(runId, { source: item.source, reason: item.reason }));
       };
       try {
         for await (const item of readDocuments(options.inputs, options.stdin, { onNotice: options.onNotice })) {
@@ -135,7 +187,7 @@ export function createProducer(deps: ProducerDeps) {
           };
           // Its place in the run is its place among the inputs, so a resumed run keeps the first one's order.
           const order = counts.documents + counts.repeated + 1;
-          const outcome = await withRedisRetry(() => deps.store.putDocument(runId, order, meta, item.paragraphs));
+          const outcome = await holding(() => deps.store.putDocument(runId, order, meta, item.paragraphs));
           if ("conflict" in outcome) {
             await reject({ source: item.source, reason: outcome.conflict });
             continue;
@@ -161,9 +213,11 @@ export function createProducer(deps: ProducerDeps) {
           if (planned.length >= batchJobs) await flush();
         }
         await flush();
-        await withRedisRetry(() => deps.store.finishEnqueue(runId, producer.id));
+        // finishEnqueue takes the lease out; the store refuses it, too, for a run deleted meanwhile.
+        lease.stop();
+        await withRedisRetry(() => deps.store.finishEnqueue(runId, producer.id, clock()));
       } finally {
-        clearInterval(lease);
+        lease.stop();
       }
       options.onProgress?.({ ...counts });
       return counts;

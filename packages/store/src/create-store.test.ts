@@ -139,6 +139,19 @@ describe("the store on a real Redis", () => {
     expect((await store.getRun("r1"))!.status).toBe("completed");
   });
 
+  it("gives a producer that only stalled its lease back when it renews after its lease was cleared", async () => {
+    const store = freshStore();
+    const stalled = { id: "stalled", leaseMs: 1000 };
+    await store.createRun("r1", ["a"], stalled, 1000);
+    await store.createRun("r1", ["b"], producer, 1000);
+    // The other producer finishes once the stalled one's lease has lapsed (at 2000): it is cleared.
+    expect(await store.finishEnqueue("r1", producer.id, 5000)).toBe("completed");
+    // The stalled producer comes back and renews: it holds the run again, which is enqueuing.
+    await store.renewProducer("r1", stalled, 5001);
+    expect(await store.liveProducers("r1", 5002)).toBe(1);
+    expect(await store.finishEnqueue("r1", stalled.id, 5003)).toBe("completed");
+  });
+
   it("attaches a document done before to a new run with its progress, without enqueueing it again", async () => {
     const store = freshStore();
     await doneInRun(store, "r1", "d1");

@@ -27,6 +27,7 @@ import {
   PUT_PARAGRAPH_FAILURES,
   PUT_PARAGRAPH_RESULTS,
   REINDEX_DOCUMENT,
+  RENEW_PRODUCER,
 } from "./scripts.js";
 
 type RedisClient = Redis | Cluster;
@@ -113,8 +114,8 @@ export class DeploymentMismatchError extends Error {
 
 /**
  * Thrown when a producer comes to a run that is being deleted (`createRun` after
- * `markRunDeleting`), or finds the run it is adding to deleted or being deleted (`finishEnqueue`,
- * `addRejection`); nothing is written. The message is one line.
+ * `markRunDeleting`), or finds the run it is adding to deleted or being deleted (`renewProducer`,
+ * `finishEnqueue`, `addRejection`); nothing is written. The message is one line.
  */
 export class RunDeletingError extends Error {
   constructor(message: string) {
@@ -154,6 +155,7 @@ export function createStore(redis: RedisClient, keys: Keys) {
   const addRejection = script("nfAddRejection", ADD_REJECTION, 3);
   const finishEnqueueScript = script("nfFinishEnqueue", FINISH_ENQUEUE, 2);
   const markEnqueuedScript = script("nfMarkEnqueued", MARK_ENQUEUED, 1);
+  const renewProducerScript = script("nfRenewProducer", RENEW_PRODUCER, 2);
   const pruneRunsScript = script("nfPruneRuns", PRUNE_RUNS);
   const deleteRunDocument = script("nfDeleteRunDocument", DELETE_RUN_DOCUMENT);
   const createRunScript = script("nfCreateRun", CREATE_RUN, 3);
@@ -279,9 +281,15 @@ export function createStore(redis: RedisClient, keys: Keys) {
       return marked === 1 ? "marked" : marked === -1 ? "busy" : "missing";
     },
 
-    /** Extend a producer's lease on a run (a producer that died lets its run complete once the lease ends). */
+    /**
+     * Extend a producer's lease on a run, or take it again if it lapsed and was cleared (a producer
+     * that died lets its run complete once the lease ends; one that only stalled holds the run
+     * again). One script: a run deleted or being deleted meanwhile is refused with a
+     * {@link RunDeletingError}, no lease written, so a producer whose lease lapsed before a
+     * deletion began does not revive it. A producer stops renewing before {@link finishEnqueue}.
+     */
     async renewProducer(runId: string, producer: { id: string; leaseMs: number }, now = Date.now()): Promise<void> {
-      await redis.zadd(k.runProducers(runId), "XX", now + producer.leaseMs, producer.id);
+      if (Number(await renewProducerScript(k.run(runId), k.runProducers(runId), producer.id, now + producer.leaseMs)) === -1) throw deletedWhileAdding(runId);
     },
 
     /**

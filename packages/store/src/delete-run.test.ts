@@ -218,6 +218,27 @@ describe("deleting a run on a real Redis", () => {
     expect(await scanKeys(store)).toEqual([]);
   });
 
+  it("refuses to renew the lease of a producer that stalled past it while its run was marked or deleted", async () => {
+    const store = freshStore();
+    const stalled = { id: "p2", leaseMs: 1000 };
+    await store.createRun("stalled", ["x"], stalled, 1000);
+    await store.renewProducer("stalled", stalled, 1500);
+    expect(await store.liveProducers("stalled", 2000)).toBe(1);
+    // In the order of the race: the producer stalls past its lease (it ends at 2500), the deletion
+    // finds no live lease and marks the run, then the producer's renewal comes.
+    expect(await store.markRunDeleting("stalled", 5000)).toBe("marked");
+    const marked = await snapshot(store);
+    const refusal = new RunDeletingError("run 'stalled' was deleted while this producer was adding to it: it stopped and wrote nothing more (run the inputs again for a new run)");
+    await expect(store.renewProducer("stalled", stalled, 5001)).rejects.toThrow(refusal);
+    // The lease is not revived: the run goes with no producer holding it.
+    expect(await snapshot(store)).toEqual(marked);
+    expect(await store.liveProducers("stalled", 5002)).toBe(0);
+    expect(await store.deleteRun("stalled")).toEqual({ documents: 0, deleted: 0, kept: 0 });
+    // Renewing after the deletion brings back no key either.
+    await expect(store.renewProducer("stalled", stalled, 5003)).rejects.toThrow(refusal);
+    expect(await scanKeys(store)).toEqual([]);
+  });
+
   it("keeps a document another run took in after it, for that run alone, with its share of the index", async () => {
     const store = freshStore();
     await store.createRun("first", ["x"], producer, 1000);

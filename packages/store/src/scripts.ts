@@ -336,6 +336,20 @@ return 1
 `;
 
 /**
+ * Renew a producer's lease on a run, or take it again when it lapsed and was cleared (by another
+ * producer's FINISH_ENQUEUE): the producer is still adding to the run. Refused when the run is gone
+ * or being deleted (RUN_GONE), in the same step: a producer that stalled past its lease and whose
+ * run a deletion then marked (MARK_RUN_DELETING found no live lease) does not revive its lease,
+ * and so holds none while the run goes. KEYS: run, runProducers (the global slot). ARGV:
+ * producerId, the lease's new expiry (ms). Returns 1, or -1 when refused (nothing written).
+ */
+export const RENEW_PRODUCER = `${RUN_GONE}
+if runGone() then return -1 end
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+return 1
+`;
+
+/**
  * Mark a document's jobs as in the queues (`enqueuedAt`), unless its hash is gone (GONE: the run
  * holding it was deleted while its producer added the jobs), which would come back holding only
  * `enqueuedAt`. KEYS: doc. ARGV: now (ms). Returns 1 when marked, 0 when the document is gone.
