@@ -307,6 +307,48 @@ describe("using the dashboard in real Chromium", () => {
     }
   });
 
+  it("shows on a run's page and in its row of the list, live as after a reload, that its deletion began and did not end", async () => {
+    const { store } = deployment;
+    await store.createRun("usage-cut-off", ["x"], producer);
+    await documentNaming("usage-cut-off", "doc-cut-off", [["per-cut-off", "Cutty Offer", "PER"]]);
+    await store.finishEnqueue("usage-cut-off", producer.id);
+    await page.goto(`${base}/runs/usage-cut-off`);
+    const list = await page.context().newPage();
+    await list.goto(`${base}/runs`);
+    // Both pages listen (the script has put its notice in place).
+    for (const tab of [page, list]) await tab.waitForFunction(() => document.querySelector("[data-live] .warn") !== null);
+    const notice = page.locator("p.deleting");
+    const rowNote = (runId: string) => list.locator(`tr[data-run="${runId}"] .deleting`);
+    expect([await notice.isVisible(), await rowNote("usage-cut-off").isVisible()]).toEqual([false, false]);
+    // A deletion cut off after its first step (`newsflow runs delete` killed then).
+    const markedAt = Date.now();
+    expect(await store.markRunDeleting("usage-cut-off", markedAt)).toBe("marked");
+    await expect.poll(() => notice.isVisible(), { timeout: 10_000 }).toBe(true);
+    const since = `${new Date(markedAt).toISOString().replace("T", " ").slice(0, 19)} UTC`;
+    expect(await notice.innerText()).toBe(
+      `This run is being deleted (since ${since}): its deletion was cut off, or is still going on. Finish it with newsflow runs delete usage-cut-off; until then its documents and counts may be partly gone, and no producer can add to it.`,
+    );
+    await expect.poll(() => rowNote("usage-cut-off").isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await rowNote("usage-cut-off").innerText()).toBe("being deleted (finish with: newsflow runs delete usage-cut-off)");
+    // A run that appears in the list already marked gets a row saying so from the row template.
+    await store.createRun("usage-cut-new", ["x"], producer);
+    await store.finishEnqueue("usage-cut-new", producer.id);
+    expect(await store.markRunDeleting("usage-cut-new")).toBe("marked");
+    await expect.poll(() => rowNote("usage-cut-new").isVisible(), { timeout: 10_000 }).toBe(true);
+    // What the pages show live is what a reload shows.
+    const shown = async () => [await notice.innerText(), await rowNote("usage-cut-off").innerText(), await rowNote("usage-cut-new").innerText()];
+    const live = await shown();
+    expect(live[2]).toBe("being deleted (finish with: newsflow runs delete usage-cut-new)");
+    await page.reload();
+    await list.reload();
+    expect(await shown()).toEqual(live);
+    // The other rows say nothing of the kind.
+    expect(await list.locator("tbody tr[data-run]").count()).toBeGreaterThan(2);
+    expect(await list.locator("tbody tr[data-run] .deleting:visible").count()).toBe(2);
+    await list.close();
+    expect(consoleErrors).toEqual([]);
+  });
+
   it("says live updates are off when the viewer has no room for another live stream, and still shows the page", async () => {
     const full = await serveViewer(createServer({ ...deployment, maxSse: 0 }), "127.0.0.1", 0);
     try {

@@ -10,6 +10,7 @@ const run = (changes: Partial<RunRecord> = {}): RunRecord => ({
   enqueuedAt: 1,
   finishedAt: 2000,
   lastChangeAt: 2000,
+  deletingAt: null,
   inputs: ["a.txt"],
   documents: 1,
   paragraphs: 1,

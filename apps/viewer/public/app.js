@@ -24,6 +24,9 @@
         bar.setAttribute("aria-valuenow", String(pct));
       }
       set("started", when(run.createdAt));
+      // As hiddenUnlessDeleting in src/pages/runs.ts: a run whose deletion began and has not ended.
+      for (const note of el.querySelectorAll("[data-deleting]")) note.hidden = run.deletingAt == null;
+      set("deleting-at", when(run.deletingAt));
       set("percent", `${pct}%`);
       set("status", run.status);
       const badge = el.querySelector('[data-field="status"]');
@@ -82,6 +85,7 @@
       // As idPath in html.ts: "." and ".." cannot be a path segment.
       link.href = run.id === "." || run.id === ".." ? `/runs/?id=${run.id}` : `/runs/${encodeURIComponent(run.id)}`;
       link.textContent = run.id;
+      row.querySelector("[data-deleting] code").textContent = `newsflow runs delete ${run.id}`;
       // As progressBar in src/pages/runs.ts: each row's bar is named after its run.
       row.querySelector(".bar").setAttribute("aria-label", `Progress of ${run.id}`);
       return row;

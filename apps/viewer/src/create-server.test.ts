@@ -503,6 +503,44 @@ describe("the viewer's pages on a real Redis", () => {
     expect([few.rejected.length, few.rejectedTotal]).toEqual([3, 3]);
   });
 
+  it("shows a run whose deletion began and did not end as being deleted: deletingAt in the API and the stream, a notice on its page and in its row", async () => {
+    const { store } = deployment;
+    for (const runId of ["cut-off", "intact"]) {
+      await store.createRun(runId, ["x"], producer);
+      await store.finishEnqueue(runId, producer.id);
+    }
+    // A deletion cut off after its first step.
+    const markedAt = Date.UTC(2026, 11, 7, 2, 30, 0);
+    expect(await store.markRunDeleting("cut-off", markedAt)).toBe("marked");
+    type RunJson = { run: { id: string; status: string; deletingAt: number | null } };
+    const api = (await (await app.request("/api/runs/cut-off")).json()) as RunJson;
+    // The keys there were stay as they were; the run has one more, its status stays.
+    expect(Object.keys(api)).toEqual(["run", "documents", "rejected", "rejectedTotal", "topEntities"]);
+    expect(api.run).toMatchObject({ id: "cut-off", status: "completed", deletingAt: markedAt });
+    expect(((await (await app.request("/api/runs/intact")).json()) as RunJson).run.deletingAt).toBeNull();
+    const listed = (await (await app.request("/api/runs?limit=200")).json()) as { runs: RunJson["run"][] };
+    expect(listed.runs.filter((r) => r.deletingAt !== null).map((r) => [r.id, r.deletingAt])).toEqual([["cut-off", markedAt]]);
+    // The run's page: the notice is shown (not hidden), with when the deletion began and how to finish it.
+    const notice = (body: string) => /<p class="deleting" data-deleting ?(hidden)?>([\s\S]*?)<\/p>/.exec(body);
+    const page = notice((await get("/runs/cut-off")).body);
+    expect(page?.[1]).toBeUndefined();
+    expect(page?.[2]?.replace(/<[^>]*>/g, "")).toBe(
+      "This run is being deleted (since 2026-12-07 02:30:00 UTC): its deletion was cut off, or is still going on. Finish it with newsflow runs delete cut-off; until then its documents and counts may be partly gone, and no producer can add to it.",
+    );
+    expect(notice((await get("/runs/intact")).body)?.[1]).toBe("hidden");
+    // Its row in the run list, as the live updates show and hide it too.
+    const rows = (await get("/runs")).body;
+    const row = (runId: string) => /<div class="small deleting" data-deleting ?(hidden)?>([\s\S]*?)<\/div>/.exec(new RegExp(`<tr data-run="${runId}">[\\s\\S]*?</tr>`).exec(rows)?.[0] ?? "");
+    expect(row("cut-off")?.slice(1)).toEqual([undefined, "being deleted (finish with: <code>newsflow runs delete cut-off</code>)"]);
+    expect(row("intact")?.[1]).toBe("hidden");
+    // The live stream carries it, for the page's script to paint.
+    const stream = await app.request("/events/runs/cut-off");
+    const reader = stream.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    expect(first).toContain(`"deletingAt":${markedAt}`);
+  });
+
   it("answers the live stream of an unknown run with 404 instead of streaming nothing forever", async () => {
     const { store } = deployment;
     await store.createRun("streamed-run", ["x"], producer);

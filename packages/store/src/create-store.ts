@@ -48,6 +48,11 @@ export interface RunRecord {
   finishedAt: number | null;
   /** When the run's counts last changed (a document attached, a task done or failed), ms; null before any. */
   lastChangeAt: number | null;
+  /**
+   * When its deletion began (`markRunDeleting`), ms; null for a run not being deleted. A run whose
+   * deletion was cut off keeps it, part of its keys gone, until `newsflow runs delete RUN` is run again.
+   */
+  deletingAt: number | null;
   inputs: string[];
   documents: number;
   paragraphs: number;
@@ -214,6 +219,7 @@ export function createStore(redis: RedisClient, keys: Keys) {
       enqueuedAt,
       finishedAt: status === "completed" ? Math.max(lastAt, enqueuedAt ?? 0) : null,
       lastChangeAt: lastAt || null,
+      deletingAt: numOrNull(h.deletingAt),
       inputs: h.inputs ? (JSON.parse(h.inputs) as string[]) : [],
       documents,
       paragraphs: sum("paragraphs"),

@@ -195,6 +195,17 @@ describe("deleting a run on a real Redis", () => {
     expect(await store.markRunDeleting("no-such-run")).toBe("missing");
   });
 
+  it("reads a run whose deletion began with the time it began (deletingAt), kept when the deletion is run again, and any other run with null", async () => {
+    const store = freshStore();
+    await store.createRun("cut-off", ["x"], producer, 1000);
+    await store.finishEnqueue("cut-off", producer.id, 1500);
+    expect(await store.getRun("cut-off")).toMatchObject({ status: "completed", deletingAt: null });
+    expect(await store.markRunDeleting("cut-off", 4000)).toBe("marked");
+    expect(await store.getRun("cut-off")).toMatchObject({ status: "completed", deletingAt: 4000 });
+    expect(await store.markRunDeleting("cut-off", 5000)).toBe("marked");
+    expect((await store.listRuns()).runs.map((r) => [r.id, r.deletingAt])).toEqual([["cut-off", 4000]]);
+  });
+
   it("writes nothing more for a producer whose lease lapsed and whose run was then marked or deleted", async () => {
     const store = freshStore();
     const lapsed = { id: "p2", leaseMs: 1000 };

@@ -25,6 +25,7 @@ describe("viewRun", () => {
     enqueuedAt: 1000,
     finishedAt: null,
     lastChangeAt: 50_000,
+    deletingAt: null,
     inputs: ["a.txt"],
     documents: 10,
     paragraphs: 100,

@@ -4,12 +4,14 @@ import type { Command } from "../main.js";
 import { parseOptions } from "../parse-options.js";
 import { pipeWriter } from "../pipe-writer.js";
 import { runsDeleteCommand } from "./runs-delete.js";
+import { deletingNote } from "./status.js";
 
 /** The most runs one `newsflow runs` lists. */
 const MAX_LIMIT = 1000;
 
 /**
- * `newsflow runs [--json] [--limit N]`: batch runs, newest first (N from 1 to 1,000, default 20);
+ * `newsflow runs [--json] [--limit N]`: batch runs, newest first (N from 1 to 1,000, default 20), a
+ * run being deleted with a last column saying so (`deletingAt` in the JSON);
  * `newsflow runs delete RUN [--force] [--json]` deletes one (`runs-delete.ts`).
  */
 export const runsCommand: Command = async (argv, env) => {
@@ -30,7 +32,8 @@ export const runsCommand: Command = async (argv, env) => {
     for (const r of runs) {
       if (out.closed) break;
       const when = new Date(r.createdAt).toISOString().replace("T", " ").slice(0, 19);
-      await out.write(`${r.id}\t${r.status}\t${when}\tdocs ${r.docsDone}/${r.documents}\tparagraphs ${r.paragraphs}\n`);
+      const deleting = deletingNote(r);
+      await out.write(`${r.id}\t${r.status}\t${when}\tdocs ${r.docsDone}/${r.documents}\tparagraphs ${r.paragraphs}${deleting ? `\t${deleting}` : ""}\n`);
     }
     if (runs.length === 0) process.stderr.write("newsflow: no runs yet: start one with 'newsflow run PATH'\n");
     return 0;

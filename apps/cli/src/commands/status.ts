@@ -1,4 +1,4 @@
-import { countOf, type Rejection, readRejections } from "@newsflow/store";
+import { countOf, type Rejection, type RunRecord, readRejections } from "@newsflow/store";
 import { openContext } from "../context.js";
 import { UsageError } from "../errors.js";
 import type { Command } from "../main.js";
@@ -14,8 +14,18 @@ export function rejectedLines(rejected: Rejection[], total: number): string[] {
 }
 
 /**
+ * What `status` and `runs` say of a run whose deletion began and has not ended (`deletingAt`): a
+ * deletion cut off leaves the run with part of its keys, until it is deleted again. Null for
+ * another run.
+ */
+export function deletingNote(run: Pick<RunRecord, "id" | "deletingAt">): string | null {
+  return run.deletingAt === null ? null : `being deleted (finish with: newsflow runs delete ${run.id})`;
+}
+
+/**
  * `newsflow status RUN [--json]`: progress of a run, its failures and its first 100 rejected inputs
- * (`rejectedTotal` in the JSON counts them all).
+ * (`rejectedTotal` in the JSON counts them all); a run being deleted says so first (`deletingAt`
+ * in the JSON).
  */
 export const statusCommand: Command = async (argv, env) => {
   const { values, positionals } = parseOptions({ args: argv, options: { json: { type: "boolean", default: false } }, allowPositionals: true });
@@ -32,7 +42,8 @@ export const statusCommand: Command = async (argv, env) => {
       await out.write(`${JSON.stringify({ run, rejected, rejectedTotal })}\n`);
       return 0;
     }
-    const lines = [progressLine(run, 0), ...finalReport(run).lines.slice(1), ...rejectedLines(rejected, rejectedTotal)];
+    const deleting = deletingNote(run);
+    const lines = [...(deleting ? [`run ${run.id}: ${deleting}`] : []), progressLine(run, 0), ...finalReport(run).lines.slice(1), ...rejectedLines(rejected, rejectedTotal)];
     await out.write(`${lines.join("\n")}\n`);
     return 0;
   } finally {

@@ -13,10 +13,17 @@ function progressBar(run: RunView): Html {
   return html`<div class="bar${run.status === "completed" ? " done" : ""}" role="progressbar" aria-label="Progress of ${run.id}" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${pct}"><span style="width:${pct}%"></span></div>`;
 }
 
+/**
+ * The `hidden` attribute of what says a run is being deleted (`deletingAt`: its deletion began and
+ * has not ended, as one cut off leaves it): served with every run, shown and hidden live
+ * (`public/app.js`), as a deletion may begin, or a cut-off one be finished, while the page is open.
+ */
+const hiddenUnlessDeleting = (run: RunView) => (run.deletingAt === null ? "hidden" : "");
+
 function runRow(run: RunView): Html {
   const failed = TASKS.reduce((k, t) => k + run.tasks[t].failed, 0);
   return html`<tr data-run="${run.id}">
-<td><a href="${idPath("/runs", run.id)}">${run.id}</a><div class="muted small" data-field="started">${when(run.createdAt)}</div></td>
+<td><a href="${idPath("/runs", run.id)}">${run.id}</a><div class="muted small" data-field="started">${when(run.createdAt)}</div><div class="small deleting" data-deleting ${hiddenUnlessDeleting(run)}>being deleted (finish with: <code>newsflow runs delete ${run.id}</code>)</div></td>
 <td><span class="badge ${run.status}" data-field="status">${run.status}</span></td>
 <td>${progressBar(run)}<span class="small" data-field="percent">${Math.floor(run.progress * 100)}%</span></td>
 <td class="num" data-field="docs">${docsCell(run)}</td>
@@ -31,7 +38,7 @@ const NO_RUNS = html`<tr data-empty><td colspan="8" class="muted">No runs yet.</
 
 /** The rows the live updates (`public/app.js`) add: an empty run row to fill, and the one of a page left without runs. */
 const ROW_TEMPLATES = html`<template id="run-row"><tr>
-<td><a href="#"></a><div class="muted small" data-field="started"></div></td><td><span class="badge" data-field="status"></span></td>
+<td><a href="#"></a><div class="muted small" data-field="started"></div><div class="small deleting" data-deleting hidden>being deleted (finish with: <code></code>)</div></td><td><span class="badge" data-field="status"></span></td>
 <td><div class="bar" role="progressbar" aria-label="Progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0"><span style="width:0%"></span></div><span class="small" data-field="percent"></span></td>
 <td class="num" data-field="docs"></td><td class="num" data-field="paragraphs"></td><td class="num" data-field="rate"></td><td class="num" data-field="eta"></td><td class="num" data-field="failed"></td>
 </tr></template><template id="no-runs">${NO_RUNS}</template>`;
@@ -95,7 +102,8 @@ function deleteForm(run: RunView): Html {
 
 /**
  * One run: live progress per task, its documents and its rejected inputs (each paginated), top
- * entities; for a signed-in admin, the form that deletes it.
+ * entities; for a signed-in admin, the form that deletes it. A run being deleted says so at the
+ * top of its progress, with how to finish the deletion.
  */
 export async function runPage(store: Store, runId: string, offset: number, rejectedOffset = 0, admin = false): Promise<Html | null> {
   const record = await store.getRun(runId);
@@ -110,6 +118,7 @@ export async function runPage(store: Store, runId: string, offset: number, rejec
     html`<p class="small"><a href="/runs">← All runs</a></p>
 <h1>Run ${run.id}</h1>
 <section class="panel" data-live="${idPath("/events/runs", run.id)}" data-run="${run.id}" aria-label="Progress">
+<p class="deleting" data-deleting ${hiddenUnlessDeleting(run)}>This run is being deleted (since <span data-field="deleting-at">${when(run.deletingAt)}</span>): its deletion was cut off, or is still going on. Finish it with <code>newsflow runs delete ${run.id}</code>${admin ? " or the form at the foot of this page" : ""}; until then its documents and counts may be partly gone, and no producer can add to it.</p>
 <p><span class="badge ${run.status}" data-field="status">${run.status}</span> <span data-field="percent">${Math.floor(run.progress * 100)}%</span> · started ${when(run.createdAt)}</p>
 ${progressBar(run)}
 <div class="grid" style="margin-top:1rem">
