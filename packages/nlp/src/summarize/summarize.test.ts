@@ -29,6 +29,12 @@ describe("summarizeParagraph", () => {
     expect(s.keyPhrases.length).toBeGreaterThan(0);
   });
 
+  it("keeps a name's designation whole in its key phrases", () => {
+    // "US Air Force A-" and "US Air Force KC-" were the sample article's key phrases: the digits after the hyphen were cut.
+    const text = "A US Air Force A-10 Thunderbolt-2 receives fuel from a US Air Force KC-10 Extender over Iraq, Mark O'Neill said.";
+    expect(summarizeParagraph(text).keyPhrases.slice(0, 3)).toEqual(["US Air Force A-10 Thunderbolt-2", "US Air Force KC-10 Extender", "Mark O'Neill"]);
+  });
+
   it("leaves a list bullet that opens the paragraph out of its first sentence", () => {
     const text = "- Iraqi forces retook the crossing. The flag was raised on Sunday.";
     const s = summarizeParagraph(text);

@@ -27,9 +27,16 @@ export function shortenSentence(text: string): string {
   return s.trim();
 }
 
+/**
+ * A capitalised word of a name: letters and digits, with apostrophes and hyphens only inside it
+ * ("A-10", "KC-10", "O'Neill", "Thunderbolt-2"), never at its end ("US Air Force A-" was a key phrase).
+ */
+const NAME_WORD = String.raw`\p{Lu}(?:[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|(?:['’-][\p{L}\p{N}]+)+)`;
+const NAMES = new RegExp(`${NAME_WORD}(?:\\s+${NAME_WORD})+`, "gu");
+
 /** Key phrases: the paragraph's most frequent content words and capitalised names. */
 function keyPhrases(text: string): string[] {
-  const names = [...new Set((text.match(/\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)+/gu) ?? []))];
+  const names = [...new Set(text.match(NAMES) ?? [])];
   const counts = new Map<string, number>();
   for (const w of contentWords(text)) if (w.length > 3) counts.set(w, (counts.get(w) ?? 0) + 1);
   const words = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w]) => w);
