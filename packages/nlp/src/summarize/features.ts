@@ -3,6 +3,9 @@ const STOP = new Set(
 );
 
 /** Content words of a text, lower case (letters/digits runs, stop words dropped). */
+/** Whether a lower-cased word is a function word (`contentWords` leaves it out). */
+export const isStopWord = (word: string): boolean => STOP.has(word);
+
 export function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1 && !STOP.has(w));
 }

@@ -35,6 +35,12 @@ describe("summarizeParagraph", () => {
     expect(summarizeParagraph(text).keyPhrases.slice(0, 3)).toEqual(["US Air Force A-10 Thunderbolt-2", "US Air Force KC-10 Extender", "Mark O'Neill"]);
   });
 
+  it("leaves the word that opens a sentence out of a name, and keeps a particle-joined surname in it", () => {
+    // "When ISIS", "And Iraqi" and "Iraqi Prime Minister Haider" (without "al-Abadi") were key phrases.
+    expect(summarizeParagraph("When ISIS emerged in 2014, the coalition formed. And Iraqi forces closed in.").keyPhrases.filter((k) => /\p{Lu}/u.test(k))).toEqual([]);
+    expect(summarizeParagraph("Iraqi Prime Minister Haider al-Abadi raised the flag.").keyPhrases[0]).toBe("Iraqi Prime Minister Haider al-Abadi");
+  });
+
   it("leaves a list bullet that opens the paragraph out of its first sentence", () => {
     const text = "- Iraqi forces retook the crossing. The flag was raised on Sunday.";
     const s = summarizeParagraph(text);

@@ -1,7 +1,7 @@
 import { type DocumentSummary, type DocumentSummarySentence, type EntitiesResult, EntityType, type ParagraphSummary, type ScoredSentence, type SummaryBudget } from "@newsflow/contracts";
 import { type SentenceSpan, splitSentences } from "../text/sentences.js";
 import { listMarkerLength } from "../text/split-paragraphs.js";
-import { contentWords, documentFeatures, type RankSentence, score } from "./features.js";
+import { contentWords, documentFeatures, isStopWord, type RankSentence, score } from "./features.js";
 import type { SummaryWeights } from "./weights.js";
 
 /** A paragraph with its summary, as the document step receives it. */
@@ -29,14 +29,26 @@ export function shortenSentence(text: string): string {
 
 /**
  * A capitalised word of a name: letters and digits, with apostrophes and hyphens only inside it
- * ("A-10", "KC-10", "O'Neill", "Thunderbolt-2"), never at its end ("US Air Force A-" was a key phrase).
+ * ("A-10", "KC-10", "O'Neill", "Thunderbolt-2"), never at its end ("US Air Force A-" was a key
+ * phrase), or a surname joined to its particle ("al-Abadi", "bin-Laden").
  */
-const NAME_WORD = String.raw`\p{Lu}(?:[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|(?:['’-][\p{L}\p{N}]+)+)`;
+const NAME_WORD = String.raw`(?:\p{Lu}(?:[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|(?:['’-][\p{L}\p{N}]+)+)|(?:al|el|bin|ibn|abu)-\p{Lu}[\p{L}\p{N}]*)`;
 const NAMES = new RegExp(`${NAME_WORD}(?:\\s+${NAME_WORD})+`, "gu");
+/** Words that open a sentence capitalised without being part of the name after them ("When ISIS", "On Friday"). */
+const LEADS = new Set(["when", "while", "although", "though", "because", "since", "during", "meanwhile", "however", "yesterday", "today"]);
+
+/** A run of capitalised words without the function words that open it ("When", "The"; not "US"), if two words or more are left. */
+function nameOf(run: string): string | null {
+  const words = run.split(/\s+/);
+  let k = 0;
+  const lead = (w: string) => (w.length === 1 || w !== w.toUpperCase()) && (isStopWord(w.toLowerCase()) || LEADS.has(w.toLowerCase()));
+  while (k < words.length && lead(words[k]!)) k++;
+  return words.length - k >= 2 ? words.slice(k).join(" ") : null;
+}
 
 /** Key phrases: the paragraph's most frequent content words and capitalised names. */
 function keyPhrases(text: string): string[] {
-  const names = [...new Set(text.match(NAMES) ?? [])];
+  const names = [...new Set((text.match(NAMES) ?? []).flatMap((run) => nameOf(run) ?? []))];
   const counts = new Map<string, number>();
   for (const w of contentWords(text)) if (w.length > 3) counts.set(w, (counts.get(w) ?? 0) + 1);
   const words = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w]) => w);
