@@ -146,6 +146,14 @@ describe("extractQuotes", () => {
     expect(brief("Small, who attended the rally recently, said the crowd was huge.")[0]).toMatchObject({ source: "Small, who attended the rally recently" });
   });
 
+  it("ends a source after its cue before a comma and a phrase of place, time or manner", () => {
+    // The source ran on to the sentence's end ("..., outside the Maasvlakte terminal").
+    const text = '"We have asked for the same protections for three years and nobody has listened," said Marieke de Vries, a spokeswoman for the FNV union, outside the Maasvlakte terminal.';
+    expect(brief(text)[0]).toMatchObject({ source: "Marieke de Vries, a spokeswoman for the FNV union", cue: "said" });
+    // An affiliation after "at" stays: "Kyle Cooper, at Citigroup Global Markets".
+    expect(brief('"Mother Nature is going to be huge in the next several weeks," said Kyle Cooper, at Citigroup Global Markets.')[0]).toMatchObject({ source: "Kyle Cooper, at Citigroup Global Markets" });
+  });
+
   it("leaves the connective that opens the sentence out of the source", () => {
     // The labeller took it into the source ("However, one dealer", "Earlier this week China"); 4 of
     // PolNeAR's 18,360 training sources start so.

@@ -1163,6 +1163,10 @@ function nearestSource(c: LabelledCue, tokens: QuoteTokens): [number, number] | 
     // PolNeAR's 18,369 training sources ends so but the 11 that end in the name Will (George Will),
     // capitalised, which this case-sensitive test leaves alone.
     while (b > a && (SET_OFF.has(tokens.cls[b]!) || SOURCE_TAIL.has(tokens.text.slice(tokens.start[b]!, tokens.end[b]!)) || trailingAdverb(tokens, a, b))) b--;
+    // A source after its cue ends before a comma and a phrase of place, time or manner ("said Marieke
+    // de Vries, a spokeswoman for the FNV union, outside the terminal", ", referring to ..."): PolNeAR's
+    // training sources after their cue stop there 111 times and run on 5 times.
+    if (a > c.cue.last) for (let k = a + 1; k < b; k++) if (tokens.cls[k] === CLASS.comma && SOURCE_STOPS.has(tokens.lower[k + 1]!)) b = k - 1;
     if (a > b || (a === b && SET_OFF.has(tokens.cls[a]!))) continue;
     // Nor is punctuation alone a speaker (the closing mark of "the hacker known as “Guccifer,” stated").
     if (wordCount(tokens.text.slice(tokens.start[a]!, tokens.end[b]!)) === 0) continue;
@@ -1201,6 +1205,11 @@ function trailingAdverb(tokens: QuoteTokens, a: number, b: number): boolean {
   return true;
 }
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set(["who", "which", "that", "whose", "whom"]);
+/**
+ * Words after a comma that end a source standing after its cue (see nearestSource). Not "at", which
+ * gives a speaker's affiliation as often ("Kyle Cooper, at Citigroup Global Markets"), nor "from".
+ */
+const SOURCE_STOPS: ReadonlySet<string> = new Set(["in", "on", "outside", "inside", "near", "after", "before", "during", "while", "when", "speaking", "referring", "adding"]);
 /**
  * Words that open a sentence to link it to the one before, no part of a speaker's name (a wider
  * list than the contents' CONNECTIVES: "Yet another report" has its speaker in "another report").
