@@ -144,6 +144,32 @@ function deletesWithTheCli(open: () => Promise<{ ctx: CliContext; env: NodeJS.Pr
     expect((await keys()).filter((key) => key.includes(":store:") && key.includes("lapsed"))).toEqual([]);
     expect((await store.listRuns()).runs.map((r) => r.id)).not.toContain("lapsed");
   });
+
+  it("stops `newsflow run --wait` watching a run deleted meanwhile: one line that it is being deleted, one that it was, exit code 1, nothing more", async () => {
+    const { store } = ctx;
+    const cli = startCli(["run", "--run-id", "watched", "--wait", "-"], env);
+    cli.stdin.end(`${JSON.stringify({ id: "watched-doc", title: "Watched", text: "The river rose overnight." })}\n`);
+    // No worker runs: once its producer is done, the run waits and `--wait` watches it.
+    for (let i = 0; (await store.getRun("watched"))?.status !== "running"; i++) {
+      expect(i, "the producer enqueues its document").toBeLessThan(600);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // The deletion's first step, then time for the watch's polls (every 250 ms) to see it, then
+    // `runs delete --force` does it all.
+    expect(await store.markRunDeleting("watched")).toBe("marked");
+    await new Promise((r) => setTimeout(r, 1000));
+    const deleted = await runCli(["runs", "delete", "watched", "--force"], env);
+    expect({ code: deleted.code, stderr: deleted.stderr }).toEqual({ code: 0, stderr: "" });
+    const goneAt = Date.now();
+    const { code, stdout, stderr } = await cli.exited;
+    expect(Date.now() - goneAt).toBeLessThan(3000);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: "" });
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines[0]).toBe("newsflow: run watched: 1 document, 1 paragraph enqueued");
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines.slice(1, -2)) expect(line).toMatch(/^0% {2}docs 0\/1 /);
+    expect(lines.slice(-2)).toEqual(["newsflow: run watched is being deleted", "newsflow: run watched was deleted while it was being watched"]);
+  });
 }
 
 describe(`newsflow runs delete on a real Redis, ${PARTITIONS} partitions`, () => {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { pathToFileURL } from "node:url";
 import type { EnvSource } from "./env.js";
-import { UsageError } from "./errors.js";
+import { RunDeletedError, UsageError } from "./errors.js";
 
 /** A CLI command: takes its arguments (after the command name), returns the exit code. */
 export type Command = (argv: string[], env: EnvSource) => Promise<number>;
@@ -28,7 +28,10 @@ function usage(): string {
 
 const HELP = new Set(["--help", "-h"]);
 
-/** Runs the newsflow CLI and returns its exit code; user errors print one line on stderr. */
+/**
+ * Runs the newsflow CLI and returns its exit code; user errors print one line on stderr (exit code
+ * 2), and so does a run deleted while a command watched it (exit code 1).
+ */
 export async function runCli(argv: string[], env: EnvSource): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
@@ -51,6 +54,10 @@ export async function runCli(argv: string[], env: EnvSource): Promise<number> {
     if (err instanceof UsageError) {
       process.stderr.write(`newsflow ${name}: ${err.message}\n`);
       return 2;
+    }
+    if (err instanceof RunDeletedError) {
+      process.stderr.write(`newsflow: ${err.message}\n`);
+      return 1;
     }
     throw err;
   }

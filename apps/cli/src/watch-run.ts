@@ -1,6 +1,7 @@
 import { TASKS } from "@newsflow/contracts";
 import { withRedisRetry } from "@newsflow/queue";
 import { countOf, type RunRecord, type RunView, type Store, viewRun } from "@newsflow/store";
+import { RunDeletedError } from "./errors.js";
 
 const fmtTime = (s: number | null) => (s === null ? "--" : s < 60 ? `${Math.round(s)}s` : `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, "0")}s`);
 
@@ -19,25 +20,45 @@ export function progressLine(run: RunRecord, width = 24, now = Date.now()): stri
 
 /**
  * Wait until a run completes, showing progress: a redrawn bar on a TTY, a plain line every
- * `intervalMs` otherwise. Resolves with the final record.
+ * `intervalMs` otherwise. Resolves with the final record. A run whose deletion begins
+ * (`deletingAt`) gets one line "newsflow: run RUN is being deleted" (written even when `quiet`)
+ * and no more progress: its counts go before its record, so it may read as completed meanwhile.
+ * Once its record is gone, or another run took its id, rejects with a {@link RunDeletedError}
+ * within one poll, having written nothing more.
  */
 export async function watchRun(store: Store, runId: string, options: { out?: NodeJS.WriteStream; intervalMs?: number; quiet?: boolean } = {}): Promise<RunRecord> {
   const out = options.out ?? process.stderr;
   const tty = Boolean(out.isTTY);
   const interval = options.intervalMs ?? (tty ? 200 : 5000);
   let lastPrint = 0;
+  let createdAt: number | undefined;
+  let deleting = false;
+  // A TTY's progress line is redrawn in place: a line written after it starts on a line of its own.
+  let lineOpen = false;
   for (;;) {
     const run = await withRedisRetry(() => store.getRun(runId));
-    if (!run) throw new Error(`run ${runId} disappeared from the store`);
-    const done = run.status === "completed";
-    if (!options.quiet) {
-      if (tty) out.write(`\r\x1b[2K${progressLine(run)}${done ? "\n" : ""}`);
-      else if (done || Date.now() - lastPrint >= interval) {
-        out.write(`${progressLine(run, 0)}\n`);
-        lastPrint = Date.now();
-      }
+    createdAt ??= run?.createdAt;
+    if (!run || run.createdAt !== createdAt) {
+      if (lineOpen) out.write("\n");
+      throw new RunDeletedError(runId);
     }
-    if (done) return run;
+    if (run.deletingAt !== null) {
+      if (!deleting) out.write(`${lineOpen ? "\n" : ""}newsflow: run ${runId} is being deleted\n`);
+      deleting = true;
+      lineOpen = false;
+    } else {
+      const done = run.status === "completed";
+      if (!options.quiet) {
+        if (tty) {
+          out.write(`\r\x1b[2K${progressLine(run)}${done ? "\n" : ""}`);
+          lineOpen = !done;
+        } else if (done || Date.now() - lastPrint >= interval) {
+          out.write(`${progressLine(run, 0)}\n`);
+          lastPrint = Date.now();
+        }
+      }
+      if (done) return run;
+    }
     await new Promise((r) => setTimeout(r, tty ? interval : Math.min(interval, 250)));
   }
 }

@@ -35,7 +35,8 @@ export function refusedRun(err: unknown, command: string): number {
 /**
  * `newsflow run PATH... [--run-id ID] [--wait] [--json]`: enqueue documents; rejected inputs get
  * one line each on stderr. Exit 0 when nothing was rejected (and, with --wait, nothing failed); 1
- * with one line when the run is being deleted, or was deleted while this producer added to it.
+ * with one line when the run is being deleted, or was deleted while this producer added to it or
+ * (with --wait) while it was watched (a `RunDeletedError` of `watchRun`, printed by `runCli`).
  */
 export const runCommand: Command = async (argv, env) => {
   const { values, positionals } = parseOptions({

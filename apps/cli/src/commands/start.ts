@@ -13,6 +13,8 @@ import { checkRunId, refusedRun } from "./run.js";
  * `newsflow start [PATH...] [--exit]`: the whole system on one machine. Makes sure Redis is
  * there, starts the four workers and the viewer as processes, runs a batch over PATH (default
  * seeds/), prints a report and the viewer's URL, then serves until Ctrl-C (or exits with --exit).
+ * A run deleted while it is watched stops everything: one line and exit code 1 (`RunDeletedError`,
+ * printed by `runCli`).
  */
 export const startCommand: Command = async (argv, source) => {
   const { values, positionals } = parseOptions({ args: argv, options: { exit: { type: "boolean", default: false }, "run-id": { type: "string" } }, allowPositionals: true });
