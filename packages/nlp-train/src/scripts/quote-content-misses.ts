@@ -8,8 +8,10 @@
 // content covers the gold one and runs on ("too long"), lies inside it ("too short"), or both
 // stick out ("partial"); with ", prediction matched elsewhere" when that prediction is matched to
 // another gold attribution. Prints on stderr each class with its count; `--show CLASS` prints that
-// class's cases (gold and predicted contents) on stdout. Articles whose text `normalizeText`
-// changes in length are left out.
+// class's cases (gold and predicted contents) on stdout; `--by-cue N` prints on stderr too the N
+// last words of gold cues ("said", "of" in "criticism of") with the most "no overlap" attributions,
+// each as that count of all the gold attributions whose cue ends in it. Articles whose text
+// `normalizeText` changes in length are left out.
 import { parseArgs } from "node:util";
 import { extractQuotes, resolveQuotes } from "@newsflow/nlp";
 import { loadQuoteModel } from "@newsflow/nlp/node";
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     model: { type: "string" },
     show: { type: "string" },
     "held-out": { type: "string" },
+    "by-cue": { type: "string" },
   },
 });
 if (values.model && values["held-out"]) throw new Error("quote-content-misses: give --model or --held-out, not both");
@@ -35,6 +38,12 @@ const { modelOf } = own ? { modelOf: () => own } : articleModels(articles, value
 const textOf = (text: string, spans: Spans) => spans.map((s) => text.slice(s.start, s.end)).join(" … ");
 
 const counts = new Map<string, number>();
+/** Per last word of a gold cue: its gold attributions, and those of them that overlap no prediction. */
+const byCue = new Map<string, { gold: number; missed: number }>();
+const cueWord = (text: string, spans: Spans): string => {
+  const words = textOf(text, spans).toLowerCase().match(/[\p{L}\p{N}’']+|:/gu) ?? [];
+  return words[words.length - 1] ?? "(no cue)";
+};
 const cases: Array<{ cls: string; line: string }> = [];
 let gold = 0;
 const skipped = { count: 0 };
@@ -52,6 +61,9 @@ for (const { article, text, paragraphs, canonical, placed } of errorArticles(art
   const predictedTokens = predicted.map((p) => tokensIn(tokens, p.content));
   gold += article.attributions.length;
   article.attributions.forEach((g, i) => {
+    const word = byCue.get(cueWord(text, g.cue)) ?? { gold: 0, missed: 0 };
+    byCue.set(cueWord(text, g.cue), word);
+    word.gold++;
     if (matchedGold.has(i)) return;
     const goldTokens = tokensIn(tokens, g.content);
     let best = -1;
@@ -64,6 +76,7 @@ for (const { article, text, paragraphs, canonical, placed } of errorArticles(art
       }
     });
     let cls = "no overlap";
+    if (best < 0) word.missed++;
     if (best >= 0) {
       const p = predictedTokens[best]!;
       const shared = [...goldTokens].filter((x) => p.has(x)).length;
@@ -78,4 +91,9 @@ for (const { article, text, paragraphs, canonical, placed } of errorArticles(art
 const unmatched = [...counts.values()].reduce((a, b) => a + b, 0);
 process.stderr.write(`gold ${gold}, unmatched ${unmatched}, articles skipped ${skipped.count}\n`);
 for (const [cls, n] of [...counts].sort((a, b) => b[1] - a[1])) process.stderr.write(`${String(n).padStart(5)}  ${cls}\n`);
+if (values["by-cue"] !== undefined) {
+  process.stderr.write("no overlap by the last word of the gold cue (missed of all gold attributions with that word):\n");
+  const top = [...byCue].sort((a, b) => b[1].missed - a[1].missed).slice(0, Number(values["by-cue"]) || 20);
+  for (const [w, c] of top) process.stderr.write(`${String(c.missed).padStart(5)} of ${String(c.gold).padStart(5)}  ${w}\n`);
+}
 for (const c of cases) if (values.show !== undefined && c.cls.startsWith(values.show)) process.stdout.write(`${c.cls}: ${c.line}\n`);
