@@ -3,7 +3,10 @@
 // over a PolNeAR-format file, pairs predictions with gold as the scorer does, and prints on stderr
 // each class of false (predicted direct, not matched to a direct gold attribution) and missed
 // (direct gold attribution matched to no prediction) with its count; `--show CLASS` prints that
-// class's cases on stdout, and the figures of `eval quotes` (F1) before the classes; `--all` does the same for every attribution, direct or not. Articles whose text `normalizeText` changes in length are left out.
+// class's cases on stdout, and the figures of `eval quotes` (F1) before the classes; `--all` does the same for every attribution, direct or not.
+// `--without-context-speakers` scores the quotes without the speakers resolution took from context
+// (a sourceless quote joined to no other keeps no speaker), to see what they are worth. Articles
+// whose text `normalizeText` changes in length are left out.
 import { parseArgs } from "node:util";
 import { extractQuotes, resolveQuotes } from "@newsflow/nlp";
 import { errorArticles } from "../quotes/error-articles.js";
@@ -20,6 +23,7 @@ const { values } = parseArgs({
     all: { type: "boolean", default: false },
     "held-out": { type: "string" },
     "only-folds": { type: "string" },
+    "without-context-speakers": { type: "boolean", default: false },
   },
 });
 
@@ -54,7 +58,10 @@ const add = (cls: string, line: string) => {
 
 for (const { article, text, paragraphs, canonical, placed } of errorArticles(onlyFolds ? articles.filter((a) => onlyFolds.has(foldOf(a))) : articles, skipped)) {
   const model = modelOf(article);
-  const resolved = resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model) })), canonical);
+  const all = resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model) })), canonical);
+  const resolved = values["without-context-speakers"]
+    ? all.map((q) => (q.resolution === "context" && !q.source && q.joinedTo === undefined ? { ...q, speaker: null, speakerEntityId: null, resolution: "unresolved" as const, contextSource: undefined } : q))
+    : all;
   const predicted = toAttributions(resolved, placed);
   const gold: readonly ScoredAttribution[] = article.attributions;
   const match: ArticleMatch = { pairs: [], goldContent: [], predictedContent: [] };
@@ -97,6 +104,6 @@ for (const { article, text, paragraphs, canonical, placed } of errorArticles(onl
 process.stderr.write(`articles skipped ${skipped.count}\n`);
 const f = quoteFigures(totals);
 const r4 = (x: number) => x.toFixed(4);
-process.stderr.write(`content ${r4(f.content.f1)}, attribution ${r4(f.attribution.f1)}, direct ${r4(f.direct.f1)}, exact content ${r4(f.contentExact.f1)}\n`);
+process.stderr.write(`content ${r4(f.content.f1)}, attribution ${r4(f.attribution.f1)}, direct ${r4(f.direct.f1)}, exact content ${r4(f.contentExact.f1)}, source token F1 ${r4(f.source.f1)}\n`);
 for (const [cls, n] of [...counts].sort((a, b) => b[1] - a[1])) process.stderr.write(`${String(n).padStart(5)}  ${cls}\n`);
 for (const c of cases) if (values.show !== undefined && c.cls.startsWith(values.show)) process.stdout.write(`${c.cls}: ${c.line}\n`);
