@@ -1,6 +1,5 @@
 import type { Quote, QuoteKind, QuotesResult, Span } from "@newsflow/contracts";
 import { reusable } from "../slab.js";
-import { splitSentences } from "../text/sentences.js";
 import { listMarkerLength } from "../text/split-paragraphs.js";
 import { bestPath, emissionScores } from "./chain-model.js";
 import { isNameList, layoutQuotes, pollQuotes } from "./layout-quotes.js";
@@ -806,7 +805,6 @@ export function extractQuotes(text: string, model: QuoteModel, options: ExtractO
   return { quotes: quotes.map((q) => ({ ...q, content: at(q.content)!, source: at(q.source), cue: at(q.cue) })) };
 }
 
-const POLL_WORD = /\b(?:[Pp]olls?|[Ss]urveys?)\b/;
 /** Confidence of a poll's attribution (`pollQuotes`): PolNeAR annotates 16 of the 22 training sentences that open so. */
 const POLL_CONFIDENCE = 0.7;
 
@@ -834,11 +832,12 @@ function extractProse(text: string, model: QuoteModel, options: ExtractOptions):
     // is no speaker: PolNeAR's training articles give each of their 7 such attributions no source.
     // Nor does "it" before "is clear", "'s hard to see", "seems" ("It's not clear whether ..."; see expletiveAfterIt).
     const participle = passiveCueParticiple(tokens.lower, c.cue.first, c.cue.last);
-    const itSource = run !== null && run[1] < c.cue.first && tokens.lower[run[0]] === "it";
+    const sourceBefore = run !== null && run[1] < c.cue.first;
+    const itSource = sourceBefore && tokens.lower[run[0]] === "it";
     const expletive = participle !== null && itSource && run[0] === run[1];
     const copula = itSource && expletiveAfterIt(tokens.lower.slice(run[0] + 1, c.cue.last + 1));
     // Nor is the subject of "faced criticism", "drew support" the speaker (see receivedBySubject).
-    const received = run !== null && run[1] < c.cue.first && receivedBySubject(tokens.lower.slice(run[1] + 1, c.cue.last + 1));
+    const received = sourceBefore && receivedBySubject(tokens.lower.slice(run[1] + 1, c.cue.last + 1));
     const agentless = copula || received || (participle !== null && (expletive || model.agentlessPassives.has(participle)));
     const sameSentence = !agentless && previous?.sentence === sentence ? previous.source : null;
     // A speech verb the tagger does not know, before a colon, is the cue, not the source's end ("She quipped: ...").
@@ -870,12 +869,10 @@ function extractProse(text: string, model: QuoteModel, options: ExtractOptions):
     covered.push([q.content.start, q.content.end], [q.source.start, q.source.end]);
   }
   // A sentence opening with the poll it reports, unless the model read the sentence already.
-  if (POLL_WORD.test(text)) {
-    for (const q of pollQuotes(text, splitSentences(text))) {
-      if (quotes.some((m) => overlaps(m.content, q.content) || (m.cue && overlaps(m.cue, q.content)) || overlaps(m.content, q.source))) continue;
-      quotes.push({ ...withMarks(tokens, q.content), source: q.source, cue: q.cue, confidence: POLL_CONFIDENCE });
-      covered.push([q.content.start, q.content.end], [q.source.start, q.source.end]);
-    }
+  for (const q of pollQuotes(text)) {
+    if (quotes.some((m) => overlaps(m.content, q.content) || (m.cue && overlaps(m.cue, q.content)) || overlaps(m.content, q.source))) continue;
+    quotes.push({ ...withMarks(tokens, q.content), source: q.source, cue: q.cue, confidence: POLL_CONFIDENCE });
+    covered.push([q.content.start, q.content.end], [q.source.start, q.source.end]);
   }
   for (const mark of tokens.marks) {
     if (covered.some(([a, b]) => a <= mark.close && mark.open < b)) continue;
@@ -1214,12 +1211,13 @@ const SOURCE_STOPS: ReadonlySet<string> = new Set(["in", "on", "outside", "insid
  * Words that open a sentence to link it to the one before, no part of a speaker's name (a wider
  * list than the contents' CONNECTIVES: "Yet another report" has its speaker in "another report").
  */
-const DEICTIC: ReadonlySet<string> = new Set(["this", "last", "next"]);
-const PERIODS: ReadonlySet<string> = new Set(["week", "month", "year", "morning", "afternoon", "evening", "weekend"]);
 const SOURCE_CONNECTIVES: ReadonlySet<string> = new Set(
   ["However", "But", "And", "Meanwhile", "Still", "Yet", "Instead", "Also", "So", "Separately", "Elsewhere", "Indeed", "Earlier",
    "Later", "Moreover", "Furthermore", "Nevertheless", "Nonetheless", "Similarly", "Likewise", "Finally", "Now", "Then"],
 );
+/** A time phrase that may follow such a connective and is no part of the speaker either ("Earlier this week China"). */
+const DEICTIC: ReadonlySet<string> = new Set(["this", "last", "next"]);
+const PERIODS: ReadonlySet<string> = new Set(["week", "month", "year", "morning", "afternoon", "evening", "weekend"]);
 const TIME_ADVERBS: ReadonlySet<string> = new Set(["first", "later", "then", "now", "still", "again", "already", "once", "never", "always", "often", "just", "even"]);
 const LY_NOUNS: ReadonlySet<string> = new Set(["family", "ally", "rally", "tally", "reply", "supply", "assembly", "monopoly", "daily", "weekly", "monthly", "quarterly", "elderly", "only", "early", "lily", "bully"]);
 const SOURCE_TAIL: ReadonlySet<string> = new Set(

@@ -1,4 +1,5 @@
 import type { Span } from "@newsflow/contracts";
+import { splitSentences } from "../text/sentences.js";
 import { wordCount } from "./phrases.js";
 
 /** An attribution written by the page's layout rather than in a sentence: a transcript line or a signed comment. */
@@ -128,7 +129,9 @@ export function layoutQuotes(text: string): LayoutQuote[] {
  * be poll(s) or survey(s), with no clause before it ("In eight of nine states where exit polls
  * were conducted" is no poll's result).
  */
-const POLL_OPENING = /^In ((?:[^,.;:!?\s]+ ){0,12}?(?:[Pp]olls?|[Ss]urveys?)\b[^,;:!?]{0,80}?), ([\s\S]+?)[.!?]?["'\u201D\u2019]?$/u;
+const POLL_WORD = String.raw`\b(?:[Pp]olls?|[Ss]urveys?)\b`;
+const POLL = new RegExp(POLL_WORD);
+const POLL_OPENING = new RegExp(String.raw`^In ((?:[^,.;:!?\s]+ ){0,12}?${POLL_WORD}[^,;:!?]{0,80}?), ([\s\S]+?)[.!?]?["'\u201D\u2019]?$`, "u");
 const NO_POLL_HEAD = /\b(?:where|when|as|which|that|who|whose|were|was|is|are|had|have|has)\b/;
 
 /**
@@ -136,15 +139,16 @@ const NO_POLL_HEAD = /\b(?:where|when|as|which|that|who|whose|were|was|is|are|ha
  * released Monday, 50 percent of respondents chose Clinton"), which PolNeAR annotates with the cue
  * "In": 16 of the 22 sentences of its training articles that open so (the rest: a memo "released
  * as polls closed", a result with its own cue, "In the polls, anyway."). The learned tagger missed
- * most of them: "in" is a cue nowhere else. Sentences are found by `splitSentences` of the paragraph.
+ * most of them: "in" is a cue nowhere else. A paragraph that names no poll is not split into sentences.
  */
-export function pollQuotes(text: string, sentences: readonly { start: number; end: number }[]): LayoutQuote[] {
+export function pollQuotes(text: string): LayoutQuote[] {
   const found: LayoutQuote[] = [];
-  for (const s of sentences) {
+  if (!POLL.test(text)) return found;
+  for (const s of splitSentences(text)) {
     const m = POLL_OPENING.exec(text.slice(s.start, s.end));
     if (!m) continue;
     const [, poll, result] = m as unknown as [string, string, string];
-    const head = poll.slice(0, /\b(?:[Pp]olls?|[Ss]urveys?)\b/.exec(poll)!.index);
+    const head = poll.slice(0, POLL.exec(poll)!.index);
     if (NO_POLL_HEAD.test(head) || wordCount(result) < 3) continue;
     const sourceStart = s.start + 3;
     const contentStart = sourceStart + poll.length + 2;

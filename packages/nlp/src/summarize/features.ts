@@ -2,10 +2,10 @@ const STOP = new Set(
   "a an the of to in and or for on at by with from as is was were are be been being it its that this these those he she they we i you his her their our my your them him us not no but if so than then there here has have had do does did will would can could should may might also after before over into about up out more most said says just".split(" "),
 );
 
-/** Content words of a text, lower case (letters/digits runs, stop words dropped). */
 /** Whether a lower-cased word is a function word (`contentWords` leaves it out). */
 export const isStopWord = (word: string): boolean => STOP.has(word);
 
+/** Content words of a text, lower case (letters/digits runs, stop words dropped). */
 export function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1 && !STOP.has(w));
 }
