@@ -45,6 +45,13 @@ describe("using the dashboard in real Chromium", () => {
     await store.putDocumentResult({ docId, summary: { sentences: [], text: "" }, entities: canonical, quotes: [], missing: [], completedAt: 5 });
   }
 
+  /** A run `runId` whose one document `docId` names `entities`, all of it enqueued (see documentNaming). */
+  async function runOfOneDocument(runId: string, docId: string, entities: Array<[string, string, EntityType]>) {
+    await deployment.store.createRun(runId, ["x"], producer);
+    await documentNaming(runId, docId, entities);
+    await deployment.store.finishEnqueue(runId, producer.id);
+  }
+
   beforeAll(async () => {
     redis = await startRedis();
     const env = RedisEnv.parse({ REDIS_URL: redis.url, NEWSFLOW_PREFIX: uniquePrefix("usage") });
@@ -99,9 +106,7 @@ describe("using the dashboard in real Chromium", () => {
 
   it("shows a run that appears while the list is open as the list shows it after a reload", async () => {
     await page.goto(`${base}/runs`);
-    await deployment.store.createRun("usage-live", ["x"], producer);
-    await documentNaming("usage-live", "doc-live", [["org-hezbollah", "Hezbollah", "ORG"]]);
-    await deployment.store.finishEnqueue("usage-live", producer.id);
+    await runOfOneDocument("usage-live", "doc-live", [["org-hezbollah", "Hezbollah", "ORG"]]);
     const row = page.locator('tr[data-run="usage-live"]');
     await expect.poll(() => row.locator('[data-field="status"]').textContent(), { timeout: 10_000 }).toBe("completed");
     const cells = async () => (await row.locator("td").allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim());
@@ -235,10 +240,7 @@ describe("using the dashboard in real Chromium", () => {
   });
 
   it("drops a run deleted with 'newsflow runs delete' from the open run list, and its open page says it was deleted", async () => {
-    const { store } = deployment;
-    await store.createRun("usage-cli-deleted", ["x"], producer);
-    await documentNaming("usage-cli-deleted", "doc-cli-deleted", [["per-deleted", "Deletia Smith", "PER"]]);
-    await store.finishEnqueue("usage-cli-deleted", producer.id);
+    await runOfOneDocument("usage-cli-deleted", "doc-cli-deleted", [["per-deleted", "Deletia Smith", "PER"]]);
     await page.goto(`${base}/runs`);
     const list = page.locator("tbody tr[data-run]");
     const total = async () => (await page.locator("nav.pager").textContent())?.replace(/\s+/g, " ").trim();
@@ -265,9 +267,7 @@ describe("using the dashboard in real Chromium", () => {
 
   it("lets the signed-in admin delete a run from its page once its box is ticked, without JavaScript, and the run list no longer shows it", async () => {
     const { store } = deployment;
-    await store.createRun("usage-admin-deleted", ["x"], producer);
-    await documentNaming("usage-admin-deleted", "doc-admin-deleted", [["per-admin-deleted", "Adda Delmore", "PER"]]);
-    await store.finishEnqueue("usage-admin-deleted", producer.id);
+    await runOfOneDocument("usage-admin-deleted", "doc-admin-deleted", [["per-admin-deleted", "Adda Delmore", "PER"]]);
     const token = "usage-admin-token-0123456789";
     const admin = await serveViewer(createServer({ ...deployment, adminToken: token }), "127.0.0.1", 0);
     const at = `http://127.0.0.1:${admin.port}`;
@@ -309,9 +309,7 @@ describe("using the dashboard in real Chromium", () => {
 
   it("shows on a run's page and in its row of the list, live as after a reload, that its deletion began and did not end", async () => {
     const { store } = deployment;
-    await store.createRun("usage-cut-off", ["x"], producer);
-    await documentNaming("usage-cut-off", "doc-cut-off", [["per-cut-off", "Cutty Offer", "PER"]]);
-    await store.finishEnqueue("usage-cut-off", producer.id);
+    await runOfOneDocument("usage-cut-off", "doc-cut-off", [["per-cut-off", "Cutty Offer", "PER"]]);
     await page.goto(`${base}/runs/usage-cut-off`);
     const list = await page.context().newPage();
     await list.goto(`${base}/runs`);
