@@ -201,7 +201,7 @@ function markHonorifics(p: Para): void {
  * mention is never a person (61 ORG, 24 MISC, 14 LOC); "aide", "adviser" and the like are left
  * out, as a person's aide is ("Kennedy aide Ted Sorensen").
  */
-const ROLE_NOUNS = new Set([
+export const TITLE_NOUNS: ReadonlySet<string> = new Set([
   "leader", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "manager", "coach", "striker",
   "midfielder", "defender", "goalkeeper", "captain", "skipper", "analyst", "economist", "president", "minister",
   "secretary", "director", "boss", "MP", "official", "governor", "ambassador", "envoy",
@@ -219,7 +219,7 @@ function unmarkRoleHolders(p: Para): void {
     const next = p.spans[k + 1];
     if (s.type !== 0 || next === undefined || next.type !== 0) continue;
     const words = p.tokens.slice(s.end, next.start).map((t) => t.text);
-    const role = words.length === 1 ? ROLE_NOUNS.has(words[0]!) : words.length === 2 && words[0] === "chief" && words[1] === "executive";
+    const role = words.length === 1 ? TITLE_NOUNS.has(words[0]!) : words.length === 2 && words[0] === "chief" && words[1] === "executive";
     if (!role) continue;
     let spacedOut = true;
     for (let i = s.end - 1; i < next.start; i++) spacedOut &&= spaced(p, i);

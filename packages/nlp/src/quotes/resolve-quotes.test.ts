@@ -7,6 +7,13 @@ const span = (text: string, part: string) => {
   return { start, end: start + part.length, text: part };
 };
 
+/** The span of the word that opens `words` ("she said") in `text`. */
+const firstWordOf = (text: string, words: string) => {
+  const word = words.split(" ")[0]!;
+  const start = text.indexOf(words);
+  return { start, end: start + word.length, text: word };
+};
+
 /** An indirect quote of `text` with its content and cue and no source span. */
 const sourceless = (text: string, content: string, cue: string): Quote => ({
   content: span(text, content),
@@ -81,6 +88,32 @@ describe("resolveQuotes", () => {
     const [first, second] = resolveQuotes([{ index: 0, text, quotes: { quotes: [ruled, said] } }], [entity]);
     expect(first).toMatchObject({ speaker: "Illinois Board of Elections", speakerEntityId: entity.id, resolution: "pronoun" });
     expect(second).toMatchObject({ speaker: null, speakerEntityId: null, resolution: "unresolved" });
+  });
+
+  it("resolves \"he\" or \"she\" to the subject of the nearest sentence that names a person, not to the nearest name", () => {
+    // The pronoun took the nearest person mentioned before it: the hill the tagger called a person,
+    // the name inside the speaker's own quotation, the possessive or company before the speaker's name.
+    const cases = [
+      ["Obiri, who trains in Boulder, pulled away from Yalemzerf Yehualaw on Heartbreak Hill. “I knew if I could be alone at the top, nobody would catch me,” she said.", ["Obiri", "Yalemzerf Yehualaw", "Heartbreak Hill"], "Obiri"],
+      ["Thompson met the board on Monday. “Ian McCall and I have had a long and detailed talk,” he said.", ["Thompson", "Ian McCall"], "Thompson"],
+      ["Edwards' sister Rachel made an appeal on Monday. “We'd like him to come back,” she said.", ["Edwards", "Rachel"], "Rachel"],
+      ["James Hardie chairwoman, Meredith Hellicar, backed the deal. “We are dealing with compensation,” she said.", ["James Hardie", "Meredith Hellicar"], "Meredith Hellicar"],
+    ] as const;
+    for (const [text, names, speaker] of cases) {
+      const quotation = /“(.*)”/.exec(text)![1]!;
+      const pronoun = / (s?he) said/.exec(text)![1]!;
+      const quote: Quote = { ...sourceless(text, quotation, "said"), kind: "direct", source: firstWordOf(text, `${pronoun} said`) };
+      const [resolved] = resolveQuotes([{ index: 0, text, quotes: { quotes: [quote] } }], names.map((name) => personAt(text, name, name).entity));
+      expect(resolved).toMatchObject({ speaker, resolution: "pronoun" });
+    }
+  });
+
+  it("resolves \"he\" to the speaker of the nearest sentence that names people, before its first name", () => {
+    const text = "Although the move suits Farrell, Lindsay said money was not a factor. “It is not the point,” he told the radio.";
+    const said: Quote = { ...sourceless(text, "money was not a factor", "said"), source: span(text, "Lindsay") };
+    const told: Quote = { ...sourceless(text, "It is not the point", "told"), kind: "direct", source: firstWordOf(text, "he told") };
+    const resolved = resolveQuotes([{ index: 0, text, quotes: { quotes: [said, told] } }], ["Farrell", "Lindsay"].map((name) => personAt(text, name, name).entity));
+    expect(resolved[1]).toMatchObject({ speaker: "Lindsay", speakerEntityId: "PER:lindsay", resolution: "pronoun" });
   });
 });
 

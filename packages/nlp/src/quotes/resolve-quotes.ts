@@ -1,4 +1,5 @@
 import type { CanonicalEntity, QuotesResult, ResolvedQuote, Span } from "@newsflow/contracts";
+import { TITLE_NOUNS } from "../ner/reconcile.js";
 import { splitSentences } from "../text/sentences.js";
 import { trimSpan } from "./phrases.js";
 import { expletiveAfterIt, PRONOUNS, passiveCueParticiple, ROLE_NOUNS, receivedBySubject } from "./speaker-words.js";
@@ -10,7 +11,16 @@ export interface ParagraphQuotes {
   quotes: QuotesResult;
 }
 
-type Mention = { entity: CanonicalEntity; paragraphIndex: number; start: number; end: number };
+/** An entity mention, and whether an attribution's content or source holds it. */
+type Mention = { entity: CanonicalEntity; paragraphIndex: number; start: number; end: number; quoted: boolean; speaking: boolean };
+
+/** The document's PER and ORG mentions in document order, with the paragraph texts and their sentences (split when first asked for). */
+interface DocumentMentions {
+  list: Mention[];
+  text: (paragraphIndex: number) => string;
+  /** The position of a mention's sentence in the document; a paragraph the resolver is not given counts as one sentence. */
+  sentenceOf: (m: Mention) => number;
+}
 type Speaker = Pick<ResolvedQuote, "speaker" | "speakerEntityId" | "resolution" | "contextSource">;
 
 const ORG_ROLES = new Set(["company", "agency", "ministry", "administration", "campaign", "statement", "report", "police", "authorities", "department", "committee", "office", "newspaper", "network", "group"]);
@@ -18,8 +28,9 @@ const ORG_ROLES = new Set(["company", "agency", "ministry", "administration", "c
 /**
  * Document-level speaker resolution, quotes in paragraph order:
  * - a source that is mostly an entity mention is that entity;
- * - a pronoun or role noun ("he", "the spokesman", "officials") is the nearest PER (or, for
- *   organisation roles and "it"/"they", ORG) mentioned before it in the document;
+ * - "he", "she" or "I" is the person of the nearest sentence before it that names one as a speaker
+ *   would be named (`personBefore`); a role noun ("the spokesman", "officials") is the nearest PER
+ *   (or, for organisation roles and "it"/"they", ORG) mentioned before it in the document;
  * - a direct quote with no source takes the speaker of the previous paragraph's last attribution
  *   (a quotation continued, or a speaker introduced with a colon), and its source span
  *   (`contextSource`);
@@ -29,10 +40,7 @@ const ORG_ROLES = new Set(["company", "agency", "ministry", "administration", "c
  *   list, as it is for pieces joined within a paragraph.
  */
 export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: CanonicalEntity[]): ResolvedQuote[] {
-  const mentions: Mention[] = entities
-    .filter((e) => e.type === "PER" || e.type === "ORG")
-    .flatMap((entity) => entity.mentions.map((m) => ({ entity, paragraphIndex: m.paragraphIndex, start: m.start, end: m.end })))
-    .sort((a, b) => a.paragraphIndex - b.paragraphIndex || a.start - b.start);
+  const mentions = documentMentions(paragraphs, entities);
   const out: ResolvedQuote[] = [];
   let previous: { index: number; text: string; last: ResolvedQuote | undefined } | null = null;
   for (const p of [...paragraphs].sort((a, b) => a.index - b.index)) {
@@ -65,7 +73,7 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
       }
       // A passive cue's subject is what was said about, not its speaker.
       // Nor is the subject of "faced criticism", or a name before an expletive "it is clear", which extraction left without a source.
-      const found = !q.source && q.cue && !sourceless && !passiveCue(p.text, q.cue) ? subjectBefore(p.text, q.cue.start, p.index, mentions) : null;
+      const found = !q.source && q.cue && !sourceless && !passiveCue(p.text, q.cue) ? subjectBefore(p.text, q.cue.start, p.index, mentions.list) : null;
       const subject = found && q.cue && !speakerless(p.text.slice(found.span.end, q.cue.end)) ? found : null;
       if (subject) {
         out.push({ ...here, ...resolveSpeaker(subject.span, p.index, mentions, entities), contextSource: subject });
@@ -78,6 +86,52 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
     previous = { index: p.index, text: p.text, last: mine[mine.length - 1] };
   }
   return out;
+}
+
+function documentMentions(paragraphs: readonly ParagraphQuotes[], entities: readonly CanonicalEntity[]): DocumentMentions {
+  const byIndex = new Map(paragraphs.map((p) => [p.index, p]));
+  const list = entities
+    .filter((e) => e.type === "PER" || e.type === "ORG")
+    .flatMap((entity) =>
+      entity.mentions.map((m): Mention => {
+        const quotes = byIndex.get(m.paragraphIndex)?.quotes.quotes ?? [];
+        return {
+          entity,
+          paragraphIndex: m.paragraphIndex,
+          start: m.start,
+          end: m.end,
+          quoted: quotes.some((q) => q.content.start <= m.start && m.end <= q.content.end),
+          speaking: quotes.some((q) => q.source !== null && q.source.start <= m.start && m.end <= q.source.end),
+        };
+      }),
+    )
+    .sort((a, b) => a.paragraphIndex - b.paragraphIndex || a.start - b.start);
+  const starts = new Map<number, number[]>();
+  const text = (paragraphIndex: number) => byIndex.get(paragraphIndex)?.text ?? "";
+  const sentenceOf = (m: Mention) => {
+    let own = starts.get(m.paragraphIndex);
+    if (!own) {
+      own = splitSentences(text(m.paragraphIndex)).map((x) => x.start);
+      starts.set(m.paragraphIndex, own);
+    }
+    return m.paragraphIndex * 1000 + Math.max(0, own.findLastIndex((x) => x <= m.start));
+  };
+  return { list, text, sentenceOf };
+}
+
+const NOT_IN_TITLES = /^(?:of|at|for|from|with|in|on|by|and|or|to|as|who|that|the|a|an|is|was|has|had|said|says|though|\p{L}+ed)$/u;
+
+/**
+ * Whether the words between two names are a title the second holds: one to four lower-case words
+ * (or "MP") right after the first name, the last a title noun, none a function word or verb in
+ * -ed ("James Hardie chairwoman, Meredith Hellicar", "Lib Dem home affairs spokesman Mark Oaten";
+ * not "Mr Wilson had said that president Luiz Inacio Lula da Silva", "Campese, though, defended
+ * coach Andy Robinson").
+ */
+function isTitleBetween(between: string): boolean {
+  const words = between.split(/[\s,]+/).filter(Boolean);
+  const last = words[words.length - 1] ?? "";
+  return /^\s/.test(between) && words.length <= 4 && (TITLE_NOUNS.has(last) || last === "executive") && words.every((w) => w === "MP" || (/^\p{Ll}+$/u.test(w) && !NOT_IN_TITLES.test(w)));
 }
 
 const INTRODUCER = /^\s*(?:[Tt]he\s+\p{Ll}+(?:\s+|(?=,))|(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+|(?:(?:[Tt]he|[Aa]n?)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)+)/u;
@@ -119,9 +173,9 @@ function fromContext(q: ResolvedQuote): Speaker {
   return { speaker: q.speaker, speakerEntityId: q.speakerEntityId, resolution: q.speaker ? "context" : "unresolved", ...(contextSource ? { contextSource } : {}) };
 }
 
-function resolveSpeaker(source: Span | null, paragraphIndex: number, mentions: Mention[], entities: CanonicalEntity[], text?: string): Speaker {
+function resolveSpeaker(source: Span | null, paragraphIndex: number, mentions: DocumentMentions, entities: CanonicalEntity[], text?: string): Speaker {
   if (!source) return { speaker: null, speakerEntityId: null, resolution: "unresolved" };
-  if (text && RELATIVE.test(source.text)) return antecedentOf(source, paragraphIndex, mentions, text);
+  if (text && RELATIVE.test(source.text)) return antecedentOf(source, paragraphIndex, mentions.list, text);
   // A speaker is a person or organisation that makes up most of the source ("Syrian state
   // television" is not the MISC adjective "Syrian").
   const named = entities.find(
@@ -136,11 +190,39 @@ function resolveSpeaker(source: Span | null, paragraphIndex: number, mentions: M
   const isRole = ROLE_NOUNS.has(head);
   if (isPronoun || isRole) {
     const wantPerson = isPronoun ? head === "he" || head === "she" || head === "i" : !ORG_ROLES.has(head);
-    const before = mentions.filter((m) => m.paragraphIndex < paragraphIndex || (m.paragraphIndex === paragraphIndex && m.start < source.start));
-    const fit = [...before].reverse().find((m) => (wantPerson ? m.entity.type === "PER" : m.entity.type === "ORG"));
+    const before = mentions.list.filter((m) => m.paragraphIndex < paragraphIndex || (m.paragraphIndex === paragraphIndex && m.start < source.start));
+    const fit = isPronoun && wantPerson ? personBefore(before, mentions) : [...before].reverse().find((m) => (wantPerson ? m.entity.type === "PER" : m.entity.type === "ORG"));
     if (fit) return { speaker: fit.entity.name, speakerEntityId: fit.entity.id, resolution: isPronoun ? "pronoun" : "role" };
   }
   return { speaker: source.text, speakerEntityId: null, resolution: "named" };
+}
+
+/**
+ * The person "he", "she" or "I" stands for, from the mentions before it: in the nearest sentence
+ * that names a person outside every attribution's content and not only to qualify another name
+ * (`modifies`), the one inside a source, else the first, the sentence's subject as a rule ("Obiri,
+ * who trains in Boulder, pulled away from Yalemzerf Yehualaw on Heartbreak Hill. “...,” she said":
+ * Obiri); else the nearest person.
+ */
+function personBefore(before: readonly Mention[], doc: DocumentMentions): Mention | undefined {
+  const people = before.filter((m) => m.entity.type === "PER");
+  const sentence: Mention[] = [];
+  for (let i = people.length - 1; i >= 0; i--) {
+    const m = people[i]!;
+    if (sentence.length > 0 && doc.sentenceOf(m) !== doc.sentenceOf(sentence[0]!)) break;
+    if (!m.quoted && !modifies(m, people[i + 1], doc)) sentence.unshift(m);
+  }
+  return sentence.find((m) => m.speaking) ?? sentence[0] ?? people[people.length - 1];
+}
+
+/**
+ * Whether a person's name only qualifies a later one: a possessive ("Edwards' sister Rachel") or
+ * a name before a title and the person who holds it (`isTitleBetween`).
+ */
+function modifies(m: Mention, next: Mention | undefined, doc: DocumentMentions): boolean {
+  const text = doc.text(m.paragraphIndex);
+  if (/^['’]s?\s/.test(text.slice(m.end, m.end + 3))) return true;
+  return next !== undefined && next.paragraphIndex === m.paragraphIndex && isTitleBetween(text.slice(m.end, next.start)) && doc.sentenceOf(m) === doc.sentenceOf(next);
 }
 
 const RELATIVE = /^(?:who|which)$/i;
