@@ -108,6 +108,32 @@ describe("resolveQuotes", () => {
     }
   });
 
+  it("gives a source the person it names, and a role the person or organisation it stands for, or its own words", () => {
+    // A source of which no name made up most was its own words, or for a role noun the nearest
+    // person before it: George W Bush for "Michael Lamberty, a Lufthansa spokesman", Blair for
+    // "the Tory leader", Bush for "analysts".
+    const opening = "Tory leader Michael Howard met George W Bush and Mr Blair.";
+    const cases = [
+      ["“We are doing research,” Michael Lamberty, a Lufthansa spokesman, told the BBC.", "Michael Lamberty, a Lufthansa spokesman", ["Michael Lamberty"], "Michael Lamberty"],
+      ["“We repay loans,” Tory peer Lord Tebbit said.", "Tory peer Lord Tebbit", ["Tory", "Lord Tebbit"], "Lord Tebbit"],
+      ["“It is a disgrace,” a spokesman for Mr Prescott said.", "a spokesman for Mr Prescott", ["Mr Prescott"], "a spokesman for Mr Prescott"],
+      ["“It will pass,” the Tory leader said.", "the Tory leader", [], "Michael Howard"],
+      ["“It will not last,” analysts said.", "analysts", [], "analysts"],
+      ["“We are pleased,” a BBC spokesman said.", "a BBC spokesman", ["BBC"], "BBC"],
+    ] as const;
+    for (const [text, source, names, speaker] of cases) {
+      const at = (name: string) => ({ start: opening.indexOf(name), end: opening.indexOf(name) + name.length, text: name });
+      const people = ["Michael Howard", "George W Bush", "Mr Blair"].map((name) => ({ id: `PER:${name}`, name, type: "PER" as const, aliases: [], mentions: [{ paragraphIndex: 0, ...at(name) }] }));
+      const own = names.map((name): CanonicalEntity => {
+        const { start, end } = span(text, name);
+        return { id: `X:${name}`, name, type: name === "BBC" ? "ORG" : "PER", aliases: [], mentions: [{ paragraphIndex: 1, start, end, text: name }] };
+      });
+      const quote: Quote = { ...sourceless(text, /“(.*),”/.exec(text)![1]!, text.includes("told") ? "told" : "said"), kind: "direct", source: span(text, source) };
+      const [resolved] = resolveQuotes([{ index: 0, text: opening, quotes: { quotes: [] } }, { index: 1, text, quotes: { quotes: [quote] } }], [...people, ...own]);
+      expect(resolved!.speaker).toBe(speaker);
+    }
+  });
+
   it("resolves \"he\" to the speaker of the nearest sentence that names people, before its first name", () => {
     const text = "Although the move suits Farrell, Lindsay said money was not a factor. “It is not the point,” he told the radio.";
     const said: Quote = { ...sourceless(text, "money was not a factor", "said"), source: span(text, "Lindsay") };

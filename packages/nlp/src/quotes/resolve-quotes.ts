@@ -27,10 +27,12 @@ const ORG_ROLES = new Set(["company", "agency", "ministry", "administration", "c
 
 /**
  * Document-level speaker resolution, quotes in paragraph order:
- * - a source that is mostly an entity mention is that entity;
+ * - a source that is mostly an entity mention is that entity, one that names a person that person
+ *   (`personInSource`);
  * - "he", "she" or "I" is the person of the nearest sentence before it that names one as a speaker
- *   would be named (`personBefore`); a role noun ("the spokesman", "officials") is the nearest PER
- *   (or, for organisation roles and "it"/"they", ORG) mentioned before it in the document;
+ *   would be named (`personBefore`), "it" or "they" the nearest ORG; a role noun ("the spokesman",
+ *   "the company") the person given that title before, or the nearest PER (ORG for organisation
+ *   roles), unless it names a group, comes after "a" or is held for someone (see resolveSpeaker);
  * - a direct quote with no source takes the speaker of the previous paragraph's last attribution
  *   (a quotation continued, or a speaker introduced with a colon), and its source span
  *   (`contextSource`);
@@ -188,13 +190,91 @@ function resolveSpeaker(source: Span | null, paragraphIndex: number, mentions: D
   const head = words[words.length - 1] ?? "";
   const isPronoun = words.length === 1 && PRONOUNS.has(head);
   const isRole = ROLE_NOUNS.has(head);
-  if (isPronoun || isRole) {
-    const wantPerson = isPronoun ? head === "he" || head === "she" || head === "i" : !ORG_ROLES.has(head);
-    const before = mentions.list.filter((m) => m.paragraphIndex < paragraphIndex || (m.paragraphIndex === paragraphIndex && m.start < source.start));
-    const fit = isPronoun && wantPerson ? personBefore(before, mentions) : [...before].reverse().find((m) => (wantPerson ? m.entity.type === "PER" : m.entity.type === "ORG"));
-    if (fit) return { speaker: fit.entity.name, speakerEntityId: fit.entity.id, resolution: isPronoun ? "pronoun" : "role" };
+  const before = () => mentions.list.filter((m) => m.paragraphIndex < paragraphIndex || (m.paragraphIndex === paragraphIndex && m.start < source.start));
+  if (isPronoun) {
+    const wantPerson = head === "he" || head === "she" || head === "i";
+    const fit = wantPerson ? personBefore(before(), mentions) : before().findLast((m) => m.entity.type === "ORG");
+    if (fit) return { speaker: fit.entity.name, speakerEntityId: fit.entity.id, resolution: "pronoun" };
   }
+  // A person named inside the source (`personInSource`); for a role noun, the person the document
+  // gave that title before ("the Tory leader" after "Tory leader Michael Howard"), else, when the
+  // source names nobody, the nearest organisation before it for "the company", or the nearest
+  // person, not in what an attribution says nor a possessive ("Michael Howard's stance"); a role
+  // after "a" (or an organisation's role) takes an organisation named inside it ("a BBC
+  // spokesman", "the Interfax news agency"). A role of a group ("analysts"), one after "a" with no
+  // organisation ("a spokesman") or one held for someone ("Mr Blair's spokesman", "his lawyer")
+  // stays as written.
+  const within = mentions.list.filter((m) => m.paragraphIndex === paragraphIndex && source.start <= m.start && m.end <= source.end);
+  const inside = within.filter((m) => !possessive(m, mentions));
+  const person = personInSource(source, inside, mentions);
+  if (person) return { speaker: person.entity.name, speakerEntityId: person.entity.id, resolution: "named" };
+  if (!isRole || GROUP_ROLES.has(head)) return { speaker: source.text, speakerEntityId: null, resolution: "named" };
+  const indefinite = /^(?:a|an|one|another)$/.test(words[0] ?? "");
+  const forSomeone = within.length > inside.length || /^(?:his|her|their)$/.test(words[0] ?? "");
+  const wantOrg = ORG_ROLES.has(head);
+  const titled = indefinite || forSomeone || wantOrg ? undefined : titledPersonBefore(before(), words, mentions);
+  const organisation = inside.find((m) => m.entity.type === "ORG");
+  const nearest = indefinite || forSomeone || inside.length > 0 ? undefined : before().findLast((m) => (wantOrg ? m.entity.type === "ORG" : m.entity.type === "PER" && !m.quoted && !possessive(m, mentions)));
+  if (titled ?? nearest) return { speaker: (titled ?? nearest)!.entity.name, speakerEntityId: (titled ?? nearest)!.entity.id, resolution: "role" };
+  if (organisation && (indefinite || wantOrg)) return { speaker: organisation.entity.name, speakerEntityId: organisation.entity.id, resolution: "named" };
   return { speaker: source.text, speakerEntityId: null, resolution: "named" };
+}
+
+/**
+ * Role nouns of people the document need not have named: "analysts", "officials", "sources" stay
+ * as written. So does a role after "a" or "an" ("a spokesman said"): someone not met before.
+ */
+const GROUP_ROLES = new Set(["officials", "analysts", "experts", "aides", "source", "sources"]);
+
+/** Words that make a title another one: "deputy mayor", "former president". */
+const UNDER_TITLES = new Set(["deputy", "former", "vice", "assistant", "ex", "acting", "late"]);
+
+/**
+ * The person "the prime minister" or "the Tory leader" stands for: the nearest person mentioned
+ * before it with the role written just before the name ("Prime Minister Tony Blair", "Tory leader
+ * Michael Howard"; "the former president" only a "former President", and not "deputy mayor Nicky
+ * Gavron" for "the mayor").
+ */
+function titledPersonBefore(before: readonly Mention[], words: readonly string[], doc: DocumentMentions): Mention | undefined {
+  const role = words[words.length - 1] ?? "";
+  const qualifier = UNDER_TITLES.has(words[words.length - 2] ?? "") ? words[words.length - 2]! : "";
+  return before.findLast((m) => {
+    if (m.entity.type !== "PER") return false;
+    // The title right before the name, an honorific or a comma between: "Prime Minister Tony Blair", "leader, Sir Menzies Campbell".
+    const lead = /(?:(\p{L}+)[\s-]+)?(\p{L}+),?\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+)?$/u.exec(doc.text(m.paragraphIndex).slice(Math.max(0, m.start - 60), m.start));
+    if (!lead || lead[2]!.toLowerCase() !== role) return false;
+    const under = lead[1]?.toLowerCase() ?? "";
+    return (UNDER_TITLES.has(under) ? under : "") === qualifier;
+  });
+}
+
+const AFTER_PREPOSITION = /\b(?:for|to|of|by|from|with|under|at|in|on|including|about|against|between)\s+(?:the\s+|both\s+)?$/i;
+
+/**
+ * The person a source names: in the first part of it, up to a comma, dash, "and" or "nor", that
+ * names one before any relative pronoun, the last person not after a preposition and not only
+ * qualifying the next name (`modifies`). "Mr Grassley and Mr Leahy" is Grassley; "Ryanair deputy
+ * chief executive Michael Cawley" Cawley; "Tory peer Lord Tebbit" Tebbit, where the tagger took
+ * "Tory" for a person; "Bank of England governor Mervyn King" King; "James Hardie chairwoman,
+ * Meredith Hellicar" Hellicar; "its chief executive, Sir Howard Newby" Newby; "Victor Cha, who
+ * served ... under President George W. Bush" Cha; "a spokesman for Mr Prescott" nobody.
+ */
+function personInSource(source: Span, inside: readonly Mention[], doc: DocumentMentions): Mention | undefined {
+  const named = inside.filter((m) => m.entity.type === "PER");
+  const people = named.filter((m, i) => !AFTER_PREPOSITION.test(source.text.slice(0, m.start - source.start)) && !modifies(m, named[i + 1], doc));
+  const relative = /\s(?:who|which|whose|that)\s/i.exec(source.text);
+  const text = source.text.slice(0, relative ? relative.index : undefined);
+  let from = 0;
+  for (const end of [...[...text.matchAll(/,|\s[-–—]\s|\s(?:and|nor)\s/g)].map((x) => x.index!), text.length]) {
+    const found = people.findLast((m) => m.start - source.start >= from && m.end - source.start <= end);
+    if (found) return found;
+    from = end;
+  }
+  return undefined;
+}
+
+function possessive(m: Mention, doc: DocumentMentions): boolean {
+  return /^['’]s?\s/.test(doc.text(m.paragraphIndex).slice(m.end, m.end + 3));
 }
 
 /**
@@ -220,9 +300,8 @@ function personBefore(before: readonly Mention[], doc: DocumentMentions): Mentio
  * a name before a title and the person who holds it (`isTitleBetween`).
  */
 function modifies(m: Mention, next: Mention | undefined, doc: DocumentMentions): boolean {
-  const text = doc.text(m.paragraphIndex);
-  if (/^['’]s?\s/.test(text.slice(m.end, m.end + 3))) return true;
-  return next !== undefined && next.paragraphIndex === m.paragraphIndex && isTitleBetween(text.slice(m.end, next.start)) && doc.sentenceOf(m) === doc.sentenceOf(next);
+  if (possessive(m, doc)) return true;
+  return next !== undefined && next.paragraphIndex === m.paragraphIndex && isTitleBetween(doc.text(m.paragraphIndex).slice(m.end, next.start)) && doc.sentenceOf(m) === doc.sentenceOf(next);
 }
 
 const RELATIVE = /^(?:who|which)$/i;
