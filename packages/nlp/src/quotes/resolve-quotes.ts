@@ -18,6 +18,8 @@ type Mention = { entity: CanonicalEntity; paragraphIndex: number; start: number;
 interface DocumentMentions {
   list: Mention[];
   text: (paragraphIndex: number) => string;
+  /** Where a paragraph's sentences start (split once per paragraph). */
+  sentenceStarts: (paragraphIndex: number) => readonly number[];
   /** The position of a mention's sentence in the document; a paragraph the resolver is not given counts as one sentence. */
   sentenceOf: (m: Mention) => number;
 }
@@ -75,7 +77,7 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
       }
       // A passive cue's subject is what was said about, not its speaker.
       // Nor is the subject of "faced criticism", or a name before an expletive "it is clear", which extraction left without a source.
-      const found = !q.source && q.cue && !sourceless && !passiveCue(p.text, q.cue) ? subjectBefore(p.text, q.cue.start, p.index, mentions.list) : null;
+      const found = !q.source && q.cue && !sourceless && !passiveCue(p.text, q.cue) ? subjectBefore(p.text, q.cue.start, p.index, mentions) : null;
       const subject = found && q.cue && !speakerless(p.text.slice(found.span.end, q.cue.end)) ? found : null;
       if (subject) {
         out.push({ ...here, ...resolveSpeaker(subject.span, p.index, mentions, entities), contextSource: subject });
@@ -110,15 +112,16 @@ function documentMentions(paragraphs: readonly ParagraphQuotes[], entities: read
     .sort((a, b) => a.paragraphIndex - b.paragraphIndex || a.start - b.start);
   const starts = new Map<number, number[]>();
   const text = (paragraphIndex: number) => byIndex.get(paragraphIndex)?.text ?? "";
-  const sentenceOf = (m: Mention) => {
-    let own = starts.get(m.paragraphIndex);
+  const sentenceStarts = (paragraphIndex: number) => {
+    let own = starts.get(paragraphIndex);
     if (!own) {
-      own = splitSentences(text(m.paragraphIndex)).map((x) => x.start);
-      starts.set(m.paragraphIndex, own);
+      own = splitSentences(text(paragraphIndex)).map((x) => x.start);
+      starts.set(paragraphIndex, own);
     }
-    return m.paragraphIndex * 1000 + Math.max(0, own.findLastIndex((x) => x <= m.start));
+    return own;
   };
-  return { list, text, sentenceOf };
+  const sentenceOf = (m: Mention) => m.paragraphIndex * 1000 + Math.max(0, sentenceStarts(m.paragraphIndex).findLastIndex((x) => x <= m.start));
+  return { list, text, sentenceStarts, sentenceOf };
 }
 
 const NOT_IN_TITLES = /^(?:of|at|for|from|with|in|on|by|and|or|to|as|who|that|the|a|an|is|was|has|had|said|says|though|\p{L}+ed)$/u;
@@ -190,10 +193,14 @@ function resolveSpeaker(source: Span | null, paragraphIndex: number, mentions: D
   const head = words[words.length - 1] ?? "";
   const isPronoun = words.length === 1 && PRONOUNS.has(head);
   const isRole = ROLE_NOUNS.has(head);
-  const before = () => mentions.list.filter((m) => m.paragraphIndex < paragraphIndex || (m.paragraphIndex === paragraphIndex && m.start < source.start));
+  // The mentions before the source, and those inside it (the list is in document order).
+  const { list } = mentions;
+  const at = list.findIndex((m) => m.paragraphIndex > paragraphIndex || (m.paragraphIndex === paragraphIndex && m.start >= source.start));
+  const cut = at < 0 ? list.length : at;
+  const before = list.slice(0, cut);
   if (isPronoun) {
     const wantPerson = head === "he" || head === "she" || head === "i";
-    const fit = wantPerson ? personBefore(before(), mentions) : before().findLast((m) => m.entity.type === "ORG");
+    const fit = wantPerson ? personBefore(before, mentions) : before.findLast((m) => m.entity.type === "ORG");
     if (fit) return { speaker: fit.entity.name, speakerEntityId: fit.entity.id, resolution: "pronoun" };
   }
   // A person named inside the source (`personInSource`); for a role noun, the person the document
@@ -204,7 +211,8 @@ function resolveSpeaker(source: Span | null, paragraphIndex: number, mentions: D
   // spokesman", "the Interfax news agency"). A role of a group ("analysts"), one after "a" with no
   // organisation ("a spokesman") or one held for someone ("Mr Blair's spokesman", "his lawyer")
   // stays as written.
-  const within = mentions.list.filter((m) => m.paragraphIndex === paragraphIndex && source.start <= m.start && m.end <= source.end);
+  const within: Mention[] = [];
+  for (let i = cut; i < list.length && list[i]!.paragraphIndex === paragraphIndex && list[i]!.start < source.end; i++) if (list[i]!.end <= source.end) within.push(list[i]!);
   const inside = within.filter((m) => !possessive(m, mentions));
   const person = personInSource(source, inside, mentions);
   if (person) return { speaker: person.entity.name, speakerEntityId: person.entity.id, resolution: "named" };
@@ -212,9 +220,9 @@ function resolveSpeaker(source: Span | null, paragraphIndex: number, mentions: D
   const indefinite = /^(?:a|an|one|another)$/.test(words[0] ?? "");
   const forSomeone = within.length > inside.length || /^(?:his|her|their)$/.test(words[0] ?? "");
   const wantOrg = ORG_ROLES.has(head);
-  const titled = indefinite || forSomeone || wantOrg ? undefined : titledPersonBefore(before(), words, mentions);
+  const titled = indefinite || forSomeone || wantOrg ? undefined : titledPersonBefore(before, words, mentions);
   const organisation = inside.find((m) => m.entity.type === "ORG");
-  const nearest = indefinite || forSomeone || inside.length > 0 ? undefined : before().findLast((m) => (wantOrg ? m.entity.type === "ORG" : m.entity.type === "PER" && !m.quoted && !possessive(m, mentions)));
+  const nearest = indefinite || forSomeone || inside.length > 0 ? undefined : before.findLast((m) => (wantOrg ? m.entity.type === "ORG" : m.entity.type === "PER" && !m.quoted && !possessive(m, mentions)));
   if (titled ?? nearest) return { speaker: (titled ?? nearest)!.entity.name, speakerEntityId: (titled ?? nearest)!.entity.id, resolution: "role" };
   if (organisation && (indefinite || wantOrg)) return { speaker: organisation.entity.name, speakerEntityId: organisation.entity.id, resolution: "named" };
   return { speaker: source.text, speakerEntityId: null, resolution: "named" };
@@ -239,7 +247,7 @@ function titledPersonBefore(before: readonly Mention[], words: readonly string[]
   const role = words[words.length - 1] ?? "";
   const qualifier = UNDER_TITLES.has(words[words.length - 2] ?? "") ? words[words.length - 2]! : "";
   return before.findLast((m) => {
-    if (m.entity.type !== "PER") return false;
+    if (m.entity.type !== "PER" || !doc.text(m.paragraphIndex).slice(Math.max(0, m.start - 60), m.start).toLowerCase().includes(role)) return false;
     // The title right before the name, an honorific or a comma between: "Prime Minister Tony Blair", "leader, Sir Menzies Campbell".
     const lead = /(?:(\p{L}+)[\s-]+)?(\p{L}+),?\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+)?$/u.exec(doc.text(m.paragraphIndex).slice(Math.max(0, m.start - 60), m.start));
     if (!lead || lead[2]!.toLowerCase() !== role) return false;
@@ -319,11 +327,11 @@ function antecedentOf(source: Span, paragraphIndex: number, mentions: readonly M
 /**
  * The subject of a cue the model gave no source: the first person or organisation mentioned before
  * the cue in its sentence ("Mr. Schultz generally supported Democrats ..., and said he did not").
- * `mentions` are the PER and ORG mentions in document order.
+ * Sentences come split once per paragraph from `doc`.
  */
-function subjectBefore(text: string, cueStart: number, paragraphIndex: number, mentions: readonly Mention[]): { paragraphIndex: number; span: Span } | null {
-  const sentenceStart = splitSentences(text).findLast((x) => x.start <= cueStart)?.start ?? 0;
-  const m = mentions.find((x) => x.paragraphIndex === paragraphIndex && x.start >= sentenceStart && x.end <= cueStart);
+function subjectBefore(text: string, cueStart: number, paragraphIndex: number, doc: DocumentMentions): { paragraphIndex: number; span: Span } | null {
+  const sentenceStart = doc.sentenceStarts(paragraphIndex).findLast((x) => x <= cueStart) ?? 0;
+  const m = doc.list.find((x) => x.paragraphIndex === paragraphIndex && x.start >= sentenceStart && x.end <= cueStart);
   return m ? { paragraphIndex, span: { start: m.start, end: m.end, text: text.slice(m.start, m.end) } } : null;
 }
 
