@@ -1,5 +1,5 @@
 import type { EntitiesResult } from "@newsflow/contracts";
-import { assembleDocument, type ReconcileOptions, type SummaryOptions } from "@newsflow/nlp";
+import { assembleDocument, type GivenNames, type ReconcileOptions, type SummaryOptions } from "@newsflow/nlp";
 import type { WorkerSetup } from "@newsflow/queue";
 import type { Store } from "@newsflow/store";
 
@@ -12,7 +12,7 @@ import type { Store } from "@newsflow/store";
 export function createDocumentProcessor(
   store: Store,
   summary: SummaryOptions,
-  entityModel: Pick<ReconcileOptions, "aliases" | "context"> = {},
+  models: Pick<ReconcileOptions, "aliases" | "context"> & { givenNames?: GivenNames } = {},
 ): WorkerSetup<"document"> {
   return {
     process: async (p) => {
@@ -28,7 +28,7 @@ export function createDocumentProcessor(
       ]);
       const failures: Record<string, string> = Object.fromEntries(Object.entries(stored).map(([key, f]) => [key, f.reason]));
       const { result, reconciled } = assembleDocument(
-        { docId: p.docId, title: meta.title, paragraphs, summaries, entities, quotes, failures, entityAliases: entityModel.aliases, entityContext: entityModel.context },
+        { docId: p.docId, title: meta.title, paragraphs, summaries, entities, quotes, failures, entityAliases: models.aliases, entityContext: models.context, givenNames: models.givenNames },
         summary,
       );
       const changed: Array<[number, EntitiesResult]> = reconciled.flatMap((r, i) => (r ? [[indexes[i]!, r] as [number, EntitiesResult]] : []));

@@ -3,8 +3,9 @@ export { canonicalizeEntities, entityId, type ParagraphEntities } from "./ner/ca
 export { type ParagraphMentions, type ReconcileOptions, reconcileEntities } from "./ner/reconcile.js";
 export { createEntityTagger, type EntityTagger, type EntityTaggerOptions, type TokenMention } from "./ner/tag-entities.js";
 export { type ExtractOptions, extractQuotes } from "./quotes/extract-quotes.js";
+export { type Gender, GIVEN_NAMES_FORMAT, GIVEN_NAMES_VERSION, type GivenNames, type GivenNamesJson, genderOf, givenNamesFromJson } from "./quotes/given-names.js";
 export type { QuoteModel } from "./quotes/quote-model.js";
-export { type ParagraphQuotes, resolveQuotes } from "./quotes/resolve-quotes.js";
+export { type ParagraphQuotes, type ResolveOptions, resolveQuotes } from "./quotes/resolve-quotes.js";
 export { type ParagraphForSummary, summarizeDocument, summarizeParagraph } from "./summarize/summarize.js";
 export type { SummaryWeights } from "./summarize/weights.js";
 export { type SentenceSpan, splitSentences } from "./text/sentences.js";

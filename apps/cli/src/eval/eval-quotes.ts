@@ -1,6 +1,6 @@
 import type { CanonicalEntity, EntitiesResult, Paragraph, ResolvedQuote } from "@newsflow/contracts";
-import { documentEntities, extractQuotes, normalizeText, type QuoteModel, resolveQuotes, splitParagraphs } from "@newsflow/nlp";
-import { loadEntityDocumentModel, loadEntityTagger, loadQuoteModel } from "@newsflow/nlp/node";
+import { documentEntities, extractQuotes, type GivenNames, normalizeText, type QuoteModel, resolveQuotes, splitParagraphs } from "@newsflow/nlp";
+import { loadEntityDocumentModel, loadEntityTagger, loadGivenNames, loadQuoteModel } from "@newsflow/nlp/node";
 import { emptyCounts, type PlacedParagraph, quoteFigures, readPolnear, scoreArticle, toAttributions } from "@newsflow/nlp-train";
 
 /**
@@ -22,7 +22,7 @@ export async function evalQuotes(dataPath: string, modelPath?: string): Promise<
   const articles = readPolnear(dataPath);
   const tagger = loadEntityTagger();
   const entityModel = loadEntityDocumentModel();
-  const model = loadQuoteModel(modelPath);
+  const models: QuoteModels = { model: loadQuoteModel(modelPath), givenNames: loadGivenNames() };
   const after = emptyCounts();
   const before = emptyCounts();
   const resolutions: Record<string, number> = {};
@@ -34,14 +34,14 @@ export async function evalQuotes(dataPath: string, modelPath?: string): Promise<
     const tagged: EntitiesResult[] = paragraphs.map((p) => tagger.tag(p.text));
     const { canonical } = documentEntities(paragraphs, tagged, entityModel);
     prepared.push({ paragraphs, canonical });
-    const resolved = runQuotes(model, paragraphs, canonical);
+    const resolved = runQuotes(models, paragraphs, canonical);
     for (const q of resolved) resolutions[q.resolution] = (resolutions[q.resolution] ?? 0) + 1;
     const placed: PlacedParagraph[] = paragraphs.map((p) => ({ index: p.index, toArticle: (i) => toOriginal(p.start + i) }));
     scoreArticle(article.text, article.attributions, toAttributions(resolved, placed), after);
     scoreArticle(article.text, article.attributions, toAttributions(resolved.map(withoutContext), placed), before);
     if ((n + 1) % 20 === 0) process.stderr.write(`eval quotes: ${n + 1}/${articles.length} articles\n`);
   }
-  const speed = measureSpeed(model, prepared);
+  const speed = measureSpeed(models, prepared);
   const f = quoteFigures(after);
   const b = quoteFigures(before);
   return {
@@ -71,11 +71,18 @@ interface Prepared {
   canonical: CanonicalEntity[];
 }
 
+/** The quote model, and the given names the document step resolves "she" and "he" with. */
+interface QuoteModels {
+  model: QuoteModel;
+  givenNames: GivenNames;
+}
+
 /** What the quotes worker and the document step run for one document. */
-function runQuotes(model: QuoteModel, paragraphs: Paragraph[], canonical: CanonicalEntity[]): ResolvedQuote[] {
+function runQuotes({ model, givenNames }: QuoteModels, paragraphs: Paragraph[], canonical: CanonicalEntity[]): ResolvedQuote[] {
   return resolveQuotes(
     paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model) })),
     canonical,
+    { givenNames },
   );
 }
 
@@ -85,14 +92,14 @@ function runQuotes(model: QuoteModel, paragraphs: Paragraph[], canonical: Canoni
  * the fastest pass is the one least disturbed by other processes), by the wall clock and by this
  * process's CPU time (what one core does when other processes share it).
  */
-function measureSpeed(model: QuoteModel, prepared: Prepared[]): { wall: number; cpu: number } {
+function measureSpeed(models: QuoteModels, prepared: Prepared[]): { wall: number; cpu: number } {
   const total = prepared.reduce((n, a) => n + a.paragraphs.length, 0);
   let wall = Infinity;
   let cpu = Infinity;
   for (let pass = 0; pass < 3; pass++) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    for (const a of prepared) runQuotes(model, a.paragraphs, a.canonical);
+    for (const a of prepared) runQuotes(models, a.paragraphs, a.canonical);
     wall = Math.min(wall, performance.now() - t0);
     const c = process.cpuUsage(c0);
     cpu = Math.min(cpu, (c.user + c.system) / 1000);

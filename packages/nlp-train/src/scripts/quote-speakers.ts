@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { documentEntities, extractQuotes, normalizeText, resolveQuotes, splitParagraphs } from "@newsflow/nlp";
-import { loadEntityDocumentModel, loadEntityTagger, loadQuoteModel } from "@newsflow/nlp/node";
+import { loadEntityDocumentModel, loadEntityTagger, loadGivenNames, loadQuoteModel } from "@newsflow/nlp/node";
 import { readPolnear } from "../quotes/polnear.js";
 import { requireSharedData } from "../shared-data.js";
 
@@ -39,11 +39,12 @@ const dev = readPolnear(requireSharedData("quotes", "polnear", "dev.jsonl")).map
 const tagger = loadEntityTagger();
 const quoteModel = loadQuoteModel();
 const entityModel = loadEntityDocumentModel();
+const givenNames = loadGivenNames();
 const resolved: Resolved[] = [];
 for (const article of [...bbc, ...dev]) {
   const { paragraphs } = splitParagraphs(normalizeText(article.text), { detectTitle: false });
   const { canonical } = documentEntities(paragraphs, paragraphs.map((p) => tagger.tag(p.text)), entityModel);
-  const quotes = resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, quoteModel) })), canonical);
+  const quotes = resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, quoteModel) })), canonical, { givenNames });
   for (const [i, q] of quotes.entries()) {
     if (!q.source) continue;
     const before = paragraphs[q.paragraphIndex - 1]?.text ?? "";

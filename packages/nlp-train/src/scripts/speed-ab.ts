@@ -53,6 +53,8 @@ interface NlpBuild {
   resolveQuotes: typeof nlp.resolveQuotes;
   loadQuoteModel: typeof nlpNode.loadQuoteModel;
   loadEntityTagger: typeof nlpNode.loadEntityTagger;
+  /** Absent from builds older than the given names (twenty-eighth session). */
+  loadGivenNames?: typeof nlpNode.loadGivenNames;
 }
 
 // The old build's entries lie where the package's exports put the new build's, relative to its dist.
@@ -75,8 +77,9 @@ const builds: Record<Build, NlpBuild> = {
     resolveQuotes: oldIndex.resolveQuotes ?? fail("the old build has no resolveQuotes"),
     loadQuoteModel: oldNode.loadQuoteModel ?? fail("the old build has no loadQuoteModel"),
     loadEntityTagger: oldNode.loadEntityTagger ?? fail("the old build has no loadEntityTagger"),
+    ...(oldNode.loadGivenNames ? { loadGivenNames: oldNode.loadGivenNames } : {}),
   },
-  new: { extractQuotes: nlp.extractQuotes, resolveQuotes: nlp.resolveQuotes, loadQuoteModel: nlpNode.loadQuoteModel, loadEntityTagger: nlpNode.loadEntityTagger },
+  new: { extractQuotes: nlp.extractQuotes, resolveQuotes: nlp.resolveQuotes, loadQuoteModel: nlpNode.loadQuoteModel, loadEntityTagger: nlpNode.loadEntityTagger, loadGivenNames: nlpNode.loadGivenNames },
 };
 
 // The articles' paragraphs as the producer hands them to the workers (normalised, no title), split
@@ -106,10 +109,12 @@ const texts = articles.flatMap((a) => a.paragraphs.map((p) => p.text));
 function workOf(task: Task, build: NlpBuild): (article: (typeof articles)[number]) => unknown[] {
   if (task === "quotes") {
     const model = build.loadQuoteModel();
+    const options = build.loadGivenNames ? { givenNames: build.loadGivenNames() } : {};
     return ({ paragraphs, canonical }) =>
       build.resolveQuotes(
         paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: build.extractQuotes(p.text, model) })),
         canonical,
+        options,
       );
   }
   const tagger = build.loadEntityTagger();

@@ -1,6 +1,7 @@
 import type { CanonicalEntity, DocumentResult, EntitiesResult, MissingResult, Paragraph, ParagraphSummary, QuotesResult, SummaryBudget, TaskName } from "@newsflow/contracts";
 import { canonicalizeEntities } from "../ner/canonicalize.js";
 import { type ReconcileOptions, reconcileEntities } from "../ner/reconcile.js";
+import type { GivenNames } from "../quotes/given-names.js";
 import { resolveQuotes } from "../quotes/resolve-quotes.js";
 import { summarizeDocument } from "../summarize/summarize.js";
 import type { SummaryWeights } from "../summarize/weights.js";
@@ -19,6 +20,8 @@ export interface DocumentInputs {
   entityAliases?: readonly (readonly string[])[];
   /** The NER model's context typer and its word resources (`loadEntityDocumentModel()`): names typed again from all their contexts. */
   entityContext?: ReconcileOptions["context"];
+  /** Given names (`loadGivenNames()`), so that "she" is not resolved to a man. */
+  givenNames?: GivenNames;
 }
 
 /** The assembled document: its result, and each paragraph's entity mentions where the document-level pass changed them. */
@@ -76,6 +79,7 @@ export function assembleDocument(input: DocumentInputs, summaryOptions: SummaryO
   const quotes = resolveQuotes(
     input.paragraphs.flatMap((p, i) => (input.quotes[i] ? [{ index: p.index, text: p.text, quotes: input.quotes[i]! }] : [])),
     entities,
+    { givenNames: input.givenNames },
   );
   const summary = summarizeDocument(
     input.title,

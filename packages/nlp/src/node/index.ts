@@ -2,6 +2,7 @@ import { createEntityTagger, type EntityTagger } from "../ner/tag-entities.js";
 import { loadNerModel } from "./load-ner-model.js";
 
 export { type ArtefactHeader, MODELS_DIR, readArtefact, readJsonArtefact } from "./artefacts.js";
+export { loadGivenNames, SHIPPED_GIVEN_NAMES } from "./load-given-names.js";
 export { loadEntityDocumentModel, loadNerLexicon, loadNerModel, SHIPPED_NER_MODEL } from "./load-ner-model.js";
 export { loadQuoteModel, SHIPPED_QUOTE_MODEL } from "./load-quote-model.js";
 export { loadSummaryWeights, SHIPPED_SUMMARY_WEIGHTS } from "./load-summary-weights.js";

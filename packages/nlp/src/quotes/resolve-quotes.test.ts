@@ -1,5 +1,6 @@
 import type { CanonicalEntity, Quote } from "@newsflow/contracts";
 import { describe, expect, it } from "vitest";
+import { givenNamesFromJson } from "./given-names.js";
 import { resolveQuotes } from "./resolve-quotes.js";
 
 const span = (text: string, part: string) => {
@@ -132,6 +133,19 @@ describe("resolveQuotes", () => {
       const [resolved] = resolveQuotes([{ index: 0, text: opening, quotes: { quotes: [] } }, { index: 1, text, quotes: { quotes: [quote] } }], [...people, ...own]);
       expect(resolved!.speaker).toBe(speaker);
     }
+  });
+
+  it("does not resolve \"she\" to a man nor \"he\" to a woman when the given names tell them apart", () => {
+    // "She" took Mr Blunkett, the subject of the nearest sentence naming a person.
+    const text = "Kimberly Quinn met the press. Mr Blunkett is taking legal action. “I will not comment,” she said.";
+    const entities = [personAt(text, "Kimberly Quinn", "Kimberly Quinn").entity, personAt(text, "Mr Blunkett", "Mr Blunkett").entity];
+    const quote: Quote = { ...sourceless(text, "I will not comment", "said"), kind: "direct", source: firstWordOf(text, "she said") };
+    const givenNames = givenNamesFromJson({ format: "newsflow-given-names", version: 1, female: ["Kimberly"], male: [] });
+    const [resolved] = resolveQuotes([{ index: 0, text, quotes: { quotes: [quote] } }], entities, { givenNames });
+    expect(resolved).toMatchObject({ speaker: "Kimberly Quinn", resolution: "pronoun" });
+    const he = { ...quote, source: firstWordOf(text.replace("she said", "he said"), "he said") };
+    const [unmatched] = resolveQuotes([{ index: 0, text: text.replace("she said", "he said"), quotes: { quotes: [he] } }], entities, { givenNames });
+    expect(unmatched).toMatchObject({ speaker: "Mr Blunkett" });
   });
 
   it("resolves \"he\" to the speaker of the nearest sentence that names people, before its first name", () => {

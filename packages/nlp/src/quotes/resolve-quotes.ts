@@ -1,6 +1,7 @@
 import type { CanonicalEntity, QuotesResult, ResolvedQuote, Span } from "@newsflow/contracts";
 import { TITLE_NOUNS } from "../ner/reconcile.js";
 import { splitSentences } from "../text/sentences.js";
+import { type Gender, type GivenNames, genderOf } from "./given-names.js";
 import { trimSpan } from "./phrases.js";
 import { expletiveAfterIt, PRONOUNS, passiveCueParticiple, ROLE_NOUNS, receivedBySubject } from "./speaker-words.js";
 
@@ -22,6 +23,13 @@ interface DocumentMentions {
   sentenceStarts: (paragraphIndex: number) => readonly number[];
   /** The position of a mention's sentence in the document; a paragraph the resolver is not given counts as one sentence. */
   sentenceOf: (m: Mention) => number;
+  /** Whom a person's names tell it is (`genderOf`), asked once per entity. */
+  gender: (entity: CanonicalEntity) => Gender | undefined;
+}
+
+/** What the document step may know besides the entities: given names, for telling "she" from "he" (models/given-names.json.gz, `loadGivenNames`). */
+export interface ResolveOptions {
+  givenNames?: GivenNames;
 }
 type Speaker = Pick<ResolvedQuote, "speaker" | "speakerEntityId" | "resolution" | "contextSource">;
 
@@ -43,8 +51,8 @@ const ORG_ROLES = new Set(["company", "agency", "ministry", "administration", "c
  *   is joined to it: `joinedTo` is the position of the attribution's first piece in the returned
  *   list, as it is for pieces joined within a paragraph.
  */
-export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: CanonicalEntity[]): ResolvedQuote[] {
-  const mentions = documentMentions(paragraphs, entities);
+export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: CanonicalEntity[], options: ResolveOptions = {}): ResolvedQuote[] {
+  const mentions = documentMentions(paragraphs, entities, options.givenNames);
   const out: ResolvedQuote[] = [];
   let previous: { index: number; text: string; last: ResolvedQuote | undefined } | null = null;
   for (const p of [...paragraphs].sort((a, b) => a.index - b.index)) {
@@ -92,7 +100,7 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
   return out;
 }
 
-function documentMentions(paragraphs: readonly ParagraphQuotes[], entities: readonly CanonicalEntity[]): DocumentMentions {
+function documentMentions(paragraphs: readonly ParagraphQuotes[], entities: readonly CanonicalEntity[], givenNames: GivenNames | undefined): DocumentMentions {
   const byIndex = new Map(paragraphs.map((p) => [p.index, p]));
   const list = entities
     .filter((e) => e.type === "PER" || e.type === "ORG")
@@ -121,7 +129,12 @@ function documentMentions(paragraphs: readonly ParagraphQuotes[], entities: read
     return own;
   };
   const sentenceOf = (m: Mention) => m.paragraphIndex * 1000 + Math.max(0, sentenceStarts(m.paragraphIndex).findLastIndex((x) => x <= m.start));
-  return { list, text, sentenceStarts, sentenceOf };
+  const genders = new Map<CanonicalEntity, Gender | undefined>();
+  const gender = (entity: CanonicalEntity) => {
+    if (!genders.has(entity)) genders.set(entity, genderOf(entity, givenNames));
+    return genders.get(entity);
+  };
+  return { list, text, sentenceStarts, sentenceOf, gender };
 }
 
 const NOT_IN_TITLES = /^(?:of|at|for|from|with|in|on|by|and|or|to|as|who|that|the|a|an|is|was|has|had|said|says|though|\p{L}+ed)$/u;
@@ -200,7 +213,7 @@ function resolveSpeaker(source: Span | null, paragraphIndex: number, mentions: D
   const before = list.slice(0, cut);
   if (isPronoun) {
     const wantPerson = head === "he" || head === "she" || head === "i";
-    const fit = wantPerson ? personBefore(before, mentions) : before.findLast((m) => m.entity.type === "ORG");
+    const fit = wantPerson ? personBefore(before, mentions, head === "he" ? "female" : head === "she" ? "male" : undefined) : before.findLast((m) => m.entity.type === "ORG");
     if (fit) return { speaker: fit.entity.name, speakerEntityId: fit.entity.id, resolution: "pronoun" };
   }
   // A person named inside the source (`personInSource`); for a role noun, the person the document
@@ -290,17 +303,19 @@ function possessive(m: Mention, doc: DocumentMentions): boolean {
  * that names a person outside every attribution's content and not only to qualify another name
  * (`modifies`), the one inside a source, else the first, the sentence's subject as a rule ("Obiri,
  * who trains in Boulder, pulled away from Yalemzerf Yehualaw on Heartbreak Hill. “...,” she said":
- * Obiri); else the nearest person.
+ * Obiri); else the nearest person. Never a person whose names say they are `not` of the pronoun's
+ * gender ("she" is no "Mr Blunkett" nor "Donald Trump").
  */
-function personBefore(before: readonly Mention[], doc: DocumentMentions): Mention | undefined {
+function personBefore(before: readonly Mention[], doc: DocumentMentions, not: Gender | undefined): Mention | undefined {
   const people = before.filter((m) => m.entity.type === "PER");
+  const fits = (m: Mention) => not === undefined || doc.gender(m.entity) !== not;
   const sentence: Mention[] = [];
   for (let i = people.length - 1; i >= 0; i--) {
     const m = people[i]!;
     if (sentence.length > 0 && doc.sentenceOf(m) !== doc.sentenceOf(sentence[0]!)) break;
-    if (!m.quoted && !modifies(m, people[i + 1], doc)) sentence.unshift(m);
+    if (!m.quoted && !modifies(m, people[i + 1], doc) && fits(m)) sentence.unshift(m);
   }
-  return sentence.find((m) => m.speaking) ?? sentence[0] ?? people[people.length - 1];
+  return sentence.find((m) => m.speaking) ?? sentence[0] ?? people.findLast(fits);
 }
 
 /**
