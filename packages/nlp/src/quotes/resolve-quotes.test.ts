@@ -148,6 +148,25 @@ describe("resolveQuotes", () => {
     expect(unmatched).toMatchObject({ speaker: "Mr Blunkett" });
   });
 
+  it("leaves \"I\" with no quotation opened before it as written: the writer, not the last person named", () => {
+    // A reader's letter: "I" took Robbie Williams.
+    const letter = "I think the list was a joke.";
+    const inside = "Moyes said: \"I don't think it was a sending-off.\"";
+    const entities = [personAt("Fans voted for Robbie Williams.", "Robbie Williams", "Robbie Williams").entity];
+    const moyes = { ...personAt(inside, "Moyes", "Moyes").entity, mentions: [{ paragraphIndex: 2, ...span(inside, "Moyes") }] };
+    const think = (text: string): Quote => ({ ...sourceless(text, "the list was a joke", "think"), source: firstWordOf(text, "I think") });
+    const dont: Quote = { ...sourceless(inside, "it was a sending-off", "think"), source: firstWordOf(inside, "I don't") };
+    const resolved = resolveQuotes(
+      [
+        { index: 0, text: "Fans voted for Robbie Williams.", quotes: { quotes: [] } },
+        { index: 1, text: letter, quotes: { quotes: [think(letter)] } },
+        { index: 2, text: inside, quotes: { quotes: [dont] } },
+      ],
+      [...entities, moyes],
+    );
+    expect(resolved.map((q) => q.speaker)).toEqual(["I", "Moyes"]);
+  });
+
   it("resolves \"he\" to the speaker of the nearest sentence that names people, before its first name", () => {
     const text = "Although the move suits Farrell, Lindsay said money was not a factor. “It is not the point,” he told the radio.";
     const said: Quote = { ...sourceless(text, "money was not a factor", "said"), source: span(text, "Lindsay") };

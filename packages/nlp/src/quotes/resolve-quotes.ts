@@ -3,6 +3,7 @@ import { TITLE_NOUNS } from "../ner/reconcile.js";
 import { splitSentences } from "../text/sentences.js";
 import { type Gender, type GivenNames, genderOf } from "./given-names.js";
 import { trimSpan } from "./phrases.js";
+import { findQuoteMarks } from "./quote-marks.js";
 import { expletiveAfterIt, PRONOUNS, passiveCueParticiple, ROLE_NOUNS, receivedBySubject } from "./speaker-words.js";
 
 /** Quotes of one paragraph, as the document step receives them. */
@@ -211,7 +212,12 @@ function resolveSpeaker(source: Span | null, paragraphIndex: number, mentions: D
   const at = list.findIndex((m) => m.paragraphIndex > paragraphIndex || (m.paragraphIndex === paragraphIndex && m.start >= source.start));
   const cut = at < 0 ? list.length : at;
   const before = list.slice(0, cut);
-  if (isPronoun) {
+  // "I" with no quotation opened before it in its paragraph is the writer (a reader's letter, a
+  // column), whom the article does not name. (Not only outside quotation marks: a quotation that
+  // runs on over a new opening mark, `"It was nice. "I felt good. I just had to relax`, pairs the
+  // two marks and leaves the rest outside.)
+  const writer = head === "i" && text !== undefined && !findQuoteMarks(text).some((m) => m.open < source.start);
+  if (isPronoun && !writer) {
     const wantPerson = head === "he" || head === "she" || head === "i";
     const fit = wantPerson ? personBefore(before, mentions, head === "he" ? "female" : head === "she" ? "male" : undefined) : before.findLast((m) => m.entity.type === "ORG");
     if (fit) return { speaker: fit.entity.name, speakerEntityId: fit.entity.id, resolution: "pronoun" };
