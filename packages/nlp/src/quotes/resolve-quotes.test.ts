@@ -148,6 +148,21 @@ describe("resolveQuotes", () => {
     expect(unmatched).toMatchObject({ speaker: "Mr Blunkett" });
   });
 
+  it("gives \"police\" a police force named before, and \"the spokesman\" nobody it was not titled for", () => {
+    // Both took the last organisation or person named: al-Qaeda, Laura Brownlees.
+    const opening = "West Mercia Police arrested a man linked to al-Qaeda. A spokesman for the Home Office met Laura Brownlees.";
+    const org = (name: string): CanonicalEntity => ({ id: `ORG:${name}`, name, type: "ORG", aliases: [], mentions: [{ paragraphIndex: 0, ...span(opening, name) }] });
+    const entities = [org("West Mercia Police"), org("al-Qaeda"), org("Home Office"), personAt(opening, "Laura Brownlees", "Laura Brownlees").entity];
+    const text = "“He is held,” police said. “We are exploring options,” the spokesman said.";
+    const lastSaid = { start: text.lastIndexOf("said"), end: text.lastIndexOf("said") + 4, text: "said" };
+    const quotes: Quote[] = [
+      { ...sourceless(text, "He is held", "said"), kind: "direct", source: span(text, "police") },
+      { ...sourceless(text, "We are exploring options", "said"), kind: "direct", source: span(text, "the spokesman"), cue: lastSaid },
+    ];
+    const resolved = resolveQuotes([{ index: 0, text: opening, quotes: { quotes: [] } }, { index: 1, text, quotes: { quotes } }], entities);
+    expect(resolved.map((q) => q.speaker)).toEqual(["West Mercia Police", "the spokesman"]);
+  });
+
   it("leaves \"I\" with no quotation opened before it as written: the writer, not the last person named", () => {
     // A reader's letter: "I" took Robbie Williams.
     const letter = "I think the list was a joke.";

@@ -241,10 +241,27 @@ function resolveSpeaker(source: Span | null, paragraphIndex: number, mentions: D
   const wantOrg = ORG_ROLES.has(head);
   const titled = indefinite || forSomeone || wantOrg ? undefined : titledPersonBefore(before, words, mentions);
   const organisation = inside.find((m) => m.entity.type === "ORG");
-  const nearest = indefinite || forSomeone || inside.length > 0 ? undefined : before.findLast((m) => (wantOrg ? m.entity.type === "ORG" : m.entity.type === "PER" && !m.quoted && !possessive(m, mentions)));
+  const nearest = indefinite || forSomeone || inside.length > 0 || SPOKESPEOPLE.has(head) ? undefined : before.findLast((m) => nearestFits(m, head, mentions));
   if (titled ?? nearest) return { speaker: (titled ?? nearest)!.entity.name, speakerEntityId: (titled ?? nearest)!.entity.id, resolution: "role" };
   if (organisation && (indefinite || wantOrg)) return { speaker: organisation.entity.name, speakerEntityId: organisation.entity.id, resolution: "named" };
   return { speaker: source.text, speakerEntityId: null, resolution: "named" };
+}
+
+/** "The spokesman" is the one a spokesman's earlier words were given to, named only when a title said so ("spokesman Rupert Adams"), not the last person named. */
+const SPOKESPEOPLE = new Set(["spokesman", "spokeswoman", "spokesperson"]);
+
+/**
+ * Whether a mention before a role noun that named nobody may be what it stands for: for "the
+ * police" an organisation with "police" in its name ("West Mercia Police"), not the last one named;
+ * for "the authorities" none; for another organisation's role ("the company") the last
+ * organisation; for a person's role ("the minister") the last person outside what an attribution
+ * says and not a possessive ("Michael Howard's stance").
+ */
+function nearestFits(m: Mention, head: string, doc: DocumentMentions): boolean {
+  if (head === "police") return m.entity.type === "ORG" && /\bpolice\b/i.test(m.entity.name);
+  if (head === "authorities") return false;
+  if (ORG_ROLES.has(head)) return m.entity.type === "ORG";
+  return m.entity.type === "PER" && !m.quoted && !possessive(m, doc);
 }
 
 /**
