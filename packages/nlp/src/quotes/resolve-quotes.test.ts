@@ -163,6 +163,16 @@ describe("resolveQuotes", () => {
     expect(resolved.map((q) => q.speaker)).toEqual(["West Mercia Police", "the spokesman"]);
   });
 
+  it("gives \"it\" the organisation named before it, and leaves \"they\" as written", () => {
+    // "They" took the last organisation named, the commission the researchers met.
+    const text = "Researchers at London University met the Electoral Commission. It says a cap is worth debating. They say games should be studied.";
+    const org = (name: string): CanonicalEntity => ({ id: `ORG:${name}`, name, type: "ORG", aliases: [], mentions: [{ paragraphIndex: 0, ...span(text, name) }] });
+    const it: Quote = { ...sourceless(text, "a cap is worth debating", "says"), source: span(text, "It") };
+    const they: Quote = { ...sourceless(text, "games should be studied", "say"), source: span(text, "They") };
+    const resolved = resolveQuotes([{ index: 0, text, quotes: { quotes: [it, they] } }], [org("Electoral Commission"), org("London University")]);
+    expect(resolved.map((q) => q.speaker)).toEqual(["Electoral Commission", "They"]);
+  });
+
   it("leaves \"I\" with no quotation opened before it as written: the writer, not the last person named", () => {
     // A reader's letter: "I" took Robbie Williams.
     const letter = "I think the list was a joke.";

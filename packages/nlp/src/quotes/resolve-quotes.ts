@@ -41,7 +41,7 @@ const ORG_ROLES = new Set(["company", "agency", "ministry", "administration", "c
  * - a source that is mostly an entity mention is that entity, one that names a person that person
  *   (`personInSource`);
  * - "he", "she" or "I" is the person of the nearest sentence before it that names one as a speaker
- *   would be named (`personBefore`), "it" or "they" the nearest ORG; a role noun ("the spokesman",
+ *   would be named (`personBefore`), "it" the nearest ORG ("they", "we", "you" none); a role noun ("the spokesman",
  *   "the company") the person given that title before, or the nearest PER (ORG for organisation
  *   roles), unless it names a group, comes after "a" or is held for someone (see resolveSpeaker);
  * - a direct quote with no source takes the speaker of the previous paragraph's last attribution
@@ -219,7 +219,8 @@ function resolveSpeaker(source: Span | null, paragraphIndex: number, mentions: D
   const writer = head === "i" && text !== undefined && !findQuoteMarks(text).some((m) => m.open < source.start);
   if (isPronoun && !writer) {
     const wantPerson = head === "he" || head === "she" || head === "i";
-    const fit = wantPerson ? personBefore(before, mentions, head === "he" ? "female" : head === "she" ? "male" : undefined) : before.findLast((m) => m.entity.type === "ORG");
+    // "They", "we" and "you" are mostly groups no entity names ("critics", "researchers", "councils"): they keep their word.
+    const fit = wantPerson ? personBefore(before, mentions, head === "he" ? "female" : head === "she" ? "male" : undefined) : head === "it" ? before.findLast((m) => m.entity.type === "ORG") : undefined;
     if (fit) return { speaker: fit.entity.name, speakerEntityId: fit.entity.id, resolution: "pronoun" };
   }
   // A person named inside the source (`personInSource`); for a role noun, the person the document
