@@ -41,9 +41,10 @@ const ORG_ROLES = new Set(["company", "agency", "ministry", "administration", "c
  * - a source that is mostly an entity mention is that entity, one that names a person that person
  *   (`personInSource`);
  * - "he", "she" or "I" is the person of the nearest sentence before it that names one as a speaker
- *   would be named (`personBefore`), "it" the nearest ORG ("they", "we", "you" none); a role noun ("the spokesman",
- *   "the company") the person given that title before, or the nearest PER (ORG for organisation
- *   roles), unless it names a group, comes after "a" or is held for someone (see resolveSpeaker);
+ *   would be named (`personBefore`), "it" the nearest ORG ("they", "we", "you" none); a role noun
+ *   ("the minister", "the company") the person given that title before, or the nearest mention
+ *   that fits the role, unless it names a group, comes after "a" or is held for someone
+ *   (`roleSpeaker`);
  * - a direct quote with no source takes the speaker of the previous paragraph's last attribution
  *   (a quotation continued, or a speaker introduced with a colon), and its source span
  *   (`contextSource`);
@@ -221,31 +222,40 @@ function resolveSpeaker(source: Span | null, paragraphIndex: number, mentions: D
     const wantPerson = head === "he" || head === "she" || head === "i";
     // "They", "we" and "you" are mostly groups no entity names ("critics", "researchers", "councils"): they keep their word.
     const fit = wantPerson ? personBefore(before, mentions, head === "he" ? "female" : head === "she" ? "male" : undefined) : head === "it" ? before.findLast((m) => m.entity.type === "ORG") : undefined;
-    if (fit) return { speaker: fit.entity.name, speakerEntityId: fit.entity.id, resolution: "pronoun" };
+    if (fit) return speakerOf(fit, "pronoun");
   }
-  // A person named inside the source (`personInSource`); for a role noun, the person the document
-  // gave that title before ("the Tory leader" after "Tory leader Michael Howard"), else, when the
-  // source names nobody, the nearest organisation before it for "the company", or the nearest
-  // person, not in what an attribution says nor a possessive ("Michael Howard's stance"); a role
-  // after "a" (or an organisation's role) takes an organisation named inside it ("a BBC
-  // spokesman", "the Interfax news agency"). A role of a group ("analysts"), one after "a" with no
-  // organisation ("a spokesman") or one held for someone ("Mr Blair's spokesman", "his lawyer")
-  // stays as written.
+  // A person the source names (`personInSource`), else, for a role noun, whom it stands for (`roleSpeaker`).
   const within: Mention[] = [];
   for (let i = cut; i < list.length && list[i]!.paragraphIndex === paragraphIndex && list[i]!.start < source.end; i++) if (list[i]!.end <= source.end) within.push(list[i]!);
   const inside = within.filter((m) => !possessive(m, mentions));
   const person = personInSource(source, inside, mentions);
-  if (person) return { speaker: person.entity.name, speakerEntityId: person.entity.id, resolution: "named" };
-  if (!isRole || GROUP_ROLES.has(head)) return { speaker: source.text, speakerEntityId: null, resolution: "named" };
+  if (person) return speakerOf(person, "named");
+  const role = isRole && !GROUP_ROLES.has(head) ? roleSpeaker(words, before, within, inside, mentions) : undefined;
+  return role ?? { speaker: source.text, speakerEntityId: null, resolution: "named" };
+}
+
+const speakerOf = (m: Mention, resolution: Speaker["resolution"]): Speaker => ({ speaker: m.entity.name, speakerEntityId: m.entity.id, resolution });
+
+/**
+ * The speaker a role noun that names no person stands for ("the minister", "the company", "a BBC
+ * spokesman"): the person the document gave that title before ("the Tory leader" after "Tory
+ * leader Michael Howard"), else, when the source names nobody, the nearest mention that fits the
+ * role (`nearestFits`); a role after "a" (or an organisation's role) takes an organisation named
+ * inside it ("a BBC spokesman", "the Interfax news agency"). A role after "a" with no
+ * organisation ("a spokesman") or one held for someone ("Mr Blair's spokesman", "his lawyer") has
+ * none: it stays as written.
+ */
+function roleSpeaker(words: readonly string[], before: readonly Mention[], within: readonly Mention[], inside: readonly Mention[], doc: DocumentMentions): Speaker | undefined {
+  const head = words[words.length - 1] ?? "";
   const indefinite = /^(?:a|an|one|another)$/.test(words[0] ?? "");
   const forSomeone = within.length > inside.length || /^(?:his|her|their)$/.test(words[0] ?? "");
   const wantOrg = ORG_ROLES.has(head);
-  const titled = indefinite || forSomeone || wantOrg ? undefined : titledPersonBefore(before, words, mentions);
-  const organisation = inside.find((m) => m.entity.type === "ORG");
-  const nearest = indefinite || forSomeone || inside.length > 0 || SPOKESPEOPLE.has(head) ? undefined : before.findLast((m) => nearestFits(m, head, mentions));
-  if (titled ?? nearest) return { speaker: (titled ?? nearest)!.entity.name, speakerEntityId: (titled ?? nearest)!.entity.id, resolution: "role" };
-  if (organisation && (indefinite || wantOrg)) return { speaker: organisation.entity.name, speakerEntityId: organisation.entity.id, resolution: "named" };
-  return { speaker: source.text, speakerEntityId: null, resolution: "named" };
+  const titled = indefinite || forSomeone || wantOrg ? undefined : titledPersonBefore(before, words, doc);
+  const nearest = indefinite || forSomeone || inside.length > 0 || SPOKESPEOPLE.has(head) ? undefined : before.findLast((m) => nearestFits(m, head, doc));
+  const holder = titled ?? nearest;
+  if (holder) return speakerOf(holder, "role");
+  const organisation = indefinite || wantOrg ? inside.find((m) => m.entity.type === "ORG") : undefined;
+  return organisation ? speakerOf(organisation, "named") : undefined;
 }
 
 /** "The spokesman" is the one a spokesman's earlier words were given to, named only when a title said so ("spokesman Rupert Adams"), not the last person named. */
@@ -265,10 +275,7 @@ function nearestFits(m: Mention, head: string, doc: DocumentMentions): boolean {
   return m.entity.type === "PER" && !m.quoted && !possessive(m, doc);
 }
 
-/**
- * Role nouns of people the document need not have named: "analysts", "officials", "sources" stay
- * as written. So does a role after "a" or "an" ("a spokesman said"): someone not met before.
- */
+/** Role nouns of groups the document need not have named: "analysts", "officials", "sources" stay as written. */
 const GROUP_ROLES = new Set(["officials", "analysts", "experts", "aides", "source", "sources"]);
 
 /** Words that make a title another one: "deputy mayor", "former president". */
@@ -284,9 +291,10 @@ function titledPersonBefore(before: readonly Mention[], words: readonly string[]
   const role = words[words.length - 1] ?? "";
   const qualifier = UNDER_TITLES.has(words[words.length - 2] ?? "") ? words[words.length - 2]! : "";
   return before.findLast((m) => {
-    if (m.entity.type !== "PER" || !doc.text(m.paragraphIndex).slice(Math.max(0, m.start - 60), m.start).toLowerCase().includes(role)) return false;
+    const preceding = m.entity.type === "PER" ? doc.text(m.paragraphIndex).slice(Math.max(0, m.start - 60), m.start) : "";
+    if (!preceding.toLowerCase().includes(role)) return false;
     // The title right before the name, an honorific or a comma between: "Prime Minister Tony Blair", "leader, Sir Menzies Campbell".
-    const lead = /(?:(\p{L}+)[\s-]+)?(\p{L}+),?\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+)?$/u.exec(doc.text(m.paragraphIndex).slice(Math.max(0, m.start - 60), m.start));
+    const lead = /(?:(\p{L}+)[\s-]+)?(\p{L}+),?\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+)?$/u.exec(preceding);
     if (!lead || lead[2]!.toLowerCase() !== role) return false;
     const under = lead[1]?.toLowerCase() ?? "";
     return (UNDER_TITLES.has(under) ? under : "") === qualifier;
