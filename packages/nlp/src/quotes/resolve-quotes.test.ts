@@ -163,6 +163,15 @@ describe("resolveQuotes", () => {
     expect(resolved.map((q) => q.speaker)).toEqual(["West Mercia Police", "the spokesman"]);
   });
 
+  it("gives \"the company\" the first organisation of the nearest sentence that names one, not the last", () => {
+    // It took the last organisation named: Frigidaire, one of the brands listed.
+    const text = "Electrolux's subsidiary brands include AEG, Zanussi and Frigidaire. The company said it was speeding up its review.";
+    const org = (name: string): CanonicalEntity => ({ id: `ORG:${name}`, name, type: "ORG", aliases: [], mentions: [{ paragraphIndex: 0, ...span(text, name) }] });
+    const quote: Quote = { ...sourceless(text, "it was speeding up its review", "said"), source: span(text, "The company") };
+    const [resolved] = resolveQuotes([{ index: 0, text, quotes: { quotes: [quote] } }], ["Electrolux", "AEG", "Zanussi", "Frigidaire"].map(org));
+    expect(resolved).toMatchObject({ speaker: "Electrolux", resolution: "role" });
+  });
+
   it("gives \"it\" the organisation named before it, and leaves \"they\" as written", () => {
     // "They" took the last organisation named, the commission the researchers met.
     const text = "Researchers at London University met the Electoral Commission. It says a cap is worth debating. They say games should be studied.";

@@ -251,7 +251,9 @@ function roleSpeaker(words: readonly string[], before: readonly Mention[], withi
   const forSomeone = within.length > inside.length || /^(?:his|her|their)$/.test(words[0] ?? "");
   const wantOrg = ORG_ROLES.has(head);
   const titled = indefinite || forSomeone || wantOrg ? undefined : titledPersonBefore(before, words, doc);
-  const nearest = indefinite || forSomeone || inside.length > 0 || SPOKESPEOPLE.has(head) ? undefined : before.findLast((m) => nearestFits(m, head, doc));
+  const fits = (m: Mention) => nearestFits(m, head, doc);
+  const companyLike = wantOrg && head !== "police";
+  const nearest = indefinite || forSomeone || inside.length > 0 || SPOKESPEOPLE.has(head) ? undefined : companyLike ? firstOfNearestSentence(before, fits, doc) : before.findLast(fits);
   const holder = titled ?? nearest;
   if (holder) return speakerOf(holder, "role");
   const organisation = indefinite || wantOrg ? inside.find((m) => m.entity.type === "ORG") : undefined;
@@ -271,8 +273,20 @@ const SPOKESPEOPLE = new Set(["spokesman", "spokeswoman", "spokesperson"]);
 function nearestFits(m: Mention, head: string, doc: DocumentMentions): boolean {
   if (head === "police") return m.entity.type === "ORG" && /\bpolice\b/i.test(m.entity.name);
   if (head === "authorities") return false;
-  if (ORG_ROLES.has(head)) return m.entity.type === "ORG";
+  if (ORG_ROLES.has(head)) return m.entity.type === "ORG" && !m.quoted;
   return m.entity.type === "PER" && !m.quoted && !possessive(m, doc);
+}
+
+/**
+ * The first mention that fits in the nearest sentence that has one: for "the company", the
+ * organisation a sentence is about rather than the last one it lists ("Electrolux's subsidiary
+ * brands include AEG, Zanussi and Frigidaire. The company said": Electrolux).
+ */
+function firstOfNearestSentence(before: readonly Mention[], fits: (m: Mention) => boolean, doc: DocumentMentions): Mention | undefined {
+  const last = before.findLast(fits);
+  if (!last) return undefined;
+  const sentence = doc.sentenceOf(last);
+  return before.find((m) => m.paragraphIndex === last.paragraphIndex && fits(m) && doc.sentenceOf(m) === sentence);
 }
 
 /** Role nouns of groups the document need not have named: "analysts", "officials", "sources" stay as written. */
