@@ -34,9 +34,9 @@ const TITLES = new Set(["gen", "col", "capt", "sgt", "lt", "maj", "adm", "dr", "
 /**
  * Whom a person entity's names tell it is: an honorific ("Mr Blunkett", "Mrs Quinn", "Sir Menzies
  * Campbell") or the given names before the last word, when those the lists know name women only or
- * men only ("Margaret Thatcher", "Donald Trump"; "Hillary" is in both lists), in its name or aliases; undefined when they tell
- * nothing or disagree ("Tory Liam Fox", where the tagger kept the party: "Tory" is a woman's name
- * in the lists, "Liam" a man's).
+ * men only ("Margaret Thatcher", "Donald Trump"; "Hillary" is in both lists), in its name or
+ * aliases; undefined when they tell nothing or disagree ("Tory Liam Fox", where the tagger kept the
+ * party: "Tory" is a woman's name in the lists, "Liam" a man's).
  */
 export function genderOf(entity: CanonicalEntity, names: GivenNames | undefined): Gender | undefined {
   const found = new Set<Gender>();
