@@ -270,6 +270,19 @@ describe("the viewer's pages on a real Redis", () => {
     expect(text((await get("/documents/doc-paged")).body)).toContain("A title doc-paged.txt · 3 paragraphs");
   });
 
+  it("shows a quote's source words beside the person they name, and a pronoun's beside whom it stands for", async () => {
+    const { store } = deployment;
+    await store.createRun("source-run", ["x"], producer);
+    await store.putDocument("source-run", 1, meta("doc-source", 1, "Flood story"), paragraphs(1));
+    const base = { paragraphIndex: 0, content: { start: 0, end: 9, text: "Paragraph" }, cue: null, kind: "direct" as const, confidence: 0.9, opensAcross: false, closesAcross: false, speakerEntityId: "per-smith" };
+    const named: ResolvedQuote = { ...base, source: { start: 0, end: 9, text: "Katharine Smith, the agency's flood duty manager" }, speaker: "Katharine Smith", resolution: "named" };
+    const plain: ResolvedQuote = { ...base, source: { start: 0, end: 9, text: "Katharine Smith" }, speaker: "Katharine Smith", resolution: "named" };
+    const pronoun: ResolvedQuote = { ...base, source: { start: 0, end: 3, text: "she" }, speaker: "Katharine Smith", resolution: "pronoun" };
+    await store.putDocumentResult({ docId: "doc-source", summary: { sentences: [], text: "" }, entities: [], quotes: [named, plain, pronoun], missing: [], completedAt: 5 });
+    const footers = [...(await get("/documents/doc-source")).body.matchAll(/<footer>(.*?)<\/footer>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim());
+    expect(footers.map((f) => f.split(" · ")[0])).toEqual(["— Katharine Smith (“Katharine Smith, the agency&#39;s flood duty manager”)", "— Katharine Smith", "— Katharine Smith (from “she”)"]);
+  });
+
   it("pages through an entity's quotes when more than 20 documents quote it", async () => {
     const { store } = deployment;
     await store.createRun("talker-run", ["x"], producer);

@@ -42,11 +42,16 @@ function highlight(text: string, index: number, mentions: EntityMention[], canon
  */
 const UNCERTAIN_QUOTE_BELOW = 0.6;
 
-/** How the speaker was found, when it is not the quote's own named source. */
+/**
+ * How the speaker was found, when it is not the quote's own named source; and the source's own
+ * words when the speaker is only the person they name ("Katharine Smith", from “Katharine Smith,
+ * the agency's flood duty manager”).
+ */
 function resolutionNote(q: Quote | ResolvedQuote): Html | string {
   if (!("resolution" in q)) return "";
   const written = q.source ?? q.contextSource?.span;
   if ((q.resolution === "pronoun" || q.resolution === "role") && written) return html` <span class="small">(from “${written.text}”)</span>`;
+  if (q.resolution === "named" && q.source && q.speaker !== null && q.source.text !== q.speaker) return html` <span class="small">(“${q.source.text}”)</span>`;
   if (q.resolution === "context") return html` <span class="small">(from ${q.contextSource && q.contextSource.paragraphIndex !== q.paragraphIndex ? `paragraph ${q.contextSource.paragraphIndex + 1}` : "the context"})</span>`;
   return "";
 }
