@@ -110,13 +110,17 @@ export function createProducer(deps: ProducerDeps) {
   const leaseMs = deps.leaseMs ?? 15_000;
   const clock = deps.clock ?? Date.now;
 
+  /**
+   * Wait until the queues of `partitions` have room. The lease is renewed by its timer meanwhile;
+   * after each pause `hold` is asked, so a refusal ends the wait (the caller holds the lease once
+   * more before it writes).
+   */
   async function waitForRoom(partitions: Set<number>, hold: () => Promise<void>): Promise<void> {
     for (;;) {
-      // The lease is renewed by its timer meanwhile; a refusal ends the wait.
-      await withRedisRetry(hold);
       const waiting = await withRedisRetry(() => Promise.all([...partitions].flatMap((p) => TASKS.map((t) => deps.queues[p]![t].getWaitingCount()))));
       if (Math.max(0, ...waiting) < highWater) return;
       await new Promise((r) => setTimeout(r, 200));
+      await withRedisRetry(hold);
     }
   }
 
