@@ -106,15 +106,18 @@ export const eta = (seconds: number | null | undefined) => {
 /** A time as "2026-11-24 04:12:00 UTC". */
 export const when = (ms: number | null | undefined) => (ms ? `${new Date(ms).toISOString().replace("T", " ").slice(0, 19)} UTC` : "--");
 
+/** "." and "..": ids a URL cannot carry as a path segment (browsers and URL parsers resolve them away). */
+const isDotSegment = (id: string) => id === "." || id === "..";
+
 /**
  * The path of the page of a run or document: `/runs/<id>`, or `/runs/?id=<id>` for an id a path
  * segment cannot hold: "." and ".." (also written %2E) are resolved away by browsers and by the
  * server's URL parser, so `/runs/..` would be `/`.
  */
-export const idPath = (base: string, id: string) => (id === "." || id === ".." ? `${base}/?id=${id}` : `${base}/${encodeURIComponent(id)}`);
+export const idPath = (base: string, id: string) => (isDotSegment(id) ? `${base}/?id=${id}` : `${base}/${encodeURIComponent(id)}`);
 
 /** Where a run's page posts the run's deletion: `/admin/runs/<id>/delete`, or `/admin/runs/delete?id=<id>` for "." and ".." (see idPath). */
-export const runDeletePath = (id: string) => (id === "." || id === ".." ? `/admin/runs/delete?id=${id}` : `/admin/runs/${encodeURIComponent(id)}/delete`);
+export const runDeletePath = (id: string) => (isDotSegment(id) ? `/admin/runs/delete?id=${id}` : `/admin/runs/${encodeURIComponent(id)}/delete`);
 
 /** `base` with one more query parameter (`?` or `&` as `base` needs). */
 export const withParam = (base: string, name: string, value: number) => `${base}${base.includes("?") ? "&" : "?"}${name}=${value}`;
