@@ -22,6 +22,12 @@ describe("quoteTokens", () => {
     expect(texts(TRAINED_READING).slice(2, 5)).toEqual(["40", ",", "000"]);
   });
 
+  it("ends a sentence after \"U.S.\" before \"He\", which the shipped model's training did not", () => {
+    const sentenceOfHe = (reading?: typeof TRAINED_READING) => quoteTokens("They stay in the U.S. He said so.", undefined, reading).sentence[6];
+    expect(sentenceOfHe()).toBe(1);
+    expect(sentenceOfHe(TRAINED_READING)).toBe(0);
+  });
+
   it("keeps each array to itself (they share one buffer)", () => {
     const u = quoteTokens("“We won,” Croft said.");
     const n = u.length;

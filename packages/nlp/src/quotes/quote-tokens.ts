@@ -87,17 +87,22 @@ function wordHashes(raw: string): WordHashes {
 const TRAINED_TOKEN_RE = /[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*|''|\S/gu;
 const TOKEN_RE = new RegExp(String.raw`\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?(?!\p{N})|${TRAINED_TOKEN_RE.source}`, "gu");
 
-/** How `quoteTokens` reads a paragraph: `pairMixed` as in `featureMarks`, `wholeNumbers` as in `TOKEN_RE`. */
+/**
+ * How `quoteTokens` reads a paragraph: `pairMixed` as in `featureMarks`, `wholeNumbers` as in
+ * `TOKEN_RE`, `closingAbbreviations` as in `splitSentences`.
+ */
 export interface QuoteReading {
   pairMixed?: boolean;
   wholeNumbers?: boolean;
+  closingAbbreviations?: boolean;
 }
 /**
  * The reading the shipped quote model's training examples were encoded with, which `train:quotes`
  * keeps so that it writes the shipped file byte for byte; extraction reads paragraphs the newer way
- * (both changes measured with that model: packages/nlp/README.md, after the trailing rules).
+ * (each change measured with that model: packages/nlp/README.md, after the trailing rules, and
+ * "Sentences" for `closingAbbreviations`).
  */
-export const TRAINED_READING: Readonly<QuoteReading> = { pairMixed: false, wholeNumbers: false };
+export const TRAINED_READING: Readonly<QuoteReading> = { pairMixed: false, wholeNumbers: false, closingAbbreviations: false };
 
 function classOf(raw: string, lower: string): number {
   const c = raw.charCodeAt(0);
@@ -137,7 +142,7 @@ const NO_WORDS: ReadonlyMap<string, number> = new Map();
  * knows of each word (`words`: clusters `c1 | c2 << 11` and cue-share bucket `<< 22`, see `wordKnowledge`).
  * `TRAINED_READING` reads it as the shipped model's training examples were read.
  */
-export function quoteTokens(text: string, words: ReadonlyMap<string, number> = NO_WORDS, { pairMixed = true, wholeNumbers = true }: QuoteReading = {}): QuoteTokens {
+export function quoteTokens(text: string, words: ReadonlyMap<string, number> = NO_WORDS, { pairMixed = true, wholeNumbers = true, closingAbbreviations = true }: QuoteReading = {}): QuoteTokens {
   const raw: Array<[number, number, string]> = [];
   for (const m of text.matchAll(wholeNumbers ? TOKEN_RE : TRAINED_TOKEN_RE)) raw.push([m.index!, m.index! + m[0].length, m[0]]);
   const n = raw.length;
@@ -158,7 +163,7 @@ export function quoteTokens(text: string, words: ReadonlyMap<string, number> = N
     inQuote: s.uint8(n),
   }));
   const t: QuoteTokens = { text, length: n, ...arrays, lower: new Array<string>(n), marks: findQuoteMarks(text) };
-  const sentences = splitSentences(text);
+  const sentences = splitSentences(text, { closingAbbreviations });
   const marks = featureMarks(text, t.marks, pairMixed);
   let s = 0;
   let m = 0;

@@ -9,6 +9,21 @@ describe("splitSentences", () => {
     expect(texts("J. R. R. Tolkien wrote it. It sold well!")).toEqual(["J. R. R. Tolkien wrote it.", "It sold well!"]);
   });
 
+  it("ends a sentence at an abbreviation that can close one, before a word that opens sentences", () => {
+    expect(texts("Troops will stay in the U.S. He said so on Monday.")).toEqual(["Troops will stay in the U.S.", "He said so on Monday."]);
+    expect(texts("It sold shares to Acme Inc. The deal closed. Smith & Co. It's done.")).toEqual(["It sold shares to Acme Inc.", "The deal closed.", "Smith & Co.", "It's done."]);
+    expect(texts("He asked the U.S. Senate and the U.N. Security Council. Acme Inc. Chief Jo Bo left.")).toEqual([
+      "He asked the U.S. Senate and the U.N. Security Council.",
+      "Acme Inc. Chief Jo Bo left.",
+    ]);
+    expect(texts("She said no. The vote was lost at No. 10. It was No. 1 Street.")).toEqual(["She said no.", "The vote was lost at No. 10.", "It was No. 1 Street."]);
+  });
+
+  it("reads those abbreviations as before when asked to (closingAbbreviations: false)", () => {
+    const text = "Troops will stay in the U.S. He said no. The vote was lost.";
+    expect(splitSentences(text, { closingAbbreviations: false }).map((s) => s.text)).toEqual(["Troops will stay in the U.S. He said no. The vote was lost."]);
+  });
+
   it("keeps a closing quotation mark with the sentence it ends", () => {
     expect(texts('He said "it is over." Then he left.')).toEqual(['He said "it is over."', "Then he left."]);
   });
