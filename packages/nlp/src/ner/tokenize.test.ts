@@ -46,4 +46,8 @@ describe("tokenizeSentences", () => {
     const s = tokenizeSentences("Mr. Croft spoke. Then he left.");
     expect(s.map((x) => x.map((t) => t.text))).toEqual([["Mr.", "Croft", "spoke", "."], ["Then", "he", "left", "."]]);
   });
+
+  it("reads sentences as the shipped entity model was trained on: no sentence ends after \"U.S.\"", () => {
+    expect(tokenizeSentences("They stay in the U.S. He said so.")).toHaveLength(1);
+  });
 });
