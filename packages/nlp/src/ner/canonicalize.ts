@@ -1,4 +1,5 @@
 import { type CanonicalEntity, type EntitiesResult, type EntityMention, EntityType } from "@newsflow/contracts";
+import { JOINED_PARTICLE } from "./particles.js";
 
 /** Entities of one paragraph, as the document step receives them. */
 export interface ParagraphEntities {
@@ -20,8 +21,6 @@ export function entityId(type: EntityType, name: string): string {
 }
 
 const EVALUATED = new Set<string>(EntityType.options);
-// Arabic and other name particles that a later mention may drop: al-Abadi ~ Abadi.
-const PARTICLE = /^(?:al|el|ad|ad|an|ar|as|ash|at|az|bin|ibn|ben|abu)[-\u2010\u2011]/i;
 const FUNCTION_WORDS = new Set(["of", "the", "and", "for", "de", "du", "la", "le", "in", "on", "&"]);
 
 /** One distinct surface form (case-folded) of one type, with its mentions. */
@@ -43,7 +42,8 @@ function wordsOf(text: string): string[] {
 }
 
 function normWord(w: string): string {
-  return w.toLowerCase().replace(PARTICLE, "").replace(/[.\u2019']/g, "");
+  // A later mention may drop the particle: al-Abadi ~ Abadi.
+  return w.toLowerCase().replace(JOINED_PARTICLE, "").replace(/[.\u2019']/g, "");
 }
 
 function root(f: Form): Form {

@@ -3,6 +3,7 @@ import { type ContextTyper, retypeByContext } from "./context-typer.js";
 import type { FeatureResources } from "./features.js";
 import { normalizeToken, sentenceCasing } from "./features.js";
 import { ENTITY_TYPES } from "./labels.js";
+import { NAME_PARTICLE, PARTICLE_SURNAME } from "./particles.js";
 import { squashName } from "./place-names.js";
 import { type Token, tokenizeSentences } from "./tokenize.js";
 
@@ -51,12 +52,6 @@ export interface ReconcileOptions {
 export const ALIAS_VOTE = 0.5;
 
 const TYPE_INDEX = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
-// Name particles that start the second half of an Arabic name: "Abu Bakr" + "al-Baghdadi".
-const PARTICLE = /^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|ben|bint|abu|van|von|de|da|di|du|le|la)(?:[-\u2010\u2011]|$)/;
-
-// A surname joined to its particle: al-Baghdadi, bin-Laden, el-Sisi.
-const PARTICLE_NAME = /^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|bint|abu)[-\u2010\u2011]\p{Lu}/u;
-
 /** Confidence at which a mention keeps its own type against the document's vote. */
 const KEEP_TYPE = 0.75;
 
@@ -134,7 +129,7 @@ function mergeSplitNames(p: Para): void {
     const last = out[out.length - 1];
     if (last !== undefined && last.end === s.start && last.type === 0) {
       const second = p.tokens[s.start]!.text;
-      if (spaced(p, last.end - 1) && (s.type === 0 || PARTICLE.test(second))) {
+      if (spaced(p, last.end - 1) && (s.type === 0 || NAME_PARTICLE.test(second))) {
         last.end = s.end;
         last.confidence = Math.min(last.confidence, s.confidence);
         continue;
@@ -146,7 +141,7 @@ function mergeSplitNames(p: Para): void {
   for (let k = 0; k < out.length; k++) {
     const s = out[k]!;
     const next = p.tokens[s.end];
-    if (s.type !== 0 || next === undefined || !PARTICLE_NAME.test(next.text)) continue;
+    if (s.type !== 0 || next === undefined || !PARTICLE_SURNAME.test(next.text)) continue;
     if (!spaced(p, s.end - 1) || out[k + 1]?.start === s.end) continue;
     s.end++;
   }

@@ -39,6 +39,8 @@ describe("summarizeParagraph", () => {
     // "When ISIS", "And Iraqi" and "Iraqi Prime Minister Haider" (without "al-Abadi") were key phrases.
     expect(summarizeParagraph("When ISIS emerged in 2014, the coalition formed. And Iraqi forces closed in.").keyPhrases.filter((k) => /\p{Lu}/u.test(k))).toEqual([]);
     expect(summarizeParagraph("Iraqi Prime Minister Haider al-Abadi raised the flag.").keyPhrases[0]).toBe("Iraqi Prime Minister Haider al-Abadi");
+    // The particles the entity step knows, not only al, el, bin, ibn and abu: "Moqtada" alone was no key phrase.
+    expect(summarizeParagraph("The cleric Moqtada as-Sadr called for calm.").keyPhrases[0]).toBe("Moqtada as-Sadr");
   });
 
   it("leaves a list bullet that opens the paragraph out of its first sentence", () => {

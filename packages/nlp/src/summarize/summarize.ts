@@ -1,4 +1,5 @@
 import { type DocumentSummary, type DocumentSummarySentence, type EntitiesResult, EntityType, type ParagraphSummary, type ScoredSentence, type SummaryBudget } from "@newsflow/contracts";
+import { PARTICLE_SURNAME_SOURCE } from "../ner/particles.js";
 import { type SentenceSpan, splitSentences } from "../text/sentences.js";
 import { listMarkerLength } from "../text/split-paragraphs.js";
 import { contentWords, documentFeatures, isStopWord, type RankSentence, score } from "./features.js";
@@ -32,7 +33,7 @@ export function shortenSentence(text: string): string {
  * ("A-10", "KC-10", "O'Neill", "Thunderbolt-2"), never at its end ("US Air Force A-" was a key
  * phrase), or a surname joined to its particle ("al-Abadi", "bin-Laden").
  */
-const NAME_WORD = String.raw`(?:\p{Lu}(?:[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|(?:['’-][\p{L}\p{N}]+)+)|(?:al|el|bin|ibn|abu)-\p{Lu}[\p{L}\p{N}]*)`;
+const NAME_WORD = String.raw`(?:\p{Lu}(?:[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|(?:['’-][\p{L}\p{N}]+)+)|${PARTICLE_SURNAME_SOURCE}[\p{L}\p{N}]*)`;
 const NAMES = new RegExp(`${NAME_WORD}(?:\\s+${NAME_WORD})+`, "gu");
 /** Words that open a sentence capitalised without being part of the name after them ("When ISIS", "On Friday"). */
 const LEADS = new Set(["when", "while", "although", "though", "because", "since", "during", "meanwhile", "however", "yesterday", "today"]);
