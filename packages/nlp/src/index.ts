@@ -8,5 +8,5 @@ export type { QuoteModel } from "./quotes/quote-model.js";
 export { type ParagraphQuotes, type ResolveOptions, resolveQuotes } from "./quotes/resolve-quotes.js";
 export { type ParagraphForSummary, summarizeDocument, summarizeParagraph } from "./summarize/summarize.js";
 export type { SummaryWeights } from "./summarize/weights.js";
-export { type SentenceSpan, splitSentences } from "./text/sentences.js";
+export { type SentenceOptions, type SentenceSpan, splitSentences } from "./text/sentences.js";
 export { hasText, listMarkerLength, normalizeText, type SplitDocument, splitParagraphs } from "./text/split-paragraphs.js";
