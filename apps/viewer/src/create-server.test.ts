@@ -278,9 +278,11 @@ describe("the viewer's pages on a real Redis", () => {
     const named: ResolvedQuote = { ...base, source: { start: 0, end: 9, text: "Katharine Smith, the agency's flood duty manager" }, speaker: "Katharine Smith", resolution: "named" };
     const plain: ResolvedQuote = { ...base, source: { start: 0, end: 9, text: "Katharine Smith" }, speaker: "Katharine Smith", resolution: "named" };
     const pronoun: ResolvedQuote = { ...base, source: { start: 0, end: 3, text: "she" }, speaker: "Katharine Smith", resolution: "pronoun" };
-    await store.putDocumentResult({ docId: "doc-source", summary: { sentences: [], text: "" }, entities: [], quotes: [named, plain, pronoun], missing: [], completedAt: 5 });
+    // Words that add nothing to the name ("The", a possessive) are not repeated beside it.
+    const article: ResolvedQuote = { ...base, source: { start: 0, end: 14, text: "The Met Office" }, speaker: "Met Office", resolution: "named" };
+    await store.putDocumentResult({ docId: "doc-source", summary: { sentences: [], text: "" }, entities: [], quotes: [named, plain, pronoun, article], missing: [], completedAt: 5 });
     const footers = [...(await get("/documents/doc-source")).body.matchAll(/<footer>(.*?)<\/footer>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim());
-    expect(footers.map((f) => f.split(" · ")[0])).toEqual(["— Katharine Smith (“Katharine Smith, the agency&#39;s flood duty manager”)", "— Katharine Smith", "— Katharine Smith (from “she”)"]);
+    expect(footers.map((f) => f.split(" · ")[0])).toEqual(["— Katharine Smith (“Katharine Smith, the agency&#39;s flood duty manager”)", "— Katharine Smith", "— Katharine Smith (from “she”)", "— Met Office"]);
   });
 
   it("pages through an entity's quotes when more than 20 documents quote it", async () => {

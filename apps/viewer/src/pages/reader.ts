@@ -44,16 +44,28 @@ const UNCERTAIN_QUOTE_BELOW = 0.6;
 
 /**
  * How the speaker was found, when it is not the quote's own named source; and the source's own
- * words when the speaker is only the person they name ("Katharine Smith", from “Katharine Smith,
- * the agency's flood duty manager”).
+ * words when they say more than the name they give ("Katharine Smith", from “Katharine Smith,
+ * the agency's flood duty manager”; not “The Met Office” beside "Met Office").
  */
 function resolutionNote(q: Quote | ResolvedQuote): Html | string {
   if (!("resolution" in q)) return "";
   const written = q.source ?? q.contextSource?.span;
   if ((q.resolution === "pronoun" || q.resolution === "role") && written) return html` <span class="small">(from “${written.text}”)</span>`;
-  if (q.resolution === "named" && q.source && q.speaker !== null && q.source.text !== q.speaker) return html` <span class="small">(“${q.source.text}”)</span>`;
+  if (q.resolution === "named" && q.source && q.speaker !== null && saysMore(q.source.text, q.speaker)) return html` <span class="small">(“${q.source.text}”)</span>`;
   if (q.resolution === "context") return html` <span class="small">(from ${q.contextSource && q.contextSource.paragraphIndex !== q.paragraphIndex ? `paragraph ${q.contextSource.paragraphIndex + 1}` : "the context"})</span>`;
   return "";
+}
+
+/** Whether a source's words say more than the name: not only a leading "the", a possessive, case or spacing apart. */
+function saysMore(source: string, name: string): boolean {
+  const bare = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/^the\s+/, "")
+      .replace(/['\u2019]s?$/, "")
+      .replace(/\s+/g, " ")
+      .trim();
+  return bare(source) !== bare(name);
 }
 
 function quoteBlock(q: Quote | ResolvedQuote): Html {
