@@ -8,8 +8,9 @@ export interface SentenceSpan {
 export interface SentenceOptions {
   /**
    * Whether "U.S.", "Inc." and the like can end a sentence (before a word that opens sentences),
-   * as they do since the twenty-ninth session; false reads them as before, never ending one: the
-   * shipped quote model's training examples were read so (`TRAINED_READING` in quote-tokens.ts).
+   * as they do since the twenty-ninth session; false reads them as before, never ending one, as
+   * the shipped quote model's training (`TRAINED_READING` in quote-tokens.ts) and the entity tagger
+   * (`tokenizeSentences`) still do.
    */
   closingAbbreviations?: boolean;
 }
