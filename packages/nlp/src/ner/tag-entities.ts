@@ -1,7 +1,7 @@
 import type { EntitiesResult, EntityMention } from "@newsflow/contracts";
 import { type DocumentHistory, decodeSentence } from "./decode.js";
 import { buildDocumentContext, encodeSentence, lowerForm, normalizeToken } from "./features.js";
-import { GAZ_SOURCES, matchGazetteers, NUM_GAZ_SOURCES } from "./gazetteer.js";
+import { GAZ_SOURCES, type Gazetteer, matchGazetteers, NUM_GAZ_SOURCES } from "./gazetteer.js";
 import { hashString32 } from "./hash.js";
 import { ENTITY_TYPES, type LabelSpan, NUM_LABELS, spansFromLabels } from "./labels.js";
 import type { NerModel } from "./model-format.js";
@@ -72,6 +72,11 @@ const WIKI_ORG: readonly number[] = [GAZ_SOURCES.indexOf("wikiORG"), GAZ_SOURCES
  */
 function organisationNotPlace(model: NerModel, s: LabelSpan, words: readonly string[], name: string, confidence: number): boolean {
   if (s.type !== 2 || confidence >= ORGANISATION_OVER_PLACE || isPlaceName(model.placeNames, name)) return false;
+  return isListedOrganisation(model.resources.gazetteers, words);
+}
+
+/** Whether Wikipedia's organisation titles or their redirects list these words as one name, written exactly so. */
+export function isListedOrganisation(gazetteers: readonly Gazetteer[], words: readonly string[]): boolean {
   const n = words.length;
   const lower = new Int32Array(n);
   const surface = new Int32Array(n);
@@ -82,7 +87,7 @@ function organisationNotPlace(model: NerModel, s: LabelSpan, words: readonly str
   });
   const len = new Uint8Array(n * NUM_GAZ_SOURCES);
   const exact = new Uint8Array(n * NUM_GAZ_SOURCES);
-  matchGazetteers(model.resources.gazetteers, lower, surface, n, len, exact);
+  matchGazetteers(gazetteers, lower, surface, n, len, exact);
   return WIKI_ORG.some((source) => len[source] === n && exact[source] === 1);
 }
 
