@@ -1,6 +1,6 @@
-import type { CanonicalEntity, Paragraph } from "@newsflow/contracts";
-import { canonicalizeEntities, type ExtractOptions, extractQuotes, normalizeText, type QuoteModel, resolveQuotes, splitParagraphs } from "@newsflow/nlp";
-import { loadEntityTagger } from "@newsflow/nlp/node";
+import type { CanonicalEntity, Paragraph, ResolvedQuote } from "@newsflow/contracts";
+import { canonicalizeEntities, type ExtractOptions, extractQuotes, type GivenNames, normalizeText, type QuoteModel, resolveQuotes, splitParagraphs } from "@newsflow/nlp";
+import { loadEntityTagger, loadGivenNames } from "@newsflow/nlp/node";
 import { type GoldArticle, readPolnear } from "./polnear.js";
 import { emptyCounts, type QuoteCounts, scoreArticle } from "./score-quotes.js";
 import { type PlacedParagraph, toAttributions } from "./to-attributions.js";
@@ -15,10 +15,11 @@ export interface ErrorArticle {
 }
 
 /**
- * The articles of a PolNeAR-format file (or already read) as `eval quotes` prepares them (normalised text, paragraphs
- * without a title, the shipped tagger's canonical entities), for the quote error scripts. Articles
- * whose text `normalizeText` changes in length are left out (their offsets would shift) and
- * counted in `skipped`.
+ * The articles of a PolNeAR-format file (or already read) much as `eval quotes` prepares them
+ * (normalised text, paragraphs without a title, the shipped tagger's canonical entities, though
+ * not reconciled as the document step does), for the quote error scripts. Articles whose text
+ * `normalizeText` changes in length are left out (their offsets would shift) and counted in
+ * `skipped`.
  */
 export function* errorArticles(data: string | readonly GoldArticle[], skipped: { count: number }): Generator<ErrorArticle> {
   const tagger = loadEntityTagger();
@@ -35,6 +36,27 @@ export function* errorArticles(data: string | readonly GoldArticle[], skipped: {
   }
 }
 
+let givenNames: GivenNames | undefined;
+
+/**
+ * An article's quotes as the quotes worker and the document step give them: each paragraph's
+ * extracted with `options`, then resolved with the article's canonical entities and the shipped
+ * given names (loaded once). `beforeParagraph` runs before each paragraph is extracted.
+ */
+export function articleQuotes(
+  a: Pick<ErrorArticle, "paragraphs" | "canonical">,
+  model: QuoteModel,
+  options: ExtractOptions = {},
+  beforeParagraph: (paragraph: Paragraph) => void = () => {},
+): ResolvedQuote[] {
+  givenNames ??= loadGivenNames();
+  const quoted = a.paragraphs.map((p) => {
+    beforeParagraph(p);
+    return { index: p.index, text: p.text, quotes: extractQuotes(p.text, model, options) };
+  });
+  return resolveQuotes(quoted, a.canonical, { givenNames });
+}
+
 /**
  * The counts of `eval quotes` over prepared articles: each paragraph's quotes extracted with
  * `options`, resolved with the article's canonical entities, scored against its attributions.
@@ -48,11 +70,8 @@ export function scoreErrorArticles(
 ): QuoteCounts {
   const counts = emptyCounts();
   for (const a of articles) {
-    const quoted = a.paragraphs.map((p) => {
-      beforeParagraph(a, p);
-      return { index: p.index, text: p.text, quotes: extractQuotes(p.text, model, options) };
-    });
-    scoreArticle(a.article.text, a.article.attributions, toAttributions(resolveQuotes(quoted, a.canonical), a.placed), counts);
+    const resolved = articleQuotes(a, model, options, (p) => beforeParagraph(a, p));
+    scoreArticle(a.article.text, a.article.attributions, toAttributions(resolved, a.placed), counts);
   }
   return counts;
 }

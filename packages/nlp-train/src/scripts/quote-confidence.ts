@@ -11,8 +11,7 @@
 // The last line is JSON.
 import { parseArgs } from "node:util";
 import type { ResolvedQuote } from "@newsflow/contracts";
-import { extractQuotes, resolveQuotes } from "@newsflow/nlp";
-import { errorArticles } from "../quotes/error-articles.js";
+import { articleQuotes, errorArticles } from "../quotes/error-articles.js";
 import { articleModels } from "../quotes/fold-models.js";
 import { readPolnear } from "../quotes/polnear.js";
 import { matchAttributions, tokenSpans, tokensIn } from "../quotes/score-quotes.js";
@@ -81,10 +80,7 @@ const { modelOf } = articleModels(articles, values["held-out"]);
 const skipped = { count: 0 };
 for (const { article, text, paragraphs, canonical, placed } of errorArticles(articles, skipped)) {
   const model = modelOf(article);
-  const resolved = resolveQuotes(
-    paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model) })),
-    canonical,
-  );
+  const resolved = articleQuotes({ paragraphs, canonical }, model);
   const predicted = toAttributions(resolved, placed);
   const quotes = heads(resolved);
   const tokens = tokenSpans(text);

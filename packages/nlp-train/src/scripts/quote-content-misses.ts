@@ -13,9 +13,8 @@
 // each as that count of all the gold attributions whose cue ends in it. Articles whose text
 // `normalizeText` changes in length are left out.
 import { parseArgs } from "node:util";
-import { extractQuotes, resolveQuotes } from "@newsflow/nlp";
 import { loadQuoteModel } from "@newsflow/nlp/node";
-import { errorArticles } from "../quotes/error-articles.js";
+import { articleQuotes, errorArticles } from "../quotes/error-articles.js";
 import { articleModels } from "../quotes/fold-models.js";
 import { readPolnear } from "../quotes/polnear.js";
 import { matchAttributions, type Spans, tokenF1, tokenSpans, tokensIn } from "../quotes/score-quotes.js";
@@ -49,10 +48,7 @@ let gold = 0;
 const skipped = { count: 0 };
 for (const { article, text, paragraphs, canonical, placed } of errorArticles(articles, skipped)) {
   const model = modelOf(article);
-  const resolved = resolveQuotes(
-    paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model) })),
-    canonical,
-  );
+  const resolved = articleQuotes({ paragraphs, canonical }, model);
   const predicted = toAttributions(resolved, placed);
   const pairs = matchAttributions(text, article.attributions, predicted);
   const matchedGold = new Set(pairs.map(([i]) => i));
@@ -61,8 +57,9 @@ for (const { article, text, paragraphs, canonical, placed } of errorArticles(art
   const predictedTokens = predicted.map((p) => tokensIn(tokens, p.content));
   gold += article.attributions.length;
   article.attributions.forEach((g, i) => {
-    const word = byCue.get(cueWord(text, g.cue)) ?? { gold: 0, missed: 0 };
-    byCue.set(cueWord(text, g.cue), word);
+    const key = cueWord(text, g.cue);
+    const word = byCue.get(key) ?? { gold: 0, missed: 0 };
+    byCue.set(key, word);
     word.gold++;
     if (matchedGold.has(i)) return;
     const goldTokens = tokensIn(tokens, g.content);

@@ -8,8 +8,7 @@
 // (a sourceless quote joined to no other keeps no speaker), to see what they are worth. Articles
 // whose text `normalizeText` changes in length are left out.
 import { parseArgs } from "node:util";
-import { extractQuotes, resolveQuotes } from "@newsflow/nlp";
-import { errorArticles } from "../quotes/error-articles.js";
+import { articleQuotes, errorArticles } from "../quotes/error-articles.js";
 import { articleModels } from "../quotes/fold-models.js";
 import { readPolnear } from "../quotes/polnear.js";
 import { type ArticleMatch, emptyCounts, isDirect, quoteFigures, type ScoredAttribution, type Spans, scoreArticle } from "../quotes/score-quotes.js";
@@ -58,7 +57,7 @@ const add = (cls: string, line: string) => {
 
 for (const { article, text, paragraphs, canonical, placed } of errorArticles(onlyFolds ? articles.filter((a) => onlyFolds.has(foldOf(a))) : articles, skipped)) {
   const model = modelOf(article);
-  const all = resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model) })), canonical);
+  const all = articleQuotes({ paragraphs, canonical }, model);
   const resolved = values["without-context-speakers"]
     ? all.map((q) => (q.resolution === "context" && !q.source && q.joinedTo === undefined ? { ...q, speaker: null, speakerEntityId: null, resolution: "unresolved" as const, contextSource: undefined } : q))
     : all;

@@ -5,8 +5,7 @@
 // Articles whose text `normalizeText` changes in length are left out (their offsets would shift).
 import { parseArgs } from "node:util";
 import type { ResolvedQuote } from "@newsflow/contracts";
-import { extractQuotes, resolveQuotes } from "@newsflow/nlp";
-import { errorArticles } from "../quotes/error-articles.js";
+import { articleQuotes, errorArticles } from "../quotes/error-articles.js";
 import { articleModels } from "../quotes/fold-models.js";
 import { readPolnear } from "../quotes/polnear.js";
 import { matchAttributions, type ScoredAttribution, type Spans, tokenSpans } from "../quotes/score-quotes.js";
@@ -48,7 +47,7 @@ const add = (cls: string, line: string) => {
 for (const { article, text, paragraphs, canonical, placed } of errorArticles(articles, skipped)) {
   const model = modelOf(article);
   const run = (sourceBias?: number): ResolvedQuote[] =>
-    resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, model, sourceBias === undefined ? {} : { sourceBias }) })), canonical);
+    articleQuotes({ paragraphs, canonical }, model, sourceBias === undefined ? {} : { sourceBias });
   const resolved = run();
   const predicted = toAttributions(resolved, placed);
   // The same article without the source re-decoding and without sources from other paragraphs.
