@@ -32,6 +32,20 @@ describe("newsflow eval --model", () => {
     writeFileSync(notAModel, "{}");
     await expect(evalQuotes(data, notAModel)).rejects.toThrow();
   }, 60_000);
+
+  it("prints the timed speed passes on stderr, not the thousands of warm-up passes a small file takes", async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      await evalQuotes(data);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines.filter((l) => l.includes("speed pass"))).toHaveLength(5);
+  }, 60_000);
 });
 
 describe("newsflow eval --errors", () => {

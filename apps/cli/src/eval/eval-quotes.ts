@@ -95,13 +95,15 @@ function runQuotes({ model, givenNames }: QuoteModels, paragraphs: Paragraph[], 
  */
 const WARM_UP_PARAGRAPHS = 20_000;
 const TIMED_PASSES = 5;
+/** A small file takes thousands of warm-up passes: their lines go to stderr only when they are this few. */
+const MAX_WARM_UP_LINES = 30;
 
 /**
  * Paragraphs per second of `runQuotes` over every article, on this one thread: the fastest of
  * `TIMED_PASSES` passes after `WARM_UP_PARAGRAPHS` untimed ones (the machine is shared, and the
  * fastest pass is the one least disturbed by other processes), by the wall clock and by this
  * process's CPU time (what one core does when other processes share it). Each pass's figures go
- * to stderr.
+ * to stderr (the warm-up's only when its passes are few).
  */
 function measureSpeed(models: QuoteModels, prepared: Prepared[]): { wall: number; cpu: number } {
   const total = prepared.reduce((n, a) => n + a.paragraphs.length, 0);
@@ -121,7 +123,7 @@ function measureSpeed(models: QuoteModels, prepared: Prepared[]): { wall: number
       wall = Math.min(wall, passWall);
       cpu = Math.min(cpu, passCpu);
     }
-    process.stderr.write(`eval quotes: speed pass ${pass + 1}/${warmUp + TIMED_PASSES}${timed ? "" : " (warm-up)"}: ${rate(passWall)} paragraphs/s, ${rate(passCpu)} per CPU second\n`);
+    if (timed || warmUp <= MAX_WARM_UP_LINES) process.stderr.write(`eval quotes: speed pass ${pass + 1}/${warmUp + TIMED_PASSES}${timed ? "" : " (warm-up)"}: ${rate(passWall)} paragraphs/s, ${rate(passCpu)} per CPU second\n`);
   }
   return { wall: rate(wall), cpu: rate(cpu) };
 }
