@@ -9,6 +9,22 @@ import { evalCommand } from "./eval.js";
 
 const dir = mkdtempSync(join(tmpdir(), "newsflow-eval-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** What `run` writes to `stream`, one entry per write, kept from the terminal. */
+async function written(stream: NodeJS.WriteStream, run: () => Promise<unknown>): Promise<string[]> {
+  const chunks: string[] = [];
+  const spy = vi.spyOn(stream, "write").mockImplementation((chunk) => {
+    chunks.push(String(chunk));
+    return true;
+  });
+  try {
+    await run();
+  } finally {
+    spy.mockRestore();
+  }
+  return chunks;
+}
+
 const text = 'The mayor said the bridge would reopen on Monday.\n\n"We are ready," Jane Smith told reporters.';
 const data = join(dir, "one.jsonl");
 writeFileSync(data, `${JSON.stringify({ id: "a1", publisher: "test", text, attributions: [] })}\n`);
@@ -34,16 +50,7 @@ describe("newsflow eval --model", () => {
   }, 60_000);
 
   it("prints the timed speed passes on stderr, not the thousands of warm-up passes a small file takes", async () => {
-    const lines: string[] = [];
-    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-      lines.push(String(chunk));
-      return true;
-    });
-    try {
-      await evalQuotes(data);
-    } finally {
-      spy.mockRestore();
-    }
+    const lines = await written(process.stderr, () => evalQuotes(data));
     expect(lines.filter((l) => l.includes("speed pass"))).toHaveLength(5);
   }, 60_000);
 });
@@ -54,17 +61,16 @@ describe("newsflow eval --errors", () => {
   writeFileSync(conll, ["-DOCSTART- -X- -X- O", "", "Mayor NNP B-NP O", "Jane NNP I-NP I-PER", "Smith NNP I-NP I-PER", "saw VBD B-VP O", "the DT B-NP O", "bridge NN I-NP I-ORG", ". . O O", ""].join("\n"));
 
   it("prints each sentence with a missed or wrong mention before the JSON line", async () => {
-    const written: string[] = [];
-    const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-      written.push(String(chunk));
-      return true;
-    });
-    try {
-      expect(await evalCommand(["ner", "--data", conll, "--errors"], {})).toBe(0);
-    } finally {
-      spy.mockRestore();
-    }
-    const lines = written.join("").trimEnd().split("\n");
+    let code: number | undefined;
+    const lines = (
+      await written(process.stdout, async () => {
+        code = await evalCommand(["ner", "--data", conll, "--errors"], {});
+      })
+    )
+      .join("")
+      .trimEnd()
+      .split("\n");
+    expect(code).toBe(0);
     expect(lines.slice(0, 2)).toEqual(["Mayor Jane Smith saw the bridge .", "  missed: ORG:bridge"]);
     expect(JSON.parse(lines.at(-1)!)).toMatchObject({ task: "ner" });
   }, 60_000);
