@@ -517,6 +517,11 @@ describe("extractQuotes", () => {
     ]);
   });
 
+  it("gives a quotation no cue introduces the low confidence such quotations earn on unseen articles (about one in five right)", () => {
+    const [q] = extractQuotes("“Our movements are limited to the Iraqi side of the border.”", model).quotes;
+    expect(q!.confidence).toBeLessThan(0.3);
+  });
+
   it("gives the content its subject when the source after the cue runs over a comma into it", () => {
     const text = "The port authority said about 40 ships were waiting to berth by Monday evening. According to Reuters, shipping lines including Maersk and CMA CGM had begun diverting vessels to Antwerp and Hamburg.";
     expect(brief(text)[1]).toEqual({ kind: "indirect", content: "shipping lines including Maersk and CMA CGM had begun diverting vessels to Antwerp and Hamburg", source: "Reuters", cue: "According to" });
