@@ -2,28 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { UsageError } from "../errors.js";
 import { evalQuotes } from "../eval/eval-quotes.js";
+import { written } from "../write-capture.test-support.js";
 import { evalCommand } from "./eval.js";
 
 const dir = mkdtempSync(join(tmpdir(), "newsflow-eval-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** What `run` writes to `stream`, one entry per write, kept from the terminal. */
-async function written(stream: NodeJS.WriteStream, run: () => Promise<unknown>): Promise<string[]> {
-  const chunks: string[] = [];
-  const spy = vi.spyOn(stream, "write").mockImplementation((chunk) => {
-    chunks.push(String(chunk));
-    return true;
-  });
-  try {
-    await run();
-  } finally {
-    spy.mockRestore();
-  }
-  return chunks;
-}
 
 const text = 'The mayor said the bridge would reopen on Monday.\n\n"We are ready," Jane Smith told reporters.';
 const data = join(dir, "one.jsonl");

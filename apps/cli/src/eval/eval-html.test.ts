@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { written } from "../write-capture.test-support.js";
 import { evalHtml, scorePage, shingles } from "./eval-html.js";
 
 describe("the article-extraction score", () => {
@@ -28,17 +29,14 @@ describe("evalHtml", () => {
     mkdirSync(join(dir, "pages"));
     writeFileSync(join(dir, "pages", "p1.html.gz"), gzipSync(`<html><head><title>Bridge</title></head><body><article><p>${body}</p></article></body></html>`));
     writeFileSync(join(dir, "ground-truth.json"), JSON.stringify({ p1: { articleBody: body } }));
-    const written: string[] = [];
-    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-      written.push(String(chunk));
-      return true;
-    });
+    let lines: string[];
     try {
-      expect(await evalHtml(dir)).toMatchObject({ task: "html", pages: 1 });
+      lines = await written(process.stderr, async () => {
+        expect(await evalHtml(dir)).toMatchObject({ task: "html", pages: 1 });
+      });
     } finally {
-      spy.mockRestore();
       rmSync(dir, { recursive: true, force: true });
     }
-    expect(written[0]).toBe(`html: 1 page from ${dir}\n`);
+    expect(lines[0]).toBe(`html: 1 page from ${dir}\n`);
   });
 });
