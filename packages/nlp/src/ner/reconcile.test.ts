@@ -206,6 +206,33 @@ describe("reconcileEntities", () => {
     expect(shown(result)).toEqual([["PER:Bush"], []]);
   });
 
+  it("types an acronym the document defines after a name as that name, wherever it is written", () => {
+    // "WHO" reads as the pronoun to every lower-cased feature of the tagger, which leaves it untagged.
+    const paragraphs = [
+      para("The World Health Organization (WHO) declared a pandemic.", [["ORG", "World Health Organization"]]),
+      para("The WHO said cases were rising, and officials who spoke agreed.", []),
+    ];
+    expect(shown(reconcileEntities(paragraphs))).toEqual([["ORG:World Health Organization", "ORG:WHO"], ["ORG:WHO"]]);
+    expect(shown(reconcileEntities(paragraphs, { acronyms: false }))).toEqual([["ORG:World Health Organization"], []]);
+  });
+
+  it("takes no acronym from a bracket that does not spell the name, nor from a person's name", () => {
+    const result = reconcileEntities([
+      para("The Workers Party (US) met, as did Amy Noel (AN).", [["ORG", "Workers Party"], ["PER", "Amy Noel"]]),
+      para("They told us of AN and US plans, an old story.", []),
+    ]);
+    expect(shown(result)).toEqual([["ORG:Workers Party", "PER:Amy Noel"], []]);
+  });
+
+  it("leaves to the tagger a defined acronym that is no word the document writes in lower case", () => {
+    const result = reconcileEntities([
+      para("The European Parliament (EP) voted.", [["ORG", "European Parliament"]]),
+      para("The EP said so.", [["MISC", "EP", 0.6]]),
+    ]);
+    // The tagger's own type stands (and its form goes where the tagger missed it, as any name's).
+    expect(shown(result)).toEqual([["ORG:European Parliament", "MISC:EP"], ["MISC:EP"]]);
+  });
+
   it("gives a surname alone the type of the full name it ends", () => {
     const result = reconcileEntities([para("Mark Croft spoke.", [["PER", "Mark Croft"]]), para("Croft said no.", [["ORG", "Croft", 0.6]])]);
     expect(shown(result)).toEqual([["PER:Mark Croft"], ["PER:Croft"]]);
