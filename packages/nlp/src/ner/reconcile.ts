@@ -653,7 +653,7 @@ function applyForms(
   return out;
 }
 
-/** Words an acronym skips ("Bank of England" -> "BoE" aside, "Food and Drug Administration" -> "FDA"). */
+/** Words whose initials an acronym leaves out ("Food and Drug Administration" -> "FDA"). */
 const ACRONYM_SKIPS = new Set(["of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "de", "du", "des", "la", "le", "del", "&"]);
 
 /**
