@@ -57,15 +57,19 @@ function isAcronym(text: string): boolean {
   return /^\p{Lu}[\p{Lu}\p{N}&]{1,7}$/u.test(letters);
 }
 
+/** The first letters of a name's words, its function words left out, as written ("World Health Organization" -> "WHO"). */
+export function contentInitials(words: readonly string[]): string {
+  return words
+    .filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()))
+    .map((w) => w[0]!)
+    .join("");
+}
+
 /** "Islamic State of Iraq and Syria" -> ISIS (function words may be skipped or not). */
 function matchesAcronym(acronym: string, words: readonly string[]): boolean {
   const letters = acronym.replace(/\./g, "").toUpperCase();
   const all = words.map((w) => w[0]!.toUpperCase()).join("");
-  const content = words
-    .filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()))
-    .map((w) => w[0]!.toUpperCase())
-    .join("");
-  return words.length >= 2 && (letters === all || letters === content);
+  return words.length >= 2 && (letters === all || letters === contentInitials(words).toUpperCase());
 }
 
 /** True when `short` is `long` without leading words (a surname) or without trailing ones. */

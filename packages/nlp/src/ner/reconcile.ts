@@ -1,4 +1,5 @@
 import type { EntityMention, EntityType } from "@newsflow/contracts";
+import { contentInitials } from "./canonicalize.js";
 import { type ContextTyper, retypeByContext } from "./context-typer.js";
 import type { FeatureResources } from "./features.js";
 import { normalizeToken, sentenceCasing } from "./features.js";
@@ -614,7 +615,7 @@ function applyForms(
   types: ReadonlyMap<string, number>,
   lengths: ReadonlyMap<string, readonly number[]>,
   lowerWords: ReadonlySet<string>,
-  acronyms: ReadonlySet<string> = new Set(),
+  acronyms: ReadonlySet<string>,
 ): Span[] {
   const n = p.tokens.length;
   const cover = spanCover(n, spans);
@@ -653,14 +654,12 @@ function applyForms(
   return out;
 }
 
-/** Words whose initials an acronym leaves out ("Food and Drug Administration" -> "FDA"). */
-const ACRONYM_SKIPS = new Set(["of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "de", "du", "des", "la", "le", "del", "&"]);
-
 /**
  * Acronyms the document defines that the tagger cannot see: a name of two words or more that is no
  * person, followed by its initials in brackets, written in capitals ("the World Health Organization
- * (WHO)"; function words skipped), where the acronym is also a word the document writes in lower
- * case ("who") and the tagger tagged it nowhere. Every lower-cased feature of "WHO" is the pronoun's,
+ * (WHO)"; function words skipped, as `contentInitials` skips them for canonicalisation), where the
+ * acronym is also a word the document writes in lower case ("who") and the tagger tagged it
+ * nowhere. Every lower-cased feature of "WHO" is the pronoun's,
  * so the tagger never tags it, even right after its definition. Each such acronym becomes a form of
  * the name's type, which `applyForms` puts on every place the document writes it so. An acronym
  * that is no lower-case word is left to the tagger and the votes: over the 2,733 BBC and PolNeAR
@@ -676,14 +675,8 @@ function definedAcronyms(paras: readonly Para[], forms: Map<string, Form>, types
       const [open, acronym, close] = [p.tokens[s.end]!.text, p.tokens[s.end + 1]!.text, p.tokens[s.end + 2]!.text];
       if (open !== "(" || close !== ")" || !/^[A-Z]{2,6}$/.test(acronym) || !lowerWords.has(acronym.toLowerCase())) continue;
       if (forms.has(acronym) && !out.has(acronym)) continue;
-      const initials = p.tokens
-        .slice(s.start, s.end)
-        .map((t) => t.text)
-        .filter((w) => !ACRONYM_SKIPS.has(w.toLowerCase()))
-        .map((w) => w.charAt(0))
-        .join("");
       const type = types.get(formKey(p.tokens, s.start, s.end));
-      if (initials !== acronym || type === undefined || type === 0) continue;
+      if (contentInitials(p.tokens.slice(s.start, s.end).map((t) => t.text)) !== acronym || type === undefined || type === 0) continue;
       const f = forms.get(acronym) ?? { tokens: [acronym], votes: new Float64Array(ENTITY_TYPES.length), count: 0, confidence: 0 };
       f.votes[type]! += s.confidence;
       f.count++;
