@@ -7,7 +7,7 @@
 export * from "./ner/index.js";
 export { findValueMentions, mergeValueMentions } from "./ner/values.js";
 export { bestPath, type ChainModel, type ChainModelJson, chainFromJson, emissionScores } from "./quotes/chain-model.js";
-export { type LabelledCue, type LabelledParagraph, type LooserCandidate, labelParagraph } from "./quotes/extract-quotes.js";
+export { isFixedConfidence, type LabelledCue, type LabelledParagraph, type LooserCandidate, labelParagraph } from "./quotes/extract-quotes.js";
 export { CUE_FEATURES, type CueTokens, cueFeatures, ROLE_FEATURES, ROLE_SENTENCES, ROLE_WINDOW, roleFeatures, roleWindow } from "./quotes/quote-features.js";
 export { CUE_LABEL, type CueLexicon, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, quoteModelFromJson, ROLE_LABEL, shareBucket, wordKnowledge } from "./quotes/quote-model.js";
 export { CLASS, type QuoteReading, type QuoteTokens, quoteTokens, TRAINED_READING } from "./quotes/quote-tokens.js";

@@ -5,13 +5,14 @@
 // and prints, per confidence band and per way the speaker was resolved, how many attributions the
 // pipeline gave, the share whose content matches a gold attribution and the share that also has
 // the right source (the contract's attribution, what the confidence estimates). Then the logistic
-// fit of "right" on the logit of the cue-based confidences (not the fixed ones: a quotation without
-// a cue, and 0.5, the layout attributions' and the looser pass's cap): slope 1 and offset 0 mean
+// fit of "right" on the logit of the cue-based confidences (not the fixed ones, `isFixedConfidence`:
+// a quotation without a cue, a layout attribution, a poll, the looser pass's cap): slope 1 and offset 0 mean
 // calibrated; else multiply extract-quotes'
 // CONFIDENCE_SLOPE by the slope and set CONFIDENCE_OFFSET to slope * offset + the fitted offset.
 // The last line is JSON.
 import { parseArgs } from "node:util";
 import type { ResolvedQuote } from "@newsflow/contracts";
+import { isFixedConfidence } from "@newsflow/nlp/train";
 import { articleQuotes, errorArticles } from "../quotes/error-articles.js";
 import { articleModels } from "../quotes/fold-models.js";
 import { readPolnear } from "../quotes/polnear.js";
@@ -95,7 +96,7 @@ for (const { article, text, paragraphs, canonical, placed } of errorArticles(art
     count(`confidence <= ${bandOf(q.confidence)}`, g !== undefined, right);
     count(`speaker ${q.resolution}`, g !== undefined, right);
     if (!q.cue) count("no cue", g !== undefined, right);
-    if (q.cue && q.confidence !== 0.5) {
+    if (q.cue && !isFixedConfidence(q.confidence)) {
       const c = Math.min(Math.max(q.confidence, 0.001), 0.999);
       logits.push(Math.log(c / (1 - c)));
       rights.push(right ? 1 : 0);

@@ -3,7 +3,7 @@ import { QuotesResult } from "@newsflow/contracts";
 import { describe, expect, it } from "vitest";
 import { loadQuoteModel } from "../node/load-quote-model.js";
 import { splitParagraphs } from "../text/split-paragraphs.js";
-import { extractQuotes } from "./extract-quotes.js";
+import { extractQuotes, isFixedConfidence } from "./extract-quotes.js";
 import { resolveQuotes } from "./resolve-quotes.js";
 
 const model = loadQuoteModel();
@@ -27,6 +27,15 @@ describe("extractQuotes", () => {
     const [q] = extractQuotes("As ISIS is destroyed in Iraq, Croft said Iraqi security forces will not cross the border into Syria to pursue them.", model).quotes;
     expect(q!.confidence).toBeGreaterThan(0.8);
     expect(q!.confidence).toBeLessThan(0.98);
+  });
+
+  it("tells the fixed confidences of polls, layout lines and uncued quotations from cue margins' (the calibration fit reads only the latter)", () => {
+    // The fit once left out the literal 0.5 only, so a poll's fixed 0.7 counted as a cue margin.
+    const confidences = (text: string) => extractQuotes(text, model).quotes.map((q) => isFixedConfidence(q.confidence));
+    expect(confidences("In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton while 40 percent chose Trump.")).toEqual([true]);
+    expect(confidences('"WALLACE: Do you really see those two as equivalent?')).toEqual([true]);
+    expect(confidences('"We will not give up on this city, not now and not ever, whatever it takes to get there."')).toEqual([true]);
+    expect(confidences("As ISIS is destroyed in Iraq, Croft said Iraqi security forces will not cross the border into Syria to pursue them.")).toEqual([false]);
   });
 
   it("finds a trailing attribution", () => {

@@ -816,6 +816,19 @@ const UNCUED_CONFIDENCE = 0.2;
 /** Confidence of a poll's attribution (`pollQuotes`): PolNeAR annotates 16 of the 22 training sentences that open so. */
 const POLL_CONFIDENCE = 0.7;
 
+/** Confidence of a transcript line or a signed comment (`layoutQuotes`), which no cue margin measures. */
+const LAYOUT_CONFIDENCE = 0.5;
+
+/**
+ * Whether a confidence is one of the fixed values above rather than a cue margin's: a quotation
+ * without a cue, a layout attribution, a poll, or a looser-pass attribution at its cap. The
+ * calibration fit (`quote-confidence.js`) leaves these out. The test is by value, so a cue margin's
+ * confidence that rounds to one of them exactly is left out with them.
+ */
+export function isFixedConfidence(confidence: number): boolean {
+  return confidence === UNCUED_CONFIDENCE || confidence === POLL_CONFIDENCE || confidence === LAYOUT_CONFIDENCE || confidence === LOOSER_CUE_CONFIDENCE;
+}
+
 /** `extractQuotes` of a paragraph's prose (no list marker before it). */
 function extractProse(text: string, model: QuoteModel, options: ExtractOptions): QuotesResult {
   const { tokens, cues } = labelParagraph(text, model, options);
@@ -873,7 +886,7 @@ function extractProse(text: string, model: QuoteModel, options: ExtractOptions):
   // Transcript lines and signed comments, unless the model found the same cue.
   for (const q of layout) {
     if (quotes.some((m) => m.cue && overlaps(m.cue, q.cue))) continue;
-    quotes.push({ ...withMarks(tokens, q.content), source: q.source, cue: q.cue, confidence: 0.5 });
+    quotes.push({ ...withMarks(tokens, q.content), source: q.source, cue: q.cue, confidence: LAYOUT_CONFIDENCE });
     covered.push([q.content.start, q.content.end], [q.source.start, q.source.end]);
   }
   // A sentence opening with the poll it reports, unless the model read the sentence already.
