@@ -11,6 +11,7 @@ export { isFixedConfidence, type LabelledCue, type LabelledParagraph, type Loose
 export { CUE_FEATURES, type CueTokens, cueFeatures, ROLE_FEATURES, ROLE_SENTENCES, ROLE_WINDOW, roleFeatures, roleWindow } from "./quotes/quote-features.js";
 export { CUE_LABEL, type CueLexicon, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, quoteModelFromJson, ROLE_LABEL, shareBucket, wordKnowledge } from "./quotes/quote-model.js";
 export { CLASS, type QuoteReading, type QuoteTokens, quoteTokens, TRAINED_READING } from "./quotes/quote-tokens.js";
+export { type CalibrationGroup, calibrationGroup } from "./quotes/resolve-quotes.js";
 export { passiveCueParticiple } from "./quotes/speaker-words.js";
 export { FEATURE_NAMES } from "./summarize/features.js";
 export { type DocumentSentence, summaryFeatures } from "./summarize/summarize.js";

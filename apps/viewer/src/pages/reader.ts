@@ -36,9 +36,9 @@ function highlight(text: string, index: number, mentions: EntityMention[], canon
 }
 
 /**
- * Below this confidence a quote is marked uncertain: on PolNeAR's dev articles 46% of the
- * attributions under 0.5 and 64% of those from 0.5 to 0.6 have both content and speaker right,
- * against 86% from 0.8 to 0.9 and 95% above (`quote-confidence.js` in @newsflow/nlp-train).
+ * Below this confidence a quote is marked uncertain: on PolNeAR's dev articles 47% of the
+ * attributions under 0.5 and 63% of those from 0.5 to 0.6 have both content and speaker right,
+ * against 89% from 0.8 to 0.9 and 95% above (`quote-confidence.js` in @newsflow/nlp-train).
  */
 const UNCERTAIN_QUOTE_BELOW = 0.6;
 

@@ -12,7 +12,7 @@
 // The last line is JSON.
 import { parseArgs } from "node:util";
 import type { ResolvedQuote } from "@newsflow/contracts";
-import { isFixedConfidence } from "@newsflow/nlp/train";
+import { calibrationGroup, isFixedConfidence } from "@newsflow/nlp/train";
 import { articleQuotes, errorArticles } from "../quotes/error-articles.js";
 import { articleModels } from "../quotes/fold-models.js";
 import { readPolnear } from "../quotes/polnear.js";
@@ -74,8 +74,26 @@ function logisticFit(x: readonly number[], y: readonly number[]): { slope: numbe
   }
   return { slope: a, offset: b };
 }
+/**
+ * The offset `b` for which the logits `x` shifted by it predict as many right as `y` has (slope
+ * held at 1: the maximum-likelihood offset of one group), by bisection.
+ */
+function offsetFit(x: readonly number[], y: readonly number[]): number {
+  const right = y.reduce((a, v) => a + v, 0);
+  let lo = -10;
+  let hi = 10;
+  for (let it = 0; it < 60; it++) {
+    const mid = (lo + hi) / 2;
+    const expected = x.reduce((a, xi) => a + 1 / (1 + Math.exp(-(xi + mid))), 0);
+    if (expected > right) hi = mid;
+    else lo = mid;
+  }
+  return (lo + hi) / 2;
+}
 const logits: number[] = [];
 const rights: number[] = [];
+/** The cue-based confidences' logits and outcomes by `calibrationGroup`. */
+const byResolution = new Map<string, { logits: number[]; rights: number[]; confidence: number }>();
 
 const articles = readPolnear(values.data);
 const { modelOf } = articleModels(articles, values["held-out"]);
@@ -100,6 +118,11 @@ for (const { article, text, paragraphs, canonical, placed } of errorArticles(art
       const c = Math.min(Math.max(q.confidence, 0.001), 0.999);
       logits.push(Math.log(c / (1 - c)));
       rights.push(right ? 1 : 0);
+      const group = byResolution.get(calibrationGroup(q)) ?? { logits: [], rights: [], confidence: 0 };
+      group.logits.push(Math.log(c / (1 - c)));
+      group.rights.push(right ? 1 : 0);
+      group.confidence += q.confidence;
+      byResolution.set(calibrationGroup(q), group);
     }
   });
 }
@@ -109,5 +132,18 @@ for (const [key, t] of [...tallies].sort(([a], [b]) => a.localeCompare(b))) {
   process.stderr.write(`${key.padEnd(22)} ${String(t.predicted).padStart(5)} attributions, content matched ${(t.matched / t.predicted).toFixed(3)}, with the right source ${(t.right / t.predicted).toFixed(3)}\n`);
 }
 const fit = logisticFit(logits, rights);
-process.stderr.write(`fit of "right" on the confidence's logit (${logits.length} attributions): slope ${fit.slope.toFixed(3)}, offset ${fit.offset.toFixed(3)}\narticles skipped ${skipped.count}\n`);
-process.stdout.write(`${JSON.stringify({ ...out, fit })}\n`);
+// The Brier score of the same confidences (mean squared gap to right = 1 / wrong = 0; lower is better).
+const brier = logits.reduce((a, x, i) => a + (1 / (1 + Math.exp(-x)) - rights[i]!) ** 2, 0) / logits.length;
+process.stderr.write(`fit of "right" on the confidence's logit (${logits.length} attributions): slope ${fit.slope.toFixed(3)}, offset ${fit.offset.toFixed(3)}; Brier score ${brier.toFixed(4)}\n`);
+// Per calibration group (how the speaker was found, `calibrationGroup`): the mean cue-based
+// confidence against the share right, and the logit offset that would make them agree (0 when
+// calibrated; add it to resolve-quotes' RESOLUTION_OFFSET).
+const resolutionOffsets: Record<string, { attributions: number; meanConfidence: number; rightShare: number; offset: number }> = {};
+for (const [resolution, g] of [...byResolution].sort(([a], [b]) => a.localeCompare(b))) {
+  const n = g.logits.length;
+  const entry = { attributions: n, meanConfidence: g.confidence / n, rightShare: g.rights.reduce((a, v) => a + v, 0) / n, offset: offsetFit(g.logits, g.rights) };
+  resolutionOffsets[resolution] = entry;
+  process.stderr.write(`speaker ${resolution.padEnd(10)} ${String(n).padStart(5)} cue-based: mean confidence ${entry.meanConfidence.toFixed(3)}, right ${entry.rightShare.toFixed(3)}, offset ${entry.offset.toFixed(3)}\n`);
+}
+process.stderr.write(`articles skipped ${skipped.count}\n`);
+process.stdout.write(`${JSON.stringify({ ...out, fit, brier, resolutionOffsets })}\n`);

@@ -3,7 +3,7 @@ import { QuotesResult } from "@newsflow/contracts";
 import { describe, expect, it } from "vitest";
 import { loadQuoteModel } from "../node/load-quote-model.js";
 import { splitParagraphs } from "../text/split-paragraphs.js";
-import { extractQuotes, isFixedConfidence } from "./extract-quotes.js";
+import { extractQuotes, isFixedConfidence, roundCueConfidence } from "./extract-quotes.js";
 import { resolveQuotes } from "./resolve-quotes.js";
 
 const model = loadQuoteModel();
@@ -36,6 +36,14 @@ describe("extractQuotes", () => {
     expect(confidences('"WALLACE: Do you really see those two as equivalent?')).toEqual([true]);
     expect(confidences('"We will not give up on this city, not now and not ever, whatever it takes to get there."')).toEqual([true]);
     expect(confidences("As ISIS is destroyed in Iraq, Croft said Iraqi security forces will not cross the border into Syria to pursue them.")).toEqual([false]);
+  });
+
+  it("rounds a cue margin's confidence off the fixed values, so that the two never mix", () => {
+    expect(roundCueConfidence(0.6999)).toBe(0.699);
+    expect(roundCueConfidence(0.7001)).toBe(0.701);
+    expect(roundCueConfidence(0.4996)).toBe(0.499);
+    expect(roundCueConfidence(0.61234)).toBe(0.612);
+    for (const x of [0.19996, 0.49996, 0.70004]) expect(isFixedConfidence(roundCueConfidence(x))).toBe(false);
   });
 
   it("finds a trailing attribution", () => {

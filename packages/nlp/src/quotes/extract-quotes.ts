@@ -819,14 +819,23 @@ const POLL_CONFIDENCE = 0.7;
 /** Confidence of a transcript line or a signed comment (`layoutQuotes`), which no cue margin measures. */
 const LAYOUT_CONFIDENCE = 0.5;
 
+const FIXED_CONFIDENCES: ReadonlySet<number> = new Set([UNCUED_CONFIDENCE, POLL_CONFIDENCE, LAYOUT_CONFIDENCE, LOOSER_CUE_CONFIDENCE]);
+
 /**
  * Whether a confidence is one of the fixed values above rather than a cue margin's: a quotation
  * without a cue, a layout attribution, a poll, or a looser-pass attribution at its cap. The
- * calibration fit (`quote-confidence.js`) leaves these out. The test is by value, so a cue margin's
- * confidence that rounds to one of them exactly is left out with them.
+ * calibration fit (`quote-confidence.js`) leaves these out. A cue margin's confidence is never one
+ * of these values (`roundCueConfidence` steps off them), so the test by value is exact.
  */
 export function isFixedConfidence(confidence: number): boolean {
-  return confidence === UNCUED_CONFIDENCE || confidence === POLL_CONFIDENCE || confidence === LAYOUT_CONFIDENCE || confidence === LOOSER_CUE_CONFIDENCE;
+  return FIXED_CONFIDENCES.has(confidence);
+}
+
+/** A cue margin's confidence to three decimals, a thousandth off any fixed value it would round to. */
+export function roundCueConfidence(x: number): number {
+  const r = Math.round(x * 1000) / 1000;
+  if (!FIXED_CONFIDENCES.has(r)) return r;
+  return x < r ? Math.round((r - 0.001) * 1000) / 1000 : Math.round((r + 0.001) * 1000) / 1000;
 }
 
 /** `extractQuotes` of a paragraph's prose (no list marker before it). */
@@ -877,7 +886,7 @@ function extractProse(text: string, model: QuoteModel, options: ExtractOptions):
     const head = quotes.length;
     pieces.forEach(([a, b], k) => {
       const content = wholeQuotations(tokens, spanOf(tokens, a, b), cue);
-      quotes.push({ ...withMarks(tokens, content), source, cue, confidence: round(c.confidence), ...(k > 0 ? { joinedTo: head } : {}) });
+      quotes.push({ ...withMarks(tokens, content), source, cue, confidence: c.confidence === LOOSER_CUE_CONFIDENCE ? c.confidence : roundCueConfidence(c.confidence), ...(k > 0 ? { joinedTo: head } : {}) });
       covered.push([content.start, content.end]);
     });
     covered.push([cue.start, cue.end]);
@@ -1056,8 +1065,6 @@ function withoutOverlaps(quotes: Quote[]): Quote[] {
   });
   return out;
 }
-
-const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**
  * The quote a quotation opening at `open` resumes, or null:

@@ -42,6 +42,28 @@ describe("resolveQuotes", () => {
     expect(resolved).toMatchObject({ speaker: "Schultz", speakerEntityId: "PER:schultz", contextSource: { paragraphIndex: 0, span: schultz.at } });
   });
 
+  it("recalibrates a cue's confidence by how the speaker was found, as held-out articles bear it out; fixed confidences stay", () => {
+    // Held out, cue-based attributions with no source were right 44% of the time at a mean confidence
+    // of 0.64, those whose source names no entity ("Key") 65% at 0.68, those of a resolved "he" 83% at 0.77.
+    const text = "Mr. Quiros was accused of fraud. Key demands of the union: a shorter week. Croft met reporters. He said the talks would go on.";
+    const croft = personAt(text, "Croft", "Croft").entity;
+    const at = (quote: Quote, confidence: number): Quote => ({ ...quote, confidence });
+    const quotes = [
+      at(sourceless(text, "fraud", "was accused of"), 0.6),
+      at({ ...sourceless(text, "a shorter week", "demands of"), source: span(text, "Key") }, 0.6),
+      at({ ...sourceless(text, "the talks would go on", "said"), source: span(text, "He") }, 0.6),
+      at({ ...sourceless(text, "the talks would go on", "said"), source: span(text, "He") }, 0.7),
+    ];
+    const resolved = resolveQuotes([{ index: 0, text, quotes: { quotes } }], [personAt(text, "Mr. Quiros", "Quiros").entity, croft]);
+    expect(resolved.map((q) => q.resolution)).toEqual(["unresolved", "named", "pronoun", "pronoun"]);
+    expect(resolved[0]!.confidence).toBeLessThan(0.45);
+    expect(resolved[1]!.confidence).toBeLessThan(0.6);
+    expect(resolved[1]!.confidence).toBeGreaterThan(0.5);
+    expect(resolved[2]!.confidence).toBeGreaterThan(0.65);
+    // 0.7 is a poll's fixed confidence, which no cue margin measures.
+    expect(resolved[3]!.confidence).toBe(0.7);
+  });
+
   it("gives a passive cue without a source no subject: who was accused is not who spoke", () => {
     const text = "Mr. Quiros was accused of using $50 million for personal expenses.";
     const quote = sourceless(text, "using $50 million for personal expenses", "was accused of");
