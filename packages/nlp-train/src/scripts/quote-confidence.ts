@@ -93,7 +93,7 @@ function offsetFit(x: readonly number[], y: readonly number[]): number {
 const logits: number[] = [];
 const rights: number[] = [];
 /** The cue-based confidences' logits and outcomes by `calibrationGroup`. */
-const byResolution = new Map<string, { logits: number[]; rights: number[]; confidence: number }>();
+const byGroup = new Map<string, { logits: number[]; rights: number[]; confidence: number }>();
 
 const articles = readPolnear(values.data);
 const { modelOf } = articleModels(articles, values["held-out"]);
@@ -118,11 +118,11 @@ for (const { article, text, paragraphs, canonical, placed } of errorArticles(art
       const c = Math.min(Math.max(q.confidence, 0.001), 0.999);
       logits.push(Math.log(c / (1 - c)));
       rights.push(right ? 1 : 0);
-      const group = byResolution.get(calibrationGroup(q)) ?? { logits: [], rights: [], confidence: 0 };
+      const group = byGroup.get(calibrationGroup(q)) ?? { logits: [], rights: [], confidence: 0 };
       group.logits.push(Math.log(c / (1 - c)));
       group.rights.push(right ? 1 : 0);
       group.confidence += q.confidence;
-      byResolution.set(calibrationGroup(q), group);
+      byGroup.set(calibrationGroup(q), group);
     }
   });
 }
@@ -137,13 +137,13 @@ const brier = logits.reduce((a, x, i) => a + (1 / (1 + Math.exp(-x)) - rights[i]
 process.stderr.write(`fit of "right" on the confidence's logit (${logits.length} attributions): slope ${fit.slope.toFixed(3)}, offset ${fit.offset.toFixed(3)}; Brier score ${brier.toFixed(4)}\n`);
 // Per calibration group (how the speaker was found, `calibrationGroup`): the mean cue-based
 // confidence against the share right, and the logit offset that would make them agree (0 when
-// calibrated; add it to resolve-quotes' RESOLUTION_OFFSET).
-const resolutionOffsets: Record<string, { attributions: number; meanConfidence: number; rightShare: number; offset: number }> = {};
-for (const [resolution, g] of [...byResolution].sort(([a], [b]) => a.localeCompare(b))) {
+// calibrated; add it to resolve-quotes' CALIBRATION_OFFSET).
+const groupOffsets: Record<string, { attributions: number; meanConfidence: number; rightShare: number; offset: number }> = {};
+for (const [group, g] of [...byGroup].sort(([a], [b]) => a.localeCompare(b))) {
   const n = g.logits.length;
   const entry = { attributions: n, meanConfidence: g.confidence / n, rightShare: g.rights.reduce((a, v) => a + v, 0) / n, offset: offsetFit(g.logits, g.rights) };
-  resolutionOffsets[resolution] = entry;
-  process.stderr.write(`speaker ${resolution.padEnd(10)} ${String(n).padStart(5)} cue-based: mean confidence ${entry.meanConfidence.toFixed(3)}, right ${entry.rightShare.toFixed(3)}, offset ${entry.offset.toFixed(3)}\n`);
+  groupOffsets[group] = entry;
+  process.stderr.write(`group ${group.padEnd(10)} ${String(n).padStart(5)} cue-based: mean confidence ${entry.meanConfidence.toFixed(3)}, right ${entry.rightShare.toFixed(3)}, offset ${entry.offset.toFixed(3)}\n`);
 }
 process.stderr.write(`articles skipped ${skipped.count}\n`);
-process.stdout.write(`${JSON.stringify({ ...out, fit, brier, resolutionOffsets })}\n`);
+process.stdout.write(`${JSON.stringify({ ...out, fit, brier, groupOffsets })}\n`);

@@ -54,13 +54,13 @@ export function calibrationGroup(q: Pick<ResolvedQuote, "resolution" | "speakerE
  * earlier paragraph: -2, not the fit's unbounded offset). Dev, not fitted on, agrees in sign
  * (0.66, -0.12, 0.72, 1.03, -1.04; dev's cue-based confidences run 0.16 low overall).
  */
-const RESOLUTION_OFFSET: Record<CalibrationGroup, number> = { named: 0.3, "named text": -0.19, pronoun: 0.43, role: 0.49, unresolved: -0.9, context: -2 };
+const CALIBRATION_OFFSET: Record<CalibrationGroup, number> = { named: 0.3, "named text": -0.19, pronoun: 0.43, role: 0.49, unresolved: -0.9, context: -2 };
 
-/** A quote's confidence with its group's offset (`RESOLUTION_OFFSET`); fixed confidences stay. */
-function withResolution(q: ResolvedQuote): ResolvedQuote {
+/** A quote's confidence with its group's offset (`CALIBRATION_OFFSET`); fixed confidences stay. */
+function calibrated(q: ResolvedQuote): ResolvedQuote {
   if (!q.cue || isFixedConfidence(q.confidence)) return q;
   const c = Math.min(Math.max(q.confidence, 0.001), 0.999);
-  const logit = Math.log(c / (1 - c)) + RESOLUTION_OFFSET[calibrationGroup(q)];
+  const logit = Math.log(c / (1 - c)) + CALIBRATION_OFFSET[calibrationGroup(q)];
   return { ...q, confidence: roundCueConfidence(1 / (1 + Math.exp(-logit))) };
 }
 
@@ -129,7 +129,7 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
     const mine = out.slice(base);
     previous = { index: p.index, text: p.text, last: mine[mine.length - 1] };
   }
-  return out.map(withResolution);
+  return out.map(calibrated);
 }
 
 function documentMentions(paragraphs: readonly ParagraphQuotes[], entities: readonly CanonicalEntity[], givenNames: GivenNames | undefined): DocumentMentions {
