@@ -90,8 +90,6 @@ function offsetFit(x: readonly number[], y: readonly number[]): number {
   }
   return (lo + hi) / 2;
 }
-const logits: number[] = [];
-const rights: number[] = [];
 /** The cue-based confidences' logits and outcomes by `calibrationGroup`. */
 const byGroup = new Map<string, { logits: number[]; rights: number[]; confidence: number }>();
 
@@ -116,13 +114,12 @@ for (const { article, text, paragraphs, canonical, placed } of errorArticles(art
     if (!q.cue) count("no cue", g !== undefined, right);
     if (q.cue && !isFixedConfidence(q.confidence)) {
       const c = Math.min(Math.max(q.confidence, 0.001), 0.999);
-      logits.push(Math.log(c / (1 - c)));
-      rights.push(right ? 1 : 0);
-      const group = byGroup.get(calibrationGroup(q)) ?? { logits: [], rights: [], confidence: 0 };
+      const key = calibrationGroup(q);
+      const group = byGroup.get(key) ?? { logits: [], rights: [], confidence: 0 };
       group.logits.push(Math.log(c / (1 - c)));
       group.rights.push(right ? 1 : 0);
       group.confidence += q.confidence;
-      byGroup.set(calibrationGroup(q), group);
+      byGroup.set(key, group);
     }
   });
 }
@@ -131,6 +128,9 @@ for (const [key, t] of [...tallies].sort(([a], [b]) => a.localeCompare(b))) {
   out[key] = { ...t, matchedShare: t.matched / t.predicted, rightShare: t.right / t.predicted };
   process.stderr.write(`${key.padEnd(22)} ${String(t.predicted).padStart(5)} attributions, content matched ${(t.matched / t.predicted).toFixed(3)}, with the right source ${(t.right / t.predicted).toFixed(3)}\n`);
 }
+// Every group together, for the fit and the Brier score.
+const logits = [...byGroup.values()].flatMap((g) => g.logits);
+const rights = [...byGroup.values()].flatMap((g) => g.rights);
 const fit = logisticFit(logits, rights);
 // The Brier score of the same confidences (mean squared gap to right = 1 / wrong = 0; lower is better).
 const brier = logits.reduce((a, x, i) => a + (1 / (1 + Math.exp(-x)) - rights[i]!) ** 2, 0) / logits.length;

@@ -834,8 +834,7 @@ export function isFixedConfidence(confidence: number): boolean {
 /** A cue margin's confidence to three decimals, a thousandth off any fixed value it would round to. */
 export function roundCueConfidence(x: number): number {
   const r = Math.round(x * 1000) / 1000;
-  if (!FIXED_CONFIDENCES.has(r)) return r;
-  return x < r ? Math.round((r - 0.001) * 1000) / 1000 : Math.round((r + 0.001) * 1000) / 1000;
+  return FIXED_CONFIDENCES.has(r) ? Math.round((x < r ? r - 0.001 : r + 0.001) * 1000) / 1000 : r;
 }
 
 /** `extractQuotes` of a paragraph's prose (no list marker before it). */
