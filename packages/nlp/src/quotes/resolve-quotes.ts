@@ -75,6 +75,9 @@ const ORG_ROLES = new Set(["company", "agency", "ministry", "administration", "c
  *   ("the minister", "the company") the person given that title before, or the nearest mention
  *   that fits the role, unless it names a group, comes after "a" or is held for someone
  *   (`roleSpeaker`);
+ * - a cue the model gave no source takes the first person or organisation before it in its sentence
+ *   (`subjectBefore`), or, in a participle clause that opens the sentence, the subject after the
+ *   clause (`subjectAfterOpening`), as `contextSource` in the same paragraph;
  * - a direct quote with no source takes the speaker of the previous paragraph's last attribution
  *   (a quotation continued, or a speaker introduced with a colon), and its source span
  *   (`contextSource`);
@@ -115,9 +118,14 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
         out.push({ ...here, ...fromContext(lastHead), joinedTo: out.indexOf(lastHead) });
         continue;
       }
+      const opening = !q.source && q.cue ? subjectAfterOpening(p.text, p.quotes.quotes, k, mentions, p.index) : null;
+      if (opening) {
+        out.push({ ...here, ...resolveSpeaker(opening, p.index, mentions, entities, p.text), contextSource: { paragraphIndex: p.index, span: opening } });
+        continue;
+      }
       // A passive cue's subject is what was said about, not its speaker.
       // Nor is the subject of "faced criticism", or a name before an expletive "it is clear", which extraction left without a source.
-      const found = !q.source && q.cue && !sourceless && !passiveCue(p.text, q.cue) ? subjectBefore(p.text, q.cue.start, p.index, mentions) : null;
+      const found = !q.source && q.cue && !passiveCue(p.text, q.cue) ? subjectBefore(p.text, q.cue.start, p.index, mentions) : null;
       const subject = found && q.cue && !speakerless(p.text.slice(found.span.end, q.cue.end)) ? found : null;
       if (subject) {
         out.push({ ...here, ...resolveSpeaker(subject.span, p.index, mentions, entities), contextSource: subject });
@@ -424,6 +432,31 @@ function subjectBefore(text: string, cueStart: number, paragraphIndex: number, d
   const sentenceStart = doc.sentenceStarts(paragraphIndex).findLast((x) => x <= cueStart) ?? 0;
   const m = doc.list.find((x) => x.paragraphIndex === paragraphIndex && x.start >= sentenceStart && x.end <= cueStart);
   return m ? { paragraphIndex, span: { start: m.start, end: m.end, text: text.slice(m.start, m.end) } } : null;
+}
+
+// Words that may stand before a participle opening its sentence ("After talking about security,
+// Mr. Netanyahu suggested ...", "Since announcing in October that ..., Mr. Biden has been").
+const PARTICIPLE_OPENERS = new Set(["after", "since", "before", "while", "by", "upon", "when", "on", "in", "despite", "without", "besides", "and", "but", "yet", "then", "also"]);
+
+/**
+ * The subject of a sentence that a participle clause opens, for the clause's cue when the model gave
+ * it no source ("After talking about security, Mr. Netanyahu suggested ...": "Mr. Netanyahu" for
+ * "talking about"; "Conceding that ..., he warned:" "he"): the source of the paragraph's next
+ * attribution when only punctuation stands between the clause and it, else a person or
+ * organisation right after the clause.
+ */
+function subjectAfterOpening(text: string, quotes: QuotesResult["quotes"], k: number, doc: DocumentMentions, paragraphIndex: number): Span | null {
+  const q = quotes[k]!;
+  const cue = q.cue!;
+  if (!/^\p{L}+ing\b/iu.test(cue.text)) return null;
+  const sentenceStart = doc.sentenceStarts(paragraphIndex).findLast((x) => x <= cue.start) ?? 0;
+  const before = text.slice(sentenceStart, cue.start).split(/\s+/).filter(Boolean);
+  if (before.length > 2 || !before.every((w) => PARTICIPLE_OPENERS.has(w.toLowerCase()) || /^\p{Ll}+ly$/u.test(w))) return null;
+  const end = Math.max(q.content.end, cue.end);
+  const next = quotes.slice(k + 1).find((o) => o.source && o.source.start >= end);
+  if (next?.source && /^[\s,"”'’)\]]*$/.test(text.slice(end, next.source.start))) return next.source;
+  const m = doc.list.find((x) => x.paragraphIndex === paragraphIndex && x.start >= end && /^[\s,"”'’)\]]*$/.test(text.slice(end, x.start)));
+  return m ? { start: m.start, end: m.end, text: text.slice(m.start, m.end) } : null;
 }
 
 /**
