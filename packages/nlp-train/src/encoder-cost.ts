@@ -1,3 +1,5 @@
+import { logistic } from "@newsflow/nlp/train";
+
 /**
  * Forward passes of two small contextual encoders over a sentence of word vectors, for pricing
  * them against the quote path's speed target (`scripts/encoder-cost.ts`): what one would cost per
@@ -47,7 +49,6 @@ export interface LstmWeights {
   b: Float32Array;
 }
 
-const sigmoid = (v: number): number => 1 / (1 + Math.exp(-v));
 
 /**
  * One LSTM direction over tokens `x` (`n * dims`), left to right or, `reverse`, right to left:
@@ -70,9 +71,9 @@ export function lstmForward(l: LstmWeights, x: Float32Array, n: number, reverse 
       z[g] = v;
     }
     for (let j = 0; j < units; j++) {
-      const cell = sigmoid(z[units + j]!) * c[j]! + sigmoid(z[j]!) * Math.tanh(z[2 * units + j]!);
+      const cell = logistic(z[units + j]!) * c[j]! + logistic(z[j]!) * Math.tanh(z[2 * units + j]!);
       c[j] = cell;
-      h[j] = sigmoid(z[3 * units + j]!) * Math.tanh(cell);
+      h[j] = logistic(z[3 * units + j]!) * Math.tanh(cell);
       out[t * units + j] = h[j]!;
     }
   }

@@ -4,6 +4,7 @@
  * import the package's root, which holds only what runs in production.
  */
 
+export { logistic, logit } from "./logistic.js";
 export * from "./ner/index.js";
 export { findValueMentions, mergeValueMentions } from "./ner/values.js";
 export { bestPath, type ChainModel, type ChainModelJson, chainFromJson, emissionScores } from "./quotes/chain-model.js";

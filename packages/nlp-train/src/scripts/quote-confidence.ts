@@ -12,7 +12,7 @@
 // The last line is JSON.
 import { parseArgs } from "node:util";
 import type { ResolvedQuote } from "@newsflow/contracts";
-import { calibrationGroup, isFixedConfidence } from "@newsflow/nlp/train";
+import { calibrationGroup, isFixedConfidence, logistic, logit } from "@newsflow/nlp/train";
 import { articleQuotes, errorArticles } from "../quotes/error-articles.js";
 import { articleModels } from "../quotes/fold-models.js";
 import { readPolnear } from "../quotes/polnear.js";
@@ -60,7 +60,7 @@ function logisticFit(x: readonly number[], y: readonly number[]): { slope: numbe
     let hab = 0;
     let hbb = 0;
     x.forEach((xi, i) => {
-      const p = 1 / (1 + Math.exp(-(a * xi + b)));
+      const p = logistic(a * xi + b);
       const w = p * (1 - p);
       ga += (p - y[i]!) * xi;
       gb += p - y[i]!;
@@ -84,7 +84,7 @@ function offsetFit(x: readonly number[], y: readonly number[]): number {
   let hi = 10;
   for (let it = 0; it < 60; it++) {
     const mid = (lo + hi) / 2;
-    const expected = x.reduce((a, xi) => a + 1 / (1 + Math.exp(-(xi + mid))), 0);
+    const expected = x.reduce((a, xi) => a + logistic(xi + mid), 0);
     if (expected > right) hi = mid;
     else lo = mid;
   }
@@ -113,10 +113,9 @@ for (const { article, text, paragraphs, canonical, placed } of errorArticles(art
     count(`speaker ${q.resolution}`, g !== undefined, right);
     if (!q.cue) count("no cue", g !== undefined, right);
     if (q.cue && !isFixedConfidence(q.confidence)) {
-      const c = Math.min(Math.max(q.confidence, 0.001), 0.999);
       const key = calibrationGroup(q);
       const group = byGroup.get(key) ?? { logits: [], rights: [], confidence: 0 };
-      group.logits.push(Math.log(c / (1 - c)));
+      group.logits.push(logit(q.confidence));
       group.rights.push(right ? 1 : 0);
       group.confidence += q.confidence;
       byGroup.set(key, group);
@@ -133,7 +132,7 @@ const logits = [...byGroup.values()].flatMap((g) => g.logits);
 const rights = [...byGroup.values()].flatMap((g) => g.rights);
 const fit = logisticFit(logits, rights);
 // The Brier score of the same confidences (mean squared gap to right = 1 / wrong = 0; lower is better).
-const brier = logits.reduce((a, x, i) => a + (1 / (1 + Math.exp(-x)) - rights[i]!) ** 2, 0) / logits.length;
+const brier = logits.reduce((a, x, i) => a + (logistic(x) - rights[i]!) ** 2, 0) / logits.length;
 process.stderr.write(`fit of "right" on the confidence's logit (${logits.length} attributions): slope ${fit.slope.toFixed(3)}, offset ${fit.offset.toFixed(3)}; Brier score ${brier.toFixed(4)}\n`);
 // Per calibration group (how the speaker was found, `calibrationGroup`): the mean cue-based
 // confidence against the share right, and the logit offset that would make them agree (0 when

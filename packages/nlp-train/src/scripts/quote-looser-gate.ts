@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import type { Paragraph } from "@newsflow/contracts";
 import { type ExtractOptions, extractQuotes, type QuoteModel } from "@newsflow/nlp";
 import { MODELS_DIR, readArtefact, SHIPPED_QUOTE_MODEL } from "@newsflow/nlp/node";
-import { CLASS, emissionScores, type LooserCandidate, type QuoteModelJson, quoteModelFromJson, ROLE_FEATURES, ROLE_LABEL, roleFeatures } from "@newsflow/nlp/train";
+import { CLASS, emissionScores, type LooserCandidate, logistic, type QuoteModelJson, quoteModelFromJson, ROLE_FEATURES, ROLE_LABEL, roleFeatures } from "@newsflow/nlp/train";
 import { type ErrorArticle, errorArticles, scoreErrorArticles } from "../quotes/error-articles.js";
 import { goldParagraphs, readPolnear } from "../quotes/polnear.js";
 import { quoteFigures, type Spans, tokenF1, tokenSpans, tokensIn } from "../quotes/score-quotes.js";
@@ -169,7 +169,7 @@ function fit(examples: readonly Example[]): Map<string, number> {
 function probability(weights: ReadonlyMap<string, number>, features: readonly string[]): number {
   let z = 0;
   for (const f of features) z += weights.get(f) ?? 0;
-  return 1 / (1 + Math.exp(-z));
+  return logistic(z);
 }
 function auc(scored: Array<readonly [number, number]>): number {
   const sorted = [...scored].sort((a, b) => a[0] - b[0]);

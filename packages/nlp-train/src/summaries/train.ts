@@ -1,5 +1,5 @@
 import type { SummaryWeights } from "@newsflow/nlp";
-import { FEATURE_NAMES, SUMMARY_WEIGHTS_FORMAT, SUMMARY_WEIGHTS_VERSION, summaryFeatures } from "@newsflow/nlp/train";
+import { FEATURE_NAMES, logistic, SUMMARY_WEIGHTS_FORMAT, SUMMARY_WEIGHTS_VERSION, summaryFeatures } from "@newsflow/nlp/train";
 import type { SummaryCase } from "./production.js";
 import { inReference } from "./reference.js";
 
@@ -25,7 +25,7 @@ export function fitLogistic(x: readonly number[][], y: readonly number[], option
       const row = x[r]!;
       let z = 0;
       for (let j = 0; j < d; j++) z += w[j]! * row[j]!;
-      const err = 1 / (1 + Math.exp(-z)) - y[r]!;
+      const err = logistic(z) - y[r]!;
       for (let j = 0; j < d; j++) g[j]! += err * row[j]!;
     }
     for (let j = 0; j < d; j++) w[j]! -= options.learningRate * (g[j]! / x.length + options.l2 * w[j]!);

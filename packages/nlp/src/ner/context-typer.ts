@@ -1,4 +1,5 @@
 import type { EntityMention } from "@newsflow/contracts";
+import { logit } from "../logistic.js";
 import { embeddingCode, type FeatureResources, lowerForm, normalizeToken, sentenceCasing } from "./features.js";
 import { GAZ_SOURCES, matchGazetteers, NUM_GAZ_SOURCES } from "./gazetteer.js";
 import { hashString32 } from "./hash.js";
@@ -160,8 +161,7 @@ export function retypeByContext(
     const s = Float64Array.from(scores);
     for (const f of found) {
       const mention = out[f.p]![f.m]!;
-      const c = Math.min(Math.max(mention.confidence, 0.5), 0.999);
-      s[TYPE_INDEX.get(mention.type)!]! += (typer.alpha * (Math.log(c / (1 - c)) + 0.5)) / found.length;
+      s[TYPE_INDEX.get(mention.type)!]! += (typer.alpha * (logit(mention.confidence, 0.5) + 0.5)) / found.length;
     }
     let best = 0;
     for (let t = 1; t < 4; t++) if (s[t]! > s[best]!) best = t;

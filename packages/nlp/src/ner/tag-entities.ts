@@ -1,4 +1,5 @@
 import type { EntitiesResult, EntityMention } from "@newsflow/contracts";
+import { logistic } from "../logistic.js";
 import { type DocumentHistory, decodeSentence } from "./decode.js";
 import { buildDocumentContext, encodeSentence, lowerForm, normalizeToken } from "./features.js";
 import { GAZ_SOURCES, type Gazetteer, matchGazetteers, NUM_GAZ_SOURCES } from "./gazetteer.js";
@@ -131,7 +132,7 @@ export function createEntityTagger(model: NerModel, options: EntityTaggerOptions
         for (const s of tagged[k]!) {
           const start = tokens[s.start]!.start;
           const end = tokens[s.end - 1]!.end;
-          const confidence = 1 / (1 + Math.exp(-s.margin / marginScale));
+          const confidence = logistic(s.margin / marginScale);
           const name = text.slice(start, end);
           const words = tokens.slice(s.start, s.end).map((t) => t.text);
           mentions.push({

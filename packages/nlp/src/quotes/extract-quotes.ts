@@ -1,4 +1,5 @@
 import type { Quote, QuoteKind, QuotesResult, Span } from "@newsflow/contracts";
+import { logistic } from "../logistic.js";
 import { reusable } from "../slab.js";
 import { listMarkerLength } from "../text/split-paragraphs.js";
 import { bestPath, emissionScores } from "./chain-model.js";
@@ -47,7 +48,7 @@ export interface LabelledParagraph {
  */
 const CONFIDENCE_SLOPE = 0.0166;
 const CONFIDENCE_OFFSET = -0.503;
-const cueConfidence = (margin: number): number => 1 / (1 + Math.exp(-(CONFIDENCE_SLOPE * margin + CONFIDENCE_OFFSET)));
+const cueConfidence = (margin: number): number => logistic(CONFIDENCE_SLOPE * margin + CONFIDENCE_OFFSET);
 
 /**
  * The cues on a cue-tagger path (`scores` the tagger's emission scores, whose margins give each

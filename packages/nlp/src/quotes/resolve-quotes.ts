@@ -1,4 +1,5 @@
 import type { CanonicalEntity, QuotesResult, ResolvedQuote, Span, SpeakerResolution } from "@newsflow/contracts";
+import { logistic, logit } from "../logistic.js";
 import { TITLE_NOUNS } from "../ner/reconcile.js";
 import { splitSentences } from "../text/sentences.js";
 import { isFixedConfidence, roundCueConfidence } from "./extract-quotes.js";
@@ -59,9 +60,7 @@ const CALIBRATION_OFFSET: Record<CalibrationGroup, number> = { named: 0.3, "name
 /** A quote's confidence with its group's offset (`CALIBRATION_OFFSET`); fixed confidences stay. */
 function calibrated(q: ResolvedQuote): ResolvedQuote {
   if (!q.cue || isFixedConfidence(q.confidence)) return q;
-  const c = Math.min(Math.max(q.confidence, 0.001), 0.999);
-  const logit = Math.log(c / (1 - c)) + CALIBRATION_OFFSET[calibrationGroup(q)];
-  return { ...q, confidence: roundCueConfidence(1 / (1 + Math.exp(-logit))) };
+  return { ...q, confidence: roundCueConfidence(logistic(logit(q.confidence) + CALIBRATION_OFFSET[calibrationGroup(q)])) };
 }
 
 const ORG_ROLES = new Set(["company", "agency", "ministry", "administration", "campaign", "statement", "report", "police", "authorities", "department", "committee", "office", "newspaper", "network", "group"]);

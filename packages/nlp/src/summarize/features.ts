@@ -1,3 +1,5 @@
+import { logistic } from "../logistic.js";
+
 const STOP = new Set(
   "a an the of to in and or for on at by with from as is was were are be been being it its that this these those he she they we i you his her their our my your them him us not no but if so than then there here has have had do does did will would can could should may might also after before over into about up out more most said says just".split(" "),
 );
@@ -89,5 +91,5 @@ export function documentFeatures(title: string | null, sentences: RankSentence[]
 export function score(weights: readonly number[], x: readonly number[]): number {
   let z = 0;
   for (let i = 0; i < x.length; i++) z += (weights[i] ?? 0) * x[i]!;
-  return 1 / (1 + Math.exp(-z));
+  return logistic(z);
 }
