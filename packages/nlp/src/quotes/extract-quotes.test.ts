@@ -86,6 +86,17 @@ describe("extractQuotes", () => {
     expect(brief("Contestants Paul Burrell, Joe Pasquale, Janet Street-Porter and Fran Cosgrave were told by hosts Ant and Dec.")).toEqual([]);
   });
 
+  it("reads the rest of a sentence that \"According to X,\" opens as the content, X as the source", () => {
+    // The labeller ran the source on over the clause ("police/S ,/O the/S man/S fled/S") and the attribution was lost.
+    for (const [text, source, content] of [
+      ["According to police, the man fled.", "police", "the man fled"],
+      ["According to law enforcement officials, the suspect was armed.", "law enforcement officials", "the suspect was armed"],
+      ["According to the newspaper, the senator resigned last week.", "the newspaper", "the senator resigned last week"],
+    ] as const) {
+      expect(brief(text)).toEqual([{ kind: "indirect", content, source, cue: "According to" }]);
+    }
+  });
+
   it("reads a clause with its cue and source after it, without quotation marks", () => {
     // "..., say researchers.": the labeller swapped the roles (content "researchers", source the
     // clause) or made both sides content.
