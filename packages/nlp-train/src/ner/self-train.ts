@@ -101,7 +101,8 @@ export interface AutoNames {
  * Daesh" puts Daesh with the organisations).
  */
 export function findAutoNames(model: NerModel, articles: readonly string[], options: AutoNameOptions = {}): AutoNames {
-  const tagger = createEntityTagger(model, { values: false });
+  // The MISC-or-organisation rule stays out too (see below: the shipped model retrains byte for byte).
+  const tagger = createEntityTagger(model, { values: false, miscOrganisations: false });
   // Per name: its mentions by type, and the confidence behind each type.
   const stats = new Map<string, { votes: number[]; weights: number[]; confidence: number }>();
   // Names written as one thing at one place: a mention and the aliases the text gives it there.

@@ -63,21 +63,31 @@ function placeNotPersonOrOrganisation(model: NerModel, s: LabelSpan, name: strin
 
 /** Confidence under which a place that no place list spells but the organisation list does is retyped an organisation. */
 const ORGANISATION_OVER_PLACE = 0.6;
+/** The same for a MISC name (the tagger's MISC margins run lower: "Taliban" 0.53-0.69 in the web news sets). */
+const ORGANISATION_OVER_MISC = 0.7;
 const WIKI_ORG: readonly number[] = [GAZ_SOURCES.indexOf("wikiORG"), GAZ_SOURCES.indexOf("wikiORGRedirect")];
+/** Lists that keep a MISC name MISC whatever the organisation list says: nationalities and CoNLL train's MISC names ("American", "Nasdaq"). */
+const MISC_LISTS: readonly number[] = [GAZ_SOURCES.indexOf("nationality"), GAZ_SOURCES.indexOf("trainMISC")];
 
 /**
- * The organisation list weighs against a weak place the other way: a LOC mention under 0.6 that
- * no place name spells but that Wikipedia's organisation titles or their redirects list, written
- * exactly so ("Hezbollah", which a tagger of 1996 news may put beside Iraq and Syria), is an
- * organisation.
+ * The organisation list weighs against a weak place or MISC name the other way: a LOC mention
+ * under 0.6 that no place name spells but that Wikipedia's organisation titles or their redirects
+ * list, written exactly so ("Hezbollah", which a tagger of 1996 news may put beside Iraq and Syria),
+ * is an organisation; so is a MISC mention under `overMisc` (0.7, or 0 with the rule off) that
+ * they list and that no nationality nor CoNLL train's MISC names hold ("the Taliban", "Gannett",
+ * "Harvard").
  */
-function organisationNotPlace(model: NerModel, s: LabelSpan, words: readonly string[], name: string, confidence: number): boolean {
-  if (s.type !== 2 || confidence >= ORGANISATION_OVER_PLACE || isPlaceName(model.placeNames, name)) return false;
-  return isListedOrganisation(model.resources.gazetteers, words);
+function organisationNotPlaceOrMisc(model: NerModel, s: LabelSpan, words: readonly string[], name: string, confidence: number, overMisc: number): boolean {
+  const limit = s.type === 2 ? ORGANISATION_OVER_PLACE : s.type === 3 ? overMisc : 0;
+  if (confidence >= limit || isPlaceName(model.placeNames, name)) return false;
+  return isListedOrganisation(model.resources.gazetteers, words, s.type === 3 ? MISC_LISTS : []);
 }
 
-/** Whether Wikipedia's organisation titles or their redirects list these words as one name, written exactly so. */
-export function isListedOrganisation(gazetteers: readonly Gazetteer[], words: readonly string[]): boolean {
+/**
+ * Whether Wikipedia's organisation titles or their redirects list these words as one name, written
+ * exactly so, and none of the `unless` lists holds them whole.
+ */
+export function isListedOrganisation(gazetteers: readonly Gazetteer[], words: readonly string[], unless: readonly number[] = []): boolean {
   const n = words.length;
   const lower = new Int32Array(n);
   const surface = new Int32Array(n);
@@ -89,7 +99,7 @@ export function isListedOrganisation(gazetteers: readonly Gazetteer[], words: re
   const len = new Uint8Array(n * NUM_GAZ_SOURCES);
   const exact = new Uint8Array(n * NUM_GAZ_SOURCES);
   matchGazetteers(gazetteers, lower, surface, n, len, exact);
-  return WIKI_ORG.some((source) => len[source] === n && exact[source] === 1);
+  return WIKI_ORG.some((source) => len[source] === n && exact[source] === 1) && !unless.some((source) => len[source] === n);
 }
 
 // Head words of event and prize names, which the CoNLL guidelines type MISC ("Davis Cup", "US Open",
@@ -108,6 +118,8 @@ function isEventName(words: readonly string[]): boolean {
 export interface EntityTaggerOptions {
   /** Also return DATE/TIME/MONEY/PERCENT mentions found by rules (default true). */
   values?: boolean;
+  /** Retype a weak MISC name that Wikipedia's organisation titles list (default true; self-training leaves it out, `organisationNotPlaceOrMisc`). */
+  miscOrganisations?: boolean;
 }
 
 /**
@@ -118,6 +130,7 @@ export interface EntityTaggerOptions {
  */
 export function createEntityTagger(model: NerModel, options: EntityTaggerOptions = {}): EntityTagger {
   const withValues = options.values ?? true;
+  const overMisc = (options.miscOrganisations ?? true) ? ORGANISATION_OVER_MISC : 0;
   const marginScale = typeof model.meta.marginScale === "number" && model.meta.marginScale > 0 ? model.meta.marginScale : 1;
   return {
     tag(text) {
@@ -140,7 +153,7 @@ export function createEntityTagger(model: NerModel, options: EntityTaggerOptions
             type: ENTITY_TYPES[
               placeNotPersonOrOrganisation(model, s, name, confidence)
                 ? 2
-                : organisationNotPlace(model, s, words, name, confidence)
+                : organisationNotPlaceOrMisc(model, s, words, name, confidence, overMisc)
                   ? 1
                   : isEventName(words)
                     ? 3
