@@ -467,11 +467,11 @@ const WORDLIKE: ReadonlySet<number> = new Set([CLASS.word, CLASS.cap, CLASS.num,
 
 /**
  * "According to X, ...": PolNeAR's content is the rest of the sentence, X the source (of the 60
- * training attributions of a sentence that opens so, 55 take X as the source). The labeller, which reads the tokens after a
- * cue and a comma as a source ("said Smith, the spokesman"), often ran the source on over the
- * clause and left no content ("According to police/S ,/O the/S man/S fled/S"), and the
- * attribution was lost. So an "according to" cue with no content and a source up to a comma after
- * it takes the words after that comma to its sentence's last word as content.
+ * training attributions of a sentence that opens so, 55 take X as the source). The labeller, which
+ * reads the tokens after a cue and a comma as a source ("said Smith, the spokesman"), often ran the
+ * source on over the clause and left no content ("According to police/S ,/O the/S man/S fled/S"),
+ * and the attribution was lost. So an "according to" cue with no content and a source up to a comma
+ * after it takes the words after that comma to its sentence's last word as content.
  */
 function contentAfterAccordingTo(tokens: QuoteTokens, c: LabelledCue): void {
   const { labels, from, cue } = c;
