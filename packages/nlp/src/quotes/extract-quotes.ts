@@ -466,7 +466,7 @@ function addresseeOutOfContent(tokens: QuoteTokens, c: LabelledCue): void {
 const WORDLIKE: ReadonlySet<number> = new Set([CLASS.word, CLASS.cap, CLASS.num, CLASS.pronoun, CLASS.det]);
 
 /**
- * "According to X, ...": PolNeAR's content is the rest of the sentence, X the source (of the 60
+ * "According to X, ...": PolNeAR's source is X and its content runs on after the comma (of the 60
  * training attributions of a sentence that opens so, 55 take X as the source). The labeller, which
  * reads the tokens after a cue and a comma as a source ("said Smith, the spokesman"), often ran the
  * source on over the clause and left no content ("According to police/S ,/O the/S man/S fled/S"),
