@@ -118,16 +118,12 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
         continue;
       }
       const opening = !q.source && q.cue ? subjectAfterOpening(p.text, p.quotes.quotes, k, mentions, p.index) : null;
-      if (opening) {
-        out.push({ ...here, ...resolveSpeaker(opening, p.index, mentions, entities, p.text), contextSource: { paragraphIndex: p.index, span: opening } });
-        continue;
-      }
       // A passive cue's subject is what was said about, not its speaker.
       // Nor is the subject of "faced criticism", or a name before an expletive "it is clear", which extraction left without a source.
-      const found = !q.source && q.cue && !passiveCue(p.text, q.cue) ? subjectBefore(p.text, q.cue.start, p.index, mentions) : null;
-      const subject = found && q.cue && !speakerless(p.text.slice(found.span.end, q.cue.end)) ? found : null;
+      const found = !opening && !q.source && q.cue && !passiveCue(p.text, q.cue) ? subjectBefore(p.text, q.cue.start, p.index, mentions) : null;
+      const subject = opening ?? (found && q.cue && !speakerless(p.text.slice(found.span.end, q.cue.end)) ? found : null);
       if (subject) {
-        out.push({ ...here, ...resolveSpeaker(subject.span, p.index, mentions, entities), contextSource: subject });
+        out.push({ ...here, ...resolveSpeaker(subject.span, p.index, mentions, entities, p.text), contextSource: subject });
         continue;
       }
       const speaker = sourceless && lastHead?.speaker ? fromContext(lastHead) : resolveSpeaker(q.source, p.index, mentions, entities, p.text);
@@ -444,7 +440,7 @@ const PARTICIPLE_OPENERS = new Set(["after", "since", "before", "while", "by", "
  * attribution when only punctuation stands between the clause and it, else a person or
  * organisation right after the clause.
  */
-function subjectAfterOpening(text: string, quotes: QuotesResult["quotes"], k: number, doc: DocumentMentions, paragraphIndex: number): Span | null {
+function subjectAfterOpening(text: string, quotes: QuotesResult["quotes"], k: number, doc: DocumentMentions, paragraphIndex: number): { paragraphIndex: number; span: Span } | null {
   const q = quotes[k]!;
   const cue = q.cue!;
   if (!/^\p{L}+ing\b/iu.test(cue.text)) return null;
@@ -453,10 +449,13 @@ function subjectAfterOpening(text: string, quotes: QuotesResult["quotes"], k: nu
   if (before.length > 2 || !before.every((w) => PARTICIPLE_OPENERS.has(w.toLowerCase()) || /^\p{Ll}+ly$/u.test(w))) return null;
   const end = Math.max(q.content.end, cue.end);
   const next = quotes.slice(k + 1).find((o) => o.source && o.source.start >= end);
-  if (next?.source && /^[\s,"”'’)\]]*$/.test(text.slice(end, next.source.start))) return next.source;
-  const m = doc.list.find((x) => x.paragraphIndex === paragraphIndex && x.start >= end && /^[\s,"”'’)\]]*$/.test(text.slice(end, x.start)));
-  return m ? { start: m.start, end: m.end, text: text.slice(m.start, m.end) } : null;
+  if (next?.source && CLOSING_ONLY.test(text.slice(end, next.source.start))) return { paragraphIndex, span: next.source };
+  const m = doc.list.find((x) => x.paragraphIndex === paragraphIndex && x.start >= end && CLOSING_ONLY.test(text.slice(end, x.start)));
+  return m ? { paragraphIndex, span: { start: m.start, end: m.end, text: text.slice(m.start, m.end) } } : null;
 }
+
+/** Nothing but spaces, commas, closing quotation marks and brackets: what may stand between a clause and the subject after it. */
+const CLOSING_ONLY = /^[\s,"”'’)\]]*$/;
 
 /**
  * Whether the words from a subject to the end of its cue leave the subject no speaker, as
