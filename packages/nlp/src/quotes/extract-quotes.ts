@@ -170,7 +170,8 @@ function contentOverInner(tokens: QuoteTokens, c: LabelledCue, isCue: Uint8Array
 
 /** The most words that may follow a trailing cue before its sentence ends ("said in its latest Beige Book report."). */
 const TRAILING_RUN = 6;
-const RUN_CLASSES: ReadonlySet<number> = new Set([CLASS.word, CLASS.cap, CLASS.num, CLASS.det, CLASS.pronoun]);
+/** Token classes of words, not punctuation or quotation marks. */
+const WORD_CLASSES: ReadonlySet<number> = new Set([CLASS.word, CLASS.cap, CLASS.num, CLASS.det, CLASS.pronoun]);
 
 /**
  * "Sales totalled 3.9 million units, the company said at the Detroit Motor Show.": a cue with its
@@ -251,7 +252,7 @@ function trailingComma(tokens: QuoteTokens, c: LabelledCue, isCue: Uint8Array): 
     // "..., the minister said on Monday, adding that ...": a comma before another cue ends the run too.
     if (tokens.cls[j] === CLASS.comma && isCue[j + 1]) break;
     // "... were told by hosts Ant and Dec.": a passive cue's source follows it; the words before are its subject.
-    if (!RUN_CLASSES.has(tokens.cls[j]!) || tokens.lower[j] === "that" || (run === 0 && tokens.lower[j] === "by") || ++run > TRAILING_RUN) return -1;
+    if (!WORD_CLASSES.has(tokens.cls[j]!) || tokens.lower[j] === "that" || (run === 0 && tokens.lower[j] === "by") || ++run > TRAILING_RUN) return -1;
   }
   // The source ends right before the cue, or an auxiliary or adverb or two before it ("the comedian also told").
   let k = cue.first - 1;
@@ -378,7 +379,7 @@ function sourceAfterTrailingCue(tokens: QuoteTokens, c: LabelledCue, isCue: Uint
   if (comma <= from || tokens.cls[comma] !== CLASS.comma || tokens.sentence[comma] !== sentence) return null;
   const open = cue.last + 1;
   if (open >= to || tokens.sentence[open] !== sentence || NO_SOURCE_START.has(tokens.lower[open]!)) return null;
-  if (!RUN_CLASSES.has(tokens.cls[open]!) || (tokens.cls[open] === CLASS.word && /(?:ly|ing)$/.test(tokens.lower[open]!))) return null;
+  if (!WORD_CLASSES.has(tokens.cls[open]!) || (tokens.cls[open] === CLASS.word && /(?:ly|ing)$/.test(tokens.lower[open]!))) return null;
   // The source: to the sentence's end, or to a comma before an -ing word, "with" or another cue.
   let end = open;
   let sentenceEnd = open;
@@ -463,8 +464,6 @@ function addresseeOutOfContent(tokens: QuoteTokens, c: LabelledCue): void {
   }
 }
 
-const WORDLIKE: ReadonlySet<number> = new Set([CLASS.word, CLASS.cap, CLASS.num, CLASS.pronoun, CLASS.det]);
-
 /**
  * "According to X, ...": PolNeAR's source is X and its content runs on after the comma (of the 60
  * training attributions of a sentence that opens so, 55 take X as the source). The labeller, which
@@ -482,7 +481,7 @@ function contentAfterAccordingTo(tokens: QuoteTokens, c: LabelledCue): void {
   while (inSentence(comma) && tokens.cls[from + comma] !== CLASS.comma) comma++;
   if (!inSentence(comma) || labels[comma - 1] !== ROLE_LABEL.SOURCE || from + comma - 1 <= cue.last) return;
   let end = comma;
-  for (let k = comma + 1; inSentence(k); k++) if (WORDLIKE.has(tokens.cls[from + k]!)) end = k;
+  for (let k = comma + 1; inSentence(k); k++) if (WORD_CLASSES.has(tokens.cls[from + k]!)) end = k;
   if (end === comma) return;
   labels[comma] = ROLE_LABEL.O;
   labels.fill(ROLE_LABEL.CONTENT, comma + 1, end + 1);
