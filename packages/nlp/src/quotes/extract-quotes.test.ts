@@ -97,6 +97,19 @@ describe("extractQuotes", () => {
     }
   });
 
+  it("leaves the terms a source spoke on (\"on condition of anonymity\") out of what it said", () => {
+    // The labeller took "condition of anonymity" as the content of "officials said", and the
+    // parenthesis rule made "speaking on condition of anonymity ..." a second piece of it.
+    for (const [text, content] of [
+      ["The talks collapsed on Sunday, officials said on condition of anonymity.", "The talks collapsed on Sunday"],
+      ["The talks collapsed on Sunday, officials said on condition of anonymity because they were not authorised to speak publicly.", "The talks collapsed on Sunday"],
+      ["The strike would begin next week, officials said, speaking on condition of anonymity because they were not authorized to discuss the plans.", "The strike would begin next week"],
+      ["Officials said on condition of anonymity that the talks had collapsed.", "that the talks had collapsed"],
+    ] as const) {
+      expect(brief(text)).toEqual([{ kind: "indirect", content, source: text.startsWith("Officials") ? "Officials" : "officials", cue: "said" }]);
+    }
+  });
+
   it("reads a clause with its cue and source after it, without quotation marks", () => {
     // "..., say researchers.": the labeller swapped the roles (content "researchers", source the
     // clause) or made both sides content.

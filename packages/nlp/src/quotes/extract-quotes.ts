@@ -124,6 +124,7 @@ export function labelParagraph(text: string, model: QuoteModel, options: Extract
   const kept = coordinatedCues(tokens, withTrailingAccordingTo(tokens, withoutNestedCues(tokens, cues, isCue, labelCue), isCue, labelCue));
   const all = looserBias === 0 ? kept : withLooserCues(tokens, model, cueScores, kept, isCue, labelCue, looserBias, looserGate);
   for (const c of all) {
+    anonymityOutOfContent(tokens, c);
     contentAfterAccordingTo(tokens, c);
     subjectOutOfSource(tokens, c);
     addresseeOutOfContent(tokens, c);
@@ -223,7 +224,8 @@ function contentAroundParenthesis(tokens: QuoteTokens, c: LabelledCue, isCue: Ui
   while (end < to && tokens.sentence[end] === sentence) end++;
   if (end === to && end < tokens.length && tokens.sentence[end] === sentence) return;
   if (tokens.cls[end - 1] === CLASS.stop) end--;
-  if (before - first < 2 || end - after - 1 < 2) return;
+  // "..., two officials said, speaking on condition of anonymity.": the terms they spoke on are no side of what they said.
+  if (before - first < 2 || end - after - 1 < 2 || anonymityEnd(tokens, after + 1) >= 0) return;
   const taken = (i: number) => tokens.cls[i] === CLASS.quote || labels[i - from] === ROLE_LABEL.SOURCE || labelledByOther(all, c, i);
   if (!clauseFree(tokens, isCue, first, before, taken) || !clauseFree(tokens, isCue, after + 1, end, taken)) return;
   const labelled = (a: number, b: number) => labels.subarray(a - from, b - from).includes(ROLE_LABEL.CONTENT);
@@ -251,6 +253,8 @@ function trailingComma(tokens: QuoteTokens, c: LabelledCue, isCue: Uint8Array): 
   for (let j = cue.last + 1; j < tokens.length && tokens.sentence[j] === sentence && tokens.cls[j] !== CLASS.stop; j++) {
     // "..., the minister said on Monday, adding that ...": a comma before another cue ends the run too.
     if (tokens.cls[j] === CLASS.comma && isCue[j + 1]) break;
+    // "..., officials said on condition of anonymity because ...": the terms on which they spoke end the run too.
+    if (anonymityEnd(tokens, tokens.cls[j] === CLASS.comma ? j + 1 : j) >= 0) break;
     // "... were told by hosts Ant and Dec.": a passive cue's source follows it; the words before are its subject.
     if (!WORD_CLASSES.has(tokens.cls[j]!) || tokens.lower[j] === "that" || (run === 0 && tokens.lower[j] === "by") || ++run > TRAILING_RUN) return -1;
   }
@@ -461,6 +465,47 @@ function addresseeOutOfContent(tokens: QuoteTokens, c: LabelledCue): void {
       labels.fill(ROLE_LABEL.O, start, k);
       return;
     }
+  }
+}
+
+/** Verbs of speaking that may open the anonymity clause ("speaking on condition of anonymity"). */
+const SPEAKING = new Set(["speaking", "spoke", "speak", "talking", "talked", "talk"]);
+
+/**
+ * The anonymity clause that starts at token `i` ("on condition of anonymity", "speaking on the
+ * condition of anonymity because they were not authorised to ..."): the index after its last
+ * token, else -1. After "anonymity" it runs on over a clause of reason or purpose to a comma,
+ * quotation mark or its sentence's end; a "that" after "anonymity" is what was said ("said on
+ * condition of anonymity that ...").
+ */
+function anonymityEnd(tokens: QuoteTokens, i: number): number {
+  const on = SPEAKING.has(tokens.lower[i]!) ? i + 1 : i;
+  if (tokens.lower[on] !== "on") return -1;
+  const k = tokens.lower[on + 1] === "the" ? on + 2 : on + 1;
+  if (tokens.lower[k] !== "condition" || tokens.lower[k + 1] !== "of" || tokens.lower[k + 2] !== "anonymity") return -1;
+  let end = k + 3;
+  if (!REASON_OR_PURPOSE.has(tokens.lower[end] ?? "")) return end;
+  const sentence = tokens.sentence[i];
+  while (end < tokens.length && tokens.sentence[end] === sentence && tokens.cls[end] !== CLASS.comma && tokens.cls[end] !== CLASS.quote && tokens.cls[end] !== CLASS.stop) end++;
+  return end;
+}
+const REASON_OR_PURPOSE = new Set(["because", "to", "as", "since", "so", "for"]);
+
+/**
+ * "The talks collapsed, officials said on condition of anonymity.": the terms on which a source
+ * spoke are no part of what it said. PolNeAR puts them in the cue or the source ("said, speaking
+ * on the condition of anonymity to discuss ..."), but the labeller, which sees the phrase after a
+ * trailing cue too rarely, took it as the content ("condition of anonymity") or as a later piece
+ * of it. Its content labels are taken off (`anonymityEnd`), so the trailing-cue rules can give the
+ * cue the clause before it.
+ */
+function anonymityOutOfContent(tokens: QuoteTokens, c: LabelledCue): void {
+  const { labels, from } = c;
+  for (let k = 0; k < labels.length; k++) {
+    const end = anonymityEnd(tokens, from + k);
+    if (end < 0) continue;
+    for (let j = k; j < Math.min(end - from, labels.length); j++) if (labels[j] === ROLE_LABEL.CONTENT) labels[j] = ROLE_LABEL.O;
+    k = end - from - 1;
   }
 }
 
