@@ -108,6 +108,16 @@ describe("extractQuotes", () => {
     ] as const) {
       expect(brief(text)).toEqual([{ kind: "indirect", content, source: text.startsWith("Officials") ? "Officials" : "officials", cue: "said" }]);
     }
+    // "who asked not to be named" had come out as an attribution of its own (cue "asked").
+    for (const text of [
+      "The ceasefire is holding, according to a United Nations official who asked not to be named.",
+      "A diplomat, who asked not to be identified because the talks were private, said the ceasefire was holding.",
+      "The official, who declined to be named, said the ceasefire was holding.",
+    ]) {
+      expect(brief(text).map((q) => q.cue)).toEqual([text.includes("according to") ? "according to" : "said"]);
+    }
+    // A request to be named is no request for anonymity.
+    expect(brief("She asked to be named as the winner.")).toEqual([{ kind: "indirect", content: "to be named as the winner", source: "She", cue: "asked" }]);
   });
 
   it("reads a clause with its cue and source after it, without quotation marks", () => {
@@ -198,7 +208,7 @@ describe("extractQuotes", () => {
   it("leaves the connective that opens the sentence out of the source", () => {
     // The labeller took it into the source ("However, one dealer", "Earlier this week China"); 4 of
     // PolNeAR's 18,360 training sources start so.
-    expect(brief("However, one dealer, who asked not to be named, told Reuters the sales were weak.")[1]).toMatchObject({ source: "one dealer, who", cue: "told" });
+    expect(brief("However, one dealer, who asked not to be named, told Reuters the sales were weak.")).toMatchObject([{ source: "one dealer, who", cue: "told" }]);
     expect(brief("Earlier this week China said that in future it will punish violators.")[0]).toMatchObject({ source: "China", cue: "said" });
     expect(brief("Meanwhile Ms Hutt defended her record.")[0]).toMatchObject({ source: "Ms Hutt", cue: "defended" });
   });

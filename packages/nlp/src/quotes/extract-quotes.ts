@@ -472,23 +472,36 @@ function addresseeOutOfContent(tokens: QuoteTokens, c: LabelledCue): void {
 const SPEAKING = new Set(["speaking", "spoke", "speak", "talking", "talked", "talk"]);
 
 /**
- * The anonymity clause that starts at token `i` ("on condition of anonymity", "speaking on the
- * condition of anonymity because they were not authorised to ..."): the index after its last
- * token, else -1. After "anonymity" it runs on over a clause of reason or purpose to a comma,
- * quotation mark or its sentence's end; a "that" after "anonymity" is what was said ("said on
- * condition of anonymity that ...").
+ * The anonymity clause that starts at token `i`: "on condition of anonymity" (with "speaking" or
+ * "spoke" before it), a request not to be named right after a verb of asking ("asked not to be
+ * named", "declined to be identified"), or "requested anonymity". Returns the index after its last
+ * token, else -1. It runs on over a clause of reason or purpose ("because they were not
+ * authorised to ...") to a comma, quotation mark or its sentence's end; a "that" after it is what
+ * was said ("said on condition of anonymity that ...").
  */
 function anonymityEnd(tokens: QuoteTokens, i: number): number {
-  const on = SPEAKING.has(tokens.lower[i]!) ? i + 1 : i;
-  if (tokens.lower[on] !== "on") return -1;
-  const k = tokens.lower[on + 1] === "the" ? on + 2 : on + 1;
-  if (tokens.lower[k] !== "condition" || tokens.lower[k + 1] !== "of" || tokens.lower[k + 2] !== "anonymity") return -1;
-  let end = k + 3;
-  if (!REASON_OR_PURPOSE.has(tokens.lower[end] ?? "")) return end;
+  const w = (k: number) => tokens.lower[k] ?? "";
+  let end = -1;
+  const on = SPEAKING.has(w(i)) ? i + 1 : i;
+  const k = w(on + 1) === "the" ? on + 2 : on + 1;
+  if (w(on) === "on" && w(k) === "condition" && w(k + 1) === "of" && w(k + 2) === "anonymity") end = k + 3;
+  else if (ASKING.has(w(i)) && w(i + 1) === "anonymity") end = i + 2;
+  else {
+    const verb = ASKING.has(w(i)) ? i : i - 1;
+    if (!ASKING.has(w(verb))) return -1;
+    // "asked not to be named", "declined to be identified", not "asked to be named as".
+    const to = w(verb + 1) === "not" ? verb + 2 : REFUSING.has(w(verb)) ? verb + 1 : -1;
+    if (to > 0 && w(to) === "to" && w(to + 1) === "be" && UNNAMED.has(w(to + 2))) end = to + 3;
+  }
+  if (end < 0) return -1;
+  if (!REASON_OR_PURPOSE.has(w(end))) return end;
   const sentence = tokens.sentence[i];
   while (end < tokens.length && tokens.sentence[end] === sentence && tokens.cls[end] !== CLASS.comma && tokens.cls[end] !== CLASS.quote && tokens.cls[end] !== CLASS.stop) end++;
   return end;
 }
+const REFUSING = new Set(["declined", "declining", "refused", "refusing"]);
+const ASKING = new Set(["asked", "asking", "requested", "requesting", "wished", ...REFUSING]);
+const UNNAMED = new Set(["named", "identified", "quoted"]);
 const REASON_OR_PURPOSE = new Set(["because", "to", "as", "since", "so", "for"]);
 
 /**
