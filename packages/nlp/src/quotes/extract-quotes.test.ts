@@ -116,6 +116,11 @@ describe("extractQuotes", () => {
     ]) {
       expect(brief(text).map((q) => q.cue)).toEqual([text.includes("according to") ? "according to" : "said"]);
     }
+    // The clause belongs to the source it describes; "a diplomat who" had come out as a content.
+    expect(brief("The ceasefire is holding, said a diplomat who requested anonymity to discuss the talks.")).toEqual([
+      { kind: "indirect", content: "The ceasefire is holding", source: "a diplomat who requested anonymity to discuss the talks", cue: "said" },
+    ]);
+    expect(brief("The ceasefire is holding, said a senior official who asked not to be named.")[0]!.source).toBe("a senior official who asked not to be named");
     // A request to be named is no request for anonymity.
     expect(brief("She asked to be named as the winner.")).toEqual([{ kind: "indirect", content: "to be named as the winner", source: "She", cue: "asked" }]);
   });
@@ -208,7 +213,7 @@ describe("extractQuotes", () => {
   it("leaves the connective that opens the sentence out of the source", () => {
     // The labeller took it into the source ("However, one dealer", "Earlier this week China"); 4 of
     // PolNeAR's 18,360 training sources start so.
-    expect(brief("However, one dealer, who asked not to be named, told Reuters the sales were weak.")).toMatchObject([{ source: "one dealer, who", cue: "told" }]);
+    expect(brief("However, one dealer, who asked not to be named, told Reuters the sales were weak.")).toMatchObject([{ source: "one dealer, who asked not to be named", cue: "told" }]);
     expect(brief("Earlier this week China said that in future it will punish violators.")[0]).toMatchObject({ source: "China", cue: "said" });
     expect(brief("Meanwhile Ms Hutt defended her record.")[0]).toMatchObject({ source: "Ms Hutt", cue: "defended" });
   });

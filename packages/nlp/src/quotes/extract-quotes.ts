@@ -510,15 +510,24 @@ const REASON_OR_PURPOSE = new Set(["because", "to", "as", "since", "so", "for"])
  * on the condition of anonymity to discuss ..."), but the labeller, which sees the phrase after a
  * trailing cue too rarely, took it as the content ("condition of anonymity") or as a later piece
  * of it. Its content labels are taken off (`anonymityEnd`), so the trailing-cue rules can give the
- * cue the clause before it.
+ * cue the clause before it. A clause that a "who" opens belongs to the speaker it describes: after
+ * a source ending in that "who" it joins the source ("a senior official who asked not to be
+ * named"), and a content from the cue to that "who" ("..., said a diplomat who requested
+ * anonymity": the labeller took "a diplomat who" as content) is the source with the clause.
  */
 function anonymityOutOfContent(tokens: QuoteTokens, c: LabelledCue): void {
-  const { labels, from } = c;
+  const { labels, from, cue } = c;
   for (let k = 0; k < labels.length; k++) {
-    const end = anonymityEnd(tokens, from + k);
+    const end = Math.min(anonymityEnd(tokens, from + k) - from, labels.length);
     if (end < 0) continue;
-    for (let j = k; j < Math.min(end - from, labels.length); j++) if (labels[j] === ROLE_LABEL.CONTENT) labels[j] = ROLE_LABEL.O;
-    k = end - from - 1;
+    for (let j = k; j < end; j++) if (labels[j] === ROLE_LABEL.CONTENT) labels[j] = ROLE_LABEL.O;
+    const after = cue.last + 1 - from;
+    if (k > after + 1 && tokens.lower[from + k - 1] === "who" && labels.subarray(after, k).every((l) => l === ROLE_LABEL.CONTENT) && !tokens.cls.subarray(from + after, from + k).some((x) => !WORD_CLASSES.has(x))) {
+      labels.fill(ROLE_LABEL.SOURCE, after, end);
+    } else if (k > 0 && tokens.lower[from + k - 1] === "who" && labels[k - 1] === ROLE_LABEL.SOURCE) {
+      labels.fill(ROLE_LABEL.SOURCE, k, end);
+    }
+    k = end - 1;
   }
 }
 
