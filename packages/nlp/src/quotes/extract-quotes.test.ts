@@ -97,6 +97,12 @@ describe("extractQuotes", () => {
     }
   });
 
+  it("ends the source of a passive cue in a relative clause at the comma that closes the clause", () => {
+    // The labeller ran the source on into the main clause ("Bloomberg, values the company").
+    expect(brief("The deal, which was first reported by Bloomberg, values the company at $5 billion.")[0]).toMatchObject({ source: "Bloomberg", cue: "was first reported" });
+    expect(brief("The plan, which was first reported by The Wall Street Journal, would cut costs.")[0]).toMatchObject({ source: "The Wall Street Journal" });
+  });
+
   it("leaves the terms a source spoke on (\"on condition of anonymity\") out of what it said", () => {
     // The labeller took "condition of anonymity" as the content of "officials said", and the
     // parenthesis rule made "speaking on condition of anonymity ..." a second piece of it.

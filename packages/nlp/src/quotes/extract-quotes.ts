@@ -127,6 +127,7 @@ export function labelParagraph(text: string, model: QuoteModel, options: Extract
     anonymityOutOfContent(tokens, c);
     contentAfterAccordingTo(tokens, c);
     subjectOutOfSource(tokens, c);
+    relativeSourceAtComma(tokens, c);
     addresseeOutOfContent(tokens, c);
   }
   if (trailingContent) for (const c of all) contentBeforeTrailingCue(tokens, c, isCue, all);
@@ -552,6 +553,27 @@ function contentAfterAccordingTo(tokens: QuoteTokens, c: LabelledCue): void {
   if (end === comma) return;
   labels[comma] = ROLE_LABEL.O;
   labels.fill(ROLE_LABEL.CONTENT, comma + 1, end + 1);
+}
+
+/**
+ * "The deal, which was first reported by Bloomberg, values the company at $5 billion.": a passive
+ * cue in a relative clause that commas set off ends its source at the comma that closes the clause;
+ * the labeller had run the source on into the main clause ("Bloomberg, values the company"). So
+ * does PolNeAR's one example ("the email, which was first reported by The Associated Press": source
+ * "The Associated Press", content "which").
+ */
+function relativeSourceAtComma(tokens: QuoteTokens, c: LabelledCue): void {
+  const { labels, from, cue } = c;
+  const by = tokens.lower[cue.last] === "by" ? cue.last : tokens.lower[cue.last + 1] === "by" ? cue.last + 1 : -1;
+  if (by < 0) return;
+  let relative = cue.first - 1;
+  while (relative >= Math.max(from, cue.first - 3) && !RELATIVE.has(tokens.lower[relative]!)) relative--;
+  if (relative <= from || !RELATIVE.has(tokens.lower[relative]!) || tokens.cls[relative - 1] !== CLASS.comma) return;
+  const sentence = tokens.sentence[cue.last];
+  let k = by + 1 - from;
+  while (k < labels.length && labels[k] === ROLE_LABEL.SOURCE && tokens.cls[from + k] !== CLASS.comma) k++;
+  if (k === by + 1 - from || k >= labels.length || tokens.cls[from + k] !== CLASS.comma || tokens.sentence[from + k] !== sentence) return;
+  for (; k < labels.length && (labels[k] === ROLE_LABEL.SOURCE || tokens.cls[from + k] === CLASS.comma); k++) labels[k] = ROLE_LABEL.O;
 }
 
 /**
