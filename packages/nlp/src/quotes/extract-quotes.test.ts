@@ -97,6 +97,16 @@ describe("extractQuotes", () => {
     }
   });
 
+  it("runs a source that ends in a preposition on to the comma that closes its apposition", () => {
+    // The labeller had ended these sources at "director of" and "critics of".
+    expect(brief("Tony Macklin, director of product at Ask Jeeves, pointed out that its search engine has been answering specific questions.")[0]).toMatchObject({
+      source: "Tony Macklin, director of product at Ask Jeeves",
+    });
+    expect(brief("Former Conservative leader Iain Duncan Smith, one of the chief critics of the plans, condemned the debate.")[0]).toMatchObject({
+      source: "Former Conservative leader Iain Duncan Smith, one of the chief critics of the plans",
+    });
+  });
+
   it("ends the source of a passive cue in a relative clause at the comma that closes the clause", () => {
     // The labeller ran the source on into the main clause ("Bloomberg, values the company").
     expect(brief("The deal, which was first reported by Bloomberg, values the company at $5 billion.")[0]).toMatchObject({ source: "Bloomberg", cue: "was first reported" });

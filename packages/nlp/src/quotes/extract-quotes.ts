@@ -1274,6 +1274,26 @@ function contentPieces(c: LabelledCue, tokens: QuoteTokens, source: [number, num
 }
 
 /** The source run nearest to the cue as a token range, or null. */
+/** Prepositions a source may not end in, and how many words after one may finish its phrase. */
+const DANGLING = new Set(["of", "for", "at", "about", "in", "on", "from", "with"]);
+const DANGLING_REACH = 4;
+
+/**
+ * "Tony Macklin, director of product at Ask Jeeves, pointed out that ...": the labeller ended the
+ * source at "director of" and left the rest of the apposition unlabelled. A source whose last token
+ * `b` is a preposition runs on over at most four unlabelled (or source) words of its sentence, none
+ * the cue's, when a comma or dash ends them; otherwise it stays as it is. Returns the new last token.
+ * PolNeAR's training sources end in a preposition 10 times in 18,369.
+ */
+function pastDanglingPreposition(c: LabelledCue, tokens: QuoteTokens, b: number): number {
+  if (!DANGLING.has(tokens.lower[b]!)) return b;
+  const to = c.from + c.labels.length;
+  let e = b + 1;
+  while (e < to && e - b <= DANGLING_REACH + 1 && c.labels[e - c.from] !== ROLE_LABEL.CONTENT && WORD_CLASSES.has(tokens.cls[e]!) && (e < c.cue.first || e > c.cue.last) && tokens.sentence[e] === tokens.sentence[b]) e++;
+  if (e === b + 1 || e - b - 1 > DANGLING_REACH || e >= tokens.length) return b;
+  return SET_OFF.has(tokens.cls[e]!) ? e - 1 : b;
+}
+
 function nearestSource(c: LabelledCue, tokens: QuoteTokens): [number, number] | null {
   const runs: Array<[number, number]> = [];
   let best = -1;
@@ -1306,6 +1326,7 @@ function nearestSource(c: LabelledCue, tokens: QuoteTokens): [number, number] | 
     // de Vries, a spokeswoman for the FNV union, outside the terminal", ", referring to ..."): PolNeAR's
     // training sources after their cue stop there 111 times and run on 5 times.
     if (a > c.cue.last) for (let k = a + 1; k < b; k++) if (tokens.cls[k] === CLASS.comma && SOURCE_STOPS.has(tokens.lower[k + 1]!)) b = k - 1;
+    b = pastDanglingPreposition(c, tokens, b);
     if (a > b || (a === b && SET_OFF.has(tokens.cls[a]!))) continue;
     // Nor is punctuation alone a speaker (the closing mark of "the hacker known as “Guccifer,” stated").
     if (wordCount(tokens.text.slice(tokens.start[a]!, tokens.end[b]!)) === 0) continue;
