@@ -97,6 +97,13 @@ describe("extractQuotes", () => {
     }
   });
 
+  it("gives an article the labeller took alone as a source the noun after it, and no other article alone a source", () => {
+    // The source had been "The".
+    expect(brief("The announcements help to explain how Rosneft was able to finance its purchase of Yugansk.")[0]).toMatchObject({ source: "The announcements", cue: "explain" });
+    // The noun is the cue itself: "The" is no speaker ("A" and "The" had passed the lower-case test).
+    expect(brief("The complaints about the star grabbing his crotch were upheld by the regulator.")[0]).toMatchObject({ source: null, cue: "complaints about" });
+  });
+
   it("runs a source that ends in a preposition on to the comma that closes its apposition", () => {
     // The labeller had ended these sources at "director of" and "critics of".
     expect(brief("Tony Macklin, director of product at Ask Jeeves, pointed out that its search engine has been answering specific questions.")[0]).toMatchObject({

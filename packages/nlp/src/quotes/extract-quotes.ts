@@ -1332,6 +1332,9 @@ function nearestSource(c: LabelledCue, tokens: QuoteTokens): [number, number] | 
     if (wordCount(tokens.text.slice(tokens.start[a]!, tokens.end[b]!)) === 0) continue;
     // Nor is one lower-case adverb or -ing form a speaker ("incorrectly listed when ...", "stripping
     // out a call for ...", "now | wants"), nor an article or "there" alone: a source is a noun phrase.
+    // "The | article closes with ...": an article alone that the labeller took from its noun phrase
+    // takes the next word when that is no cue's and unlabelled ("The article"); else it goes below.
+    if (a === b && ARTICLES.has(tokens.text.slice(tokens.start[a]!, tokens.end[a]!)) && b + 1 < c.from + c.labels.length && !isCueToken(c, b + 1) && c.labels[b + 1 - c.from] === ROLE_LABEL.O && (tokens.cls[b + 1] === CLASS.word || tokens.cls[b + 1] === CLASS.cap)) b++;
     if (a === b && ((tokens.cls[a] === CLASS.word && (ADVERB_OR_GERUND.test(tokens.lower[a]!) || TIME_ADVERBS.has(tokens.lower[a]!))) || NO_PHRASE.has(tokens.text.slice(tokens.start[a]!, tokens.end[a]!)))) continue;
     const distance = b < c.cue.first ? c.cue.first - b : a - c.cue.last;
     runs.push([a, b]);
@@ -1389,7 +1392,9 @@ const SOURCE_TAIL: ReadonlySet<string> = new Set(
 );
 const LEADING_PUNCTUATION: ReadonlySet<number> = new Set([CLASS.comma, CLASS.colon, CLASS.stop, CLASS.dash]);
 const ADVERB_OR_GERUND = /(?:ly|ing)$/;
-const NO_PHRASE: ReadonlySet<string> = new Set(["a", "an", "the", "there", "There"]);
+const ARTICLES: ReadonlySet<string> = new Set(["a", "an", "the", "A", "An", "The"]);
+const NO_PHRASE: ReadonlySet<string> = new Set([...ARTICLES, "there", "There"]);
+const isCueToken = (c: LabelledCue, i: number) => i >= c.cue.first && i <= c.cue.last;
 
 /**
  * A content that starts or ends inside a quotation takes the whole quotation (the labeller
