@@ -184,6 +184,9 @@ describe("extractQuotes", () => {
   it("leaves an auxiliary or modal of the cue's verb group out of the source", () => {
     // The labeller took "will" into the source ("Mr Cable will | publish"); no PolNeAR source ends so.
     expect(brief('Mr Cable will publish his "Alternative Budget" on Monday.')[0]).toMatchObject({ source: "Mr Cable", cue: "publish" });
+    // Nor "am" or a negated auxiliary ("I am | confident", "We don’t | expect"); one PolNeAR source of 18,369 ends so.
+    expect(brief("I am confident that judges will be better placed.")[0]).toMatchObject({ source: "I", cue: "confident" });
+    expect(brief("We don’t expect a recovery this year.")[0]).toMatchObject({ source: "We", cue: "expect" });
   });
 
   it("gives no source to \"it\" before a passive cue, but keeps \"it\" before an active one", () => {

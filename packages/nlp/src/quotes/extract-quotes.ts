@@ -1318,9 +1318,9 @@ function nearestSource(c: LabelledCue, tokens: QuoteTokens): [number, number] | 
     }
     // Nor ends with the comma that closes its apposition ("Bill Armstrong, a retail analyst at CL King,
     // said"), nor with an auxiliary, a modal, "to" or an article that the labeller took from the cue's
-    // verb group ("Mr Cable will | publish", "Deutsche Boerse to | express concern"): none of
-    // PolNeAR's 18,369 training sources ends so but the 11 that end in the name Will (George Will),
-    // capitalised, which this case-sensitive test leaves alone.
+    // verb group ("Mr Cable will | publish", "Deutsche Boerse to | express concern", "We don't |
+    // expect"): none of PolNeAR's 18,369 training sources ends so but the 11 that end in the name
+    // Will (George Will), capitalised, which this case-sensitive test leaves alone, and one in "wasn't".
     while (b > a && (SET_OFF.has(tokens.cls[b]!) || SOURCE_TAIL.has(tokens.text.slice(tokens.start[b]!, tokens.end[b]!)) || trailingAdverb(tokens, a, b))) b--;
     // A source after its cue ends before a comma and a phrase of place, time or manner ("said Marieke
     // de Vries, a spokeswoman for the FNV union, outside the terminal", ", referring to ..."): PolNeAR's
@@ -1388,7 +1388,8 @@ const TIME_ADVERBS: ReadonlySet<string> = new Set(["first", "later", "then", "no
 const LY_NOUNS: ReadonlySet<string> = new Set(["family", "ally", "rally", "tally", "reply", "supply", "assembly", "monopoly", "daily", "weekly", "monthly", "quarterly", "elderly", "only", "early", "lily", "bully"]);
 const SOURCE_TAIL: ReadonlySet<string> = new Set(
   ["will", "would", "could", "can", "should", "may", "might", "must", "has", "have", "had", "is", "are", "was", "were", "did", "does",
-   "do", "to", "the", "a", "an", "and", "also", "not"],
+   "do", "to", "the", "a", "an", "and", "also", "not", "am",
+   ...["don't", "doesn't", "didn't", "won't", "can't", "isn't", "wasn't", "aren't", "weren't", "haven't", "hasn't", "hadn't", "wouldn't", "couldn't", "shouldn't"].flatMap((w) => [w, w.replace("'", "’")])],
 );
 const LEADING_PUNCTUATION: ReadonlySet<number> = new Set([CLASS.comma, CLASS.colon, CLASS.stop, CLASS.dash]);
 const ADVERB_OR_GERUND = /(?:ly|ing)$/;
