@@ -116,6 +116,18 @@ describe("reconcileEntities", () => {
     expect(shown(off)).toEqual([["ORG:Downing Street"]]);
   });
 
+  it("types a person or organisation name that a lower-case airport, hospital, prison or stadium ends a place", () => {
+    const result = reconcileEntities([
+      para("The president made a trip to Walter Reed hospital on Saturday.", [["PER", "Walter Reed", 0.8]]),
+      para("Flights left Kennedy airport, and the team played at the Paseo de Anoeta stadium in San Sebastian.", [["PER", "Kennedy"], ["ORG", "Paseo de Anoeta"], ["LOC", "San Sebastian"]]),
+      // The noun modifies another one: the name is the event's or the club's.
+      para("Rubio held a Rubio stadium event, and Palace stadium manager Kevin Corner spoke.", [["PER", "Rubio"], ["PER", "Rubio"], ["ORG", "Palace"], ["PER", "Kevin Corner"]]),
+    ]);
+    expect(shown(result)).toEqual([["LOC:Walter Reed"], ["LOC:Kennedy", "LOC:Paseo de Anoeta", "LOC:San Sebastian"], ["PER:Rubio", "PER:Rubio", "ORG:Palace", "PER:Kevin Corner"]]);
+    const off = reconcileEntities([para("The president made a trip to Walter Reed hospital on Saturday.", [["PER", "Walter Reed", 0.8]])], { facilities: false });
+    expect(shown(off)).toEqual([["PER:Walter Reed"]]);
+  });
+
   it("tags the capitalised name after a designation that the tagger left untagged", () => {
     // (A sentence mostly of capitals alone would count as a headline.)
     const caption = "Fuel came from a US Air Force KC-10 Extender flying over northern Iraq on the day.";
