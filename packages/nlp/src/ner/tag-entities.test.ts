@@ -123,6 +123,21 @@ describe("createEntityTagger", () => {
     expect(teams.filter((m) => m.type === "ORG").map((m) => m.text)).toEqual(["Chelsea", "Leeds"]);
   });
 
+  it("tags a place of several words with \"-based\" as one MISC name", () => {
+    // The tagger had "Land-based" MISC, "Santa" PER + "Monica-based", "New York" LOC + nothing.
+    for (const [text, name] of [
+      ["The Sugar Land-based company said it would cut jobs.", "Sugar Land-based"],
+      ["Santa Monica-based Snap said profits rose.", "Santa Monica-based"],
+      ["The New York City-based firm said it would appeal.", "New York City-based"],
+    ] as const) {
+      const named = tagger.tag(text).mentions.filter((m) => m.type !== "DATE");
+      expect(named.map((m) => `${m.type}:${m.text}`)).toContain(`MISC:${name}`);
+      expect(named.filter((m) => m.start < text.indexOf(name) + name.length && m.end > text.indexOf(name))).toHaveLength(1);
+    }
+    // No capitalised word that makes a listed place with it: as before.
+    expect(tagger.tag("Former London-based traders said prices fell.").mentions.map((m) => m.text)).toContain("London-based");
+  });
+
   it("types a weak MISC name that Wikipedia's organisation titles list as an organisation, but not a nationality or a MISC name of CoNLL train", () => {
     // The tagger says MISC at 0.64 for "Taliban"; "American" and "Nasdaq" are listed organisations too (redirects).
     const taliban = tagger.tag("The Taliban seized Kabul in August 2021.").mentions.find((m) => m.text === "Taliban");

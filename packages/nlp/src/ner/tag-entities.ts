@@ -120,6 +120,37 @@ export interface EntityTaggerOptions {
   values?: boolean;
   /** Retype a weak MISC name that Wikipedia's organisation titles list (default true; self-training leaves it out, `organisationNotPlaceOrMisc`). */
   miscOrganisations?: boolean;
+  /** Join a place of several words with "-based" into one MISC name (default true; self-training leaves it out, `placeBased`). */
+  placeBased?: boolean;
+}
+
+/** Most capitalised words before "X-based" that may join X as one place name. */
+const BASED_REACH = 3;
+
+/**
+ * "The Sugar Land-based company": CoNLL types a place with "-based" as one MISC name however many
+ * words the place has (train: "Los Angeles-based", "South Korea-based", "San Diego-based", "New
+ * York-based", each one MISC). The tagger cut the longer ones ("Land-based" MISC, "Santa" PER +
+ * "Monica-based", "New York" LOC + "City-based"). So a token "X-based" after one to three
+ * capitalised words becomes one MISC mention from the first word that makes, with X, a name the
+ * place lists spell ("Sugar Land", "Santa Monica", "New York City"); the mentions it covers go.
+ */
+function placeBased(model: NerModel, text: string, tokens: readonly { text: string; start: number; end: number }[], mentions: EntityMention[]): void {
+  for (let j = 1; j < tokens.length; j++) {
+    const based = tokens[j]!;
+    if (!/^\p{Lu}[\p{L}.'’]*-based$/u.test(based.text)) continue;
+    for (let k = Math.min(BASED_REACH, j); k >= 1; k--) {
+      const first = tokens[j - k]!;
+      if (!tokens.slice(j - k, j).every((t) => /^\p{Lu}/u.test(t.text))) continue;
+      if (!isPlaceName(model.placeNames, text.slice(first.start, based.end - "-based".length))) continue;
+      const covered = mentions.filter((m) => m.start < based.end && m.end > first.start);
+      if (covered.length === 1 && covered[0]!.start === first.start && covered[0]!.end === based.end) break;
+      for (const m of covered) mentions.splice(mentions.indexOf(m), 1);
+      const confidence = covered.length > 0 ? Math.max(...covered.map((m) => m.confidence)) : 0.6;
+      mentions.push({ text: text.slice(first.start, based.end), type: "MISC", start: first.start, end: based.end, confidence });
+      break;
+    }
+  }
 }
 
 /**
@@ -131,6 +162,7 @@ export interface EntityTaggerOptions {
 export function createEntityTagger(model: NerModel, options: EntityTaggerOptions = {}): EntityTagger {
   const withValues = options.values ?? true;
   const overMisc = (options.miscOrganisations ?? true) ? ORGANISATION_OVER_MISC : 0;
+  const joinBased = options.placeBased ?? true;
   const marginScale = typeof model.meta.marginScale === "number" && model.meta.marginScale > 0 ? model.meta.marginScale : 1;
   return {
     tag(text) {
@@ -164,6 +196,10 @@ export function createEntityTagger(model: NerModel, options: EntityTaggerOptions
             confidence: Math.round(confidence * 1000) / 1000,
           });
         }
+      }
+      if (joinBased) {
+        for (const tokens of sentences) placeBased(model, text, tokens, mentions);
+        mentions.sort((a, b) => a.start - b.start);
       }
       return { mentions: withValues ? mergeValueMentions(mentions, findValueMentions(text)) : mentions };
     },
