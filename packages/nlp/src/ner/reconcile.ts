@@ -139,6 +139,8 @@ function prepare(p: ParagraphMentions, title: string | null): Para {
  * organisation, at the lower confidence of the two. A MISC part stays apart: the list also holds
  * "Senate Democrats" and "English FA", which CoNLL writes as two names ("Senate" ORG, "Democrats"
  * MISC), and over the BBC and PolNeAR articles the joins with a MISC part were 5 right of 17.
+ * Likewise a mention, not MISC, with the one or two untagged capitalised words after it that the
+ * list names with it ("Argus" + "Leader", "New York" + "Times"), unless they end in a title.
  */
 function joinListedOrganisations(p: Para, gazetteers: readonly Gazetteer[]): void {
   const out: Span[] = [];
@@ -151,8 +153,32 @@ function joinListedOrganisations(p: Para, gazetteers: readonly Gazetteer[]): voi
     }
     out.push(s);
   }
+  // A mention and the one or two untagged capitalised words after it ("Argus" + "Leader", "New
+  // York" + "Times"), when the list names them as one, unless the last is a title ("UK" + "Home
+  // Secretary", which the list holds as an office).
+  for (let k = 0; k < out.length; k++) {
+    const s = out[k]!;
+    if (s.type === MISC) continue;
+    const limit = Math.min(s.end + LISTED_TAIL, out[k + 1]?.start ?? p.tokens.length);
+    let end = s.end;
+    while (end < limit && !p.initial[end] && spaced(p, end - 1) && /^\p{Lu}/u.test(p.tokens[end]!.text)) end++;
+    for (let e = end; e > s.end; e--) {
+      const words = p.tokens.slice(s.start, e).map((t) => t.text);
+      if (TITLE_HEADS.has(words[words.length - 1]!)) break;
+      if (isListedOrganisation(gazetteers, words)) {
+        out[k] = { ...s, end: e, type: ORG };
+        break;
+      }
+    }
+  }
   p.spans = out;
 }
+
+/** How many untagged words after a mention may complete a listed organisation. */
+const LISTED_TAIL = 2;
+
+/** Last words of offices that Wikipedia's organisation titles list ("Home Secretary", "US Attorney"): no tail of a name. */
+const TITLE_HEADS = new Set(["Secretary", "Minister", "Attorney", "President", "Chancellor", "General", "Governor", "Senator", "Ambassador", "Commissioner", "Chairman", "Director", "Spokesman", "Mayor", "Judge", "Chief", "Speaker", "Prosecutor"]);
 
 /**
  * Joins a name the tagger split in two: touching mentions separated by one space where the first

@@ -106,6 +106,18 @@ describe("the document step's organisation list", () => {
     // The list is the model's: without it (self-training's reconciliation) the names stay apart.
     expect(names(null)).toContain("ORG:Journal");
   });
+
+  it("takes in the untagged capitalised words after a name that the list names with it, unless they end in a title", () => {
+    const paragraphs = ["He told the Argus Leader that the UK Home Secretary would decide."].map((text) => ({ text, mentions: tagger.tag(text).mentions }));
+    // The tagger tags "Argus" alone and "UK" alone.
+    expect(paragraphs[0]!.mentions.map((m) => m.text)).toEqual(["Argus", "UK"]);
+    const names = reconcileEntities(paragraphs, { aliases: model.aliasGroups, context: { typer: model.typer!, resources: model.resources } })
+      .flat()
+      .map((m) => `${m.type}:${m.text}`);
+    // "UK Home Secretary" is a listed office, not an organisation of the text.
+    expect(names[0]).toBe("ORG:Argus Leader");
+    expect(names.slice(1).map((n) => n.split(":")[1])).toEqual(["UK"]);
+  });
 });
 
 describe("createEntityTagger", () => {
