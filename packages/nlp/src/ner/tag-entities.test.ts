@@ -135,6 +135,13 @@ describe("createEntityTagger", () => {
     expect(teams.filter((m) => m.type === "ORG").map((m) => m.text)).toEqual(["Chelsea", "Leeds"]);
   });
 
+  it("types a weak name with a listed first name and a particle inside a person, but not one that an article opens", () => {
+    // The tagger typed "Ursula von der Leyen" ORG 0.54.
+    expect(tagger.tag("Ursula von der Leyen met Merkel.").mentions[0]).toMatchObject({ text: "Ursula von der Leyen", type: "PER" });
+    expect(tagger.tag("Le Roi de Lahore was revived in Paris.").mentions[0]).toMatchObject({ text: "Le Roi de Lahore", type: "ORG" });
+    expect(createEntityTagger(model, { particlePersons: false }).tag("Ursula von der Leyen met Merkel.").mentions[0]).toMatchObject({ type: "ORG" });
+  });
+
   it("tags a place of several words with \"-based\" as one MISC name", () => {
     // The tagger had "Land-based" MISC, "Santa" PER + "Monica-based", "New York" LOC + nothing.
     for (const [text, name] of [

@@ -87,6 +87,42 @@ function organisationNotPlaceOrMisc(model: NerModel, s: LabelSpan, words: readon
  * Whether Wikipedia's organisation titles or their redirects list these words as one name, written
  * exactly so, and none of the `unless` lists holds them whole.
  */
+const FIRST_NAME: readonly number[] = [GAZ_SOURCES.indexOf("firstName")];
+/** Lower-case particles inside a person's name ("Ursula von der Leyen", "Vincent van Gogh"). */
+const INNER_PARTICLE = /^(?:van|von|de|da|di|du|der|den|del|della|dos|das|le|la)$/;
+/** Confidence under which a name with an inner particle and a listed first name is a person whatever the tagger typed. */
+const PERSON_WITH_PARTICLE = 0.75;
+
+/**
+ * "Ursula von der Leyen met Merkel": the tagger typed the name ORG (0.54); CoNLL train writes its
+ * names with "van" and "der" as persons (16 of 18), but has no "von". A name of three words or more
+ * under 0.75 whose first word the first-name list holds and that a lower-case particle joins inside
+ * is a person.
+ */
+function personWithParticle(model: NerModel, s: LabelSpan, words: readonly string[], confidence: number): boolean {
+  if (s.type === 0 || confidence >= PERSON_WITH_PARTICLE || words.length < 3) return false;
+  if (!words.slice(1, -1).some((w) => INNER_PARTICLE.test(w)) || !/^\p{Lu}/u.test(words[words.length - 1]!)) return false;
+  // "Le Roi de Lahore" (an opera): an article first is no given name, though the list holds "Le".
+  if (INNER_PARTICLE.test(words[0]!.toLowerCase()) || /^(?:el|al|les|los|las|the)$/i.test(words[0]!)) return false;
+  return listedIn(model.resources.gazetteers, words.slice(0, 1), FIRST_NAME);
+}
+
+/** Whether one of `sources` lists these words as one name (any case). */
+function listedIn(gazetteers: readonly Gazetteer[], words: readonly string[], sources: readonly number[]): boolean {
+  const n = words.length;
+  const lower = new Int32Array(n);
+  const surface = new Int32Array(n);
+  words.forEach((w, i) => {
+    const t = normalizeToken(w);
+    lower[i] = hashString32(lowerForm(t));
+    surface[i] = hashString32(t);
+  });
+  const len = new Uint8Array(n * NUM_GAZ_SOURCES);
+  const exact = new Uint8Array(n * NUM_GAZ_SOURCES);
+  matchGazetteers(gazetteers, lower, surface, n, len, exact);
+  return sources.some((source) => len[source] === n);
+}
+
 export function isListedOrganisation(gazetteers: readonly Gazetteer[], words: readonly string[], unless: readonly number[] = []): boolean {
   const n = words.length;
   const lower = new Int32Array(n);
@@ -122,6 +158,8 @@ export interface EntityTaggerOptions {
   miscOrganisations?: boolean;
   /** Join a place of several words with "-based" into one MISC name (default true; self-training leaves it out, `placeBased`). */
   placeBased?: boolean;
+  /** Type a weak name with a listed first name and an inner particle a person (default true; self-training leaves it out, `personWithParticle`). */
+  particlePersons?: boolean;
 }
 
 /** Most capitalised words before "X-based" that may join X as one place name. */
@@ -163,6 +201,7 @@ export function createEntityTagger(model: NerModel, options: EntityTaggerOptions
   const withValues = options.values ?? true;
   const overMisc = (options.miscOrganisations ?? true) ? ORGANISATION_OVER_MISC : 0;
   const joinBased = options.placeBased ?? true;
+  const particlePersons = options.particlePersons ?? true;
   const marginScale = typeof model.meta.marginScale === "number" && model.meta.marginScale > 0 ? model.meta.marginScale : 1;
   return {
     tag(text) {
@@ -183,7 +222,9 @@ export function createEntityTagger(model: NerModel, options: EntityTaggerOptions
           mentions.push({
             text: name,
             type: ENTITY_TYPES[
-              placeNotPersonOrOrganisation(model, s, name, confidence)
+              particlePersons && personWithParticle(model, s, words, confidence)
+                ? 0
+                : placeNotPersonOrOrganisation(model, s, name, confidence)
                 ? 2
                 : organisationNotPlaceOrMisc(model, s, words, name, confidence, overMisc)
                   ? 1
