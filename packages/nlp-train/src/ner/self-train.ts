@@ -102,7 +102,7 @@ export interface AutoNames {
  */
 export function findAutoNames(model: NerModel, articles: readonly string[], options: AutoNameOptions = {}): AutoNames {
   // The MISC-or-organisation rule stays out too (see below: the shipped model retrains byte for byte).
-  const tagger = createEntityTagger(model, { values: false, miscOrganisations: false, placeBased: false, particlePersons: false });
+  const tagger = createEntityTagger(model, { values: false, miscOrganisations: false, placeBased: false, personNames: false });
   // Per name: its mentions by type, and the confidence behind each type.
   const stats = new Map<string, { votes: number[]; weights: number[]; confidence: number }>();
   // Names written as one thing at one place: a mention and the aliases the text gives it there.

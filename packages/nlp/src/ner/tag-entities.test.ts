@@ -139,7 +139,16 @@ describe("createEntityTagger", () => {
     // The tagger typed "Ursula von der Leyen" ORG 0.54.
     expect(tagger.tag("Ursula von der Leyen met Merkel.").mentions[0]).toMatchObject({ text: "Ursula von der Leyen", type: "PER" });
     expect(tagger.tag("Le Roi de Lahore was revived in Paris.").mentions[0]).toMatchObject({ text: "Le Roi de Lahore", type: "ORG" });
-    expect(createEntityTagger(model, { particlePersons: false }).tag("Ursula von der Leyen met Merkel.").mentions[0]).toMatchObject({ type: "ORG" });
+    expect(createEntityTagger(model, { personNames: false }).tag("Ursula von der Leyen met Merkel.").mentions[0]).toMatchObject({ type: "ORG" });
+  });
+
+  it("joins a first name and the double-barrelled surname the tagger left untagged after it into a person", () => {
+    // The tagger gave LOC "Alexandria" (a city too) and nothing for "Ocasio-Cortez".
+    expect(tagger.tag("Rep. Alexandria Ocasio-Cortez said the bill was flawed.").mentions).toMatchObject([{ text: "Alexandria Ocasio-Cortez", type: "PER" }]);
+    expect(createEntityTagger(model, { personNames: false }).tag("Rep. Alexandria Ocasio-Cortez said the bill was flawed.").mentions).toMatchObject([{ text: "Alexandria", type: "LOC" }]);
+    // Not a surname no list holds a part of, nor one of words mostly written in lower case.
+    expect(tagger.tag("Shares of Maryland Wal-Marts fell.").mentions.map((m) => m.text)).toEqual(["Maryland"]);
+    expect(tagger.tag("Analysts at Foster Long-Term Capital said.").mentions.map((m) => m.text)).toContain("Foster");
   });
 
   it("tags a place of several words with \"-based\" as one MISC name", () => {

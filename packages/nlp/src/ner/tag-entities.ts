@@ -88,6 +88,7 @@ function organisationNotPlaceOrMisc(model: NerModel, s: LabelSpan, words: readon
  * exactly so, and none of the `unless` lists holds them whole.
  */
 const FIRST_NAME: readonly number[] = [GAZ_SOURCES.indexOf("firstName")];
+const LAST_NAME: readonly number[] = [GAZ_SOURCES.indexOf("lastName")];
 /** Lower-case particles inside a person's name ("Ursula von der Leyen", "Vincent van Gogh"). */
 const INNER_PARTICLE = /^(?:van|von|de|da|di|du|der|den|del|della|dos|das|le|la)$/;
 /** Confidence under which a name with an inner particle and a listed first name is a person whatever the tagger typed. */
@@ -158,8 +159,12 @@ export interface EntityTaggerOptions {
   miscOrganisations?: boolean;
   /** Join a place of several words with "-based" into one MISC name (default true; self-training leaves it out, `placeBased`). */
   placeBased?: boolean;
-  /** Type a weak name with a listed first name and an inner particle a person (default true; self-training leaves it out, `personWithParticle`). */
-  particlePersons?: boolean;
+  /**
+   * Person names the tagger typed otherwise or cut short (default true; self-training leaves them
+   * out): a weak name with a listed first name and an inner particle (`personWithParticle`), a first
+   * name with the double-barrelled surname after it (`doubleBarrelled`).
+   */
+  personNames?: boolean;
 }
 
 /** Most capitalised words before "X-based" that may join X as one place name. */
@@ -191,6 +196,37 @@ function placeBased(model: NerModel, text: string, tokens: readonly { text: stri
   }
 }
 
+/** Whether the lexicon's capitalisation rate puts a word under half capitalised (capBin 1 or 2) away from sentence starts. */
+function mostlyLowerCase(model: NerModel, word: string): boolean {
+  const lower = lowerForm(normalizeToken(word));
+  const value = model.resources.lexicon.get(lower);
+  const capBin = value === undefined || value < 0 ? 0 : (value >> 22) & 7;
+  return capBin === 1 || capBin === 2;
+}
+
+/**
+ * "Alexandria Ocasio-Cortez said": the tagger typed the first name a place (the list holds the
+ * city) and left the double-barrelled surname untagged. A one-word mention that the first-name
+ * list holds, right before an untagged word of two capitalised parts joined by a hyphen in the same
+ * sentence, is a person with that surname.
+ */
+function doubleBarrelled(model: NerModel, text: string, tokens: readonly { text: string; start: number; end: number }[], mentions: EntityMention[]): void {
+  for (let j = 1; j < tokens.length; j++) {
+    const surname = tokens[j]!;
+    const first = tokens[j - 1]!;
+    if (!/^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(surname.text) || text.slice(first.end, surname.start) !== " ") continue;
+    const k = mentions.findIndex((m) => m.start === first.start && m.end === first.end);
+    if (k < 0 || mentions.some((m) => m.start < surname.end && m.end > surname.start)) continue;
+    if (!listedIn(model.resources.gazetteers, [first.text], FIRST_NAME)) continue;
+    // One part of it a known surname ("Ocasio-Cortez", "Zeta-Jones"; not "Maryland Wal-Marts"), and
+    // neither part a word our texts write in lower case more often than not ("Foster Long-Term").
+    const parts = surname.text.split("-");
+    if (!parts.some((part) => listedIn(model.resources.gazetteers, [part], LAST_NAME))) continue;
+    if (parts.some((part) => mostlyLowerCase(model, part))) continue;
+    mentions[k] = { text: text.slice(first.start, surname.end), type: "PER", start: first.start, end: surname.end, confidence: mentions[k]!.confidence };
+  }
+}
+
 /**
  * The trained tagger: tokenises a paragraph, tags PER/ORG/LOC/MISC with the model and returns
  * mentions with offsets into the paragraph. Confidence maps the perceptron's score margin
@@ -201,7 +237,7 @@ export function createEntityTagger(model: NerModel, options: EntityTaggerOptions
   const withValues = options.values ?? true;
   const overMisc = (options.miscOrganisations ?? true) ? ORGANISATION_OVER_MISC : 0;
   const joinBased = options.placeBased ?? true;
-  const particlePersons = options.particlePersons ?? true;
+  const personNames = options.personNames ?? true;
   const marginScale = typeof model.meta.marginScale === "number" && model.meta.marginScale > 0 ? model.meta.marginScale : 1;
   return {
     tag(text) {
@@ -222,7 +258,7 @@ export function createEntityTagger(model: NerModel, options: EntityTaggerOptions
           mentions.push({
             text: name,
             type: ENTITY_TYPES[
-              particlePersons && personWithParticle(model, s, words, confidence)
+              personNames && personWithParticle(model, s, words, confidence)
                 ? 0
                 : placeNotPersonOrOrganisation(model, s, name, confidence)
                 ? 2
@@ -238,10 +274,9 @@ export function createEntityTagger(model: NerModel, options: EntityTaggerOptions
           });
         }
       }
-      if (joinBased) {
-        for (const tokens of sentences) placeBased(model, text, tokens, mentions);
-        mentions.sort((a, b) => a.start - b.start);
-      }
+      if (joinBased) for (const tokens of sentences) placeBased(model, text, tokens, mentions);
+      if (personNames) for (const tokens of sentences) doubleBarrelled(model, text, tokens, mentions);
+      if (joinBased) mentions.sort((a, b) => a.start - b.start);
       return { mentions: withValues ? mergeValueMentions(mentions, findValueMentions(text)) : mentions };
     },
   };
