@@ -83,10 +83,6 @@ function organisationNotPlaceOrMisc(model: NerModel, s: LabelSpan, words: readon
   return isListedOrganisation(model.resources.gazetteers, words, s.type === 3 ? MISC_LISTS : []);
 }
 
-/**
- * Whether Wikipedia's organisation titles or their redirects list these words as one name, written
- * exactly so, and none of the `unless` lists holds them whole.
- */
 const FIRST_NAME: readonly number[] = [GAZ_SOURCES.indexOf("firstName")];
 const LAST_NAME: readonly number[] = [GAZ_SOURCES.indexOf("lastName")];
 /** Lower-case particles inside a person's name ("Ursula von der Leyen", "Vincent van Gogh"). */
@@ -108,8 +104,11 @@ function personWithParticle(model: NerModel, s: LabelSpan, words: readonly strin
   return listedIn(model.resources.gazetteers, words.slice(0, 1), FIRST_NAME);
 }
 
-/** Whether one of `sources` lists these words as one name (any case). */
-function listedIn(gazetteers: readonly Gazetteer[], words: readonly string[], sources: readonly number[]): boolean {
+/**
+ * The gazetteer matches of the words' first token (`matchGazetteers` over the words alone): per
+ * source, `len` the longest match's length and `exact` 1 when it is written as listed.
+ */
+function matchWords(gazetteers: readonly Gazetteer[], words: readonly string[]): { len: Uint8Array; exact: Uint8Array } {
   const n = words.length;
   const lower = new Int32Array(n);
   const surface = new Int32Array(n);
@@ -121,21 +120,22 @@ function listedIn(gazetteers: readonly Gazetteer[], words: readonly string[], so
   const len = new Uint8Array(n * NUM_GAZ_SOURCES);
   const exact = new Uint8Array(n * NUM_GAZ_SOURCES);
   matchGazetteers(gazetteers, lower, surface, n, len, exact);
-  return sources.some((source) => len[source] === n);
+  return { len, exact };
 }
 
+/** Whether one of `sources` lists these words as one name (any case). */
+function listedIn(gazetteers: readonly Gazetteer[], words: readonly string[], sources: readonly number[]): boolean {
+  const { len } = matchWords(gazetteers, words);
+  return sources.some((source) => len[source] === words.length);
+}
+
+/**
+ * Whether Wikipedia's organisation titles or their redirects list these words as one name, written
+ * exactly so, and none of the `unless` lists holds them whole.
+ */
 export function isListedOrganisation(gazetteers: readonly Gazetteer[], words: readonly string[], unless: readonly number[] = []): boolean {
   const n = words.length;
-  const lower = new Int32Array(n);
-  const surface = new Int32Array(n);
-  words.forEach((w, i) => {
-    const t = normalizeToken(w);
-    lower[i] = hashString32(lowerForm(t));
-    surface[i] = hashString32(t);
-  });
-  const len = new Uint8Array(n * NUM_GAZ_SOURCES);
-  const exact = new Uint8Array(n * NUM_GAZ_SOURCES);
-  matchGazetteers(gazetteers, lower, surface, n, len, exact);
+  const { len, exact } = matchWords(gazetteers, words);
   return WIKI_ORG.some((source) => len[source] === n && exact[source] === 1) && !unless.some((source) => len[source] === n);
 }
 
