@@ -1273,7 +1273,6 @@ function contentPieces(c: LabelledCue, tokens: QuoteTokens, source: [number, num
   return kept.length > 1 && tokens.cls[kept[0]![0]] === CLASS.quote ? kept.filter((p, k) => k === 0 || quoted(p)) : kept;
 }
 
-/** The source run nearest to the cue as a token range, or null. */
 /** Prepositions a source may not end in, and how many words after one may finish its phrase. */
 const DANGLING = new Set(["of", "for", "at", "about", "in", "on", "from", "with"]);
 const DANGLING_REACH = 4;
@@ -1294,6 +1293,7 @@ function pastDanglingPreposition(c: LabelledCue, tokens: QuoteTokens, b: number)
   return SET_OFF.has(tokens.cls[e]!) ? e - 1 : b;
 }
 
+/** The source run nearest to the cue as a token range, or null. */
 function nearestSource(c: LabelledCue, tokens: QuoteTokens): [number, number] | null {
   const runs: Array<[number, number]> = [];
   let best = -1;
