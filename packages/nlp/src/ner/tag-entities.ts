@@ -92,9 +92,9 @@ const PERSON_WITH_PARTICLE = 0.75;
 
 /**
  * "Ursula von der Leyen met Merkel": the tagger typed the name ORG (0.54); CoNLL train writes its
- * names with "van" and "der" as persons (16 of 18), but has no "von". A name of three words or more
- * under 0.75 whose first word the first-name list holds and that a lower-case particle joins inside
- * is a person.
+ * names with "van" and "der" as persons ("van" 17 of 18 times, "der" 9 of 9), but has no "von". A
+ * name of three words or more under 0.75 whose first word the first-name list holds and that a
+ * lower-case particle joins inside is a person.
  */
 function personWithParticle(model: NerModel, s: LabelSpan, words: readonly string[], confidence: number): boolean {
   if (s.type === 0 || confidence >= PERSON_WITH_PARTICLE || words.length < 3) return false;
