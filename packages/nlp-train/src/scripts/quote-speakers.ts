@@ -5,7 +5,9 @@
 // (../shared/data/summaries/bbc/articles.jsonl) and PolNeAR's dev articles, or with `--data` over a
 // PolNeAR-format file (keys then start with its name, "train:"), and writes every attribution with
 // a source in its paragraph to FILE (JSON: key, resolution, speaker, speakerEntityId, source, the
-// text before the source). `--compare OLD`, a file an earlier build wrote, prints how many
+// text before the source). A key is the article's, the paragraph's index and the offsets of the cue
+// (or, with none, the source) and the content in it ("train:ID@3:120:131"), so an attribution keeps
+// its key when the extractor finds one more or one fewer elsewhere in the article. `--compare OLD`, a file an earlier build wrote, prints how many
 // speakers changed, by class (the source's own words now an entity named in it, "linked"; an
 // entity now the source's words, "unlinked"; another entity, "moved"), and N of the changed cases
 // (of one class with `--class`), evenly spaced in key order, with their context, for judging by
@@ -64,11 +66,11 @@ for (const article of articles) {
   const { paragraphs } = splitParagraphs(normalizeText(article.text), { detectTitle: false });
   const { canonical } = documentEntities(paragraphs, paragraphs.map((p) => tagger.tag(p.text)), entityModel);
   const quotes = resolveQuotes(paragraphs.map((p) => ({ index: p.index, text: p.text, quotes: extractQuotes(p.text, quoteModel) })), canonical, { givenNames });
-  for (const [i, q] of quotes.entries()) {
+  for (const q of quotes) {
     if (!q.source) continue;
     const before = paragraphs[q.paragraphIndex - 1]?.text ?? "";
     const own = paragraphs[q.paragraphIndex]!.text.slice(0, q.source.end + 30);
-    resolved.push({ key: `${article.key}#${i}`, resolution: q.resolution, speaker: q.speaker, speakerEntityId: q.speakerEntityId, source: q.source.text, context: `${before} || ${own}`.slice(-500) });
+    resolved.push({ key: `${article.key}@${q.paragraphIndex}:${(q.cue ?? q.source).start}:${q.content.start}`, resolution: q.resolution, speaker: q.speaker, speakerEntityId: q.speakerEntityId, source: q.source.text, context: `${before} || ${own}`.slice(-500) });
   }
 }
 writeFileSync(values.out, JSON.stringify(resolved));
