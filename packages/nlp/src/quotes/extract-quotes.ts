@@ -123,8 +123,9 @@ export function labelParagraph(text: string, model: QuoteModel, options: Extract
   const cues = found.map(({ cue, confidence }) => ({ cue, confidence, ...labelCue(cue, isCue) }));
   const kept = coordinatedCues(tokens, withTrailingAccordingTo(tokens, withoutNestedCues(tokens, cues, isCue, labelCue), isCue, labelCue));
   const all = looserBias === 0 ? kept : withLooserCues(tokens, model, cueScores, kept, isCue, labelCue, looserBias, looserGate);
+  const anonymous = mentionsAnonymity(tokens);
   for (const c of all) {
-    anonymityOutOfContent(tokens, c);
+    if (anonymous) anonymityOutOfContent(tokens, c);
     contentAfterAccordingTo(tokens, c);
     subjectOutOfSource(tokens, c);
     relativeSourceAtComma(tokens, c);
@@ -499,6 +500,11 @@ function anonymityEnd(tokens: QuoteTokens, i: number): number {
   const sentence = tokens.sentence[i];
   while (end < tokens.length && tokens.sentence[end] === sentence && tokens.cls[end] !== CLASS.comma && tokens.cls[end] !== CLASS.quote && tokens.cls[end] !== CLASS.stop) end++;
   return end;
+}
+/** Whether the paragraph holds a word every anonymity clause has ("anonymity", "named", ...): most do not, and skip the scan. */
+function mentionsAnonymity(tokens: QuoteTokens): boolean {
+  for (let i = 0; i < tokens.length; i++) if (tokens.lower[i] === "anonymity" || UNNAMED.has(tokens.lower[i]!)) return true;
+  return false;
 }
 const REFUSING = new Set(["declined", "declining", "refused", "refusing"]);
 const ASKING = new Set(["asked", "asking", "requested", "requesting", "wished", ...REFUSING]);
