@@ -114,6 +114,12 @@ describe("extractQuotes", () => {
     });
   });
 
+  it("takes the verb after a quotation and its subject as the cue when the tagger found none", () => {
+    // The tagger found no cue in these sentences, so the quotations had no attribution.
+    expect(brief("“It's a disgrace,” an angry Hollande retaliated.")).toEqual([{ kind: "direct", content: "“It's a disgrace,”", source: "an angry Hollande", cue: "retaliated" }]);
+    expect(brief("“Payments were made,” the document states.")).toEqual([{ kind: "direct", content: "“Payments were made,”", source: "the document", cue: "states" }]);
+  });
+
   it("ends the source of a passive cue in a relative clause at the comma that closes the clause", () => {
     // The labeller ran the source on into the main clause ("Bloomberg, values the company").
     expect(brief("The deal, which was first reported by Bloomberg, values the company at $5 billion.")[0]).toMatchObject({ source: "Bloomberg", cue: "was first reported" });
