@@ -118,6 +118,8 @@ describe("extractQuotes", () => {
     // The tagger found no cue in these sentences, so the quotations had no attribution.
     expect(brief("“It's a disgrace,” an angry Hollande retaliated.")).toEqual([{ kind: "direct", content: "“It's a disgrace,”", source: "an angry Hollande", cue: "retaliated" }]);
     expect(brief("“Payments were made,” the document states.")).toEqual([{ kind: "direct", content: "“Payments were made,”", source: "the document", cue: "states" }]);
+    // Inverted.
+    expect(brief("“We will appeal,” quipped Trump.")).toEqual([{ kind: "direct", content: "“We will appeal,”", source: "Trump", cue: "quipped" }]);
   });
 
   it("ends the source of a passive cue in a relative clause at the comma that closes the clause", () => {

@@ -1447,23 +1447,29 @@ function withMarks(tokens: QuoteTokens, content: Span): Pick<Quote, "content" | 
 /**
  * "“...,” the judge exclaimed." / "“...,” Trump barked": after a quotation that ends on a comma, a
  * subject of at most four words (a pronoun, a name, "the" and a noun) and a verb in -ed or -s that a
- * comma, full stop, colon, quotation mark or an adverb in -ly and one of those ends: that verb.
- * Returns its token, else -1.
+ * comma, full stop, colon, quotation mark or an adverb in -ly and one of those ends: that verb; or,
+ * inverted, the verb right after the quotation and such a subject after it that one of those ends
+ * ("“...,” quipped Trump."). Returns its token, else -1.
  */
 function verbAfterQuotation(tokens: QuoteTokens, last: number, to: number): number {
   if (tokens.cls[last] !== CLASS.quote || last < 1 || tokens.cls[last - 1] !== CLASS.comma) return -1;
-  let i = last + 1;
-  const first = i;
+  const isVerb = (i: number) => i <= to && tokens.cls[i] === CLASS.word && /^\p{Ll}+(?:ed|s)$/u.test(tokens.lower[i]!) && !/^(?:is|was|has|does|says|said)$/.test(tokens.lower[i]!);
+  const ends = (i: number) => i > to || [CLASS.comma, CLASS.stop, CLASS.colon, CLASS.quote].includes(tokens.cls[i] as 5 | 7 | 6 | 4);
+  // "..., the judge exclaimed." or, inverted, "..., exclaimed the judge."
+  const inverted = isVerb(last + 1);
+  const first = inverted ? last + 2 : last + 1;
+  let i = first;
   if (tokens.cls[i] === CLASS.pronoun) i++;
   else {
     if (tokens.cls[i] === CLASS.det) i++;
     while (i <= to && i - first < 4 && (tokens.cls[i] === CLASS.cap || (tokens.cls[first] === CLASS.det && tokens.cls[i] === CLASS.word && !/(?:ed|s)$/.test(tokens.lower[i]!)))) i++;
   }
-  if (i === first || i > to || tokens.cls[i] !== CLASS.word || !/^\p{Ll}+(?:ed|s)$/u.test(tokens.lower[i]!) || /^(?:is|was|has|does|says|said)$/.test(tokens.lower[i]!)) return -1;
+  if (i === first) return -1;
+  if (inverted) return ends(i) ? last + 1 : -1;
+  if (!isVerb(i)) return -1;
   let after = i + 1;
   if (after <= to && tokens.cls[after] === CLASS.word && tokens.lower[after]!.endsWith("ly")) after++;
-  if (after <= to && ![CLASS.comma, CLASS.stop, CLASS.colon, CLASS.quote].includes(tokens.cls[after] as 5 | 7 | 6 | 4)) return -1;
-  return i;
+  return ends(after) ? i : -1;
 }
 
 const RESCUE_MIN_SHARE = 3;
