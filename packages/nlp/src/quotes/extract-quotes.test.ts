@@ -121,7 +121,7 @@ describe("extractQuotes", () => {
     // Inverted.
     expect(brief("“We will appeal,” quipped Trump.")).toEqual([{ kind: "direct", content: "“We will appeal,”", source: "Trump", cue: "quipped" }]);
     // Before the quotation, after the subject that opens the sentence.
-    expect(brief("Sanders asks the crowd about it. He jokes, “It’s a never ending line!”")[1]).toEqual({ kind: "direct", content: "“It’s a never ending line!”", source: "He", cue: "jokes" });
+    expect(brief("Another advised, “Keep your head down.”")).toEqual([{ kind: "direct", content: "“Keep your head down.”", source: "Another", cue: "advised" }]);
   });
 
   it("ends the source of a passive cue in a relative clause at the comma that closes the clause", () => {
