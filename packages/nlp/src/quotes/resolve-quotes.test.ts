@@ -50,6 +50,24 @@ describe("resolveQuotes", () => {
     expect(resolved).toMatchObject({ speaker: "Trump", speakerEntityId: "PER:trump", contextSource: { paragraphIndex: 0, span: trump.at } });
   });
 
+  it("gives a direct quotation with a cue but no source and no subject no speaker from the paragraph before", () => {
+    // Held out, all 19 such quotations that took the last paragraph's speaker had a wrong one.
+    const first = "Mr. Trump said the plan would work.";
+    const trump = personAt(first, "Mr. Trump", "Trump");
+    const said: Quote = { ...sourceless(first, "the plan would work", "said"), source: span(first, "Mr. Trump") };
+    const second = "“Lock her up,” read the banners outside the hall.";
+    const banner: Quote = { ...sourceless(second, "“Lock her up,”", "read"), kind: "direct" };
+    const resolved = resolveQuotes(
+      [
+        { index: 0, text: first, quotes: { quotes: [said] } },
+        { index: 1, text: second, quotes: { quotes: [banner] } },
+      ],
+      [trump.entity],
+    );
+    expect(resolved[0]).toMatchObject({ speaker: "Trump" });
+    expect(resolved[1]).toMatchObject({ speaker: null, speakerEntityId: null, resolution: "unresolved" });
+  });
+
   it("gives a participle clause that opens a sentence the subject after the clause: the next attribution's source, else the name right after it", () => {
     const text = "After talking about security, Mr. Netanyahu proposed a walk. Conceding that a deal would come “down the line,” the spokesman warned: “Not soon.”";
     const netanyahu = personAt(text, "Mr. Netanyahu", "Netanyahu");

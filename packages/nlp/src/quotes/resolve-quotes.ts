@@ -79,7 +79,9 @@ const ORG_ROLES = new Set(["company", "agency", "ministry", "administration", "c
  *   clause (`subjectAfterOpening`), as `contextSource` in the same paragraph;
  * - a direct quote with no source takes the speaker of the previous paragraph's last attribution
  *   (a quotation continued, or a speaker introduced with a colon), and its source span
- *   (`contextSource`);
+ *   (`contextSource`); one with a cue of its own that none of the rules above gives a speaker
+ *   stays unresolved ("“Lock her up,” read the banners": held out, all 19 that took the last
+ *   paragraph's speaker had a wrong one);
  * - a quotation that opens a paragraph right after one left open (`closesAcross`) in the previous
  *   paragraph, or one with no source right after a paragraph that ended in a quotation with a cue,
  *   is joined to it: `joinedTo` is the position of the attribution's first piece in the returned
@@ -126,7 +128,7 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
         out.push({ ...here, ...resolveSpeaker(subject.span, p.index, mentions, entities, p.text), contextSource: subject });
         continue;
       }
-      const speaker = sourceless && lastHead?.speaker ? fromContext(lastHead) : resolveSpeaker(q.source, p.index, mentions, entities, p.text);
+      const speaker = sourceless && !q.cue && lastHead?.speaker ? fromContext(lastHead) : resolveSpeaker(q.source, p.index, mentions, entities, p.text);
       out.push({ ...here, ...speaker });
     }
     const mine = out.slice(base);
