@@ -112,6 +112,17 @@ describe("resolveQuotes", () => {
     expect(resolved!.contextSource).toBeUndefined();
   });
 
+  it("gives a raising verb (\"seemed\", \"appears\") without a source no subject: it is part of what is reported", () => {
+    const text = "Trump seemed to appreciate that concept in a Wednesday interview.";
+    const quote = sourceless(text, "to appreciate that concept in a Wednesday interview", "seemed");
+    const [resolved] = resolveQuotes([{ index: 0, text, quotes: { quotes: [quote] } }], [personAt(text, "Trump", "Trump").entity]);
+    expect(resolved).toMatchObject({ speaker: null, speakerEntityId: null, resolution: "unresolved" });
+    expect(resolved!.contextSource).toBeUndefined();
+    // Nor the subject that extraction took as its source.
+    const [dropped] = resolveQuotes([{ index: 0, text, quotes: { quotes: [{ ...quote, source: span(text, "Trump") }] } }], [personAt(text, "Trump", "Trump").entity]);
+    expect(dropped).toMatchObject({ source: null, speaker: null, resolution: "unresolved" });
+  });
+
   it("gives no subject to a cue whose subject faced it, or that an expletive \"it\" opens", () => {
     // Extraction leaves these cues without a source; the resolver took the sentence's first person back.
     const cases = [
