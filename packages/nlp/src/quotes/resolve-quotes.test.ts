@@ -104,22 +104,20 @@ describe("resolveQuotes", () => {
     expect(resolved[3]!.confidence).toBe(0.7);
   });
 
-  it("gives a passive cue without a source no subject: who was accused is not who spoke", () => {
-    const text = "Mr. Quiros was accused of using $50 million for personal expenses.";
-    const quote = sourceless(text, "using $50 million for personal expenses", "was accused of");
-    const [resolved] = resolveQuotes([{ index: 0, text, quotes: { quotes: [quote] } }], [personAt(text, "Mr. Quiros", "Quiros").entity]);
-    expect(resolved).toMatchObject({ speaker: null, speakerEntityId: null, resolution: "unresolved" });
-    expect(resolved!.contextSource).toBeUndefined();
-  });
-
-  it("gives a raising verb (\"seemed\", \"appears\") without a source no subject: it is part of what is reported", () => {
+  it("gives a passive cue or a raising verb (\"seemed\") without a source no subject: who was accused is not who spoke, and what seemed is reported", () => {
+    for (const [text, content, cue, subject, name] of [
+      ["Mr. Quiros was accused of using $50 million for personal expenses.", "using $50 million for personal expenses", "was accused of", "Mr. Quiros", "Quiros"],
+      ["Trump seemed to appreciate that concept in a Wednesday interview.", "to appreciate that concept in a Wednesday interview", "seemed", "Trump", "Trump"],
+    ] as const) {
+      const quote = sourceless(text, content, cue);
+      const [resolved] = resolveQuotes([{ index: 0, text, quotes: { quotes: [quote] } }], [personAt(text, subject, name).entity]);
+      expect(resolved).toMatchObject({ speaker: null, speakerEntityId: null, resolution: "unresolved" });
+      expect(resolved!.contextSource).toBeUndefined();
+    }
+    // Nor does a raising verb keep the subject that extraction took as its source.
     const text = "Trump seemed to appreciate that concept in a Wednesday interview.";
-    const quote = sourceless(text, "to appreciate that concept in a Wednesday interview", "seemed");
-    const [resolved] = resolveQuotes([{ index: 0, text, quotes: { quotes: [quote] } }], [personAt(text, "Trump", "Trump").entity]);
-    expect(resolved).toMatchObject({ speaker: null, speakerEntityId: null, resolution: "unresolved" });
-    expect(resolved!.contextSource).toBeUndefined();
-    // Nor the subject that extraction took as its source.
-    const [dropped] = resolveQuotes([{ index: 0, text, quotes: { quotes: [{ ...quote, source: span(text, "Trump") }] } }], [personAt(text, "Trump", "Trump").entity]);
+    const quote = { ...sourceless(text, "to appreciate that concept in a Wednesday interview", "seemed"), source: span(text, "Trump") };
+    const [dropped] = resolveQuotes([{ index: 0, text, quotes: { quotes: [quote] } }], [personAt(text, "Trump", "Trump").entity]);
     expect(dropped).toMatchObject({ source: null, speaker: null, resolution: "unresolved" });
   });
 
