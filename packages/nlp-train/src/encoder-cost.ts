@@ -49,7 +49,6 @@ export interface LstmWeights {
   b: Float32Array;
 }
 
-
 /**
  * One LSTM direction over tokens `x` (`n * dims`), left to right or, `reverse`, right to left:
  * the hidden state after each token, `n * units`, in token order.

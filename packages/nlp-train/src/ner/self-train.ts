@@ -101,7 +101,8 @@ export interface AutoNames {
  * Daesh" puts Daesh with the organisations).
  */
 export function findAutoNames(model: NerModel, articles: readonly string[], options: AutoNameOptions = {}): AutoNames {
-  // The MISC-or-organisation rule stays out too (see below: the shipped model retrains byte for byte).
+  // The output rules that came after the shipped model stay out too (the MISC-or-organisation rule,
+  // "-based" places, person names), so that it retrains byte for byte (see below).
   const tagger = createEntityTagger(model, { values: false, miscOrganisations: false, placeBased: false, personNames: false });
   // Per name: its mentions by type, and the confidence behind each type.
   const stats = new Map<string, { votes: number[]; weights: number[]; confidence: number }>();

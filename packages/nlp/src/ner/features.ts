@@ -207,6 +207,11 @@ export function packLexicon(c1: number, c2: number, capBin: number): number {
   return c1 | (c2 << 11) | (capBin << 22);
 }
 
+/** The capitalisation bin (0 unknown, 1..4) of a lexicon value `packLexicon` made. */
+export function capBinOf(lex: number): number {
+  return (lex >> 22) & 7;
+}
+
 /** Where the word-vector clusters start in a lexicon value (above packLexicon's 25 bits; the value stays an exact integer below 2^53). */
 const EMBEDDING_UNIT = 2 ** 25;
 
@@ -388,7 +393,7 @@ export function encodeSentence(
     if (lex >= 0) {
       c1[i] = (lex & 0x7ff) + 1;
       c2[i] = ((lex >> 11) & 0x7ff) + 1;
-      capBins[i] = (lex >> 22) & 7;
+      capBins[i] = capBinOf(lex);
       if (lex >= EMBEDDING_UNIT) {
         const e = embeddingCode(lex);
         e1[i] = e & 0x7ff;

@@ -1,7 +1,7 @@
 import type { EntitiesResult, EntityMention } from "@newsflow/contracts";
 import { logistic } from "../logistic.js";
 import { type DocumentHistory, decodeSentence } from "./decode.js";
-import { buildDocumentContext, encodeSentence, lowerForm, normalizeToken } from "./features.js";
+import { buildDocumentContext, capBinOf, encodeSentence, lowerForm, normalizeToken } from "./features.js";
 import { GAZ_SOURCES, type Gazetteer, matchGazetteers, NUM_GAZ_SOURCES } from "./gazetteer.js";
 import { hashString32 } from "./hash.js";
 import { ENTITY_TYPES, type LabelSpan, NUM_LABELS, spansFromLabels } from "./labels.js";
@@ -200,7 +200,7 @@ function placeBased(model: NerModel, text: string, tokens: readonly { text: stri
 function mostlyLowerCase(model: NerModel, word: string): boolean {
   const lower = lowerForm(normalizeToken(word));
   const value = model.resources.lexicon.get(lower);
-  const capBin = value === undefined || value < 0 ? 0 : (value >> 22) & 7;
+  const capBin = value === undefined || value < 0 ? 0 : capBinOf(value);
   return capBin === 1 || capBin === 2;
 }
 

@@ -1294,7 +1294,7 @@ function pastDanglingPreposition(c: LabelledCue, tokens: QuoteTokens, b: number)
   if (!DANGLING.has(tokens.lower[b]!)) return b;
   const to = c.from + c.labels.length;
   let e = b + 1;
-  while (e < to && e - b <= DANGLING_REACH + 1 && c.labels[e - c.from] !== ROLE_LABEL.CONTENT && WORD_CLASSES.has(tokens.cls[e]!) && (e < c.cue.first || e > c.cue.last) && tokens.sentence[e] === tokens.sentence[b]) e++;
+  while (e < to && e - b <= DANGLING_REACH + 1 && c.labels[e - c.from] !== ROLE_LABEL.CONTENT && WORD_CLASSES.has(tokens.cls[e]!) && !isCueToken(c, e) && tokens.sentence[e] === tokens.sentence[b]) e++;
   if (e === b + 1 || e - b - 1 > DANGLING_REACH || e >= tokens.length) return b;
   return SET_OFF.has(tokens.cls[e]!) ? e - 1 : b;
 }
@@ -1453,17 +1453,13 @@ function withMarks(tokens: QuoteTokens, content: Span): Pick<Quote, "content" | 
  */
 function verbAfterQuotation(tokens: QuoteTokens, last: number, to: number): number {
   if (tokens.cls[last] !== CLASS.quote || last < 1 || tokens.cls[last - 1] !== CLASS.comma) return -1;
-  const isVerb = (i: number) => i <= to && tokens.cls[i] === CLASS.word && /^\p{Ll}+(?:ed|s)$/u.test(tokens.lower[i]!) && !/^(?:is|was|has|does|says|said)$/.test(tokens.lower[i]!);
+  const isVerb = (i: number) => i <= to && tokens.cls[i] === CLASS.word && VERB_FORM.test(tokens.lower[i]!) && !/^(?:is|was|has|does|says|said)$/.test(tokens.lower[i]!);
   const ends = (i: number) => i > to || [CLASS.comma, CLASS.stop, CLASS.colon, CLASS.quote].includes(tokens.cls[i] as 5 | 7 | 6 | 4);
   // "..., the judge exclaimed." or, inverted, "..., exclaimed the judge."
   const inverted = isVerb(last + 1);
   const first = inverted ? last + 2 : last + 1;
-  let i = first;
-  if (tokens.cls[i] === CLASS.pronoun) i++;
-  else {
-    if (tokens.cls[i] === CLASS.det) i++;
-    while (i <= to && i - first < 4 && (tokens.cls[i] === CLASS.cap || (tokens.cls[first] === CLASS.det && tokens.cls[i] === CLASS.word && !/(?:ed|s)$/.test(tokens.lower[i]!)))) i++;
-  }
+  // The subject's lower-case words stop before the verb ("the team" | "celebrated").
+  const i = shortSubjectEnd(tokens, first, to + 1, (k) => !/(?:ed|s)$/.test(tokens.lower[k]!));
   if (i === first) return -1;
   if (inverted) return ends(i) ? last + 1 : -1;
   if (!isVerb(i)) return -1;
@@ -1480,14 +1476,25 @@ function verbAfterQuotation(tokens: QuoteTokens, last: number, to: number): numb
 function verbBeforeQuotation(tokens: QuoteTokens, open: number, from: number): number {
   const verb = open - 2;
   if (verb - 1 < from || tokens.cls[open] !== CLASS.quote || (tokens.cls[open - 1] !== CLASS.comma && tokens.cls[open - 1] !== CLASS.colon)) return -1;
-  if (tokens.cls[verb] !== CLASS.word || !/^\p{Ll}+(?:ed|s)$/u.test(tokens.lower[verb]!) || /^(?:is|was|has|does)$/.test(tokens.lower[verb]!)) return -1;
-  let i = from;
-  if (tokens.cls[i] === CLASS.pronoun) i++;
-  else {
-    if (tokens.cls[i] === CLASS.det) i++;
-    while (i < verb && i - from < 4 && (tokens.cls[i] === CLASS.cap || (tokens.cls[from] === CLASS.det && tokens.cls[i] === CLASS.word))) i++;
-  }
+  if (tokens.cls[verb] !== CLASS.word || !VERB_FORM.test(tokens.lower[verb]!) || /^(?:is|was|has|does)$/.test(tokens.lower[verb]!)) return -1;
+  const i = shortSubjectEnd(tokens, from, verb, () => true);
   return i === verb && i > from ? verb : -1;
+}
+
+/** A verb in -ed or -s, the forms a rare reporting verb takes around a quotation ("exclaimed", "jokes"). */
+const VERB_FORM = /^\p{Ll}+(?:ed|s)$/u;
+
+/**
+ * Where a short subject that starts at token `first` ends (the index after it; `first` when there
+ * is none): a pronoun, or an optional article and up to four words before `limit` of which all are
+ * capitalised or, after an article, lower-case words that `noun` admits ("an angry Hollande", "the
+ * document", "Viguerie").
+ */
+function shortSubjectEnd(tokens: QuoteTokens, first: number, limit: number, noun: (i: number) => boolean): number {
+  if (tokens.cls[first] === CLASS.pronoun) return first + 1;
+  let i = tokens.cls[first] === CLASS.det ? first + 1 : first;
+  while (i < limit && i - first < 4 && (tokens.cls[i] === CLASS.cap || (tokens.cls[first] === CLASS.det && tokens.cls[i] === CLASS.word && noun(i)))) i++;
+  return i;
 }
 
 const RESCUE_MIN_SHARE = 3;

@@ -22,8 +22,8 @@ type Mention = { entity: CanonicalEntity; paragraphIndex: number; start: number;
 interface DocumentMentions {
   list: Mention[];
   text: (paragraphIndex: number) => string;
-  /** Where a paragraph's sentences start (split once per paragraph). */
-  sentenceStarts: (paragraphIndex: number) => readonly number[];
+  /** Where the sentence that holds `offset` of a paragraph starts (sentences split once per paragraph). */
+  sentenceStart: (paragraphIndex: number, offset: number) => number;
   /** The position of a mention's sentence in the document; a paragraph the resolver is not given counts as one sentence. */
   sentenceOf: (m: Mention) => number;
   /** Whom a person's names tell it is (`genderOf`), asked once per entity. */
@@ -168,13 +168,14 @@ function documentMentions(paragraphs: readonly ParagraphQuotes[], entities: read
     }
     return own;
   };
+  const sentenceStart = (paragraphIndex: number, offset: number) => sentenceStarts(paragraphIndex).findLast((x) => x <= offset) ?? 0;
   const sentenceOf = (m: Mention) => m.paragraphIndex * 1000 + Math.max(0, sentenceStarts(m.paragraphIndex).findLastIndex((x) => x <= m.start));
   const genders = new Map<CanonicalEntity, Gender | undefined>();
   const gender = (entity: CanonicalEntity) => {
     if (!genders.has(entity)) genders.set(entity, genderOf(entity, givenNames));
     return genders.get(entity);
   };
-  return { list, text, sentenceStarts, sentenceOf, gender };
+  return { list, text, sentenceStart, sentenceOf, gender };
 }
 
 const NOT_IN_TITLES = /^(?:of|at|for|from|with|in|on|by|and|or|to|as|who|that|the|a|an|is|was|has|had|said|says|though|\p{L}+ed)$/u;
@@ -439,7 +440,7 @@ function antecedentOf(source: Span, paragraphIndex: number, mentions: readonly M
  * Sentences come split once per paragraph from `doc`.
  */
 function subjectBefore(text: string, cueStart: number, paragraphIndex: number, doc: DocumentMentions): { paragraphIndex: number; span: Span } | null {
-  const sentenceStart = doc.sentenceStarts(paragraphIndex).findLast((x) => x <= cueStart) ?? 0;
+  const sentenceStart = doc.sentenceStart(paragraphIndex, cueStart);
   const m = doc.list.find((x) => x.paragraphIndex === paragraphIndex && x.start >= sentenceStart && x.end <= cueStart);
   return m ? { paragraphIndex, span: { start: m.start, end: m.end, text: text.slice(m.start, m.end) } } : null;
 }
@@ -459,7 +460,7 @@ function subjectAfterOpening(text: string, quotes: QuotesResult["quotes"], k: nu
   const q = quotes[k]!;
   const cue = q.cue!;
   if (!/^\p{L}+ing\b/iu.test(cue.text)) return null;
-  const sentenceStart = doc.sentenceStarts(paragraphIndex).findLast((x) => x <= cue.start) ?? 0;
+  const sentenceStart = doc.sentenceStart(paragraphIndex, cue.start);
   const before = text.slice(sentenceStart, cue.start).split(/\s+/).filter(Boolean);
   if (before.length > 2 || !before.every((w) => PARTICIPLE_OPENERS.has(w.toLowerCase()) || /^\p{Ll}+ly$/u.test(w))) return null;
   const end = Math.max(q.content.end, cue.end);
