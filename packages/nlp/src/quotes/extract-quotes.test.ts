@@ -124,6 +124,22 @@ describe("extractQuotes", () => {
     expect(brief("Another advised, “Keep your head down.”")).toEqual([{ kind: "direct", content: "“Keep your head down.”", source: "Another", cue: "advised" }]);
   });
 
+  it("gives a cue \"Asked\" that opens its sentence no source but an asker named after \"by\"", () => {
+    // The labeller took the place of the interview ("Fox News") and the start of the main clause's
+    // subject ("White House press") as the askers.
+    expect(brief("Asked on Fox News who leads the party in his view, he said Ryan.")).toEqual([
+      { kind: "indirect", content: "who leads the party in his view", source: null, cue: "Asked" },
+      { kind: "indirect", content: "Ryan", source: "he", cue: "said" },
+    ]);
+    const briefing = brief("Asked at a briefing Monday in Washington about Suu Kyi's future role, White House press secretary Josh Earnest said it was up to her.");
+    expect(briefing.map((q) => [q.cue, q.source])).toEqual([
+      ["Asked", null],
+      ["said", "White House press secretary Josh Earnest"],
+    ]);
+    // A lower-case "asked" after a quotation is an inverted trailing cue and keeps its source.
+    expect(brief("“Why not?” asked Sen. Barbara Mikulski of Maryland.")[0]).toMatchObject({ source: "Sen. Barbara Mikulski of Maryland", cue: "asked" });
+  });
+
   it("ends the source of a passive cue in a relative clause at the comma that closes the clause", () => {
     // The labeller ran the source on into the main clause ("Bloomberg, values the company").
     expect(brief("The deal, which was first reported by Bloomberg, values the company at $5 billion.")[0]).toMatchObject({ source: "Bloomberg", cue: "was first reported" });
