@@ -166,6 +166,23 @@ describe("createEntityTagger", () => {
     expect(tagger.tag("Former London-based traders said prices fell.").mentions.map((m) => m.text)).toContain("London-based");
   });
 
+  it("tags a weekday that a capitalised common word names (\"Black Friday\") as one MISC name", () => {
+    // The tagger had "Black" ORG, "Good" MISC, "Black Monday" ORG and nothing for "Super Tuesday".
+    for (const [text, name] of [
+      ["Shoppers lined up for Black Friday sales.", "Black Friday"],
+      ["The Good Friday agreement was signed in 1998.", "Good Friday"],
+      ["Stocks fell on Black Monday in 1987.", "Black Monday"],
+      ["Voters head to the polls on Super Tuesday.", "Super Tuesday"],
+    ] as const) {
+      expect(tagger.tag(text).mentions.filter((m) => m.type !== "DATE").map((m) => `${m.type}:${m.text}`)).toEqual([`MISC:${name}`]);
+    }
+    // A name that is capitalised anyway, a word that opens a sentence or a clause: as before.
+    expect(tagger.tag("Sheffield Wednesday lost on Saturday.").mentions[0]).toMatchObject({ type: "ORG", text: "Sheffield Wednesday" });
+    expect(tagger.tag("Last Friday he said no.").mentions.filter((m) => m.type === "MISC")).toEqual([]);
+    expect(tagger.tag("PORTLAND, Maine - On Friday morning, he spoke.").mentions.map((m) => m.text)).not.toContain("On Friday");
+    expect(createEntityTagger(model, { namedDays: false }).tag("Shoppers lined up for Black Friday sales.").mentions.map((m) => `${m.type}:${m.text}`)).not.toContain("MISC:Black Friday");
+  });
+
   it("types a weak MISC name that Wikipedia's organisation titles list as an organisation, but not a nationality or a MISC name of CoNLL train", () => {
     // The tagger says MISC at 0.64 for "Taliban"; "American" and "Nasdaq" are listed organisations too (redirects).
     const taliban = tagger.tag("The Taliban seized Kabul in August 2021.").mentions.find((m) => m.text === "Taliban");

@@ -1,7 +1,7 @@
 import type { EntitiesResult, EntityMention } from "@newsflow/contracts";
 import { logistic } from "../logistic.js";
 import { type DocumentHistory, decodeSentence } from "./decode.js";
-import { buildDocumentContext, capBinOf, encodeSentence, lowerForm, normalizeToken } from "./features.js";
+import { buildDocumentContext, capBinOf, encodeSentence, HEADLINE_LOWER, lowerForm, normalizeToken, sentenceCasing } from "./features.js";
 import { GAZ_SOURCES, type Gazetteer, matchGazetteers, NUM_GAZ_SOURCES } from "./gazetteer.js";
 import { hashString32 } from "./hash.js";
 import { ENTITY_TYPES, type LabelSpan, NUM_LABELS, spansFromLabels } from "./labels.js";
@@ -159,6 +159,8 @@ export interface EntityTaggerOptions {
   miscOrganisations?: boolean;
   /** Join a place of several words with "-based" into one MISC name (default true; self-training leaves it out, `placeBased`). */
   placeBased?: boolean;
+  /** Type a weekday named by the capitalised word before it ("Black Friday", "Super Tuesday") one MISC name (default true; self-training leaves it out, `namedDays`). */
+  namedDays?: boolean;
   /**
    * Person names the tagger typed otherwise or cut short (default true; self-training leaves them
    * out): a weak name with a listed first name and an inner particle (`personWithParticle`), a first
@@ -193,6 +195,37 @@ function placeBased(model: NerModel, text: string, tokens: readonly { text: stri
       mentions.push({ text: text.slice(first.start, based.end), type: "MISC", start: first.start, end: based.end, confidence });
       break;
     }
+  }
+}
+
+// Lower-case words inside names ("Fox and Friends Monday" is the show's name and a day).
+const NAME_JOINS: ReadonlySet<string> = new Set(["and", "of", "de", "du", "van", "von"]);
+const WEEKDAYS: ReadonlySet<string> = new Set(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
+
+/**
+ * "Black Friday", "Super Tuesday", "Good Friday": a weekday that a capitalised common word names is
+ * one MISC name, as CoNLL types "Gloomy Sunday" and "Remembrance Sunday" (its train and dev have no
+ * other such day). The tagger typed the word alone ("Black" ORG, "Good" MISC: CoNLL tags weekdays
+ * O) or left both untagged. So in a sentence that is not a headline in capitals or title case, a
+ * weekday right after a capitalised word that our texts write in lower case more often than not
+ * ("black", "super"; not "Sheffield Wednesday" nor "Dole Wednesday", nor an event's head, "the
+ * Open Thursday", nor a function word, "On Friday" after a colon) becomes one MISC mention with
+ * that word, when the tagger made the word, or the word and the day, a mention, or left both
+ * untagged after a lower-case word ("Last Friday" opens sentences, "Maine - On Friday" clauses).
+ */
+function namedDays(model: NerModel, text: string, tokens: readonly { text: string; start: number; end: number }[], mentions: EntityMention[]): void {
+  if (sentenceCasing(tokens.map((t) => normalizeToken(t.text))) !== 0) return;
+  for (let j = 1; j < tokens.length; j++) {
+    const day = tokens[j]!;
+    const word = tokens[j - 1]!;
+    if (!WEEKDAYS.has(day.text) || text.slice(word.end, day.start) !== " " || !/^\p{Lu}\p{Ll}+$/u.test(word.text)) continue;
+    if (WEEKDAYS.has(word.text) || EVENT_LAST.has(word.text) || HEADLINE_LOWER.has(word.text.toLowerCase()) || !mostlyLowerCase(model, word.text)) continue;
+    const covering = mentions.filter((m) => m.start < day.end && m.end > word.start);
+    const own = covering.length === 1 && covering[0]!.start === word.start && (covering[0]!.end === word.end || covering[0]!.end === day.end) ? covering[0]! : null;
+    if (covering.length > 0 ? own === null : !(j >= 2 && /^\p{Ll}/u.test(tokens[j - 2]!.text) && !NAME_JOINS.has(tokens[j - 2]!.text))) continue;
+    const mention: EntityMention = { text: text.slice(word.start, day.end), type: "MISC", start: word.start, end: day.end, confidence: own ? own.confidence : 0.6 };
+    if (own) mentions[mentions.indexOf(own)] = mention;
+    else mentions.push(mention);
   }
 }
 
@@ -238,6 +271,7 @@ export function createEntityTagger(model: NerModel, options: EntityTaggerOptions
   const overMisc = (options.miscOrganisations ?? true) ? ORGANISATION_OVER_MISC : 0;
   const joinBased = options.placeBased ?? true;
   const personNames = options.personNames ?? true;
+  const days = options.namedDays ?? true;
   const marginScale = typeof model.meta.marginScale === "number" && model.meta.marginScale > 0 ? model.meta.marginScale : 1;
   return {
     tag(text) {
@@ -276,7 +310,8 @@ export function createEntityTagger(model: NerModel, options: EntityTaggerOptions
       }
       if (joinBased) for (const tokens of sentences) placeBased(model, text, tokens, mentions);
       if (personNames) for (const tokens of sentences) doubleBarrelled(model, text, tokens, mentions);
-      if (joinBased) mentions.sort((a, b) => a.start - b.start);
+      if (days) for (const tokens of sentences) namedDays(model, text, tokens, mentions);
+      if (joinBased || days) mentions.sort((a, b) => a.start - b.start);
       return { mentions: withValues ? mergeValueMentions(mentions, findValueMentions(text)) : mentions };
     },
   };
