@@ -214,7 +214,8 @@ const WEEKDAYS: ReadonlySet<string> = new Set(["Monday", "Tuesday", "Wednesday",
  * untagged after a lower-case word ("Last Friday" opens sentences, "Maine - On Friday" clauses).
  */
 function namedDays(model: NerModel, text: string, tokens: readonly { text: string; start: number; end: number }[], mentions: EntityMention[]): void {
-  if (sentenceCasing(tokens.map((t) => normalizeToken(t.text))) !== 0) return;
+  // Most sentences name no weekday: the casing is only read for those that do.
+  if (!tokens.some((t) => WEEKDAYS.has(t.text)) || sentenceCasing(tokens.map((t) => normalizeToken(t.text))) !== 0) return;
   for (let j = 1; j < tokens.length; j++) {
     const day = tokens[j]!;
     const word = tokens[j - 1]!;
