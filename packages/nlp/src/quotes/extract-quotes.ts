@@ -997,7 +997,7 @@ function extractProse(text: string, model: QuoteModel, options: ExtractOptions):
     const labelled: Span | null = sameSentence && participleAfterComma(tokens, c.cue) ? sameSentence : sourceRun && !(agentless && sourceRun[1] < c.cue.first) ? spanOf(tokens, sourceRun[0], sourceRun[1]) : sameSentence;
     // A participle clause that opens its sentence has the main clause's subject for its speaker ("After thanking the crowd, he touted ...").
     const found = labelled ?? (options.openingParticiple === false ? null : subjectAfterOpeningClause(tokens, c.cue, pieces));
-    const source = found && askedOpening(tokens, c.cue, found) ? null : found;
+    const source = found && unnamedAsker(tokens, c.cue, found) ? null : found;
     if (source) previous = { sentence, source };
     // A source that runs into a signature ("Sonya Herridge “During the debate Trump") misreads the layout.
     if (source && layout.some((q) => overlaps(source, q.source) || overlaps(source, q.cue))) continue;
@@ -1078,15 +1078,15 @@ function verbBeforeColon(model: QuoteModel, tokens: QuoteTokens, run: readonly [
 }
 
 /**
- * "Asked whether he would fire the writer, Priebus said ...", "When asked about Sullivan, ...": a
- * cue "Asked" that opens its sentence, or "asked" after an opening "When", reports a question put
- * to the main clause's subject, and PolNeAR's source is the asker, whom such sentences mostly leave
- * unnamed: 48 of the 55 training cues so placed have no source, and the other 7 name the asker
- * after "by" ("Asked by Matt Lauer whether ..."). So such a cue keeps a source only after "by".
- * (A lower-case "asked" after a closing quotation mark is an inverted trailing cue: “...?” asked
- * Sen. Mikulski.)
+ * Whether `source` goes because its cue puts a question to someone else. "Asked whether he would
+ * fire the writer, Priebus said ...", "When asked about Sullivan, ...": a cue "Asked" that opens
+ * its sentence, or "asked" after an opening "When", reports a question put to the main clause's
+ * subject, and PolNeAR's source is the asker, whom such sentences mostly leave unnamed: 48 of the
+ * 55 training cues so placed have no source, and the other 7 name the asker after "by" ("Asked by
+ * Matt Lauer whether ..."). So such a cue keeps a source only after "by". (A lower-case "asked"
+ * after a closing quotation mark is an inverted trailing cue: “...?” asked Sen. Mikulski.)
  */
-function askedOpening(tokens: QuoteTokens, cue: CueTokens, source: Span): boolean {
+function unnamedAsker(tokens: QuoteTokens, cue: CueTokens, source: Span): boolean {
   const k = cue.first;
   if (tokens.lower[k] !== "asked") return false;
   const opens = tokens.position[k] === 0 ? tokens.text[tokens.start[k]!] === "A" : tokens.position[k] === 1 && tokens.text.slice(tokens.start[k - 1]!, tokens.end[k - 1]!) === "When";
