@@ -7,7 +7,7 @@ import { hashString32 } from "./hash.js";
 import { ENTITY_TYPES, type LabelSpan, NUM_LABELS, spansFromLabels } from "./labels.js";
 import type { NerModel } from "./model-format.js";
 import { isPlaceName } from "./place-names.js";
-import { tokenizeSentences } from "./tokenize.js";
+import { type Token, tokenizeSentences } from "./tokenize.js";
 import { findValueMentions, mergeValueMentions } from "./values.js";
 
 /** Tags entity mentions in raw paragraph text. */
@@ -169,6 +169,11 @@ export interface EntityTaggerOptions {
   personNames?: boolean;
 }
 
+/** The mentions that overlap the characters `start`..`end`. */
+function overlapping(mentions: readonly EntityMention[], start: number, end: number): EntityMention[] {
+  return mentions.filter((m) => m.start < end && m.end > start);
+}
+
 /** Most capitalised words before "X-based" that may join X as one place name. */
 const BASED_REACH = 3;
 
@@ -180,7 +185,7 @@ const BASED_REACH = 3;
  * capitalised words becomes one MISC mention from the first word that makes, with X, a name the
  * place lists spell ("Sugar Land", "Santa Monica", "New York City"); the mentions it covers go.
  */
-function placeBased(model: NerModel, text: string, tokens: readonly { text: string; start: number; end: number }[], mentions: EntityMention[]): void {
+function placeBased(model: NerModel, text: string, tokens: readonly Token[], mentions: EntityMention[]): void {
   for (let j = 1; j < tokens.length; j++) {
     const based = tokens[j]!;
     if (!/^\p{Lu}[\p{L}.'’]*-based$/u.test(based.text)) continue;
@@ -188,7 +193,7 @@ function placeBased(model: NerModel, text: string, tokens: readonly { text: stri
       const first = tokens[j - k]!;
       if (!tokens.slice(j - k, j).every((t) => /^\p{Lu}/u.test(t.text))) continue;
       if (!isPlaceName(model.placeNames, text.slice(first.start, based.end - "-based".length))) continue;
-      const covered = mentions.filter((m) => m.start < based.end && m.end > first.start);
+      const covered = overlapping(mentions, first.start, based.end);
       if (covered.length === 1 && covered[0]!.start === first.start && covered[0]!.end === based.end) break;
       for (const m of covered) mentions.splice(mentions.indexOf(m), 1);
       const confidence = covered.length > 0 ? Math.max(...covered.map((m) => m.confidence)) : 0.6;
@@ -213,7 +218,7 @@ const WEEKDAYS: ReadonlySet<string> = new Set(["Monday", "Tuesday", "Wednesday",
  * that word, when the tagger made the word, or the word and the day, a mention, or left both
  * untagged after a lower-case word ("Last Friday" opens sentences, "Maine - On Friday" clauses).
  */
-function namedDays(model: NerModel, text: string, tokens: readonly { text: string; start: number; end: number }[], mentions: EntityMention[]): void {
+function namedDays(model: NerModel, text: string, tokens: readonly Token[], mentions: EntityMention[]): void {
   // Most sentences name no weekday: the casing is only read for those that do.
   if (!tokens.some((t) => WEEKDAYS.has(t.text)) || sentenceCasing(tokens.map((t) => normalizeToken(t.text))) !== 0) return;
   for (let j = 1; j < tokens.length; j++) {
@@ -221,7 +226,7 @@ function namedDays(model: NerModel, text: string, tokens: readonly { text: strin
     const word = tokens[j - 1]!;
     if (!WEEKDAYS.has(day.text) || text.slice(word.end, day.start) !== " " || !/^\p{Lu}\p{Ll}+$/u.test(word.text)) continue;
     if (WEEKDAYS.has(word.text) || EVENT_LAST.has(word.text) || HEADLINE_LOWER.has(word.text.toLowerCase()) || !mostlyLowerCase(model, word.text)) continue;
-    const covering = mentions.filter((m) => m.start < day.end && m.end > word.start);
+    const covering = overlapping(mentions, word.start, day.end);
     const own = covering.length === 1 && covering[0]!.start === word.start && (covering[0]!.end === word.end || covering[0]!.end === day.end) ? covering[0]! : null;
     if (covering.length > 0 ? own === null : !(j >= 2 && /^\p{Ll}/u.test(tokens[j - 2]!.text) && !NAME_JOINS.has(tokens[j - 2]!.text))) continue;
     const mention: EntityMention = { text: text.slice(word.start, day.end), type: "MISC", start: word.start, end: day.end, confidence: own ? own.confidence : 0.6 };
@@ -244,13 +249,13 @@ function mostlyLowerCase(model: NerModel, word: string): boolean {
  * list holds, right before an untagged word of two capitalised parts joined by a hyphen in the same
  * sentence, is a person with that surname.
  */
-function doubleBarrelled(model: NerModel, text: string, tokens: readonly { text: string; start: number; end: number }[], mentions: EntityMention[]): void {
+function doubleBarrelled(model: NerModel, text: string, tokens: readonly Token[], mentions: EntityMention[]): void {
   for (let j = 1; j < tokens.length; j++) {
     const surname = tokens[j]!;
     const first = tokens[j - 1]!;
     if (!/^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(surname.text) || text.slice(first.end, surname.start) !== " ") continue;
     const k = mentions.findIndex((m) => m.start === first.start && m.end === first.end);
-    if (k < 0 || mentions.some((m) => m.start < surname.end && m.end > surname.start)) continue;
+    if (k < 0 || overlapping(mentions, surname.start, surname.end).length > 0) continue;
     if (!listedIn(model.resources.gazetteers, [first.text], FIRST_NAME)) continue;
     // One part of it a known surname ("Ocasio-Cortez", "Zeta-Jones"; not "Maryland Wal-Marts"), and
     // neither part a word our texts write in lower case more often than not ("Foster Long-Term").
