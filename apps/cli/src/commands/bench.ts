@@ -214,7 +214,9 @@ export const benchCommand: Command = async (argv, envSource) => {
       latencies.push(result!.completedAt - sent);
     }
     latencies.sort((a, b) => a - b);
-    const workerRssMb = Math.max(...workers.map((w) => peakRssMb(w.child.pid)));
+    const peaks = workers.map((w) => ({ name: w.name, mb: peakRssMb(w.child.pid) }));
+    say(`    peak RSS per worker: ${peaks.map((p) => `${p.name} ${p.mb.toFixed(1)} MB`).join(", ")}`);
+    const workerRssMb = Math.max(...peaks.map((p) => p.mb));
     await Promise.all(workers.map((w) => w.stop()));
     workers = [];
     await ctx.close();
