@@ -125,7 +125,7 @@ function encodeDocuments(
       const unit = norm.slice(k, k + size);
       const ctx = buildDocumentContext(unit);
       unit.forEach((tokens, j) => {
-        sentences.push(encodeSentence(tokens, res, NUM_LABELS, ctx));
+        sentences.push(encodeSentence(tokens, res, ctx));
         resets.push(j === 0);
       });
       k += size;

@@ -16,7 +16,7 @@ describe("withEmbeddingClusters", () => {
   it("gives words of one word-vector cluster shared features that the tagger can weigh", () => {
     const pledged = withEmbeddingClusters(packLexicon(1, 2, 1), 40, 3);
     const features = (word: string, lexicon: Map<string, number>) => {
-      const e = encodeSentence([word], { bits: 20, gazetteers: [], lexicon: WordLexicon.from(lexicon) } satisfies FeatureResources, 9, null);
+      const e = encodeSentence([word], { bits: 20, gazetteers: [], lexicon: WordLexicon.from(lexicon) } satisfies FeatureResources, null);
       return new Set(e.feats.subarray(e.rows[0], e.rows[1]));
     };
     const shared = (vowed: number) => {
@@ -34,8 +34,8 @@ describe("encodeSentence", () => {
   it("gives each token its own rows and hashes (the arrays share one buffer, and none overlaps another)", () => {
     const tokens = "Mr. Croft said the Islamic State fighters fled Al-Qaim on Tuesday , officials said .".split(" ");
     const res = { bits: 20, gazetteers: [], lexicon: WordLexicon.from(new Map()) } satisfies FeatureResources;
-    const e = encodeSentence(tokens, res, 9, null);
-    const again = encodeSentence(tokens, res, 9, null);
+    const e = encodeSentence(tokens, res, null);
+    const again = encodeSentence(tokens, res, null);
     const arrays = (x: typeof e) => [x.rows, x.lw, x.shape, x.histKey];
     const before = arrays(again).map((a) => [...a]);
     // Overwriting one array changes none of the others.

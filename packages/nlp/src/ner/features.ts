@@ -86,10 +86,10 @@ export class WordLexicon {
   }
 }
 
-/** One sentence turned into hashed feature offsets (bucket * numLabels), ready to score. */
+/** One sentence turned into hashed feature rows of the weight table, ready to score. */
 export interface EncodedSentence {
   n: number;
-  /** Offsets into the weight table; token i's are feats[rows[i]] .. feats[rows[i + 1] - 1]. */
+  /** Rows of the weight table (hashed features); token i's are feats[rows[i]] .. feats[rows[i + 1] - 1]. */
   feats: Int32Array;
   rows: Int32Array;
   /** Lower-case word hash per token (for the dynamic features; hashes are signed int32, see hashString32). */
@@ -100,7 +100,7 @@ export interface EncodedSentence {
   histKey: Int32Array;
 }
 
-// Static templates, one offset each per token.
+// Static templates, one row each per token.
 const T = {
   bias: 1, w: 2, lw: 3, lwM1: 4, lwP1: 5, lwM2: 6, lwP2: 7, sh: 8, shM1: 9, shP1: 10, shM1Sh: 11, shShP1: 12,
   p1: 13, p2: 14, p3: 15, p4: 16, s1: 17, s2: 18, s3: 19, s4: 20, lwM1Lw: 21, lwLwP1: 22, initSh: 23, initLw: 24,
@@ -328,19 +328,19 @@ const TEXT_CLUSTERS: ClusterTemplates = { a: T.c1, b: T.c2, aM1: T.c1M1, aP1: T.
 const VECTOR_CLUSTERS: ClusterTemplates = { a: T.e1, b: T.e2, aM1: T.e1M1, aP1: T.e1P1, bM1: T.e2M1, bP1: T.e2P1 };
 
 /** Writes token i's six cluster features of one pair of clusterings (`a`, `b`: ids per token) at `o`; returns the next offset. */
-function clusterSlots(feats: Int32Array, o: number, t: ClusterTemplates, a: Int32Array, b: Int32Array, i: number, n: number, mask: number, NL: number): number {
-  feats[o] = slot(t.a, a[i]!, mask, NL);
-  feats[o + 1] = slot(t.b, b[i]!, mask, NL);
-  feats[o + 2] = slot(t.aM1, i > 0 ? a[i - 1]! : PAD_L, mask, NL);
-  feats[o + 3] = slot(t.aP1, i + 1 < n ? a[i + 1]! : PAD_R, mask, NL);
-  feats[o + 4] = slot(t.bM1, i > 0 ? b[i - 1]! : PAD_L, mask, NL);
-  feats[o + 5] = slot(t.bP1, i + 1 < n ? b[i + 1]! : PAD_R, mask, NL);
+function clusterSlots(feats: Int32Array, o: number, t: ClusterTemplates, a: Int32Array, b: Int32Array, i: number, n: number, mask: number): number {
+  feats[o] = slot(t.a, a[i]!, mask);
+  feats[o + 1] = slot(t.b, b[i]!, mask);
+  feats[o + 2] = slot(t.aM1, i > 0 ? a[i - 1]! : PAD_L, mask);
+  feats[o + 3] = slot(t.aP1, i + 1 < n ? a[i + 1]! : PAD_R, mask);
+  feats[o + 4] = slot(t.bM1, i > 0 ? b[i - 1]! : PAD_L, mask);
+  feats[o + 5] = slot(t.bP1, i + 1 < n ? b[i + 1]! : PAD_R, mask);
   return o + 6;
 }
 
-/** The weight-table offset of one feature: its template and value hashed together, masked, times the labels. */
-function slot(template: number, value: number, mask: number, numLabels: number): number {
-  return (mix32(template, value) & mask) * numLabels;
+/** The weight-table row of one feature: its template and value hashed together, masked. */
+function slot(template: number, value: number, mask: number): number {
+  return mix32(template, value) & mask;
 }
 
 function grow(feats: Int32Array): Int32Array {
@@ -350,20 +350,18 @@ function grow(feats: Int32Array): Int32Array {
 }
 
 /**
- * Encodes one sentence (normalised tokens) into feature offsets: a fixed set per token plus one
+ * Encodes one sentence (normalised tokens) into feature rows: a fixed set per token plus one
  * per gazetteer source matching it. `doc` adds the paragraph-level facts when the caller has
- * the surrounding text. Hashes are signed int32 (hashString32, mix32) and offsets are written
+ * the surrounding text. Hashes are signed int32 (hashString32, mix32) and rows are written
  * in place: this runs for every token the worker sees.
  */
 export function encodeSentence(
   tokens: readonly string[],
   res: FeatureResources,
-  numLabels: number,
   doc: DocumentContext | null,
 ): EncodedSentence {
   const n = tokens.length;
   const mask = (1 << res.bits) - 1;
-  const NL = numLabels;
   let feats: Int32Array = new Int32Array(n * (STATIC_FEATURES + 4));
   // The per-token arrays from one buffer (a dozen backing stores per sentence were allocated and freed).
   const { rows, wh, lwh, shh, c1, c2, e1, e2, histKey, gazMask, capBins, caps } = fromOneBuffer((s) => ({
@@ -424,18 +422,18 @@ export function encodeSentence(
     const shP1 = i + 1 < n ? shh[i + 1]! : PAD_R;
     const sh = shh[i]!;
     const cur = lwh[i]!;
-    feats[o++] = slot(T.bias, 0, mask, NL);
-    feats[o++] = slot(T.w, wh[i]!, mask, NL);
-    feats[o++] = slot(T.lw, cur, mask, NL);
-    feats[o++] = slot(T.lwM1, lwM1, mask, NL);
-    feats[o++] = slot(T.lwP1, lwP1, mask, NL);
-    feats[o++] = slot(T.lwM2, i > 1 ? lwh[i - 2]! : PAD_L, mask, NL);
-    feats[o++] = slot(T.lwP2, i + 2 < n ? lwh[i + 2]! : PAD_R, mask, NL);
-    feats[o++] = slot(T.sh, sh, mask, NL);
-    feats[o++] = slot(T.shM1, shM1, mask, NL);
-    feats[o++] = slot(T.shP1, shP1, mask, NL);
-    feats[o++] = slot(T.shM1Sh, mix32(shM1, sh), mask, NL);
-    feats[o++] = slot(T.shShP1, mix32(sh, shP1), mask, NL);
+    feats[o++] = slot(T.bias, 0, mask);
+    feats[o++] = slot(T.w, wh[i]!, mask);
+    feats[o++] = slot(T.lw, cur, mask);
+    feats[o++] = slot(T.lwM1, lwM1, mask);
+    feats[o++] = slot(T.lwP1, lwP1, mask);
+    feats[o++] = slot(T.lwM2, i > 1 ? lwh[i - 2]! : PAD_L, mask);
+    feats[o++] = slot(T.lwP2, i + 2 < n ? lwh[i + 2]! : PAD_R, mask);
+    feats[o++] = slot(T.sh, sh, mask);
+    feats[o++] = slot(T.shM1, shM1, mask);
+    feats[o++] = slot(T.shP1, shP1, mask);
+    feats[o++] = slot(T.shM1Sh, mix32(shM1, sh), mask);
+    feats[o++] = slot(T.shShP1, mix32(sh, shP1), mask);
     // Affix hashes: FNV states over the first / last k characters.
     let ph = FNV_OFFSET_32;
     let sfx = FNV_OFFSET_32;
@@ -444,58 +442,58 @@ export function encodeSentence(
       if (k <= len) {
         ph = fnvStep32(ph, lw.charCodeAt(k - 1));
         sfx = fnvStep32(sfx, lw.charCodeAt(len - k));
-        feats[o++] = slot(T.p1 + k - 1, ph, mask, NL);
-        feats[o++] = slot(T.s1 + k - 1, sfx, mask, NL);
+        feats[o++] = slot(T.p1 + k - 1, ph, mask);
+        feats[o++] = slot(T.s1 + k - 1, sfx, mask);
       } else {
-        feats[o++] = slot(T.p1 + k - 1, NONE, mask, NL);
-        feats[o++] = slot(T.s1 + k - 1, NONE, mask, NL);
+        feats[o++] = slot(T.p1 + k - 1, NONE, mask);
+        feats[o++] = slot(T.s1 + k - 1, NONE, mask);
       }
     }
-    feats[o++] = slot(T.lwM1Lw, mix32(lwM1, cur), mask, NL);
-    feats[o++] = slot(T.lwLwP1, mix32(cur, lwP1), mask, NL);
+    feats[o++] = slot(T.lwM1Lw, mix32(lwM1, cur), mask);
+    feats[o++] = slot(T.lwLwP1, mix32(cur, lwP1), mask);
     const init = i === 0 || (i === 1 && (tokens[0] === '"' || tokens[0] === "(")) ? 1 : 0;
-    feats[o++] = slot(T.initSh, mix32(init, sh), mask, NL);
-    feats[o++] = slot(T.initLw, init ? cur : NONE, mask, NL);
-    feats[o++] = slot(T.capsSh, mix32(casing, sh), mask, NL);
-    o = clusterSlots(feats, o, TEXT_CLUSTERS, c1, c2, i, n, mask, NL);
-    feats[o++] = slot(T.capBin, mix32(capBins[i]!, init * 3 + casing), mask, NL);
+    feats[o++] = slot(T.initSh, mix32(init, sh), mask);
+    feats[o++] = slot(T.initLw, init ? cur : NONE, mask);
+    feats[o++] = slot(T.capsSh, mix32(casing, sh), mask);
+    o = clusterSlots(feats, o, TEXT_CLUSTERS, c1, c2, i, n, mask);
+    feats[o++] = slot(T.capBin, mix32(capBins[i]!, init * 3 + casing), mask);
     // Gazetteers: the set of lists covering this token and its neighbours, then one feature per
     // list with the token's place in the match, exact or case-folded, and its capitalisation.
     const cap = caps[i]!;
-    feats[o++] = slot(T.gazAll, mix32(gazMask[i]!, cap + 2 * casing), mask, NL);
-    feats[o++] = slot(T.gazM1, i > 0 ? gazMask[i - 1]! : 1 << 29, mask, NL);
-    feats[o++] = slot(T.gazP1, i + 1 < n ? gazMask[i + 1]! : 1 << 29, mask, NL);
+    feats[o++] = slot(T.gazAll, mix32(gazMask[i]!, cap + 2 * casing), mask);
+    feats[o++] = slot(T.gazM1, i > 0 ? gazMask[i - 1]! : 1 << 29, mask);
+    feats[o++] = slot(T.gazP1, i + 1 < n ? gazMask[i + 1]! : 1 << 29, mask);
     for (let bits = gazMask[i]!; bits !== 0; bits &= bits - 1) {
       const s = 31 - Math.clz32(bits & -bits);
-      feats[o++] = slot(GAZ_SOURCE_TEMPLATE + s, gaz[i * GS + s]! * 8 + cap * 4 + casing, mask, NL);
+      feats[o++] = slot(GAZ_SOURCE_TEMPLATE + s, gaz[i * GS + s]! * 8 + cap * 4 + casing, mask);
     }
     let docCode = 0;
     if (doc && hasLetter(w)) {
       const l = w.toLowerCase();
       docCode = 1 + (doc.capMid.has(l) ? 1 : 0) + (doc.lower.has(l) ? 2 : 0);
     }
-    feats[o++] = slot(T.doc, mix32(docCode, sh), mask, NL);
-    feats[o++] = slot(T.wM1, i > 0 ? wh[i - 1]! : PAD_L, mask, NL);
-    feats[o++] = slot(T.shLwP1, mix32(sh, lwP1), mask, NL);
-    feats[o++] = slot(T.lwM1Sh, mix32(lwM1, sh), mask, NL);
-    feats[o++] = slot(T.c1Sh, mix32(c1[i]!, sh), mask, NL);
+    feats[o++] = slot(T.doc, mix32(docCode, sh), mask);
+    feats[o++] = slot(T.wM1, i > 0 ? wh[i - 1]! : PAD_L, mask);
+    feats[o++] = slot(T.shLwP1, mix32(sh, lwP1), mask);
+    feats[o++] = slot(T.lwM1Sh, mix32(lwM1, sh), mask);
+    feats[o++] = slot(T.c1Sh, mix32(c1[i]!, sh), mask);
     // The part after the last hyphen: "al-Baghdadi" looks like "Baghdadi" there.
     const hy = w.lastIndexOf("-");
     if (hy > 0 && hy < w.length - 1) {
       const tail = w.slice(hy + 1);
-      feats[o++] = slot(T.tailLw, hashString32(lowerForm(tail)), mask, NL);
-      feats[o++] = slot(T.tailSh, mix32(shapeHash(w.slice(0, hy)), shapeHash(tail)), mask, NL);
+      feats[o++] = slot(T.tailLw, hashString32(lowerForm(tail)), mask);
+      feats[o++] = slot(T.tailSh, mix32(shapeHash(w.slice(0, hy)), shapeHash(tail)), mask);
     } else {
-      feats[o++] = slot(T.tailLw, NONE, mask, NL);
-      feats[o++] = slot(T.tailSh, sh, mask, NL);
+      feats[o++] = slot(T.tailLw, NONE, mask);
+      feats[o++] = slot(T.tailSh, sh, mask);
     }
-    feats[o++] = slot(T.lwM1LwP1, mix32(lwM1, lwP1), mask, NL);
-    feats[o++] = slot(T.wP1, i + 1 < n ? wh[i + 1]! : PAD_R, mask, NL);
-    feats[o++] = slot(T.shM2, i > 1 ? shh[i - 2]! : PAD_L, mask, NL);
-    feats[o++] = slot(T.shP2, i + 2 < n ? shh[i + 2]! : PAD_R, mask, NL);
+    feats[o++] = slot(T.lwM1LwP1, mix32(lwM1, lwP1), mask);
+    feats[o++] = slot(T.wP1, i + 1 < n ? wh[i + 1]! : PAD_R, mask);
+    feats[o++] = slot(T.shM2, i > 1 ? shh[i - 2]! : PAD_L, mask);
+    feats[o++] = slot(T.shP2, i + 2 < n ? shh[i + 2]! : PAD_R, mask);
     // Word-vector clusters: where a word the labelled text never shows sits among 341k words.
-    o = clusterSlots(feats, o, VECTOR_CLUSTERS, e1, e2, i, n, mask, NL);
-    feats[o++] = slot(T.e1Sh, mix32(e1[i]!, sh), mask, NL);
+    o = clusterSlots(feats, o, VECTOR_CLUSTERS, e1, e2, i, n, mask);
+    feats[o++] = slot(T.e1Sh, mix32(e1[i]!, sh), mask);
   }
   rows[n] = o;
   return { n, feats, rows, lw: lwh, shape: shh, histKey };

@@ -2,7 +2,7 @@
 // encoding, decoding, labels, the model format). Workers use the main entry instead.
 
 export { type ContextTyper, type NameOccurrence, nameFeatureRows, retypeByContext, typerScores } from "./context-typer.js";
-export { type DocumentHistory, decodeSentence, type Learner } from "./decode.js";
+export { type DocumentHistory, decodeSentence, type Learner, type PackedWeights } from "./decode.js";
 export {
   buildDocumentContext,
   type DocumentContext,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { packedOffset } from "./decode.js";
 import { WordLexicon } from "./features.js";
 import { findSlot, GAZ_PREFIX, packGazetteer } from "./gazetteer.js";
 import { NUM_LABELS } from "./labels.js";
@@ -21,9 +22,20 @@ describe("serializeModel / deserializeModel", () => {
       }),
     );
     expect(model.bits).toBe(bits);
-    expect(model.weights[3]! * model.scale).toBeCloseTo(2.5, 3);
-    expect(model.weights[100]! * model.scale).toBeCloseTo(-1.25, 3);
-    expect(model.weights[5]).toBe(0);
+    const { values } = model.weights;
+    const at = (i: number) => {
+      const o = packedOffset(model.weights, Math.floor(i / NUM_LABELS));
+      return o < 0 ? 0 : values[o + (i % NUM_LABELS)]!;
+    };
+    expect(at(3) * model.scale).toBeCloseTo(2.5, 3);
+    expect(at(100) * model.scale).toBeCloseTo(-1.25, 3);
+    expect(at(weights.length - 1) * model.scale).toBeCloseTo(0.001, 3);
+    expect(at(5)).toBe(0);
+    expect(at(101)).toBe(0);
+    // Only the three rows with a weight are stored.
+    expect(values.length).toBe(3 * NUM_LABELS);
+    expect([0, 5, 15].map((row) => packedOffset(model.weights, row))).toEqual([0, NUM_LABELS, 2 * NUM_LABELS]);
+    expect(packedOffset(model.weights, 1)).toBe(-1);
     expect(model.resources.lexicon.get("iraq")).toBe(42);
     expect(model.resources.lexicon.get("vowed")).toBe(2 ** 40 + 7);
     expect(model.resources.lexicon.get("syria")).toBeUndefined();
@@ -34,6 +46,22 @@ describe("serializeModel / deserializeModel", () => {
     expect(findSlot(g!, 8)).toBe(-1);
     expect(g!.maxLen).toBe(3);
     expect(model.meta.note).toBe("test");
+  });
+
+  it("finds each stored row's weights across the 32-row blocks of the packed table", () => {
+    const bits = 8;
+    const weights = new Float32Array((1 << bits) * NUM_LABELS);
+    const rows = [0, 31, 32, 33, 100, 255];
+    rows.forEach((row, k) => {
+      weights[row * NUM_LABELS + (k % NUM_LABELS)] = k + 1;
+    });
+    const model = deserializeModel(serializeModel({ bits, weights, resources: { bits, lexicon: WordLexicon.from(new Map()), gazetteers: [] }, meta: {} }));
+    rows.forEach((row, k) => {
+      const o = packedOffset(model.weights, row);
+      expect(o).toBe(k * NUM_LABELS);
+      expect(model.weights.values[o + (k % NUM_LABELS)]! * model.scale).toBeCloseTo(k + 1, 3);
+    });
+    for (const row of [1, 30, 34, 99, 101, 254]) expect(packedOffset(model.weights, row)).toBe(-1);
   });
 
   it("round-trips the place-name table, empty when none is given", () => {

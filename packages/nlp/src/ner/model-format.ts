@@ -1,15 +1,17 @@
 import type { ContextTyper } from "./context-typer.js";
+import type { PackedWeights } from "./decode.js";
 import { type FeatureResources, WordLexicon } from "./features.js";
 import { type Gazetteer, packGazetteer, unpackGazetteer } from "./gazetteer.js";
 import { NUM_LABELS } from "./labels.js";
 
 /**
  * A loaded NER model: hashed weight table plus the word resources its features look up. Weights
- * stay int16 (value = weight * scale): half the memory of float32, so scoring misses cache less.
+ * stay int16 (value = weight * scale): half the memory of float32, so scoring misses cache less;
+ * and only the rows with a weight are kept (PackedWeights).
  */
 export interface NerModel {
   bits: number;
-  weights: Int16Array;
+  weights: PackedWeights;
   scale: number;
   resources: FeatureResources;
   /** Hashes of squashed place names (WikiLocations and its redirects), sorted: see isPlaceName. */
@@ -212,6 +214,13 @@ function readHeader(bytes: Uint8Array): { header: Header; r: Reader } {
   return { header, r };
 }
 
+/** The set bits of a 32-bit word (loading only: decoding counts them in decode.ts). */
+function bitsSet(word: number): number {
+  let n = 0;
+  for (let w = word >>> 0; w !== 0; w >>>= 1) n += w & 1;
+  return n;
+}
+
 const lexiconWords = (header: Header): string[] => (header.lexiconWords.length > 0 ? header.lexiconWords.split("\n") : []);
 
 /** The word lexicon of a model (already gunzipped) with its words, for tools (a loaded model keeps only their hashes). */
@@ -224,14 +233,28 @@ export function deserializeLexicon(bytes: Uint8Array): Map<string, number> {
 /** Reads bytes written by serializeModel (already gunzipped). */
 export function deserializeModel(bytes: Uint8Array): NerModel {
   const { header, r } = readHeader(bytes);
-  const weights = new Int16Array((1 << header.bits) * NUM_LABELS);
+  // The non-zero weights come in ascending order of index, so each row's are together and the
+  // rows come in the order of their rank.
+  const present = new Int32Array(1 << Math.max(0, header.bits - 5));
   const idx = new Int32Array(header.count);
   let last = 0;
+  let stored = -1;
+  let lastRow = -1;
   for (let k = 0; k < header.count; k++) {
     last += r.varint();
-    idx[k] = last;
+    const row = Math.floor(last / NUM_LABELS);
+    if (row !== lastRow) {
+      present[row >>> 5]! |= 1 << (row & 31);
+      stored++;
+      lastRow = row;
+    }
+    idx[k] = stored * NUM_LABELS + (last % NUM_LABELS);
   }
-  for (let k = 0; k < header.count; k++) weights[idx[k]!] = r.int16();
+  const rank = new Int32Array(present.length);
+  for (let b = 1; b < present.length; b++) rank[b] = rank[b - 1]! + bitsSet(present[b - 1]!);
+  const values = new Int16Array((stored + 1) * NUM_LABELS);
+  for (let k = 0; k < header.count; k++) values[idx[k]!] = r.int16();
+  const weights: PackedWeights = { present, rank, values };
   const { gazetteers, placeNames, typer } = readTables(header, r);
   const lexicon = new WordLexicon(lexiconWords(header), header.lexiconValues);
   return {

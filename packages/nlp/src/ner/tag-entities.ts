@@ -4,7 +4,7 @@ import { type DocumentHistory, decodeSentence } from "./decode.js";
 import { buildDocumentContext, capBinOf, encodeSentence, HEADLINE_LOWER, lowerForm, normalizeToken, sentenceCasing } from "./features.js";
 import { GAZ_SOURCES, type Gazetteer, matchGazetteers, NUM_GAZ_SOURCES } from "./gazetteer.js";
 import { hashString32 } from "./hash.js";
-import { ENTITY_TYPES, type LabelSpan, NUM_LABELS, spansFromLabels } from "./labels.js";
+import { ENTITY_TYPES, type LabelSpan, spansFromLabels } from "./labels.js";
 import type { NerModel } from "./model-format.js";
 import { isPlaceName } from "./place-names.js";
 import { type Token, tokenizeSentences } from "./tokenize.js";
@@ -31,7 +31,7 @@ export function tagTokenSentences(model: NerModel, sentences: readonly (readonly
   const hist: DocumentHistory = new Map();
   const result: TokenMention[][] = [];
   for (const tokens of norm) {
-    const enc = encodeSentence(tokens, model.resources, NUM_LABELS, doc);
+    const enc = encodeSentence(tokens, model.resources, doc);
     const out = new Uint8Array(enc.n);
     const margin = new Float32Array(enc.n);
     decodeSentence(model.weights, model.bits, enc, hist, out, margin);
