@@ -1,5 +1,5 @@
 import type { ContextTyper } from "./context-typer.js";
-import type { PackedWeights } from "./decode.js";
+import { bitCount, type PackedWeights } from "./decode.js";
 import { type FeatureResources, WordLexicon } from "./features.js";
 import { type Gazetteer, packGazetteer, unpackGazetteer } from "./gazetteer.js";
 import { NUM_LABELS } from "./labels.js";
@@ -214,13 +214,6 @@ function readHeader(bytes: Uint8Array): { header: Header; r: Reader } {
   return { header, r };
 }
 
-/** The set bits of a 32-bit word (loading only: decoding counts them in decode.ts). */
-function bitsSet(word: number): number {
-  let n = 0;
-  for (let w = word >>> 0; w !== 0; w >>>= 1) n += w & 1;
-  return n;
-}
-
 const lexiconWords = (header: Header): string[] => (header.lexiconWords.length > 0 ? header.lexiconWords.split("\n") : []);
 
 /** The word lexicon of a model (already gunzipped) with its words, for tools (a loaded model keeps only their hashes). */
@@ -251,7 +244,7 @@ export function deserializeModel(bytes: Uint8Array): NerModel {
     idx[k] = stored * NUM_LABELS + (last % NUM_LABELS);
   }
   const rank = new Int32Array(present.length);
-  for (let b = 1; b < present.length; b++) rank[b] = rank[b - 1]! + bitsSet(present[b - 1]!);
+  for (let b = 1; b < present.length; b++) rank[b] = rank[b - 1]! + bitCount(present[b - 1]!);
   const values = new Int16Array((stored + 1) * NUM_LABELS);
   for (let k = 0; k < header.count; k++) values[idx[k]!] = r.int16();
   const weights: PackedWeights = { present, rank, values };
