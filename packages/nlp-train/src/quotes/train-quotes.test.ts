@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GoldAttribution, GoldParagraph } from "./polnear.js";
-import { agentlessPassives, encodeParagraph } from "./train-quotes.js";
+import { agentlessPassives, encodeParagraph, meanChain } from "./train-quotes.js";
 
 /** A paragraph with one attribution, its roles given by their text. */
 function paragraph(text: string, cue: string, content: string, source?: string): GoldParagraph {
@@ -25,5 +25,17 @@ describe("agentlessPassives", () => {
     // "accused": twice, never a source before it (the "by" agent comes after); "worried": always
     // one before it; "asked": once only; "said" is no passive.
     expect(agentlessPassives(encoded)).toEqual(["accused"]);
+  });
+});
+
+describe("meanChain", () => {
+  it("averages the weights and transitions of chain models of one shape, and gives one model back as it is", () => {
+    const a = { bits: 1, labels: 2, scale: 1, weights: Float32Array.from([1, 2, 3, 4]), transitions: Float32Array.from([0, 2, 4, 6, 8, 10]) };
+    const b = { bits: 1, labels: 2, scale: 1, weights: Float32Array.from([3, 2, -3, 0]), transitions: Float32Array.from([2, 2, 0, 6, -8, 0]) };
+    const mean = meanChain([a, b]);
+    expect([...mean.weights]).toEqual([2, 2, 0, 2]);
+    expect([...mean.transitions]).toEqual([1, 2, 2, 6, 0, 5]);
+    expect(mean.labels).toBe(2);
+    expect(meanChain([a])).toBe(a);
   });
 });

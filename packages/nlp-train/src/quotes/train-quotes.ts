@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { extractQuotes, type QuoteModel, resolveQuotes } from "@newsflow/nlp";
-import { CUE_FEATURES, CUE_LABEL, type CueTokens, cueFeatures, passiveCueParticiple, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, type QuoteTokens, quoteModelFromJson, quoteTokens, ROLE_FEATURES, ROLE_LABEL, roleFeatures, roleWindow, shareBucket, TRAINED_READING } from "@newsflow/nlp/train";
+import { type ChainModel, CUE_FEATURES, CUE_LABEL, type CueTokens, cueFeatures, passiveCueParticiple, QUOTE_MODEL_FORMAT, QUOTE_MODEL_VERSION, type QuoteModelJson, type QuoteTokens, quoteModelFromJson, quoteTokens, ROLE_FEATURES, ROLE_LABEL, roleFeatures, roleWindow, shareBucket, TRAINED_READING } from "@newsflow/nlp/train";
 import { ChainTrainer, chainToJson } from "./chain-trainer.js";
 import type { GoldArticle, GoldParagraph } from "./polnear.js";
 import { emptyCounts, type QuoteCounts, quoteFigures, type Spans, scoreArticle } from "./score-quotes.js";
@@ -17,6 +17,8 @@ export interface QuoteTrainConfig {
   lexiconMinCount: number;
   /** ...and at least this share of its occurrences. */
   lexiconMinShare: number;
+  /** Perceptrons trained side by side in different orders and averaged (parameter mixing); 1 by default. */
+  ensemble?: number;
 }
 
 export const DEFAULT_QUOTE_TRAIN_CONFIG: QuoteTrainConfig = { epochs: 14, patience: 3, cueBits: 18, roleBits: 18, lexiconMinCount: 3, lexiconMinShare: 0.02 };
@@ -172,18 +174,21 @@ export function trainQuoteModel(
   for (const p of encoded) for (let i = 0; i < p.tokens.length; i++) p.tokens.share[i] = shareBucket(lexicon.get(p.tokens.lower[i]!));
   const cueInputs = encoded.map((p) => cueFeatures(p.tokens));
   say(`${encoded.length} paragraphs, ${encoded.reduce((n, p) => n + p.roles.length, 0)} cues, lexicon ${lexiconEntries.length} words`);
-  const cueTrainer = new ChainTrainer(config.cueBits, 3);
-  const roleTrainer = new ChainTrainer(config.roleBits, 3);
+  const members = config.ensemble ?? 1;
+  const cueTrainers = Array.from({ length: members }, () => new ChainTrainer(config.cueBits, 3));
+  const roleTrainers = Array.from({ length: members }, () => new ChainTrainer(config.roleBits, 3));
   let best: { epoch: number; f1: number; model: QuoteModelJson } | null = null;
   for (let epoch = 0; epoch < config.epochs; epoch++) {
     let cueWrong = 0;
     let roleWrong = 0;
-    for (const k of epochOrder(encoded.length, epoch)) {
-      const p = encoded[k]!;
-      cueWrong += cueTrainer.learn(cueInputs[k]!, CUE_FEATURES, p.tokens.length, p.cueLabels);
-      for (const r of p.roles) {
-        const features = roleFeatures(p.tokens, r.cue, p.isCue, r.from, r.from + r.labels.length);
-        roleWrong += roleTrainer.learn(features, ROLE_FEATURES, r.labels.length, r.labels);
+    for (let m = 0; m < members; m++) {
+      for (const k of epochOrder(encoded.length, epoch * members + m)) {
+        const p = encoded[k]!;
+        cueWrong += cueTrainers[m]!.learn(cueInputs[k]!, CUE_FEATURES, p.tokens.length, p.cueLabels);
+        for (const r of p.roles) {
+          const features = roleFeatures(p.tokens, r.cue, p.isCue, r.from, r.from + r.labels.length);
+          roleWrong += roleTrainers[m]!.learn(features, ROLE_FEATURES, r.labels.length, r.labels);
+        }
       }
     }
     const json: QuoteModelJson = {
@@ -194,8 +199,8 @@ export function trainQuoteModel(
       clusters,
       endsWithTo,
       agentlessPassives: agentless,
-      cue: chainToJson(cueTrainer.averaged()),
-      role: chainToJson(roleTrainer.averaged()),
+      cue: chainToJson(meanChain(cueTrainers.map((t) => t.averaged()))),
+      role: chainToJson(meanChain(roleTrainers.map((t) => t.averaged()))),
     };
     onEpoch(json);
     const figures = quoteFigures(scoreQuoteModel(quoteModelFromJson(json), devArticles, dev));
@@ -208,6 +213,19 @@ export function trainQuoteModel(
   }
   say(`kept epoch ${best!.epoch + 1} (dev attribution F1 ${best!.f1.toFixed(3)})`);
   return best!.model;
+}
+
+/** The mean of chain models of one shape (one model: itself). */
+export function meanChain(models: readonly ChainModel[]): ChainModel {
+  if (models.length === 1) return models[0]!;
+  const mean = (pick: (m: ChainModel) => Float32Array | Int16Array) => {
+    const out = new Float32Array(pick(models[0]!).length);
+    for (const m of models) pick(m).forEach((w, i) => {
+      out[i]! += w / models.length;
+    });
+    return out;
+  };
+  return { ...models[0]!, weights: mean((m) => m.weights), transitions: mean((m) => m.transitions) };
 }
 
 /** Writes a quote model file; gzip's level and mtime are fixed by zlib's defaults, so the same model gives the same bytes. */

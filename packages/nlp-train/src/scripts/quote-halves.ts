@@ -11,7 +11,8 @@
 // lists: every pair). `--all-epochs` trains every fold the full epoch count (no early stopping) and
 // pools the held-out folds per epoch too (`byEpoch`, default settings), beside the epoch dev picks:
 // how well picking the epoch on dev serves held-out articles. `--save DIR` writes each fold's model
-// there (`fold-F-of-K.json.gz`), for `quote-direct-errors --held-out DIR`.
+// there (`fold-F-of-K.json.gz`), for `quote-direct-errors --held-out DIR`. `--ensemble N` trains
+// each fold's taggers as `train:quotes --ensemble N` does (N perceptrons averaged).
 // Prints a line per fold on stderr and the figures as one JSON line on stdout. Articles whose text
 // `normalizeText` changes in length are left out (their offsets would shift). About a minute per fold.
 import { mkdirSync } from "node:fs";
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     "source-bias": { type: "string" },
     "all-epochs": { type: "boolean", default: false },
     save: { type: "string" },
+    ensemble: { type: "string", default: "1" },
   },
 });
 const k = Number(values.folds);
@@ -71,7 +73,11 @@ if (values.save) mkdirSync(values.save, { recursive: true });
 const preparedDev = prepare(dev);
 const preparedFolds = folds.map(prepare);
 const pooled = settings.map(() => emptyCounts());
-const config = values["all-epochs"] ? { ...DEFAULT_QUOTE_TRAIN_CONFIG, patience: DEFAULT_QUOTE_TRAIN_CONFIG.epochs } : DEFAULT_QUOTE_TRAIN_CONFIG;
+const config = {
+  ...DEFAULT_QUOTE_TRAIN_CONFIG,
+  ...(values["all-epochs"] ? { patience: DEFAULT_QUOTE_TRAIN_CONFIG.epochs } : {}),
+  ensemble: Number(values.ensemble),
+};
 const byEpoch: QuoteCounts[] = [];
 const out = folds.flatMap((_, f) => {
   const rest = folds.flatMap((fold, g) => (g === f ? [] : fold));

@@ -17,6 +17,7 @@ const { values } = parseArgs({
     out: { type: "string", default: fileURLToPath(new URL(SHIPPED_QUOTE_MODEL, MODELS_DIR)) },
     epochs: { type: "string", default: String(DEFAULT_QUOTE_TRAIN_CONFIG.epochs) },
     "clusters-from-ner": { type: "boolean", default: false },
+    ensemble: { type: "string", default: "1" },
   },
 });
 const say = (line: string) => process.stderr.write(`train:quotes: ${line}\n`);
@@ -35,6 +36,6 @@ const clusters =
         .filter(([, c]) => c !== 0)
         .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     : previous.clusters;
-const model = trainQuoteModel(goldParagraphs(train), dev, goldParagraphs(dev), clusters, { ...DEFAULT_QUOTE_TRAIN_CONFIG, epochs: Number(values.epochs) }, say);
+const model = trainQuoteModel(goldParagraphs(train), dev, goldParagraphs(dev), clusters, { ...DEFAULT_QUOTE_TRAIN_CONFIG, epochs: Number(values.epochs), ensemble: Number(values.ensemble) }, say);
 writeQuoteModel(values.out, model);
 say(`wrote ${values.out} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
