@@ -140,6 +140,17 @@ describe("extractQuotes", () => {
     expect(brief("“Why not?” asked Sen. Barbara Mikulski of Maryland.")[0]).toMatchObject({ source: "Sen. Barbara Mikulski of Maryland", cue: "asked" });
   });
 
+  it("gives a raising verb (\"seemed\", \"appeared\") no source before it: its subject is part of what is reported", () => {
+    // The labeller took the subject ("Mr. Cruz", "The senator") as the source.
+    expect(brief("Mr. Cruz seemed hopeful that the delegates would back him.")).toEqual([
+      { kind: "indirect", content: "that the delegates would back him", source: null, cue: "seemed hopeful" },
+    ]);
+    expect(brief("The senator seemed to suggest that the bill was dead.")[0]).toMatchObject({ source: null, cue: "seemed to suggest" });
+    expect(brief("Clinton appeared to endorse the plan on Monday.")[0]).toMatchObject({ source: null, cue: "appeared to endorse" });
+    // Other cues keep theirs.
+    expect(brief("The senator suggested that the bill was dead.")[0]).toMatchObject({ source: "The senator" });
+  });
+
   it("ends the source of a passive cue in a relative clause at the comma that closes the clause", () => {
     // The labeller ran the source on into the main clause ("Bloomberg, values the company").
     expect(brief("The deal, which was first reported by Bloomberg, values the company at $5 billion.")[0]).toMatchObject({ source: "Bloomberg", cue: "was first reported" });

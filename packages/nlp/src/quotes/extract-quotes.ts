@@ -8,7 +8,7 @@ import { wordCount } from "./phrases.js";
 import { CUE_FEATURES, type CueTokens, cueFeatures, ROLE_FEATURES, roleFeatures, roleWindow } from "./quote-features.js";
 import { CUE_LABEL, type QuoteModel, ROLE_LABEL } from "./quote-model.js";
 import { CLASS, type QuoteTokens, quoteTokens } from "./quote-tokens.js";
-import { expletiveAfterIt, PRONOUNS, passiveCueParticiple, receivedBySubject } from "./speaker-words.js";
+import { expletiveAfterIt, PRONOUNS, passiveCueParticiple, raisingCue, receivedBySubject } from "./speaker-words.js";
 
 const AUXILIARIES = new Set(["has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could", "should", "may", "might", "can", "did", "does", "do", "not", "also"]);
 const cueShare = (model: QuoteModel, tokens: QuoteTokens, i: number): number => model.lexicon.get(tokens.lower[i]!) ?? 0;
@@ -997,11 +997,12 @@ function extractProse(text: string, model: QuoteModel, options: ExtractOptions):
     const labelled: Span | null = sameSentence && participleAfterComma(tokens, c.cue) ? sameSentence : sourceRun && !(agentless && sourceRun[1] < c.cue.first) ? spanOf(tokens, sourceRun[0], sourceRun[1]) : sameSentence;
     // A participle clause that opens its sentence has the main clause's subject for its speaker ("After thanking the crowd, he touted ...").
     const found = labelled ?? (options.openingParticiple === false ? null : subjectAfterOpeningClause(tokens, c.cue, pieces));
-    const source = found && unnamedAsker(tokens, c.cue, found) ? null : found;
+    const cue = spanOf(tokens, cueFirst, c.cue.last);
+    // Nor has a raising verb a speaker before it ("Trump seemed to appreciate ...": see raisingCue).
+    const source = found && (unnamedAsker(tokens, c.cue, found) || (found.end <= cue.start && raisingCue(cue.text))) ? null : found;
     if (source) previous = { sentence, source };
     // A source that runs into a signature ("Sonya Herridge “During the debate Trump") misreads the layout.
     if (source && layout.some((q) => overlaps(source, q.source) || overlaps(source, q.cue))) continue;
-    const cue = spanOf(tokens, cueFirst, c.cue.last);
     // Nor is a label and its list a speaker and what they said ("Subs: Marshall, Henchoz, ...").
     if (source && cue.text === ":" && isNameList(text.slice(cue.end).trim())) continue;
     const head = quotes.length;

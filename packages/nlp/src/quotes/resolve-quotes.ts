@@ -6,7 +6,7 @@ import { isFixedConfidence, roundCueConfidence } from "./extract-quotes.js";
 import { type Gender, type GivenNames, genderOf } from "./given-names.js";
 import { trimSpan } from "./phrases.js";
 import { findQuoteMarks } from "./quote-marks.js";
-import { expletiveAfterIt, PRONOUNS, passiveCueParticiple, ROLE_NOUNS, receivedBySubject } from "./speaker-words.js";
+import { expletiveAfterIt, PRONOUNS, passiveCueParticiple, ROLE_NOUNS, raisingCue, receivedBySubject } from "./speaker-words.js";
 
 /** Quotes of one paragraph, as the document step receives them. */
 export interface ParagraphQuotes {
@@ -74,8 +74,8 @@ const ORG_ROLES = new Set(["company", "agency", "ministry", "administration", "c
  *   ("the minister", "the company") the person given that title before, or the nearest mention
  *   that fits the role, unless it names a group, comes after "a" or is held for someone
  *   (`roleSpeaker`);
- * - a raising verb ("seemed", "appears") has no speaker: the source extraction found before it is
- *   dropped, and no subject is looked for (`withoutRaisedSubject`, RAISING);
+ * - a raising verb ("seemed", "appears") has no speaker: extraction gives it no source before it,
+ *   and no subject is looked for (`raisingCue`);
  * - a cue the model gave no source takes the first person or organisation before it in its sentence
  *   (`subjectBefore`), or, in a participle clause that opens the sentence, the subject after the
  *   clause (`subjectAfterOpening`), as `contextSource` in the same paragraph;
@@ -98,8 +98,7 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
     const adjacent = previous && previous.index === p.index - 1 ? previous : null;
     const last = adjacent?.last;
     const lastHead = last?.joinedTo !== undefined ? out[last.joinedTo] : last;
-    for (const [k, extracted] of p.quotes.quotes.entries()) {
-      const q = withoutRaisedSubject(extracted);
+    for (const [k, q] of p.quotes.quotes.entries()) {
       const { joinedTo, ...rest } = q;
       const here = { ...rest, paragraphIndex: p.index };
       if (joinedTo !== undefined && out[base + joinedTo]) {
@@ -125,7 +124,7 @@ export function resolveQuotes(paragraphs: ParagraphQuotes[], entities: Canonical
       const opening = !q.source && q.cue ? subjectAfterOpening(p.text, p.quotes.quotes, k, mentions, p.index) : null;
       // A passive cue's subject is what was said about, not its speaker; a raising verb's is part of what is reported.
       // Nor is the subject of "faced criticism", or a name before an expletive "it is clear", which extraction left without a source.
-      const found = !opening && !q.source && q.cue && !passiveCue(p.text, q.cue) && !RAISING.test(q.cue.text) ? subjectBefore(p.text, q.cue.start, p.index, mentions) : null;
+      const found = !opening && !q.source && q.cue && !passiveCue(p.text, q.cue) && !raisingCue(q.cue.text) ? subjectBefore(p.text, q.cue.start, p.index, mentions) : null;
       const subject = opening ?? (found && q.cue && !speakerless(p.text.slice(found.span.end, q.cue.end)) ? found : null);
       if (subject) {
         out.push({ ...here, ...resolveSpeaker(subject.span, p.index, mentions, entities, p.text), contextSource: subject });
@@ -413,17 +412,6 @@ function modifies(m: Mention, next: Mention | undefined, doc: DocumentMentions):
 }
 
 const RELATIVE = /^(?:who|which)$/i;
-/**
- * Raising verbs: the subject of "Trump seemed to appreciate ..." is part of what is reported, not a
- * speaker (PolNeAR's training cues that open so have no source 159 times in 196).
- */
-const RAISING = /^(?:seem|seems|seemed|appear|appears|appeared)\b/i;
-
-/** A quote whose cue is a raising verb loses the source extraction found before the cue: that is the verb's subject. */
-function withoutRaisedSubject(q: QuotesResult["quotes"][number]): QuotesResult["quotes"][number] {
-  return q.cue && q.source && q.source.end <= q.cue.start && RAISING.test(q.cue.text) ? { ...q, source: null } : q;
-}
-
 /**
  * The speaker a relative pronoun stands for ("Weaver, who came out and endorsed Clinton", "the
  * Illinois Board of Elections, which ruled"): the person or organisation mentioned right before it

@@ -110,3 +110,10 @@ export function receivedBySubject(words: readonly string[]): boolean {
   }
   return false;
 }
+
+/**
+ * Whether a cue opens with a raising verb ("Trump seemed to appreciate ...", "Enthusiasm for
+ * Clinton appears to have plummeted"): its subject is part of what is reported, not a speaker
+ * (PolNeAR's training cues that open so have no source 159 times in 196).
+ */
+export const raisingCue = (cue: string): boolean => /^(?:seem|seems|seemed|appear|appears|appeared)\b/i.test(cue);
