@@ -183,6 +183,22 @@ describe("createEntityTagger", () => {
     expect(createEntityTagger(model, { namedDays: false }).tag("Shoppers lined up for Black Friday sales.").mentions.map((m) => `${m.type}:${m.text}`)).not.toContain("MISC:Black Friday");
   });
 
+  it("tags a word of \"i\" and a capitalised word (\"iPod\", \"iPhone 11\") as a MISC product name", () => {
+    // The tagger left them untagged: CoNLL train and wikigold have no word of that shape.
+    for (const [text, name] of [
+      ["Sales of the iPod doubled last year.", "iPod"],
+      ["Songs bought on iTunes cost 79p.", "iTunes"],
+      ["The new iPhone 11 has two cameras.", "iPhone 11"],
+      ["Schools handed out iPads to pupils.", "iPads"],
+    ] as const) {
+      expect(tagger.tag(text).mentions.filter((m) => m.type === "MISC").map((m) => m.text)).toEqual([name]);
+    }
+    // Other shapes: as before.
+    expect(tagger.tag("The iron ore price fell.").mentions).toEqual([]);
+    expect(tagger.tag("Shares in iOS developers rose.").mentions.map((m) => m.text)).not.toContain("iOS");
+    expect(createEntityTagger(model, { iProducts: false }).tag("Sales of the iPod doubled last year.").mentions.map((m) => m.text)).not.toContain("iPod");
+  });
+
   it("types a weak MISC name that Wikipedia's organisation titles list as an organisation, but not a nationality or a MISC name of CoNLL train", () => {
     // The tagger says MISC at 0.64 for "Taliban"; "American" and "Nasdaq" are listed organisations too (redirects).
     const taliban = tagger.tag("The Taliban seized Kabul in August 2021.").mentions.find((m) => m.text === "Taliban");
