@@ -248,7 +248,7 @@ function iProducts(text: string, tokens: readonly Token[], mentions: EntityMenti
   for (let j = 0; j < tokens.length; j++) {
     const word = tokens[j]!;
     // The test of the first letter alone spares nearly every token the regular expression.
-    if (word.text.charCodeAt(0) !== 105 || !/^i\p{Lu}\p{Ll}+s?$/u.test(word.text) || overlapping(mentions, word.start, word.end).length > 0) continue;
+    if (word.text.charCodeAt(0) !== 105 || !/^i\p{Lu}\p{Ll}+$/u.test(word.text) || overlapping(mentions, word.start, word.end).length > 0) continue;
     const next = tokens[j + 1];
     const end = next && /^\d{1,2}$/.test(next.text) && text.slice(word.end, next.start) === " " ? next.end : word.end;
     mentions.push({ text: text.slice(word.start, end), type: "MISC", start: word.start, end, confidence: 0.9 });
