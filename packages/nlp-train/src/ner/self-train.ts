@@ -102,7 +102,7 @@ export interface AutoNames {
  */
 export function findAutoNames(model: NerModel, articles: readonly string[], options: AutoNameOptions = {}): AutoNames {
   // The output rules that came after the shipped model stay out too (the MISC-or-organisation rule,
-  // "-based" places, person names, named days), so that it retrains byte for byte (see below).
+  // "-based" places, person names, named days, "i" products), so that it retrains byte for byte (see below).
   const tagger = createEntityTagger(model, { values: false, miscOrganisations: false, placeBased: false, personNames: false, namedDays: false, iProducts: false });
   // Per name: its mentions by type, and the confidence behind each type.
   const stats = new Map<string, { votes: number[]; weights: number[]; confidence: number }>();

@@ -187,16 +187,15 @@ function update(l: Learner, feats: Int32Array, base: number, stop: number, dyn: 
  * and of `dyn` summed into `out`, the 17 labels held in locals (a typed-array store per label and
  * feature was most of the decoder's time).
  */
-function sumRows17({ present, rank, values: w }: PackedWeights, feats: Int32Array, base: number, stop: number, dyn: Int32Array, out: Int32Array): void {
+function sumRows17(p: PackedWeights, feats: Int32Array, base: number, stop: number, dyn: Int32Array, out: Int32Array): void {
+  const w = p.values;
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
   let s9 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0, s14 = 0, s15 = 0, s16 = 0;
   const total = stop - base + DYNAMIC_FEATURES;
   for (let k = 0; k < total; k++) {
-    // packedOffset, inlined; a row with no weight (about one look-up in seven on BBC text) is skipped.
-    const r = k < stop - base ? feats[base + k]! : dyn[k - (stop - base)]!;
-    const word = present[r >>> 5]!;
-    if (((word >>> (r & 31)) & 1) === 0) continue;
-    const o = (rank[r >>> 5]! + bitCount(word & ~(-1 << (r & 31)))) * 17;
+    // A row with no weight (about one look-up in seven on BBC text) is skipped.
+    const o = packedOffset(p, k < stop - base ? feats[base + k]! : dyn[k - (stop - base)]!);
+    if (o < 0) continue;
     s0 += w[o]!;
     s1 += w[o + 1]!;
     s2 += w[o + 2]!;

@@ -412,6 +412,7 @@ function modifies(m: Mention, next: Mention | undefined, doc: DocumentMentions):
 }
 
 const RELATIVE = /^(?:who|which)$/i;
+
 /**
  * The speaker a relative pronoun stands for ("Weaver, who came out and endorsed Clinton", "the
  * Illinois Board of Elections, which ruled"): the person or organisation mentioned right before it
