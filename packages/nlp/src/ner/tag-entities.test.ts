@@ -88,6 +88,27 @@ describe("the document step's context typer", () => {
   });
 });
 
+describe("the document step's persons taken for places", () => {
+  const paragraphs = (texts: string[]) => texts.map((text) => ({ text, mentions: tagger.tag(text).mentions }));
+  const shown = (ps: ReturnType<typeof paragraphs>, options: ReconcileOptions) =>
+    reconcileEntities(ps, { aliases: model.aliasGroups, context: { typer: model.typer!, resources: model.resources }, ...options })
+      .flat()
+      .map((m) => `${m.type}:${m.text}`);
+
+  it("makes a place named by a given name and a surname that the article types alone as a person that person", () => {
+    const ps = paragraphs(["Hillary Clinton is swinging hard at Bernie Sanders in the opening round of the debate.", "Sanders said the party had to change."]);
+    // Wikipedia's place titles list "Bernie Sanders", and the tagger takes the list's word.
+    expect(ps[0]!.mentions.map((m) => `${m.type}:${m.text}`)).toContain("LOC:Bernie Sanders");
+    expect(shown(ps, {})).toEqual(["PER:Hillary Clinton", "PER:Bernie Sanders", "PER:Sanders"]);
+    expect(shown(ps, { surnamePersons: false })).toContain("LOC:Bernie Sanders");
+  });
+
+  it("leaves the place when the article writes no person by its last word", () => {
+    const ps = paragraphs(["Hillary Clinton is swinging hard at Bernie Sanders in the opening round of the debate.", "Clinton said the party had to change."]);
+    expect(shown(ps, {})).toContain("LOC:Bernie Sanders");
+  });
+});
+
 describe("the document step's organisation list", () => {
   it("joins two names one space apart that Wikipedia's organisation titles list as one, unless one is MISC", () => {
     const paragraphs = [

@@ -123,6 +123,9 @@ function matchWords(gazetteers: readonly Gazetteer[], words: readonly string[]):
   return { len, exact };
 }
 
+/** Whether the first-name list holds this word (any case). */
+export const isListedFirstName = (gazetteers: readonly Gazetteer[], word: string): boolean => listedIn(gazetteers, [word], FIRST_NAME);
+
 /** Whether one of `sources` lists these words as one name (any case). */
 function listedIn(gazetteers: readonly Gazetteer[], words: readonly string[], sources: readonly number[]): boolean {
   const { len } = matchWords(gazetteers, words);
