@@ -50,9 +50,11 @@ export interface ReconcileOptions {
    */
   facilities?: boolean;
   /**
-   * Whether a place name of a given name and a surname that the article types alone as a person is
-   * that person (default true; see personsTakenForPlaces). It reads the first-name list, so it runs
-   * only with `context`.
+   * Whether, after the context typer, the article's persons keep their names: a place name of a
+   * given name and a surname that the article types alone as a person is that person, and a one-word
+   * name that ends a person's full name is that person (default true; see personsTakenForPlaces and
+   * surnamesOfPersons). It reads the first-name list and corrects the typer, so it runs only with
+   * `context`.
    */
   surnamePersons?: boolean;
   /** Whether an acronym the document defines in brackets after a name takes its type everywhere (default true; see definedAcronyms). */
@@ -337,7 +339,9 @@ function argmax(votes: Float64Array): number {
  *   or organisation name right before a lower-case airport, hospital, prison or stadium ("Walter
  *   Reed hospital", see namesFacility);
  * - with `context`, a place name of a given name and a surname that the article types alone as a
- *   person is that person ("Bernie Sanders" beside "Sanders", see personsTakenForPlaces).
+ *   person is that person ("Bernie Sanders" beside "Sanders", see personsTakenForPlaces), and then a
+ *   one-word name that ends a person's full name is that person, whatever the typer made of it
+ *   ("Trump" beside "Donald Trump", see surnamesOfPersons).
  * Values (DATE, MONEY, ...) pass through untouched. Returns each paragraph's final mentions in
  * text order, offsets into that paragraph's text.
  */
@@ -351,7 +355,45 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
   const streets = options.streetNames !== false;
   const facilities = options.facilities !== false;
   const placed = typed.map((ms, i) => ms.map((m): EntityMention => ((streets && isStreetName(m)) || (facilities && namesFacility(m, paragraphs[i]!.text)) ? { ...m, type: "LOC" } : m)));
-  return context && options.surnamePersons !== false ? personsTakenForPlaces(placed, context.resources.gazetteers) : placed;
+  if (!context) return placed;
+  return options.surnamePersons === false ? placed : surnamesOfPersons(personsTakenForPlaces(placed, context.resources.gazetteers));
+}
+
+/**
+ * The rules give a surname alone the type of the person whose full name ends with it ("Trump" after
+ * "Donald Trump"), but the context typer, which runs after them, types each name from the words
+ * around it and its lists: "Trump" leads organisation titles ("Trump Organization"). Over PolNeAR's
+ * training articles, which write "Donald Trump" as a person, 770 of the 3,769 mentions of "Trump"
+ * came out ORG, LOC or MISC, against 88 with the rules alone. So after the typer a one-word name that ends a person's name of
+ * two words or more in the article, and starts no other name of two words or more there ("Trump
+ * Tower"), is that person. Dev 0.9384 -> 0.9408 (36 error lines fewer, none more: MaliVai
+ * Washington, Neil Jordan and a Holland typed LOC); over the 2,733 BBC and PolNeAR articles 876
+ * mentions become persons, "Trump" 634, "Bush" 58, "Sanders" 49, and about 25 wrongly, where the
+ * full name was no person ("Reagan Democrats", "Hillary PAC") or not the one meant ("Roy Disney"
+ * makes the firm a person). Weighing the full name's confidence (0.65 or more) would drop most of
+ * those and three times as many right ones ("Sanders", "Obama"), and leaves dev as it is.
+ */
+function surnamesOfPersons(mentions: EntityMention[][]): EntityMention[][] {
+  const full = new Map<string, Set<string>>();
+  const note = (word: string, type: string) => {
+    const set = full.get(word) ?? new Set<string>();
+    set.add(type);
+    full.set(word, set);
+  };
+  for (const ms of mentions)
+    for (const m of ms) {
+      if (!TYPE_INDEX.has(m.type)) continue;
+      const words = m.text.split(" ");
+      if (words.length < 2) continue;
+      if (m.type === "PER") note(words[words.length - 1]!, "PER");
+      else if (isCapitalised(words[1]!)) note(words[0]!, m.type);
+    }
+  const isPerson = (m: EntityMention): boolean => {
+    if (m.type === "PER" || !TYPE_INDEX.has(m.type) || m.text.includes(" ")) return false;
+    const types = full.get(m.text);
+    return types !== undefined && types.size === 1 && types.has("PER");
+  };
+  return mentions.map((ms) => ms.map((m) => (isPerson(m) ? { ...m, type: "PER" as const } : m)));
 }
 
 /**

@@ -88,7 +88,7 @@ describe("the document step's context typer", () => {
   });
 });
 
-describe("the document step's persons taken for places", () => {
+describe("the document step's persons after the context typer", () => {
   const paragraphs = (texts: string[]) => texts.map((text) => ({ text, mentions: tagger.tag(text).mentions }));
   const shown = (ps: ReturnType<typeof paragraphs>, options: ReconcileOptions) =>
     reconcileEntities(ps, { aliases: model.aliasGroups, context: { typer: model.typer!, resources: model.resources }, ...options })
@@ -101,6 +101,17 @@ describe("the document step's persons taken for places", () => {
     expect(ps[0]!.mentions.map((m) => `${m.type}:${m.text}`)).toContain("LOC:Bernie Sanders");
     expect(shown(ps, {})).toEqual(["PER:Hillary Clinton", "PER:Bernie Sanders", "PER:Sanders"]);
     expect(shown(ps, { surnamePersons: false })).toContain("LOC:Bernie Sanders");
+  });
+
+  it("gives a surname alone its person's type back where the typer took it for an organisation", () => {
+    const texts = ["Donald Trump won the New Hampshire primary on Tuesday.", "The Trump campaign raised more money than any rival.", "Trump said the result showed voters wanted change."];
+    const trump = (ps: ReturnType<typeof paragraphs>, options: ReconcileOptions) => shown(ps, options).filter((m) => m.endsWith(":Trump"));
+    // "Trump" leads organisation titles ("Trump Organization"), and the typer reads it so.
+    expect(trump(paragraphs(texts), { surnamePersons: false })).toEqual(["ORG:Trump", "ORG:Trump"]);
+    expect(trump(paragraphs(texts), {})).toEqual(["PER:Trump", "PER:Trump"]);
+    // Where the article also writes a name that starts with it, the surname is left to the typer.
+    const tower = [texts[0]!, "The Trump campaign raised more money than any rival at Trump Tower.", texts[2]!];
+    expect(trump(paragraphs(tower), {})).toEqual(["ORG:Trump", "ORG:Trump"]);
   });
 
   it("leaves the place when the article writes no person by its last word", () => {
