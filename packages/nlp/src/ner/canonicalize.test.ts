@@ -35,6 +35,20 @@ describe("canonicalizeEntities", () => {
     expect(entities.map((e) => [e.name, e.type, e.mentions.length])).toEqual([["Islamic State", "ORG", 3]]);
   });
 
+  it("leaves a news agency in a dateline's brackets out of the place, and joins it to its name", () => {
+    const entities = canonicalizeEntities([
+      paragraph(0, "WASHINGTON (AP) — The Senate voted.", [["WASHINGTON", "LOC"], ["AP", "ORG"], ["Senate", "ORG"]]),
+      paragraph(1, "The Associated Press reported the vote.", [["The Associated Press", "ORG"]]),
+      paragraph(2, "The United Arab Emirates (UAE) agreed.", [["United Arab Emirates", "LOC"], ["UAE", "ORG"]]),
+    ]);
+    expect(entities.map((e) => [e.type, e.name, e.mentions.map((m) => m.text)])).toEqual([
+      ["LOC", "WASHINGTON", ["WASHINGTON"]],
+      ["ORG", "Senate", ["Senate"]],
+      ["ORG", "The Associated Press", ["AP", "The Associated Press"]],
+      ["LOC", "United Arab Emirates", ["United Arab Emirates", "UAE"]],
+    ]);
+  });
+
   it("merges an acronym whose letters spell the long form's initials", () => {
     const entities = canonicalizeEntities([
       paragraph(0, "The Islamic State of Iraq and Syria claimed it; ISIS said so.", [
