@@ -364,9 +364,9 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
  * "Donald Trump"), but the context typer, which runs after them, types each name from the words
  * around it and its lists: "Trump" leads organisation titles ("Trump Organization"). Over PolNeAR's
  * training articles, which write "Donald Trump" as a person, 770 of the 3,769 mentions of "Trump"
- * came out ORG, LOC or MISC, against 88 with the rules alone. So after the typer a one-word name that ends a person's name of
- * two words or more in the article, and starts no other name of two words or more there ("Trump
- * Tower"), is that person. Dev 0.9384 -> 0.9408 (36 error lines fewer, none more: MaliVai
+ * came out ORG, LOC or MISC, against 88 with the rules alone. So after the typer a one-word name
+ * that ends a person's name of two words or more in the article, and starts no other name of two
+ * words or more there ("Trump Tower"), is that person. Dev 0.9384 -> 0.9408 (36 error lines fewer, none more: MaliVai
  * Washington, Neil Jordan and a Holland typed LOC); over the 2,733 BBC and PolNeAR articles 876
  * mentions become persons, "Trump" 634, "Bush" 58, "Sanders" 49, and about 25 wrongly, where the
  * full name was no person ("Reagan Democrats", "Hillary PAC") or not the one meant ("Roy Disney"
