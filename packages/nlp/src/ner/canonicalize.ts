@@ -91,9 +91,9 @@ function isPartOf(short: readonly string[], long: readonly string[], type: Entit
  * ("ISIS"), or whatever form it directly follows in brackets ("Islamic State (IS)", when paragraph
  * text is given), unless that form is a place whose initials it does not spell ("WASHINGTON (AP)
  * —": over the 2,733 BBC and PolNeAR articles 33 documents had merged a news agency, or the acronym
- * of an organisation the tagger cut down to its place, into a place). A short form that fits two different entities stays on its own. The canonical
- * name is the fullest form; ids are stable across documents (entityId). Value types (DATE, ...)
- * are left out.
+ * of an organisation the tagger cut down to its place, into a place). A short form that fits two
+ * different entities stays on its own. The canonical name is the fullest form; ids are stable
+ * across documents (entityId). Value types (DATE, ...) are left out.
  */
 export function canonicalizeEntities(paragraphs: ParagraphEntities[]): CanonicalEntity[] {
   const forms = new Map<string, Form>();

@@ -366,12 +366,13 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
  * training articles, which write "Donald Trump" as a person, 770 of the 3,769 mentions of "Trump"
  * came out ORG, LOC or MISC, against 88 with the rules alone. So after the typer a one-word name
  * that ends a person's name of two words or more in the article, and starts no other name of two
- * words or more there ("Trump Tower"), is that person. Dev 0.9384 -> 0.9408 (36 error lines fewer, none more: MaliVai
- * Washington, Neil Jordan and a Holland typed LOC); over the 2,733 BBC and PolNeAR articles 876
- * mentions become persons, "Trump" 634, "Bush" 58, "Sanders" 49, and about 25 wrongly, where the
- * full name was no person ("Reagan Democrats", "Hillary PAC") or not the one meant ("Roy Disney"
- * makes the firm a person). Weighing the full name's confidence (0.65 or more) would drop most of
- * those and three times as many right ones ("Sanders", "Obama"), and leaves dev as it is.
+ * words or more there ("Trump Tower"), is that person. Dev 0.9384 -> 0.9408 (36 error lines fewer,
+ * none more: MaliVai Washington, Neil Jordan and a Holland typed LOC); over the 2,733 BBC and
+ * PolNeAR articles 876 mentions become persons, "Trump" 634, "Bush" 58, "Sanders" 49, and about 25
+ * wrongly, where the full name was no person ("Reagan Democrats", "Hillary PAC") or not the one
+ * meant ("Roy Disney" makes the firm a person). Weighing the full name's confidence (0.65 or more)
+ * would drop most of those and three times as many right ones ("Sanders", "Obama"), and leaves dev
+ * as it is.
  */
 function surnamesOfPersons(mentions: EntityMention[][]): EntityMention[][] {
   const full = new Map<string, Set<string>>();
@@ -400,9 +401,9 @@ function surnamesOfPersons(mentions: EntityMention[][]): EntityMention[][] {
  * "Bernie Sanders" is a place to the tagger in every sentence (Wikipedia's place titles list the
  * name, and the tagger weighs that list heavily), while "Sanders" alone is a person. A place name of
  * two or three words whose first word the first-name list holds and whose last word the article
- * types alone as a person is that person. Over the 2,733 BBC and PolNeAR articles it
- * retypes 73 mentions of 4 names, each a person: Bernie Sanders 64, Clint Eastwood 7, Wolf Blitzer,
- * Warren Beatty. Organisation names are left alone: the same test on them changes names that are
+ * types alone as a person is that person. Over the 2,733 BBC and PolNeAR articles it retypes 73
+ * mentions of 4 names, each a person: Bernie Sanders 64, Clint Eastwood 7, Wolf Blitzer, Warren
+ * Beatty. Organisation names are left alone: the same test on them changes names that are
  * firms or no one name ("Arthur Andersen", "Johnson & Johnson", "AG Lynch"; EXPERIMENTS.md, "People
  * in the organisation list").
  */
