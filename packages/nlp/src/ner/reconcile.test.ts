@@ -17,6 +17,12 @@ function para(text: string, tagged: Array<[string, string, number?]>): { text: s
 const shown = (result: EntityMention[][]) => result.map((ms) => ms.map((m) => `${m.type}:${m.text}`));
 
 describe("reconcileEntities", () => {
+  it("makes a mention that starts with a peer's title a person, but not an office", () => {
+    const paragraphs = [para("Lord Goldsmith advised the Lord Chancellor on Monday.", [["ORG", "Lord Goldsmith", 0.6], ["ORG", "Lord Chancellor", 0.6]])];
+    expect(shown(reconcileEntities(paragraphs))).toEqual([["PER:Lord Goldsmith", "ORG:Lord Chancellor"]]);
+    expect(shown(reconcileEntities(paragraphs, { honorifics: false }))).toEqual([["ORG:Lord Goldsmith", "ORG:Lord Chancellor"]]);
+  });
+
   it("joins a person's name the tagger split at a name particle", () => {
     const result = reconcileEntities([para("The chief Abu Bakr al-Baghdadi fled.", [["PER", "Abu Bakr"], ["LOC", "al-Baghdadi", 0.6]])]);
     expect(shown(result)).toEqual([["PER:Abu Bakr al-Baghdadi"]]);
