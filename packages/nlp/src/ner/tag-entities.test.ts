@@ -115,6 +115,13 @@ describe("the document step's persons after the context typer", () => {
     expect(trump(tower, {})).not.toEqual(["PER:Trump", "PER:Trump"]);
   });
 
+  it("splits a party word off the politician's name after it", () => {
+    const ps = paragraphs(["The debate between Republican Donald Trump and Democrat Hillary Clinton drew 84 million viewers."]);
+    const names = shown(ps, {});
+    expect(names).toEqual(expect.arrayContaining(["PER:Hillary Clinton", "PER:Donald Trump"]));
+    expect(names.some((n) => n.includes("Democrat Hillary"))).toBe(false);
+  });
+
   it("leaves the place when the article writes no person by its last word", () => {
     const ps = paragraphs(["Hillary Clinton is swinging hard at Bernie Sanders in the opening round of the debate.", "Clinton said the party had to change."]);
     expect(shown(ps, {})).toContain("LOC:Bernie Sanders");
