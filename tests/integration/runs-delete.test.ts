@@ -149,9 +149,12 @@ function deletesWithTheCli(open: () => Promise<{ ctx: CliContext; env: NodeJS.Pr
     const { store } = ctx;
     const cli = startCli(["run", "--run-id", "watched", "--wait", "-"], env);
     cli.stdin.end(`${JSON.stringify({ id: "watched-doc", title: "Watched", text: "The river rose overnight." })}\n`);
-    // No worker runs: once its producer is done, the run waits and `--wait` watches it.
-    for (let i = 0; (await store.getRun("watched"))?.status !== "running"; i++) {
-      expect(i, "the producer enqueues its document").toBeLessThan(600);
+    // No worker runs: once its producer is done, the run waits and `--wait` watches it. The
+    // deletion starts once the watch has printed its first progress line: on a loaded machine the
+    // run was running before the watch's first poll, which then saw the deletion first (a CI run
+    // with both cores busy printed no progress line).
+    for (let i = 0; (await store.getRun("watched"))?.status !== "running" || !/^0% {2}docs 0\/1 /m.test(cli.stderr()); i++) {
+      expect(i, "the producer enqueues its document and the watch prints its progress").toBeLessThan(600);
       await new Promise((r) => setTimeout(r, 50));
     }
     // The deletion's first step, then time for the watch's polls (every 250 ms) to see it, then

@@ -10,7 +10,7 @@ export interface CliResult {
   stderr: string;
 }
 
-function spawnCli(args: string[], env: NodeJS.ProcessEnv, stdin: "ignore" | "pipe", timeoutMs: number): { stdin: Writable | null; exited: Promise<CliResult> } {
+function spawnCli(args: string[], env: NodeJS.ProcessEnv, stdin: "ignore" | "pipe", timeoutMs: number): { stdin: Writable | null; stderr: () => string; exited: Promise<CliResult> } {
   const child = spawn(process.execPath, [join(REPO_ROOT, "scripts/newsflow.mjs"), ...args], { env, stdio: [stdin, "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
@@ -23,7 +23,7 @@ function spawnCli(args: string[], env: NodeJS.ProcessEnv, stdin: "ignore" | "pip
       resolve({ code, stdout, stderr });
     });
   });
-  return { stdin: child.stdin, exited };
+  return { stdin: child.stdin, stderr: () => stderr, exited };
 }
 
 /** Run the real `newsflow` CLI as a child process; resolves with its exit code and output. */
@@ -31,8 +31,11 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_0
   return spawnCli(args, env, "ignore", timeoutMs).exited;
 }
 
-/** Start the real `newsflow` CLI with a stdin the test writes and ends; `exited` as {@link runCli}. */
-export function startCli(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000): { stdin: Writable; exited: Promise<CliResult> } {
-  const { stdin, exited } = spawnCli(args, env, "pipe", timeoutMs);
-  return { stdin: stdin!, exited };
+/**
+ * Start the real `newsflow` CLI with a stdin the test writes and ends; `exited` as {@link runCli},
+ * `stderr()` what it has written to stderr so far (for a test that waits for a line).
+ */
+export function startCli(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000): { stdin: Writable; stderr: () => string; exited: Promise<CliResult> } {
+  const { stdin, stderr, exited } = spawnCli(args, env, "pipe", timeoutMs);
+  return { stdin: stdin!, stderr, exited };
 }
