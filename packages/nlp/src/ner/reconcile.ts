@@ -27,8 +27,8 @@ export interface ReconcileOptions {
    */
   aliases?: readonly (readonly string[])[];
   /**
-   * Whether a name after an honorific is a person's (default true; see markHonorifics). Self-training
-   * turns it off: in the mined name lists it moved no figure beyond a seed's spread (`packages/nlp/README.md`).
+   * Whether a name after an honorific, or one that starts with a peer's title, is a person's
+   * (default true; see markHonorifics). Self-training turns it off: in the mined name lists it moved no figure beyond a seed's spread (`packages/nlp/README.md`).
    */
   honorifics?: boolean;
   /**
@@ -354,7 +354,8 @@ function argmax(votes: Float64Array): number {
  * - a person name split in two ("Abu Bakr" + "al-Baghdadi") becomes one mention, and a person
  *   followed by a particle-joined surname takes it in ("Abu Bakr" al-Baghdadi);
  * - with `context`, two names that the organisation list writes as one become that organisation
- *   ("Wall Street" + "Journal", see joinListedOrganisations);
+ *   ("Wall Street" + "Journal", see joinListedOrganisations), and a party word is split off the
+ *   politician's name after it ("Democrat" + "Hillary Clinton", see splitPartyLabels);
  * - the same name gets one type across the document (the type with the most confidence behind
  *   it; spellings that differ only in case, spaces or hyphens count as one name, and the names
  *   of one alias group (`options.aliases`: ISIS, Daesh) vote for each other at half weight; a mention of
@@ -370,7 +371,8 @@ function argmax(votes: Float64Array): number {
  * - in a headline (the title, or a title-cased one-sentence paragraph) a mention the body does
  *   not tag is dropped when the body writes one of its words in lower case ("Shows", "Flee"):
  *   title case capitalises every word, so capitals say nothing there.
- * - a name right after an honorific is a person's, and holds that type ("Mr. Trump", see markHonorifics);
+ * - a name right after an honorific, or a mention that starts with a peer's title, is a person's,
+ *   and holds that type ("Mr. Trump", "Lord Goldsmith", see markHonorifics);
  * - a "person" before a role noun and a person is an organisation ("Lib Dem leader Charles Kennedy",
  *   see unmarkRoleHolders);
  * - a "person" with a digit in its name is a thing (MISC): "KC-10 Extender"; so is a name written
