@@ -405,6 +405,26 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
 }
 
 /**
+ * The types that names of two words or more give the one word that is their short form: a person's
+ * name its last word (a surname alone), any other name its first when a capitalised word follows
+ * ("Mercantile" of "Mercantile Bancorp Inc."). Types are ENTITY_TYPES indices (PER is 0).
+ */
+function shortFormTypes(names: readonly { words: readonly string[]; type: number }[]): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  const note = (word: string, type: number) => {
+    const set = out.get(word) ?? new Set<number>();
+    set.add(type);
+    out.set(word, set);
+  };
+  for (const { words, type } of names) {
+    if (words.length < 2) continue;
+    if (type === 0) note(words[words.length - 1]!, 0);
+    else if (isCapitalised(words[1]!)) note(words[0]!, type);
+  }
+  return out;
+}
+
+/**
  * The rules give a surname alone the type of the person whose full name ends with it ("Trump" after
  * "Donald Trump"), but the context typer, which runs after them, types each name from the words
  * around it and its lists: "Trump" leads organisation titles ("Trump Organization"). Over PolNeAR's
@@ -420,24 +440,12 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
  * as it is.
  */
 function surnamesOfPersons(mentions: EntityMention[][]): EntityMention[][] {
-  const full = new Map<string, Set<string>>();
-  const note = (word: string, type: string) => {
-    const set = full.get(word) ?? new Set<string>();
-    set.add(type);
-    full.set(word, set);
-  };
-  for (const ms of mentions)
-    for (const m of ms) {
-      if (!TYPE_INDEX.has(m.type)) continue;
-      const words = m.text.split(" ");
-      if (words.length < 2) continue;
-      if (m.type === "PER") note(words[words.length - 1]!, "PER");
-      else if (isCapitalised(words[1]!)) note(words[0]!, m.type);
-    }
+  const named = mentions.flat().filter((m) => TYPE_INDEX.has(m.type));
+  const full = shortFormTypes(named.map((m) => ({ words: m.text.split(" "), type: TYPE_INDEX.get(m.type)! })));
   const isPerson = (m: EntityMention): boolean => {
     if (m.type === "PER" || !TYPE_INDEX.has(m.type) || m.text.includes(" ")) return false;
     const types = full.get(m.text);
-    return types !== undefined && types.size === 1 && types.has("PER");
+    return types !== undefined && types.size === 1 && types.has(0);
   };
   return mentions.map((ms) => ms.map((m) => (isPerson(m) ? { ...m, type: "PER" as const } : m)));
 }
@@ -527,18 +535,7 @@ function reconcileByRules(paras: readonly Para[], options: ReconcileOptions): En
   // A short form takes the type of the one full form it abbreviates: a surname alone that of the
   // person whose name ends with it; a first word taken for a person, that of the organisation or
   // place whose name starts with it ("Mercantile" after "Mercantile Bancorp Inc.").
-  const fullTypes = new Map<string, Set<number>>();
-  const note = (word: string, type: number) => {
-    const set = fullTypes.get(word) ?? new Set<number>();
-    set.add(type);
-    fullTypes.set(word, set);
-  };
-  for (const [key, f] of forms) {
-    if (f.tokens.length < 2) continue;
-    const type = types.get(key)!;
-    if (type === 0) note(f.tokens[f.tokens.length - 1]!, 0);
-    else if (isCapitalised(f.tokens[1]!)) note(f.tokens[0]!, type);
-  }
+  const fullTypes = shortFormTypes([...forms].map(([key, f]) => ({ words: f.tokens, type: types.get(key)! })));
   for (const [key, f] of forms) {
     const full = f.tokens.length === 1 ? fullTypes.get(f.tokens[0]!) : undefined;
     if (full === undefined || full.size !== 1) continue;

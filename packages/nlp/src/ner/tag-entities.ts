@@ -101,7 +101,7 @@ function personWithParticle(model: NerModel, s: LabelSpan, words: readonly strin
   if (!words.slice(1, -1).some((w) => INNER_PARTICLE.test(w)) || !/^\p{Lu}/u.test(words[words.length - 1]!)) return false;
   // "Le Roi de Lahore" (an opera): an article first is no given name, though the list holds "Le".
   if (INNER_PARTICLE.test(words[0]!.toLowerCase()) || /^(?:el|al|les|los|las|the)$/i.test(words[0]!)) return false;
-  return listedIn(model.resources.gazetteers, words.slice(0, 1), FIRST_NAME);
+  return isListedFirstName(model.resources.gazetteers, words[0]!);
 }
 
 /**
@@ -279,7 +279,7 @@ function doubleBarrelled(model: NerModel, text: string, tokens: readonly Token[]
     if (!/^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(surname.text) || text.slice(first.end, surname.start) !== " ") continue;
     const k = mentions.findIndex((m) => m.start === first.start && m.end === first.end);
     if (k < 0 || overlapping(mentions, surname.start, surname.end).length > 0) continue;
-    if (!listedIn(model.resources.gazetteers, [first.text], FIRST_NAME)) continue;
+    if (!isListedFirstName(model.resources.gazetteers, first.text)) continue;
     // One part of it a known surname ("Ocasio-Cortez", "Zeta-Jones"; not "Maryland Wal-Marts"), and
     // neither part a word our texts write in lower case more often than not ("Foster Long-Term").
     const parts = surname.text.split("-");
