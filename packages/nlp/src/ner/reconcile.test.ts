@@ -111,6 +111,27 @@ describe("reconcileEntities", () => {
     expect(shown(kept)).toEqual([["PER:Kennedy", "PER:Ted Sorensen"], ["PER:Tony Blair", "PER:Charles Kennedy"], ["ORG:Villa", "PER:Doug Ellis"]]);
   });
 
+  it("joins an organisation's head noun with the name the tagger cut off after of, for or on", () => {
+    const cut = [
+      para("The Commission for Racial Equality wrote to the House Select Committee on Benghazi.", [["ORG", "Commission"], ["ORG", "Racial Equality"], ["ORG", "House Select Committee"], ["LOC", "Benghazi"]]),
+      para("He called the U.S. Attorney's Office for the Western District of New York.", [["ORG", "U.S. Attorney's Office"], ["LOC", "Western District"], ["LOC", "New York"]]),
+    ];
+    expect(shown(reconcileEntities(cut))).toEqual([["ORG:Commission for Racial Equality", "ORG:House Select Committee on Benghazi"], ["ORG:U.S. Attorney's Office for the Western District of New York"]]);
+    expect(shown(reconcileEntities(cut, { organisationNames: false }))).toEqual([
+      ["ORG:Commission", "ORG:Racial Equality", "ORG:House Select Committee", "LOC:Benghazi"],
+      ["ORG:U.S. Attorney's Office", "LOC:Western District", "LOC:New York"],
+    ]);
+    // No head noun, a university "on" a place, a court "for" a circuit, a person after "of", a sentence between: two names.
+    const kept = reconcileEntities([
+      para("Fans of Chelsea for Europe met Hofstra University on Long Island.", [["ORG", "Chelsea"], ["LOC", "Europe"], ["ORG", "Hofstra University"], ["LOC", "Long Island"]]),
+      para("The U.S. Court of Appeals for the Ninth Circuit heard the Party of Jane Doe.", [["ORG", "U.S. Court of Appeals"], ["ORG", "Ninth Circuit"], ["ORG", "Party"], ["PER", "Jane Doe"]]),
+    ]);
+    expect(shown(kept)).toEqual([
+      ["ORG:Chelsea", "LOC:Europe", "ORG:Hofstra University", "LOC:Long Island"],
+      ["ORG:U.S. Court of Appeals", "ORG:Ninth Circuit", "ORG:Party", "PER:Jane Doe"],
+    ]);
+  });
+
   it("types an organisation or MISC name ending in Street, Square or Bridge a place", () => {
     const result = reconcileEntities([
       para("Downing Street said the talks went well.", [["ORG", "Downing Street", 0.8]]),

@@ -57,6 +57,12 @@ export interface ReconcileOptions {
    * `context`.
    */
   surnamePersons?: boolean;
+  /**
+   * Whether an organisation whose name ends in an organisation's head noun takes in the name after
+   * "of", "for" or "on" that the tagger cut off ("Commission" + "for" + "Africa"; default true; see
+   * joinOrganisationNames). Self-training turns it off, as it does roleHolders.
+   */
+  organisationNames?: boolean;
   /** Whether an acronym the document defines in brackets after a name takes its type everywhere (default true; see definedAcronyms). */
   acronyms?: boolean;
   /**
@@ -209,6 +215,67 @@ function joinListedOrganisations(p: Para, gazetteers: readonly Gazetteer[]): voi
   p.spans = out;
 }
 
+/**
+ * Last words of organisations' names that a name after "of" or "for" completes ("Bank of England",
+ * "Commission for Racial Equality"). CoNLL train writes 81 such names as one organisation and cuts
+ * 3 ("U.S. Court of Appeals" + "for the Ninth Circuit" twice, so no court takes "for" here).
+ */
+const ORG_NAME_HEADS = new Set([
+  "Academy", "Agency", "Alliance", "Assembly", "Association", "Authority", "Bank", "Board", "Bureau", "Center", "Centre", "Chamber",
+  "Church", "Club", "Coalition", "College", "Commission", "Committee", "Conference", "Congress", "Corporation", "Council", "Court",
+  "Department", "Federation", "Forum", "Foundation", "Front", "Fund", "Institute", "Institution", "League", "Library", "Ministry",
+  "Movement", "Museum", "Office", "Organisation", "Organization", "Party", "School", "Society", "Subcommittee", "Summit", "Trust",
+  "Union", "University",
+]);
+/** Heads that a name after "on" completes ("Senate Committee on Homeland Security", "Council on Foreign Relations"). */
+const ON_HEADS = new Set(["Commission", "Committee", "Conference", "Council", "Subcommittee", "Summit"]);
+
+/**
+ * Joins an organisation whose name ends in a head noun (ORG_NAME_HEADS) with the organisation,
+ * place or MISC name right after it and "of", "for" or "on" (with or without "the"), which the
+ * tagger cut off: "Commission" + "for" + "Africa", "American Civil Liberties Union" + "of" +
+ * "Ohio", "House Select Committee" + "on" + "Benghazi". The joined name is an organisation at the
+ * lower confidence of the two, and it goes on joining through "of" ("Office for the Western
+ * District" + "of" + "New York"). A court takes no name after "for" (CoNLL cuts "for the Ninth
+ * Circuit"), and only committees, commissions, councils, conferences and summits take one after "on"
+ * ("Hofstra University on Long Island" stays two names).
+ */
+function joinOrganisationNames(p: Para): void {
+  const out: Span[] = [];
+  // Whether the last span of `out` is a name joined here: it goes on joining through "of".
+  let joined = false;
+  for (const s of p.spans) {
+    const last = out[out.length - 1];
+    if (last !== undefined && (last.type === ORG || joined) && s.type !== 0 && joinsAfter(p, last, s, joined)) {
+      out[out.length - 1] = { start: last.start, end: s.end, type: ORG, confidence: Math.min(last.confidence, s.confidence) };
+      joined = true;
+      continue;
+    }
+    out.push(s);
+    joined = false;
+  }
+  p.spans = out;
+}
+
+/** Whether `next` follows `org` after "of", "for" or "on" (and "the") that its head noun takes, or after "of" when `joined`: see joinOrganisationNames. */
+function joinsAfter(p: Para, org: Span, next: Span, joined: boolean): boolean {
+  let i = org.end;
+  const word = p.tokens[i]?.text;
+  const head = p.tokens[org.end - 1]!.text;
+  const takes = joined
+    ? word === "of"
+    : word === "of"
+      ? ORG_NAME_HEADS.has(head)
+      : word === "for"
+        ? ORG_NAME_HEADS.has(head) && head !== "Court"
+        : word === "on" && ON_HEADS.has(head);
+  if (!takes) return false;
+  if (p.tokens[i + 1]?.text === "the") i++;
+  if (next.start !== i + 1 || p.initial[next.start]) return false;
+  for (let k = org.end - 1; k < next.start; k++) if (!spaced(p, k)) return false;
+  return true;
+}
+
 /** How many untagged words after a mention may complete a listed organisation. */
 const LISTED_TAIL = 2;
 
@@ -356,6 +423,8 @@ function argmax(votes: Float64Array): number {
  * - with `context`, two names that the organisation list writes as one become that organisation
  *   ("Wall Street" + "Journal", see joinListedOrganisations), and a party word is split off the
  *   politician's name after it ("Democrat" + "Hillary Clinton", see splitPartyLabels);
+ * - an organisation whose name ends in a head noun takes in the name the tagger cut off after "of",
+ *   "for" or "on" ("Commission" + "for" + "Racial Equality", see joinOrganisationNames);
  * - the same name gets one type across the document (the type with the most confidence behind
  *   it; spellings that differ only in case, spaces or hyphens count as one name, and the names
  *   of one alias group (`options.aliases`: ISIS, Daesh) vote for each other at half weight; a mention of
@@ -483,6 +552,7 @@ function reconcileByRules(paras: readonly Para[], options: ReconcileOptions): En
     mergeSplitNames(p);
     if (gazetteers) joinListedOrganisations(p, gazetteers);
     if (gazetteers) splitPartyLabels(p, gazetteers);
+    if (options.organisationNames !== false) joinOrganisationNames(p);
     if (options.honorifics !== false) markHonorifics(p);
     if (options.roleHolders !== false) unmarkRoleHolders(p);
   }
