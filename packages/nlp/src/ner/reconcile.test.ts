@@ -111,6 +111,18 @@ describe("reconcileEntities", () => {
     expect(shown(kept)).toEqual([["PER:Kennedy", "PER:Ted Sorensen"], ["PER:Tony Blair", "PER:Charles Kennedy"], ["ORG:Villa", "PER:Doug Ellis"]]);
   });
 
+  it("joins two organisations one space apart, but not two MISC names nor across a comma or sentence", () => {
+    const paragraphs = [
+      para("He told NBC News that Qaeda-linked Islamic fighters had left.", [["ORG", "NBC"], ["ORG", "News"], ["MISC", "Qaeda-linked"], ["MISC", "Islamic"]]),
+      para("It hurt Apple, Google and the Senate. News came later.", [["ORG", "Apple"], ["ORG", "Google"], ["ORG", "Senate"], ["ORG", "News"]]),
+    ];
+    expect(shown(reconcileEntities(paragraphs))).toEqual([
+      ["ORG:NBC News", "MISC:Qaeda-linked", "MISC:Islamic"],
+      ["ORG:Apple", "ORG:Google", "ORG:Senate", "ORG:News"],
+    ]);
+    expect(shown(reconcileEntities(paragraphs, { organisationNames: false }))[0]).toEqual(["ORG:NBC", "ORG:News", "MISC:Qaeda-linked", "MISC:Islamic"]);
+  });
+
   it("joins an organisation's head noun with the name the tagger cut off after of, for or on", () => {
     const cut = [
       para("The Commission for Racial Equality wrote to the House Select Committee on Benghazi.", [["ORG", "Commission"], ["ORG", "Racial Equality"], ["ORG", "House Select Committee"], ["LOC", "Benghazi"]]),
