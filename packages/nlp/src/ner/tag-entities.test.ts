@@ -122,6 +122,12 @@ describe("the document step's persons after the context typer", () => {
     expect(names.some((n) => n.includes("Democrat Hillary"))).toBe(false);
   });
 
+  it("splits a party word with of and a place into the two names", () => {
+    const ps = paragraphs(["Senator Patrick Leahy, Democrat of Vermont, said the bill would fail."]);
+    expect(ps[0]!.mentions.map((m) => `${m.type}:${m.text}`)).toContain("ORG:Democrat of Vermont");
+    expect(shown(ps, {})).toEqual(["PER:Patrick Leahy", "MISC:Democrat", "LOC:Vermont"]);
+  });
+
   it("leaves the place when the article writes no person by its last word", () => {
     const ps = paragraphs(["Hillary Clinton is swinging hard at Bernie Sanders in the opening round of the debate.", "Clinton said the party had to change."]);
     expect(shown(ps, {})).toContain("LOC:Bernie Sanders");
