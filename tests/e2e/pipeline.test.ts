@@ -91,6 +91,8 @@ describe("the pipeline on a real Redis with real worker processes", () => {
       "Croft | ",
     ]);
     expect(doc.result.entities.length).toBeGreaterThan(0);
+    // The names of one alias group that the NER model mined are one canonical entity.
+    expect(doc.result.entities).toContainEqual(expect.objectContaining({ name: "Islamic State", type: "ORG", aliases: expect.arrayContaining(["ISIS", "Daesh"]) }));
     const found = await get("/api/entities?q=abadi");
     expect(found.entities).toContainEqual(expect.objectContaining({ name: "Haider al-Abadi", type: "PER" }));
     const entity = await get(`/api/entities/${found.entities[0].id}`);

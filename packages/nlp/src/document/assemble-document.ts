@@ -32,7 +32,8 @@ export interface AssembledDocument {
 
 /**
  * A document's entities as the document step settles them: the paragraphs' mentions reconciled over
- * the whole article (`reconcileEntities`), then merged into canonical entities. A paragraph whose
+ * the whole article (`reconcileEntities`), then merged into canonical entities (the names of one of
+ * `options.aliases`' groups into one). A paragraph whose
  * entities task left no result stays null. `eval quotes` resolves speakers from these too.
  */
 export function documentEntities(
@@ -46,7 +47,10 @@ export function documentEntities(
     { title: options.title ?? null, aliases: options.aliases ?? [], context: options.context ?? null },
   );
   const final = paragraphs.map((_, i) => (entities[i] ? { mentions: mentions[i]! } : null));
-  const canonical = canonicalizeEntities(paragraphs.flatMap((p, i) => (final[i] ? [{ index: p.index, text: p.text, entities: final[i]! }] : [])));
+  const canonical = canonicalizeEntities(
+    paragraphs.flatMap((p, i) => (final[i] ? [{ index: p.index, text: p.text, entities: final[i]! }] : [])),
+    options.aliases ?? [],
+  );
   return { final, canonical };
 }
 

@@ -80,6 +80,23 @@ describe("canonicalizeEntities", () => {
     ]);
   });
 
+  it("makes the names of one alias group one entity of their type, named by the fullest", () => {
+    const groups = [["Daesh", "ISIL", "ISIS", "Islamic State"], ["BSA", "Building Societies Association", "Business Software Alliance"]];
+    const paragraphs = [
+      paragraph(0, "ISIS fighters fled as Islamic State lost ground to the army.", [["ISIS", "ORG"], ["Islamic State", "ORG"]]),
+      paragraph(1, "Daesh denied it, and a Daesh town was shelled.", [["Daesh", "ORG"], ["Daesh", "LOC"]]),
+    ];
+    const names = (es: ReturnType<typeof canonicalizeEntities>) => es.map((e) => `${e.type}:${e.name}=${e.mentions.length}`);
+    expect(names(canonicalizeEntities(paragraphs, groups))).toEqual(["ORG:Islamic State=3", "LOC:Daesh=1"]);
+    expect(names(canonicalizeEntities(paragraphs))).toEqual(["ORG:ISIS=1", "ORG:Islamic State=1", "ORG:Daesh=1", "LOC:Daesh=1"]);
+    // A group whose names here are two different long names is two organisations, not one.
+    const two = canonicalizeEntities([paragraph(0, "The Building Societies Association and the Business Software Alliance met.", [["Building Societies Association", "ORG"], ["Business Software Alliance", "ORG"]])], groups);
+    expect(two).toHaveLength(2);
+    // Persons stay apart: the mined groups of persons are mostly a first name and a surname.
+    const people = canonicalizeEntities([paragraph(0, "Bush thanked Jeb.", [["Bush", "PER"], ["Jeb", "PER"]])], [["Bush", "Jeb"]]);
+    expect(people).toHaveLength(2);
+  });
+
   it("leaves value types such as DATE out", () => {
     const entities = canonicalizeEntities([paragraph(0, "On Friday Croft spoke.", [["Friday", "DATE" as EntityType], ["Croft", "PER"]])]);
     expect(entities.map((e) => e.name)).toEqual(["Croft"]);

@@ -84,6 +84,38 @@ function isPartOf(short: readonly string[], long: readonly string[], type: Entit
 }
 
 /**
+ * Entities of one type whose names one alias group holds ("Islamic State", ISIS and Daesh) become
+ * one, named by the fullest of them. A group whose names here include two different names of two
+ * words or more is left alone: the mined groups hold a few acronyms of two organisations
+ * ("Building Societies Association" and "Business Software Alliance" for BSA). Persons are left
+ * alone too: the mined groups of persons are mostly a first name and a surname ("Bush" and "Jeb",
+ * which joined "Jeb" to a "Bush" that articles also write of George W. Bush).
+ */
+function joinAliases(all: readonly Form[], aliases: readonly (readonly string[])[]): void {
+  if (aliases.length === 0) return;
+  const groupOf = new Map<string, number>();
+  aliases.forEach((g, i) => {
+    for (const name of g) groupOf.set(name.toLowerCase(), i);
+  });
+  const byGroup = new Map<string, Set<Form>>();
+  for (const f of all) {
+    const g = f.type === "PER" ? undefined : groupOf.get(f.text.toLowerCase());
+    if (g === undefined) continue;
+    const key = `${f.type}|${g}`;
+    const roots = byGroup.get(key) ?? new Set<Form>();
+    roots.add(root(f));
+    byGroup.set(key, roots);
+  }
+  for (const roots of byGroup.values()) {
+    if (roots.size < 2) continue;
+    const long = new Set([...roots].filter((r) => r.words.length >= 2).map((r) => r.words.map(normWord).join(" ")));
+    if (long.size > 1) continue;
+    const [head, ...rest] = [...roots].sort((a, b) => b.words.length - a.words.length || b.text.length - a.text.length || a.first - b.first);
+    for (const r of rest) r.parent = head!;
+  }
+}
+
+/**
  * Merge a document's mentions into canonical entities. Mentions of one type and the same
  * case-folded text are one form; a shorter form joins the one longer form that contains it as
  * trailing words (a surname: "al-Abadi", "Abadi" for "Haider al-Abadi") or leading words
@@ -92,10 +124,11 @@ function isPartOf(short: readonly string[], long: readonly string[], type: Entit
  * text is given), unless that form is a place whose initials it does not spell ("WASHINGTON (AP)
  * —": over the 2,733 BBC and PolNeAR articles 33 documents had merged a news agency, or the acronym
  * of an organisation the tagger cut down to its place, into a place). A short form that fits two
- * different entities stays on its own. The canonical name is the fullest form; ids are stable
+ * different entities stays on its own. Names of one alias group (`aliases`, the NER model's mined
+ * groups) are one entity (joinAliases). The canonical name is the fullest form; ids are stable
  * across documents (entityId). Value types (DATE, ...) are left out.
  */
-export function canonicalizeEntities(paragraphs: ParagraphEntities[]): CanonicalEntity[] {
+export function canonicalizeEntities(paragraphs: ParagraphEntities[], aliases: readonly (readonly string[])[] = []): CanonicalEntity[] {
   const forms = new Map<string, Form>();
   let order = 0;
   const ordered = [...paragraphs].sort((a, b) => a.index - b.index);
@@ -143,6 +176,7 @@ export function canonicalizeEntities(paragraphs: ParagraphEntities[]): Canonical
     }
     if (candidates.size === 1) f.parent = [...candidates][0]!;
   }
+  joinAliases(all, aliases);
   const entities = new Map<Form, CanonicalEntity & { order: number }>();
   for (const f of [...all].sort((a, b) => a.first - b.first)) {
     const r = root(f);
