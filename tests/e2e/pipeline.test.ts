@@ -93,6 +93,8 @@ describe("the pipeline on a real Redis with real worker processes", () => {
     expect(doc.result.entities.length).toBeGreaterThan(0);
     // The names of one alias group that the NER model mined are one canonical entity.
     expect(doc.result.entities).toContainEqual(expect.objectContaining({ name: "Islamic State", type: "ORG", aliases: expect.arrayContaining(["ISIS", "Daesh"]) }));
+    // ... and so are two spellings of one place.
+    expect(doc.result.entities).toContainEqual(expect.objectContaining({ name: "Albu Kamal", type: "LOC", aliases: ["Al-Bukamal"] }));
     const found = await get("/api/entities?q=abadi");
     expect(found.entities).toContainEqual(expect.objectContaining({ name: "Haider al-Abadi", type: "PER" }));
     const entity = await get(`/api/entities/${found.entities[0].id}`);

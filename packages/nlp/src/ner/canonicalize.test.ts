@@ -80,6 +80,15 @@ describe("canonicalizeEntities", () => {
     ]);
   });
 
+  it("makes spellings that differ only in spaces and hyphens one entity, named by the fullest", () => {
+    const entities = canonicalizeEntities([
+      paragraph(0, "Forces entered Al-Bukamal on Sunday.", [["Al-Bukamal", "LOC"]]),
+      paragraph(1, "Albu Kamal is liberated, and Al-Bukamal's people returned.", [["Albu Kamal", "LOC"], ["Al-Bukamal", "LOC"]]),
+    ]);
+    expect(entities.map((e) => `${e.type}:${e.name}=${e.mentions.length}`)).toEqual(["LOC:Albu Kamal=3"]);
+    expect(entities[0]!.aliases).toEqual(["Al-Bukamal"]);
+  });
+
   it("makes the names of one alias group one entity of their type, named by the fullest", () => {
     const groups = [["Daesh", "ISIL", "ISIS", "Islamic State"], ["BSA", "Building Societies Association", "Business Software Alliance"]];
     const paragraphs = [

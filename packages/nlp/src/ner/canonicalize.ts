@@ -1,5 +1,6 @@
 import { type CanonicalEntity, type EntitiesResult, type EntityMention, EntityType } from "@newsflow/contracts";
 import { JOINED_PARTICLE } from "./particles.js";
+import { squashName } from "./place-names.js";
 
 /** Entities of one paragraph, as the document step receives them. */
 export interface ParagraphEntities {
@@ -84,6 +85,38 @@ function isPartOf(short: readonly string[], long: readonly string[], type: Entit
 }
 
 /**
+ * Forms of one type that differ only in spaces and hyphens ("Albu Kamal", "Al-Bukamal") are one
+ * entity, named by the fullest: reconciliation already counts such spellings as one name.
+ */
+function joinSpellings(all: readonly Form[]): void {
+  const bySpelling = new Map<string, Set<Form>>();
+  for (const f of all) {
+    const key = `${f.type}|${squashName(f.text)}`;
+    const roots = bySpelling.get(key) ?? new Set<Form>();
+    roots.add(root(f));
+    bySpelling.set(key, roots);
+  }
+  for (const roots of bySpelling.values()) {
+    if (roots.size < 2) continue;
+    const [head, ...rest] = [...roots].sort(fullestFirst);
+    joinUnder(head!, rest);
+  }
+}
+
+/** Puts each of `rest`'s entities under `head`'s (none under itself). */
+function joinUnder(head: Form, rest: readonly Form[]): void {
+  for (const r of rest) {
+    const top = root(r);
+    if (top !== root(head)) top.parent = root(head);
+  }
+}
+
+/** Longest name first (words, then characters), then the earliest. */
+function fullestFirst(a: Form, b: Form): number {
+  return b.words.length - a.words.length || b.text.length - a.text.length || a.first - b.first;
+}
+
+/**
  * Entities of one type whose names one alias group holds ("Islamic State", ISIS and Daesh) become
  * one, named by the fullest of them. A group whose names here include two different names of two
  * words or more is left alone: the mined groups hold a few acronyms of two organisations
@@ -110,8 +143,8 @@ function joinAliases(all: readonly Form[], aliases: readonly (readonly string[])
     if (roots.size < 2) continue;
     const long = new Set([...roots].filter((r) => r.words.length >= 2).map((r) => r.words.map(normWord).join(" ")));
     if (long.size > 1) continue;
-    const [head, ...rest] = [...roots].sort((a, b) => b.words.length - a.words.length || b.text.length - a.text.length || a.first - b.first);
-    for (const r of rest) r.parent = head!;
+    const [head, ...rest] = [...roots].sort(fullestFirst);
+    joinUnder(head!, rest);
   }
 }
 
@@ -124,8 +157,9 @@ function joinAliases(all: readonly Form[], aliases: readonly (readonly string[])
  * text is given), unless that form is a place whose initials it does not spell ("WASHINGTON (AP)
  * —": over the 2,733 BBC and PolNeAR articles 33 documents had merged a news agency, or the acronym
  * of an organisation the tagger cut down to its place, into a place). A short form that fits two
- * different entities stays on its own. Names of one alias group (`aliases`, the NER model's mined
- * groups) are one entity (joinAliases). The canonical name is the fullest form; ids are stable
+ * different entities stays on its own. Spellings that differ only in spaces and hyphens are one
+ * entity (joinSpellings), and so are the names of one alias group (`aliases`, the NER model's mined
+ * groups; joinAliases). The canonical name is the fullest form; ids are stable
  * across documents (entityId). Value types (DATE, ...) are left out.
  */
 export function canonicalizeEntities(paragraphs: ParagraphEntities[], aliases: readonly (readonly string[])[] = []): CanonicalEntity[] {
@@ -161,7 +195,7 @@ export function canonicalizeEntities(paragraphs: ParagraphEntities[], aliases: r
     }
   }
   const all = [...forms.values()];
-  const longestFirst = [...all].sort((a, b) => b.words.length - a.words.length || b.text.length - a.text.length || a.first - b.first);
+  const longestFirst = [...all].sort(fullestFirst);
   for (const f of longestFirst) {
     const intro = introduced.get(f);
     if (intro && root(intro) !== f) {
@@ -176,6 +210,7 @@ export function canonicalizeEntities(paragraphs: ParagraphEntities[], aliases: r
     }
     if (candidates.size === 1) f.parent = [...candidates][0]!;
   }
+  joinSpellings(all);
   joinAliases(all, aliases);
   const entities = new Map<Form, CanonicalEntity & { order: number }>();
   for (const f of [...all].sort((a, b) => a.first - b.first)) {
