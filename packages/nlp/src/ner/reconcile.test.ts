@@ -111,6 +111,16 @@ describe("reconcileEntities", () => {
     expect(shown(kept)).toEqual([["PER:Kennedy", "PER:Ted Sorensen"], ["PER:Tony Blair", "PER:Charles Kennedy"], ["ORG:Villa", "PER:Doug Ellis"]]);
   });
 
+  it("makes a name with the capitalised words after it that end in an event's head word that event", () => {
+    const paragraphs = [
+      para("The film won at the Berlin Film Festival before the London Marathon.", [["LOC", "Berlin"], ["LOC", "London"]]),
+      // A head word three words on, or across a sentence, is not taken.
+      para("He left Berlin Film Critics Festival, and Paris. Open doors followed.", [["LOC", "Berlin"], ["LOC", "Paris"]]),
+    ];
+    expect(shown(reconcileEntities(paragraphs))).toEqual([["MISC:Berlin Film Festival", "MISC:London Marathon"], ["LOC:Berlin", "LOC:Paris"]]);
+    expect(shown(reconcileEntities(paragraphs, { eventNames: false }))[0]).toEqual(["LOC:Berlin", "LOC:London"]);
+  });
+
   it("joins two organisations one space apart, but not two MISC names nor across a comma or sentence", () => {
     const paragraphs = [
       para("He told NBC News that Qaeda-linked Islamic fighters had left.", [["ORG", "NBC"], ["ORG", "News"], ["MISC", "Qaeda-linked"], ["MISC", "Islamic"]]),

@@ -145,7 +145,7 @@ export function isListedOrganisation(gazetteers: readonly Gazetteer[], words: re
 // Head words of event and prize names, which the CoNLL guidelines type MISC ("Davis Cup", "US Open",
 // "Rimington Trophy", "Battle of Gettysburg"); CoNLL train and dev type every such name of two words
 // or more MISC.
-const EVENT_LAST = new Set(["Cup", "Trophy", "Award", "Awards", "Prize", "War", "Bowl", "Championship", "Championships", "Olympics", "Festival", "Open", "Classic", "Series", "Rally", "Tour", "Marathon"]);
+export const EVENT_LAST: ReadonlySet<string> = new Set(["Cup", "Trophy", "Award", "Awards", "Prize", "War", "Bowl", "Championship", "Championships", "Olympics", "Festival", "Open", "Classic", "Series", "Rally", "Tour", "Marathon"]);
 const EVENT_FIRST = new Set(["Battle", "Siege"]);
 
 /** Whether a mention of two words or more is named as an event or a prize: "World Cup", "Battle of Antietam". */
