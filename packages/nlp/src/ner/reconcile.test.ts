@@ -121,6 +121,15 @@ describe("reconcileEntities", () => {
     expect(shown(reconcileEntities(paragraphs, { eventNames: false }))[0]).toEqual(["LOC:Berlin", "LOC:London"]);
   });
 
+  it("makes a name, not MISC, with the capitalised words after it that end in an organisation's head noun that organisation", () => {
+    const paragraphs = [
+      para("Donors gave to the Clinton Foundation and the Sandy Hook Elementary School.", [["PER", "Clinton"], ["LOC", "Sandy Hook"]]),
+      para("The German Foreign Ministry said so.", [["MISC", "German"]]),
+    ];
+    expect(shown(reconcileEntities(paragraphs))).toEqual([["ORG:Clinton Foundation", "ORG:Sandy Hook Elementary School"], ["MISC:German"]]);
+    expect(shown(reconcileEntities(paragraphs, { organisationNames: false }))[0]).toEqual(["PER:Clinton", "LOC:Sandy Hook"]);
+  });
+
   it("joins two organisations one space apart, but not two MISC names nor across a comma or sentence", () => {
     const paragraphs = [
       para("He told NBC News that Qaeda-linked Islamic fighters had left.", [["ORG", "NBC"], ["ORG", "News"], ["MISC", "Qaeda-linked"], ["MISC", "Islamic"]]),

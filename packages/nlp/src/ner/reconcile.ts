@@ -58,10 +58,12 @@ export interface ReconcileOptions {
    */
   surnamePersons?: boolean;
   /**
-   * Whether an organisation name the tagger cut in two is joined: two organisations one space apart
-   * ("NBC" + "News", see joinTouchingOrganisations), and an organisation whose name ends in a head
-   * noun with the name after "of", "for" or "on" ("Commission" + "for" + "Africa", see
-   * joinOrganisationNames). Default true; self-training turns it off, as it does roleHolders.
+   * Whether an organisation name the tagger cut short is joined: two organisations one space apart
+   * ("NBC" + "News", see joinTouchingOrganisations), an organisation whose name ends in a head noun
+   * with the name after "of", "for" or "on" ("Commission" + "for" + "Africa", see
+   * joinOrganisationNames), and a name with the untagged words after it that end in a head noun
+   * ("Clinton" + "Foundation", see joinOrganisationTails). Default true; self-training turns it
+   * off, as it does roleHolders.
    */
   organisationNames?: boolean;
   /**
@@ -201,22 +203,39 @@ const PARTY_OF_PLACE = new Set(["Democrat", "Republican"]);
  * driver ("Colin McRae Rally", MISC either way).
  */
 function joinEventNames(p: Para): void {
+  joinNameTails(p, EVENT_LAST, MISC, () => true);
+}
+
+/**
+ * Likewise a name, not MISC, followed by one or two untagged capitalised words that end in an
+ * organisation's head noun (ORG_NAME_HEADS) is that organisation: "Clinton" + "Foundation", "Sandy
+ * Hook" + "Elementary School", "Los Angeles" + "Superior Court", "Labor" + "Department". A MISC name
+ * stays apart, as CoNLL writes "German" + "Foreign Ministry". Over the 2,733 articles 136 mentions
+ * change ("Clinton Foundation" 47), about 130 rightly.
+ */
+function joinOrganisationTails(p: Para): void {
+  joinNameTails(p, ORG_NAME_HEADS, ORG, (s) => s.type !== MISC);
+}
+
+/** Each span that `from` accepts takes in the one or two untagged capitalised words after it when the last of them is in `heads`, and becomes `type`. */
+function joinNameTails(p: Para, heads: ReadonlySet<string>, type: number, from: (s: Span) => boolean): void {
   for (let k = 0; k < p.spans.length; k++) {
     const s = p.spans[k]!;
-    const limit = Math.min(s.end + EVENT_TAIL, p.spans[k + 1]?.start ?? p.tokens.length);
+    if (!from(s)) continue;
+    const limit = Math.min(s.end + NAME_TAIL, p.spans[k + 1]?.start ?? p.tokens.length);
     let end = s.end;
     while (end < limit && !p.initial[end] && spaced(p, end - 1) && /^\p{Lu}\p{Ll}/u.test(p.tokens[end]!.text)) end++;
     for (let e = end; e > s.end; e--) {
-      if (EVENT_LAST.has(p.tokens[e - 1]!.text)) {
-        p.spans[k] = { ...s, end: e, type: MISC };
+      if (heads.has(p.tokens[e - 1]!.text)) {
+        p.spans[k] = { ...s, end: e, type };
         break;
       }
     }
   }
 }
 
-/** How many untagged words after a name may complete an event's name. */
-const EVENT_TAIL = 2;
+/** How many untagged words after a name may complete an event's or an organisation's name. */
+const NAME_TAIL = 2;
 
 /** Where the place starts in a mention such as "Democrat of Vermont" or "Republican of the Bronx", or null. */
 function partyOfPlace(p: Para, s: Span): number | null {
@@ -500,7 +519,8 @@ function argmax(votes: Float64Array): number {
  *   an organisation whose name ends in a head noun takes in the name the tagger cut off after "of",
  *   "for" or "on" ("Commission" + "for" + "Racial Equality", see joinOrganisationNames);
  * - a name with the capitalised words after it that end in an event's head word is that event
- *   ("Berlin" + "Film Festival", see joinEventNames);
+ *   ("Berlin" + "Film Festival", see joinEventNames), and one, not MISC, with those that end in an
+ *   organisation's head noun is that organisation ("Clinton" + "Foundation", see joinOrganisationTails);
  * - the same name gets one type across the document (the type with the most confidence behind
  *   it; spellings that differ only in case, spaces or hyphens count as one name, and the names
  *   of one alias group (`options.aliases`: ISIS, Daesh) vote for each other at half weight; a mention of
@@ -631,6 +651,7 @@ function reconcileByRules(paras: readonly Para[], options: ReconcileOptions): En
     if (gazetteers) splitPartyLabels(p, gazetteers);
     if (options.organisationNames !== false) joinOrganisationNames(p);
     if (options.eventNames !== false) joinEventNames(p);
+    if (options.organisationNames !== false) joinOrganisationTails(p);
     if (options.honorifics !== false) markHonorifics(p);
     if (options.roleHolders !== false) unmarkRoleHolders(p);
   }
