@@ -194,49 +194,6 @@ function splitPartyLabels(p: Para, gazetteers: readonly Gazetteer[]): void {
 /** Party words that the New York Times writes with "of" and a state after a legislator's name. */
 const PARTY_OF_PLACE = new Set(["Democrat", "Republican"]);
 
-/**
- * A name followed by one or two untagged capitalised words that end in an event's or a prize's head
- * word (EVENT_LAST: Festival, Marathon, War, Awards, Championships, ...) is that event, MISC, as the
- * tagger's own output rule types such a name when it tags it whole ("Berlin" + "Film Festival",
- * "London" + "Marathon", "Iraq" + "War", "MTV" + "Music Awards"). Over the 2,733 BBC and PolNeAR
- * articles 42 mentions change, all events or prizes but for a video game named after a rally
- * driver ("Colin McRae Rally", MISC either way).
- */
-function joinEventNames(p: Para): void {
-  joinNameTails(p, EVENT_LAST, MISC, () => true);
-}
-
-/**
- * Likewise a name, not MISC, followed by one or two untagged capitalised words that end in an
- * organisation's head noun (ORG_NAME_HEADS) is that organisation: "Clinton" + "Foundation", "Sandy
- * Hook" + "Elementary School", "Los Angeles" + "Superior Court", "Labor" + "Department". A MISC name
- * stays apart, as CoNLL writes "German" + "Foreign Ministry". Over the 2,733 articles 136 mentions
- * change ("Clinton Foundation" 47), about 130 rightly.
- */
-function joinOrganisationTails(p: Para): void {
-  joinNameTails(p, ORG_NAME_HEADS, ORG, (s) => s.type !== MISC);
-}
-
-/** Each span that `from` accepts takes in the one or two untagged capitalised words after it when the last of them is in `heads`, and becomes `type`. */
-function joinNameTails(p: Para, heads: ReadonlySet<string>, type: number, from: (s: Span) => boolean): void {
-  for (let k = 0; k < p.spans.length; k++) {
-    const s = p.spans[k]!;
-    if (!from(s)) continue;
-    const limit = Math.min(s.end + NAME_TAIL, p.spans[k + 1]?.start ?? p.tokens.length);
-    let end = s.end;
-    while (end < limit && !p.initial[end] && spaced(p, end - 1) && /^\p{Lu}\p{Ll}/u.test(p.tokens[end]!.text)) end++;
-    for (let e = end; e > s.end; e--) {
-      if (heads.has(p.tokens[e - 1]!.text)) {
-        p.spans[k] = { ...s, end: e, type };
-        break;
-      }
-    }
-  }
-}
-
-/** How many untagged words after a name may complete an event's or an organisation's name. */
-const NAME_TAIL = 2;
-
 /** Where the place starts in a mention such as "Democrat of Vermont" or "Republican of the Bronx", or null. */
 function partyOfPlace(p: Para, s: Span): number | null {
   if (s.end - s.start < 3 || !PARTY_OF_PLACE.has(p.tokens[s.start]!.text) || p.tokens[s.start + 1]!.text !== "of") return null;
@@ -286,6 +243,12 @@ function joinListedOrganisations(p: Para, gazetteers: readonly Gazetteer[]): voi
   p.spans = out;
 }
 
+/** How many untagged words after a mention may complete a listed organisation. */
+const LISTED_TAIL = 2;
+
+/** Last words of offices that Wikipedia's organisation titles list ("Home Secretary", "US Attorney"): no tail of a name. */
+const TITLE_HEADS = new Set(["Secretary", "Minister", "Attorney", "President", "Chancellor", "General", "Governor", "Senator", "Ambassador", "Commissioner", "Chairman", "Director", "Spokesman", "Mayor", "Judge", "Chief", "Speaker", "Prosecutor"]);
+
 /**
  * Joins two organisations one space apart into one: "NBC" + "News", "Senate" + "Veterans Affairs
  * Committee", "Bank of America" + "Merrill Lynch". The tagger ends one name and starts another of
@@ -310,7 +273,9 @@ function joinTouchingOrganisations(p: Para): void {
 /**
  * Last words of organisations' names that a name after "of" or "for" completes ("Bank of England",
  * "Commission for Racial Equality"). CoNLL train writes 81 such names as one organisation and cuts
- * 3 ("U.S. Court of Appeals" + "for the Ninth Circuit" twice, so no court takes "for" here).
+ * 3 ("U.S. Court of Appeals" + "for the Ninth Circuit" twice, so no court takes "for" here). Also
+ * the words that make a name with the untagged words before them an organisation
+ * (joinOrganisationTails: "Clinton" + "Foundation").
  */
 const ORG_NAME_HEADS = new Set([
   "Academy", "Agency", "Alliance", "Assembly", "Association", "Authority", "Bank", "Board", "Bureau", "Center", "Centre", "Chamber",
@@ -368,11 +333,48 @@ function joinsAfter(p: Para, org: Span, next: Span, joined: boolean): boolean {
   return true;
 }
 
-/** How many untagged words after a mention may complete a listed organisation. */
-const LISTED_TAIL = 2;
+/**
+ * A name followed by one or two untagged capitalised words that end in an event's or a prize's head
+ * word (EVENT_LAST: Festival, Marathon, War, Awards, Championships, ...) is that event, MISC, as the
+ * tagger's own output rule types such a name when it tags it whole ("Berlin" + "Film Festival",
+ * "London" + "Marathon", "Iraq" + "War", "MTV" + "Music Awards"). Over the 2,733 BBC and PolNeAR
+ * articles 42 mentions change, all events or prizes but for a video game named after a rally
+ * driver ("Colin McRae Rally", MISC either way).
+ */
+function joinEventNames(p: Para): void {
+  joinNameTails(p, EVENT_LAST, MISC, () => true);
+}
 
-/** Last words of offices that Wikipedia's organisation titles list ("Home Secretary", "US Attorney"): no tail of a name. */
-const TITLE_HEADS = new Set(["Secretary", "Minister", "Attorney", "President", "Chancellor", "General", "Governor", "Senator", "Ambassador", "Commissioner", "Chairman", "Director", "Spokesman", "Mayor", "Judge", "Chief", "Speaker", "Prosecutor"]);
+/**
+ * Likewise a name, not MISC, followed by one or two untagged capitalised words that end in an
+ * organisation's head noun (ORG_NAME_HEADS) is that organisation: "Clinton" + "Foundation", "Sandy
+ * Hook" + "Elementary School", "Los Angeles" + "Superior Court", "Labor" + "Department". A MISC name
+ * stays apart, as CoNLL writes "German" + "Foreign Ministry". Over the 2,733 articles 136 mentions
+ * change ("Clinton Foundation" 47), about 130 rightly.
+ */
+function joinOrganisationTails(p: Para): void {
+  joinNameTails(p, ORG_NAME_HEADS, ORG, (s) => s.type !== MISC);
+}
+
+/** Each span that `from` accepts takes in the one or two untagged capitalised words after it when the last of them is in `heads`, and becomes `type`. */
+function joinNameTails(p: Para, heads: ReadonlySet<string>, type: number, from: (s: Span) => boolean): void {
+  for (let k = 0; k < p.spans.length; k++) {
+    const s = p.spans[k]!;
+    if (!from(s)) continue;
+    const limit = Math.min(s.end + NAME_TAIL, p.spans[k + 1]?.start ?? p.tokens.length);
+    let end = s.end;
+    while (end < limit && !p.initial[end] && spaced(p, end - 1) && /^\p{Lu}\p{Ll}/u.test(p.tokens[end]!.text)) end++;
+    for (let e = end; e > s.end; e--) {
+      if (heads.has(p.tokens[e - 1]!.text)) {
+        p.spans[k] = { ...s, end: e, type };
+        break;
+      }
+    }
+  }
+}
+
+/** How many untagged words after a name may complete an event's or an organisation's name. */
+const NAME_TAIL = 2;
 
 /**
  * Joins a name the tagger split in two: touching mentions separated by one space where the first
