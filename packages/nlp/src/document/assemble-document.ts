@@ -32,9 +32,10 @@ export interface AssembledDocument {
 
 /**
  * A document's entities as the document step settles them: the paragraphs' mentions reconciled over
- * the whole article (`reconcileEntities`), then merged into canonical entities (the names of one of
- * `options.aliases`' groups into one). A paragraph whose
- * entities task left no result stays null. `eval quotes` resolves speakers from these too.
+ * the whole article (`reconcileEntities`), then merged into canonical entities (`canonicalizeEntities`,
+ * which also makes the spellings of one name and the names of one of `options.aliases`' groups one
+ * entity). A paragraph whose entities task left no result stays null. `eval quotes` resolves
+ * speakers from these too.
  */
 export function documentEntities(
   paragraphs: readonly Pick<Paragraph, "index" | "text">[],
