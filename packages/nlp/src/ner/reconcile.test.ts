@@ -130,6 +130,18 @@ describe("reconcileEntities", () => {
     expect(shown(reconcileEntities(paragraphs, { organisationNames: false }))[0]).toEqual(["PER:Clinton", "LOC:Sandy Hook"]);
   });
 
+  it("joins two organisations with and between them when only the second ends in a head noun", () => {
+    const paragraphs = [
+      para("A survey by the Pew Internet and American Life Project found it.", [["ORG", "Pew Internet"], ["ORG", "American Life Project"]]),
+      para("The G7 Group and World Economic Forum met, as did the FBI and Justice Department.", [["ORG", "G7 Group"], ["ORG", "World Economic Forum"], ["ORG", "FBI"], ["ORG", "Justice Department"]]),
+    ];
+    expect(shown(reconcileEntities(paragraphs))).toEqual([
+      ["ORG:Pew Internet and American Life Project"],
+      ["ORG:G7 Group", "ORG:World Economic Forum", "ORG:FBI", "ORG:Justice Department"],
+    ]);
+    expect(shown(reconcileEntities(paragraphs, { organisationNames: false }))[0]).toEqual(["ORG:Pew Internet", "ORG:American Life Project"]);
+  });
+
   it("joins two organisations one space apart, but not two MISC names nor across a comma or sentence", () => {
     const paragraphs = [
       para("He told NBC News that Qaeda-linked Islamic fighters had left.", [["ORG", "NBC"], ["ORG", "News"], ["MISC", "Qaeda-linked"], ["MISC", "Islamic"]]),

@@ -59,7 +59,9 @@ export interface ReconcileOptions {
   surnamePersons?: boolean;
   /**
    * Whether an organisation name the tagger cut short is joined: two organisations one space apart
-   * ("NBC" + "News", see joinTouchingOrganisations), an organisation whose name ends in a head noun
+   * ("NBC" + "News", see joinTouchingOrganisations) or with "and" between them when only the second
+   * ends in a head noun ("Pew Internet" + "and" + "American Life Project", see
+   * joinCoordinatedOrganisations), an organisation whose name ends in a head noun
    * with the name after "of", "for" or "on" ("Commission" + "for" + "Africa", see
    * joinOrganisationNames), and a name with the untagged words after it that end in a head noun
    * ("Clinton" + "Foundation", see joinOrganisationTails). Default true; self-training turns it
@@ -314,6 +316,38 @@ function joinOrganisationNames(p: Para): void {
   p.spans = out;
 }
 
+/** Head nouns that end a name of two coordinated parts ("Pew Internet and American Life Project"). */
+const COORDINATED_HEADS: ReadonlySet<string> = new Set([...ORG_NAME_HEADS, "Service", "Project"]);
+
+/**
+ * Joins two organisations with "and" between them when only the second ends in a head noun, so
+ * the first is no name of its own but the first half of one: "Pew Internet" + "and" + "American
+ * Life Project", "World Travel" + "and" + "Tourism Council", "Bill" + "and" + "Melinda Gates
+ * Foundation". A first part that ends in a head noun or is written in capitals is a name of its
+ * own ("G7 Group and World Economic Forum", "FBI and Justice Department").
+ */
+function joinCoordinatedOrganisations(p: Para): void {
+  const out: Span[] = [];
+  for (const s of p.spans) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.type === ORG && s.type === ORG && coordinated(p, last, s)) {
+      out[out.length - 1] = { start: last.start, end: s.end, type: ORG, confidence: Math.min(last.confidence, s.confidence) };
+      continue;
+    }
+    out.push(s);
+  }
+  p.spans = out;
+}
+
+/** Whether `second` follows `first` after "and" alone, ends in a head noun, and `first` does not: see joinCoordinatedOrganisations. */
+function coordinated(p: Para, first: Span, second: Span): boolean {
+  const head = p.tokens[first.end - 1]!.text;
+  if (p.tokens[first.end]?.text !== "and" || second.start !== first.end + 1 || p.initial[second.start]) return false;
+  if (!spaced(p, first.end - 1) || !spaced(p, first.end)) return false;
+  if (ORG_NAME_HEADS.has(head) || head === "Group" || !/\p{Ll}/u.test(head)) return false;
+  return COORDINATED_HEADS.has(p.tokens[second.end - 1]!.text);
+}
+
 /** Whether `next` follows `org` after "of", "for" or "on" (and "the") that its head noun takes, or after "of" when `joined`: see joinOrganisationNames. */
 function joinsAfter(p: Para, org: Span, next: Span, joined: boolean): boolean {
   let i = org.end;
@@ -517,7 +551,9 @@ function argmax(votes: Float64Array): number {
  * - with `context`, two names that the organisation list writes as one become that organisation
  *   ("Wall Street" + "Journal", see joinListedOrganisations), and a party word is split off the
  *   politician's name after it ("Democrat" + "Hillary Clinton", see splitPartyLabels);
- * - two organisations one space apart are one ("NBC" + "News", see joinTouchingOrganisations), and
+ * - two organisations one space apart are one ("NBC" + "News", see joinTouchingOrganisations), so
+ *   are two with "and" between when only the second ends in a head noun ("Pew Internet" + "and" +
+ *   "American Life Project", see joinCoordinatedOrganisations), and
  *   an organisation whose name ends in a head noun takes in the name the tagger cut off after "of",
  *   "for" or "on" ("Commission" + "for" + "Racial Equality", see joinOrganisationNames);
  * - a name with the capitalised words after it that end in an event's head word is that event
@@ -651,6 +687,7 @@ function reconcileByRules(paras: readonly Para[], options: ReconcileOptions): En
     if (options.organisationNames !== false) joinTouchingOrganisations(p);
     if (gazetteers) joinListedOrganisations(p, gazetteers);
     if (gazetteers) splitPartyLabels(p, gazetteers);
+    if (options.organisationNames !== false) joinCoordinatedOrganisations(p);
     if (options.organisationNames !== false) joinOrganisationNames(p);
     if (options.eventNames !== false) joinEventNames(p);
     if (options.organisationNames !== false) joinOrganisationTails(p);
