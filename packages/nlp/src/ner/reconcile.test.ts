@@ -142,6 +142,18 @@ describe("reconcileEntities", () => {
     expect(shown(reconcileEntities(paragraphs, { organisationNames: false }))[0]).toEqual(["ORG:Pew Internet", "ORG:American Life Project"]);
   });
 
+  it("types a show's name and its acronym MISC after the typer", () => {
+    const paragraphs = [
+      para("Sony showed it at the Consumer Electronics Show in Las Vegas.", [["ORG", "Sony"], ["ORG", "Consumer Electronics Show"], ["LOC", "Las Vegas"]]),
+      para("CES opens on Thursday, and he was on The Jerry Springer Show.", [["ORG", "CES"], ["PER", "Jerry Springer Show"]]),
+    ];
+    expect(shown(reconcileEntities(paragraphs))).toEqual([
+      ["ORG:Sony", "MISC:Consumer Electronics Show", "LOC:Las Vegas"],
+      ["MISC:CES", "MISC:Jerry Springer Show"],
+    ]);
+    expect(shown(reconcileEntities(paragraphs, { eventNames: false }))[1]).toEqual(["ORG:CES", "PER:Jerry Springer Show"]);
+  });
+
   it("joins two organisations one space apart, but not two MISC names nor across a comma or sentence", () => {
     const paragraphs = [
       para("He told NBC News that Qaeda-linked Islamic fighters had left.", [["ORG", "NBC"], ["ORG", "News"], ["MISC", "Qaeda-linked"], ["MISC", "Islamic"]]),
