@@ -206,6 +206,39 @@ function partyOfPlace(p: Para, s: Span): number | null {
 }
 
 /**
+ * Folds a paragraph's spans left to right: where `joins(last, next, joined)` holds for the span
+ * built so far and the next one, the two become one organisation at the lower confidence of the
+ * two. `joined` tells whether `last` is itself a join made here.
+ */
+function joinIntoOrganisations(p: Para, joins: (last: Span, next: Span, joined: boolean) => boolean): void {
+  const out: Span[] = [];
+  let joined = false;
+  for (const s of p.spans) {
+    const last = out[out.length - 1];
+    if (last !== undefined && joins(last, s, joined)) {
+      out[out.length - 1] = { start: last.start, end: s.end, type: ORG, confidence: Math.min(last.confidence, s.confidence) };
+      joined = true;
+      continue;
+    }
+    out.push(s);
+    joined = false;
+  }
+  p.spans = out;
+}
+
+/**
+ * Where the untagged words after span `k` that match `word` end: at most `max` of them, in its
+ * sentence, one space apart, before the next span.
+ */
+function untaggedTail(p: Para, k: number, max: number, word: RegExp): number {
+  const s = p.spans[k]!;
+  const limit = Math.min(s.end + max, p.spans[k + 1]?.start ?? p.tokens.length);
+  let end = s.end;
+  while (end < limit && !p.initial[end] && spaced(p, end - 1) && word.test(p.tokens[end]!.text)) end++;
+  return end;
+}
+
+/**
  * Joins two mentions one space apart, neither of them MISC, that Wikipedia's organisation list
  * names as one, written exactly so: "Wall Street" + "Journal", "United States" + "Anti-Doping
  * Agency" (the tagger cut them where a part is a name of its own). The joined name is an
@@ -216,35 +249,26 @@ function partyOfPlace(p: Para, s: Span): number | null {
  * list names with it ("Argus" + "Leader", "New York" + "Times"), unless they end in a title.
  */
 function joinListedOrganisations(p: Para, gazetteers: readonly Gazetteer[]): void {
-  const out: Span[] = [];
-  for (const s of p.spans) {
-    const last = out[out.length - 1];
-    const joinable = last !== undefined && last.end === s.start && last.type !== MISC && s.type !== MISC && spaced(p, last.end - 1);
-    if (joinable && isListedOrganisation(gazetteers, p.tokens.slice(last.start, s.end).map((t) => t.text))) {
-      out[out.length - 1] = { start: last.start, end: s.end, type: ORG, confidence: Math.min(last.confidence, s.confidence) };
-      continue;
-    }
-    out.push(s);
-  }
+  joinIntoOrganisations(
+    p,
+    (last, s) => last.end === s.start && last.type !== MISC && s.type !== MISC && spaced(p, last.end - 1) && isListedOrganisation(gazetteers, p.tokens.slice(last.start, s.end).map((t) => t.text)),
+  );
   // A mention and the one or two untagged capitalised words after it ("Argus" + "Leader", "New
   // York" + "Times"), when the list names them as one, unless the last is a title ("UK" + "Home
   // Secretary", which the list holds as an office).
-  for (let k = 0; k < out.length; k++) {
-    const s = out[k]!;
+  for (let k = 0; k < p.spans.length; k++) {
+    const s = p.spans[k]!;
     if (s.type === MISC) continue;
-    const limit = Math.min(s.end + LISTED_TAIL, out[k + 1]?.start ?? p.tokens.length);
-    let end = s.end;
-    while (end < limit && !p.initial[end] && spaced(p, end - 1) && /^\p{Lu}/u.test(p.tokens[end]!.text)) end++;
+    const end = untaggedTail(p, k, LISTED_TAIL, /^\p{Lu}/u);
     for (let e = end; e > s.end; e--) {
       const words = p.tokens.slice(s.start, e).map((t) => t.text);
       if (TITLE_HEADS.has(words[words.length - 1]!)) break;
       if (isListedOrganisation(gazetteers, words)) {
-        out[k] = { ...s, end: e, type: ORG };
+        p.spans[k] = { ...s, end: e, type: ORG };
         break;
       }
     }
   }
-  p.spans = out;
 }
 
 /** How many untagged words after a mention may complete a listed organisation. */
@@ -262,16 +286,7 @@ const TITLE_HEADS = new Set(["Secretary", "Minister", "Attorney", "President", "
  * lost on dev and web set D.
  */
 function joinTouchingOrganisations(p: Para): void {
-  const out: Span[] = [];
-  for (const s of p.spans) {
-    const last = out[out.length - 1];
-    if (last !== undefined && last.type === ORG && s.type === ORG && last.end === s.start && !p.initial[s.start] && spaced(p, last.end - 1)) {
-      out[out.length - 1] = { ...last, end: s.end, confidence: Math.min(last.confidence, s.confidence) };
-      continue;
-    }
-    out.push(s);
-  }
-  p.spans = out;
+  joinIntoOrganisations(p, (last, s) => last.type === ORG && s.type === ORG && last.end === s.start && !p.initial[s.start] && spaced(p, last.end - 1));
 }
 
 /**
@@ -302,20 +317,8 @@ const ON_HEADS = new Set(["Commission", "Committee", "Conference", "Council", "S
  * ("Hofstra University on Long Island" stays two names).
  */
 function joinOrganisationNames(p: Para): void {
-  const out: Span[] = [];
-  // Whether the last span of `out` is a name joined here: it goes on joining through "of".
-  let joined = false;
-  for (const s of p.spans) {
-    const last = out[out.length - 1];
-    if (last !== undefined && (last.type === ORG || joined) && s.type !== 0 && joinsAfter(p, last, s, joined)) {
-      out[out.length - 1] = { start: last.start, end: s.end, type: ORG, confidence: Math.min(last.confidence, s.confidence) };
-      joined = true;
-      continue;
-    }
-    out.push(s);
-    joined = false;
-  }
-  p.spans = out;
+  // A name joined here goes on joining through "of".
+  joinIntoOrganisations(p, (last, s, joined) => (last.type === ORG || joined) && s.type !== 0 && joinsAfter(p, last, s, joined));
 }
 
 /** Head nouns that end a name of two coordinated parts ("Pew Internet and American Life Project"). */
@@ -329,16 +332,7 @@ const COORDINATED_HEADS: ReadonlySet<string> = new Set([...ORG_NAME_HEADS, "Serv
  * own ("G7 Group and World Economic Forum", "FBI and Justice Department").
  */
 function joinCoordinatedOrganisations(p: Para): void {
-  const out: Span[] = [];
-  for (const s of p.spans) {
-    const last = out[out.length - 1];
-    if (last !== undefined && last.type === ORG && s.type === ORG && coordinated(p, last, s)) {
-      out[out.length - 1] = { start: last.start, end: s.end, type: ORG, confidence: Math.min(last.confidence, s.confidence) };
-      continue;
-    }
-    out.push(s);
-  }
-  p.spans = out;
+  joinIntoOrganisations(p, (last, s) => last.type === ORG && s.type === ORG && coordinated(p, last, s));
 }
 
 /** Whether `second` follows `first` after "and" alone, ends in a head noun, and `first` does not: see joinCoordinatedOrganisations. */
@@ -397,10 +391,7 @@ function joinNameTails(p: Para, heads: ReadonlySet<string>, type: number, from: 
   for (let k = 0; k < p.spans.length; k++) {
     const s = p.spans[k]!;
     if (!from(s)) continue;
-    const limit = Math.min(s.end + NAME_TAIL, p.spans[k + 1]?.start ?? p.tokens.length);
-    let end = s.end;
-    while (end < limit && !p.initial[end] && spaced(p, end - 1) && /^\p{Lu}\p{Ll}/u.test(p.tokens[end]!.text)) end++;
-    for (let e = end; e > s.end; e--) {
+    for (let e = untaggedTail(p, k, NAME_TAIL, /^\p{Lu}\p{Ll}/u); e > s.end; e--) {
       if (heads.has(p.tokens[e - 1]!.text)) {
         p.spans[k] = { ...s, end: e, type };
         break;
@@ -688,15 +679,16 @@ function reconcileByRules(paras: readonly Para[], options: ReconcileOptions): En
     for (const t of p.tokens) if (t.text === t.text.toLowerCase() && t.text !== t.text.toUpperCase()) lowerWords.add(t.text);
   }
   const gazetteers = options.context?.resources.gazetteers;
+  const organisations = options.organisationNames !== false;
   for (const p of paras) {
     mergeSplitNames(p);
-    if (options.organisationNames !== false) joinTouchingOrganisations(p);
+    if (organisations) joinTouchingOrganisations(p);
     if (gazetteers) joinListedOrganisations(p, gazetteers);
     if (gazetteers) splitPartyLabels(p, gazetteers);
-    if (options.organisationNames !== false) joinCoordinatedOrganisations(p);
-    if (options.organisationNames !== false) joinOrganisationNames(p);
+    if (organisations) joinCoordinatedOrganisations(p);
+    if (organisations) joinOrganisationNames(p);
     if (options.eventNames !== false) joinEventNames(p);
-    if (options.organisationNames !== false) joinOrganisationTails(p);
+    if (organisations) joinOrganisationTails(p);
     if (options.honorifics !== false) markHonorifics(p);
     if (options.roleHolders !== false) unmarkRoleHolders(p);
   }
@@ -788,7 +780,7 @@ function showNames(mentions: readonly EntityMention[][]): Set<string> {
   for (const m of mentions.flat()) {
     if (!/ Show$/.test(m.text) || !TYPE_INDEX.has(m.type)) continue;
     shows.add(m.text);
-    initials.add(contentInitials(m.text.split(" ").filter((w) => w !== "The")));
+    initials.add(contentInitials(m.text.split(" ")));
   }
   for (const m of mentions.flat()) if (TYPE_INDEX.has(m.type) && initials.has(m.text)) shows.add(m.text);
   return shows;
