@@ -154,6 +154,18 @@ describe("reconcileEntities", () => {
     expect(shown(reconcileEntities(paragraphs, { eventNames: false }))[1]).toEqual(["ORG:CES", "PER:Jerry Springer Show"]);
   });
 
+  it("makes a title in quotation marks that the tagger cut into names one MISC name, but not names joined only by and", () => {
+    const paragraphs = [
+      para("She starred in \u201cOrange is the New Black\u201d and the former \u201c Dawson\u2019s Creek \u201d star left.", [["ORG", "Orange"], ["MISC", "New Black"], ["PER", "Dawson"], ["LOC", "Creek"]]),
+      para('Crowds chanted "Trump and Clinton" and "Make America Great Again" at him.', [["ORG", "Trump"], ["PER", "Clinton"], ["LOC", "America"]]),
+    ];
+    expect(shown(reconcileEntities(paragraphs))).toEqual([
+      ["MISC:Orange is the New Black", "MISC:Dawson\u2019s Creek"],
+      ["ORG:Trump", "PER:Clinton", "LOC:America"],
+    ]);
+    expect(shown(reconcileEntities(paragraphs, { eventNames: false }))[0]).toEqual(["ORG:Orange", "MISC:New Black", "PER:Dawson", "LOC:Creek"]);
+  });
+
   it("joins two organisations one space apart, but not two MISC names nor across a comma or sentence", () => {
     const paragraphs = [
       para("He told NBC News that Qaeda-linked Islamic fighters had left.", [["ORG", "NBC"], ["ORG", "News"], ["MISC", "Qaeda-linked"], ["MISC", "Islamic"]]),
