@@ -154,6 +154,28 @@ describe("reconcileEntities", () => {
     expect(shown(reconcileEntities(paragraphs, { eventNames: false }))[1]).toEqual(["ORG:CES", "PER:Jerry Springer Show"]);
   });
 
+  it("joins two names with lower-case particles between them, and gives a person the particles before it", () => {
+    const paragraphs = [
+      para("Osama bin Laden met Luiz Inacio Lula da Silva at the Stade de France.", [["PER", "Osama"], ["MISC", "Laden"], ["PER", "Luiz Inacio Lula"], ["PER", "Silva"], ["LOC", "Stade"], ["LOC", "France"]]),
+      para("It tells of the von Trapp family, dos Santos says. Ruud van Nistelrooy agreed.", [["PER", "Trapp"], ["PER", "Santos"], ["MISC", "Ruud"], ["PER", "Nistelrooy"]]),
+      para("Trade with France de facto stopped; Paris and Rome did not.", [["LOC", "France"], ["LOC", "Paris"], ["LOC", "Rome"]]),
+    ];
+    expect(shown(reconcileEntities(paragraphs))).toEqual([
+      ["PER:Osama bin Laden", "PER:Luiz Inacio Lula da Silva", "LOC:Stade de France"],
+      ["PER:von Trapp", "PER:dos Santos", "PER:Ruud van Nistelrooy"],
+      ["LOC:France", "LOC:Paris", "LOC:Rome"],
+    ]);
+    expect(shown(reconcileEntities(paragraphs, { particleNames: false }))[1]).toEqual(["PER:Trapp", "PER:Santos", "MISC:Ruud", "PER:Nistelrooy"]);
+  });
+
+  it("keeps a headline's name with a particle that the body writes in lower case", () => {
+    const paragraphs = [para("Cole Refuses to Blame van Persie", [["PER", "Cole"], ["PER", "Persie"]]), para("Cole said van Persie was not to blame.", [["PER", "Cole"], ["PER", "Persie"]])];
+    expect(shown(reconcileEntities(paragraphs, { title: "Cole Refuses to Blame van Persie" }))).toEqual([
+      ["PER:Cole", "PER:van Persie"],
+      ["PER:Cole", "PER:van Persie"],
+    ]);
+  });
+
   it("makes a title in quotation marks that the tagger cut into names one MISC name, but not names joined only by and", () => {
     const paragraphs = [
       para("She starred in \u201cOrange is the New Black\u201d and the former \u201c Dawson\u2019s Creek \u201d star left.", [["ORG", "Orange"], ["MISC", "New Black"], ["PER", "Dawson"], ["LOC", "Creek"]]),
