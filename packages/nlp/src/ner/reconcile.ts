@@ -58,6 +58,13 @@ export interface ReconcileOptions {
    */
   surnamePersons?: boolean;
   /**
+   * Whether, after the context typer, a one-word name that starts a person's name of two or three
+   * words in the article, a given name the first-name list holds, is that person ("Bernie" beside
+   * "Bernie Sanders"; see givenNamesOfPersons). Default true; runs only with `context`, as
+   * surnamePersons does.
+   */
+  givenNamePersons?: boolean;
+  /**
    * Whether an organisation name the tagger cut short is joined: two organisations one space apart
    * ("NBC" + "News", see joinTouchingOrganisations) or with "and" between them when only the second
    * ends in a head noun ("Pew Internet" + "and" + "American Life Project", see
@@ -694,7 +701,8 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
     ms.map((m): EntityMention => ((streets && isStreetName(m)) || (facilities && namesFacility(m, paragraphs[i]!.text)) ? { ...m, type: "LOC" } : shows.has(m.text) && m.type !== "MISC" ? { ...m, type: "MISC" } : m)),
   );
   if (!context) return placed;
-  return options.surnamePersons === false ? placed : surnamesOfPersons(personsTakenForPlaces(placed, context.resources.gazetteers));
+  const surnamed = options.surnamePersons === false ? placed : surnamesOfPersons(personsTakenForPlaces(placed, context.resources.gazetteers));
+  return options.givenNamePersons === false ? surnamed : givenNamesOfPersons(surnamed, paragraphs, context.resources.gazetteers);
 }
 
 /**
@@ -741,6 +749,40 @@ function surnamesOfPersons(mentions: EntityMention[][]): EntityMention[][] {
     return types !== undefined && types.size === 1 && types.has(0);
   };
   return mentions.map((ms) => ms.map((m) => (isPerson(m) ? { ...m, type: "PER" as const } : m)));
+}
+
+/** First words of persons' names that are titles or party words, not given names, though the first-name list holds some ("Prince William", "Tory MP ..."). */
+const NOT_GIVEN = /^(?:Prince|Princess|King|Queen|Lord|Lady|Baroness|Baron|Dame|Sir|Democrat|Republican|Tory|Labour|GOP)$/;
+
+/**
+ * A given name alone names the person whose full name it starts: "Bernie" (typed LOC 23 times over
+ * PolNeAR's articles where "Bernie Sanders" is written), "Bill" beside "Bill Clinton" (ORG 18
+ * times), "Billy", "Hillary". CoNLL writes a given name alone as a person. After the typer, a
+ * one-word name that the first-name list holds and that starts a person's name of two or three
+ * words in the article is that person, when the name's second word is no word the article writes
+ * in lower case nor in capitals ("Flint Mayor Karen Weaver", "Tory MP Boris Johnson" are no full
+ * names), its first word is no title nor party word, and it starts no other name of two words or
+ * more there ("Bill of Rights").
+ */
+function givenNamesOfPersons(mentions: EntityMention[][], paragraphs: readonly ParagraphMentions[], gazetteers: readonly Gazetteer[]): EntityMention[][] {
+  const lower = new Set<string>();
+  for (const p of paragraphs) for (const w of p.text.match(/\p{L}+/gu) ?? []) if (w === w.toLowerCase()) lower.add(w);
+  const given = new Set<string>();
+  const others = new Set<string>();
+  for (const m of mentions.flat()) {
+    const words = m.text.split(" ");
+    if (!TYPE_INDEX.has(m.type) || words.length < 2) continue;
+    if (m.type !== "PER") others.add(words[0]!);
+    else if (words.length <= 3 && fullName(words, lower) && isListedFirstName(gazetteers, words[0]!)) given.add(words[0]!);
+  }
+  const isPerson = (m: EntityMention): boolean => m.type !== "PER" && TYPE_INDEX.has(m.type) && given.has(m.text) && !others.has(m.text);
+  return mentions.map((ms) => ms.map((m) => (isPerson(m) ? { ...m, type: "PER" as const } : m)));
+}
+
+/** Whether a person's name of two or three words reads as a given name and a surname: no title or party word first, a capitalised second word the article never writes in lower case. */
+function fullName(words: readonly string[], lower: ReadonlySet<string>): boolean {
+  const second = words[1]!;
+  return !NOT_GIVEN.test(words[0]!) && isCapitalised(second) && second !== second.toUpperCase() && !lower.has(second.toLowerCase());
 }
 
 /**

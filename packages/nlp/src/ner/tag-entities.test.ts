@@ -103,6 +103,13 @@ describe("the document step's persons after the context typer", () => {
     expect(shown(ps, { surnamePersons: false })).toContain("LOC:Bernie Sanders");
   });
 
+  it("gives a given name alone the type of the person whose full name it starts", () => {
+    const ps = paragraphs(["Bernie Sanders won the primary in New Hampshire.", "\"There won't be a path for Bernie to succeed,\" she said.", "Her husband Bill has stuck to fundraising, said Bill Clinton's aide."]);
+    const given = (options: ReconcileOptions) => shown(ps, options).filter((m) => m.endsWith(":Bernie") || m.endsWith(":Bill"));
+    expect(given({ givenNamePersons: false })).toEqual(["LOC:Bernie", "ORG:Bill"]);
+    expect(given({})).toEqual(["PER:Bernie", "PER:Bill"]);
+  });
+
   it("gives a surname alone its person's type back where the typer took it for an organisation", () => {
     const texts = ["Donald Trump won the New Hampshire primary on Tuesday.", "The Trump campaign raised more money than any rival.", "Trump said the result showed voters wanted change."];
     const trump = (ps: ReturnType<typeof paragraphs>, options: ReconcileOptions) => shown(ps, options).filter((m) => m.endsWith(":Trump"));
