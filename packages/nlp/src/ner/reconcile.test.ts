@@ -154,6 +154,18 @@ describe("reconcileEntities", () => {
     expect(shown(reconcileEntities(paragraphs, { eventNames: false }))[1]).toEqual(["ORG:CES", "PER:Jerry Springer Show"]);
   });
 
+  it("types a name after a noun for a work MISC, and its other mentions in the article, after the typer", () => {
+    const paragraphs = [
+      para("Mike Leigh's film Vera Drake and the movie The Aviator lead the field.", [["PER", "Mike Leigh"], ["PER", "Vera Drake"], ["ORG", "The Aviator"]]),
+      para("Vera Drake won in Venice. In Mr Peston's book Mr Brown is a hero, and Wales will play England.", [["PER", "Vera Drake"], ["LOC", "Venice"], ["PER", "Peston"], ["PER", "Mr Brown"], ["LOC", "Wales"], ["LOC", "England"]]),
+    ];
+    expect(shown(reconcileEntities(paragraphs))).toEqual([
+      ["PER:Mike Leigh", "MISC:Vera Drake", "MISC:The Aviator"],
+      ["MISC:Vera Drake", "LOC:Venice", "PER:Peston", "PER:Mr Brown", "LOC:Wales", "LOC:England"],
+    ]);
+    expect(shown(reconcileEntities(paragraphs, { eventNames: false }))[0]).toEqual(["PER:Mike Leigh", "PER:Vera Drake", "ORG:The Aviator"]);
+  });
+
   it("joins two names with lower-case particles between them, and gives a person the particles before it", () => {
     const paragraphs = [
       para("Osama bin Laden met Luiz Inacio Lula da Silva at the Stade de France.", [["PER", "Osama"], ["MISC", "Laden"], ["PER", "Luiz Inacio Lula"], ["PER", "Silva"], ["LOC", "Stade"], ["LOC", "France"]]),
