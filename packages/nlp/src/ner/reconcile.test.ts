@@ -96,6 +96,12 @@ describe("reconcileEntities", () => {
     expect(shown(off)).toEqual([["ORG:Trump"]]);
   });
 
+  it("leaves the honorific out of a name the tagger took it into, and drops an honorific alone", () => {
+    const paragraphs = [para("Mr Greenspan said so, and Ms Tan agreed with Mr President and Ms.", [["PER", "Mr Greenspan"], ["ORG", "Ms Tan"], ["PER", "Mr President"], ["ORG", "Ms"]])];
+    expect(shown(reconcileEntities(paragraphs))).toEqual([["PER:Greenspan", "PER:Tan", "PER:Mr President"]]);
+    expect(shown(reconcileEntities(paragraphs, { honorifics: false }))).toEqual([["PER:Mr Greenspan", "ORG:Ms Tan", "PER:Mr President", "ORG:Ms"]]);
+  });
+
   it("types a person before a role noun and another person as an organisation", () => {
     const result = reconcileEntities([
       para("Lib Dem leader Charles Kennedy said the tax was unfair.", [["PER", "Lib Dem", 0.66], ["PER", "Charles Kennedy"]]),
@@ -161,7 +167,7 @@ describe("reconcileEntities", () => {
     ];
     expect(shown(reconcileEntities(paragraphs))).toEqual([
       ["PER:Mike Leigh", "MISC:Vera Drake", "MISC:The Aviator"],
-      ["MISC:Vera Drake", "LOC:Venice", "PER:Peston", "PER:Mr Brown", "LOC:Wales", "LOC:England"],
+      ["MISC:Vera Drake", "LOC:Venice", "PER:Peston", "PER:Brown", "LOC:Wales", "LOC:England"],
     ]);
     expect(shown(reconcileEntities(paragraphs, { eventNames: false }))[0]).toEqual(["PER:Mike Leigh", "PER:Vera Drake", "ORG:The Aviator"]);
   });

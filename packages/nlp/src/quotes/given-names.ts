@@ -35,11 +35,17 @@ const TITLES = new Set(["gen", "col", "capt", "sgt", "lt", "maj", "adm", "dr", "
  * Whom a person entity's names tell it is: an honorific ("Mr Blunkett", "Mrs Quinn", "Sir Menzies
  * Campbell") or the given names before the last word, when those the lists know name women only or
  * men only ("Margaret Thatcher", "Donald Trump"; "Hillary" is in both lists), in its name or
- * aliases; undefined when they tell nothing or disagree ("Tory Liam Fox", where the tagger kept the
- * party: "Tory" is a woman's name in the lists, "Liam" a man's).
+ * aliases, or an honorific among `before`, the words written right before its mentions (the
+ * document step leaves "Mr" out of "Mr Blunkett"); undefined when they tell nothing or disagree
+ * ("Tory Liam Fox", where the tagger kept the party: "Tory" is a woman's name in the lists, "Liam"
+ * a man's).
  */
-export function genderOf(entity: CanonicalEntity, names: GivenNames | undefined): Gender | undefined {
+export function genderOf(entity: CanonicalEntity, names: GivenNames | undefined, before: readonly string[] = []): Gender | undefined {
   const found = new Set<Gender>();
+  for (const word of before) {
+    const honorific = HONORIFICS.get(word.toLowerCase());
+    if (honorific) found.add(honorific);
+  }
   for (const name of [entity.name, ...entity.aliases]) {
     const words = name.split(/[\s.]+/).filter(Boolean);
     const honorific = HONORIFICS.get(words[0]?.toLowerCase() ?? "");

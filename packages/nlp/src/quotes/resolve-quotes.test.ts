@@ -215,6 +215,16 @@ describe("resolveQuotes", () => {
     expect(unmatched).toMatchObject({ speaker: "Mr Blunkett" });
   });
 
+  it("reads the honorific written before a name the document step left it out of", () => {
+    // The document step's mention is "Blunkett"; the "Mr" before it in the text still tells "she" he is no woman.
+    const text = "Kimberly Quinn met the press. Mr Blunkett is taking legal action. “I will not comment,” she said.";
+    const entities = [personAt(text, "Kimberly Quinn", "Kimberly Quinn").entity, personAt(text, "Blunkett", "Blunkett").entity];
+    const quote: Quote = { ...sourceless(text, "I will not comment", "said"), kind: "direct", source: firstWordOf(text, "she said") };
+    const givenNames = givenNamesFromJson({ format: "newsflow-given-names", version: 1, female: ["Kimberly"], male: [] });
+    const [resolved] = resolveQuotes([{ index: 0, text, quotes: { quotes: [quote] } }], entities, { givenNames });
+    expect(resolved).toMatchObject({ speaker: "Kimberly Quinn", resolution: "pronoun" });
+  });
+
   it("gives \"police\" a police force named before, and \"the spokesman\" nobody it was not titled for", () => {
     // Both took the last organisation or person named: al-Qaeda, Laura Brownlees.
     const opening = "West Mercia Police arrested a man linked to al-Qaeda. A spokesman for the Home Office met Laura Brownlees.";

@@ -171,10 +171,24 @@ function documentMentions(paragraphs: readonly ParagraphQuotes[], entities: read
   const sentenceOf = (m: Mention) => m.paragraphIndex * 1000 + Math.max(0, sentenceStarts(m.paragraphIndex).findLastIndex((x) => x <= m.start));
   const genders = new Map<CanonicalEntity, Gender | undefined>();
   const gender = (entity: CanonicalEntity) => {
-    if (!genders.has(entity)) genders.set(entity, genderOf(entity, givenNames));
+    if (!genders.has(entity)) genders.set(entity, genderOf(entity, givenNames, wordsBefore(entity, text)));
     return genders.get(entity);
   };
   return { list, text, sentenceStart, sentenceOf, gender };
+}
+
+/**
+ * The word written right before each of an entity's mentions when it ends with a space or a full
+ * stop and a space ("Mr" of "Mr Blunkett", "Mr." of "Mr. Trump"): the document step leaves
+ * honorifics out of names, as CoNLL does, so `genderOf` reads them here.
+ */
+function wordsBefore(entity: CanonicalEntity, text: (paragraphIndex: number) => string): string[] {
+  const out: string[] = [];
+  for (const m of entity.mentions) {
+    const word = /(\p{L}+)\.? $/u.exec(text(m.paragraphIndex).slice(Math.max(0, m.start - 12), m.start))?.[1];
+    if (word) out.push(word);
+  }
+  return out;
 }
 
 const NOT_IN_TITLES = /^(?:of|at|for|from|with|in|on|by|and|or|to|as|who|that|the|a|an|is|was|has|had|said|says|though|\p{L}+ed)$/u;
