@@ -114,7 +114,7 @@ export function findAutoNames(model: NerModel, articles: readonly string[], opti
     // The honorific rule stays out of the mined lists (packages/nlp/README.md: in them it moved no
     // figure beyond a seed's spread and retyped the place-or-organisation tests' borderline names),
     // and so do the later role-holder, street-name and defined-acronym rules, so that the shipped model retrains byte for byte.
-    for (const [k, mentions] of reconcileEntities(tagged, { honorifics: false, roleHolders: false, streetNames: false, facilities: false, organisationNames: false, eventNames: false, particleNames: false, acronyms: false }).entries()) {
+    for (const [k, mentions] of reconcileEntities(tagged, { honorifics: false, roleHolders: false, streetNames: false, facilities: false, organisationNames: false, eventNames: false, particleNames: false, partyNames: false, acronyms: false }).entries()) {
       if (options.aliases !== false) {
         const byName = new Map<string, string[]>();
         // A name before ", also known as" stands in for a mention the tagger cut short there ("State"

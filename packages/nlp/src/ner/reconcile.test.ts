@@ -172,6 +172,12 @@ describe("reconcileEntities", () => {
     expect(shown(reconcileEntities(paragraphs, { eventNames: false }))[0]).toEqual(["PER:Mike Leigh", "PER:Vera Drake", "ORG:The Aviator"]);
   });
 
+  it("types the names of British parties as organisations after the typer", () => {
+    const paragraphs = [para("Tory plans were attacked by Labour, the Lib Dems and the Liberal Democrats of Wales.", [["PER", "Tory"], ["PER", "Labour"], ["MISC", "Lib Dems"], ["MISC", "Liberal Democrats"], ["LOC", "Wales"]])];
+    expect(shown(reconcileEntities(paragraphs))).toEqual([["ORG:Tory", "ORG:Labour", "ORG:Lib Dems", "ORG:Liberal Democrats", "LOC:Wales"]]);
+    expect(shown(reconcileEntities(paragraphs, { partyNames: false }))).toEqual([["PER:Tory", "PER:Labour", "MISC:Lib Dems", "MISC:Liberal Democrats", "LOC:Wales"]]);
+  });
+
   it("joins two names with lower-case particles between them, and gives a person the particles before it", () => {
     const paragraphs = [
       para("Osama bin Laden met Luiz Inacio Lula da Silva at the Stade de France.", [["PER", "Osama"], ["MISC", "Laden"], ["PER", "Luiz Inacio Lula"], ["PER", "Silva"], ["LOC", "Stade"], ["LOC", "France"]]),
