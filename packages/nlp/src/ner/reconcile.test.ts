@@ -178,6 +178,12 @@ describe("reconcileEntities", () => {
     expect(shown(reconcileEntities(paragraphs, { partyNames: false }))).toEqual([["PER:Tory", "PER:Labour", "MISC:Lib Dems", "MISC:Liberal Democrats", "LOC:Wales"]]);
   });
 
+  it("drops the PAC of a super PAC, and keeps a named one", () => {
+    const paragraphs = [para("Super PACs spent more than Our Principles PAC, a super PAC.", [["ORG", "PACs"], ["ORG", "Our Principles PAC"], ["PER", "PAC"]])];
+    expect(shown(reconcileEntities(paragraphs))).toEqual([["ORG:Our Principles PAC"]]);
+    expect(shown(reconcileEntities(paragraphs, { partyNames: false }))).toEqual([["ORG:PACs", "ORG:Our Principles PAC", "PER:PAC"]]);
+  });
+
   it("joins two names with lower-case particles between them, and gives a person the particles before it", () => {
     const paragraphs = [
       para("Osama bin Laden met Luiz Inacio Lula da Silva at the Stade de France.", [["PER", "Osama"], ["MISC", "Laden"], ["PER", "Luiz Inacio Lula"], ["PER", "Silva"], ["LOC", "Stade"], ["LOC", "France"]]),

@@ -94,8 +94,9 @@ export interface ReconcileOptions {
   particleNames?: boolean;
   /**
    * Whether the names of British parties (Tory, Tories, Labour, Lib Dem(s), Liberal Democrat(s))
-   * are organisations after the typer, however the tagger typed them (see BRITISH_PARTIES). Default
-   * true; self-training turns it off, as it does roleHolders.
+   * are organisations after the typer, however the tagger typed them (see BRITISH_PARTIES), and
+   * the "PAC" of "a super PAC" no name (see SUPER_PAC). Default true; self-training turns it off,
+   * as it does roleHolders.
    */
   partyNames?: boolean;
   /** Whether an acronym the document defines in brackets after a name takes its type everywhere (default true; see definedAcronyms). */
@@ -715,10 +716,12 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
   const shows = options.eventNames !== false ? new Set([...showNames(typed), ...workTitles(typed, paragraphs)]) : new Set<string>();
   const parties = options.partyNames !== false;
   const placed = typed.map((ms, i) =>
-    ms.map((m): EntityMention => {
-      if ((streets && isStreetName(m)) || (facilities && namesFacility(m, paragraphs[i]!.text))) return { ...m, type: "LOC" };
-      if (shows.has(m.text) && m.type !== "MISC") return { ...m, type: "MISC" };
-      return parties && BRITISH_PARTIES.has(m.text) && m.type !== "ORG" && TYPE_INDEX.has(m.type) ? { ...m, type: "ORG" } : m;
+    ms.flatMap((m): EntityMention[] => {
+      if ((streets && isStreetName(m)) || (facilities && namesFacility(m, paragraphs[i]!.text))) return [{ ...m, type: "LOC" }];
+      if (shows.has(m.text) && m.type !== "MISC") return [{ ...m, type: "MISC" }];
+      if (!parties || !TYPE_INDEX.has(m.type)) return [m];
+      if (SUPER_PAC.test(paragraphs[i]!.text.slice(Math.max(0, m.start - 6), m.end))) return [];
+      return BRITISH_PARTIES.has(m.text) && m.type !== "ORG" ? [{ ...m, type: "ORG" }] : [m];
     }),
   );
   if (!context) return placed;
@@ -932,6 +935,13 @@ function reconcileByRules(paras: readonly Para[], options: ReconcileOptions): En
  * "Liberal Democrats" MISC 54.
  */
 const BRITISH_PARTIES: ReadonlySet<string> = new Set(["Tory", "Tories", "Labour", "Lib Dem", "Lib Dems", "Liberal Democrat", "Liberal Democrats"]);
+
+/**
+ * "A super PAC", "super PACs": a kind of committee, no name, though the tagger tags the acronym (ORG,
+ * PER or MISC 142 times over PolNeAR's articles; CoNLL has no PAC). A named one keeps its name
+ * ("Our Principles PAC").
+ */
+const SUPER_PAC = /^super PACs?$/i;
 
 /**
  * The names of shows in a document: a name of two words or more that ends in "Show" is a show, a
