@@ -203,26 +203,19 @@ describe("resolveQuotes", () => {
   });
 
   it("does not resolve \"she\" to a man nor \"he\" to a woman when the given names tell them apart", () => {
-    // "She" took Mr Blunkett, the subject of the nearest sentence naming a person.
+    // "She" took Mr Blunkett, the subject of the nearest sentence naming a person. The document step
+    // leaves the honorific out of the name ("Blunkett"): the "Mr" written before it still tells.
     const text = "Kimberly Quinn met the press. Mr Blunkett is taking legal action. “I will not comment,” she said.";
-    const entities = [personAt(text, "Kimberly Quinn", "Kimberly Quinn").entity, personAt(text, "Mr Blunkett", "Mr Blunkett").entity];
-    const quote: Quote = { ...sourceless(text, "I will not comment", "said"), kind: "direct", source: firstWordOf(text, "she said") };
-    const givenNames = givenNamesFromJson({ format: "newsflow-given-names", version: 1, female: ["Kimberly"], male: [] });
-    const [resolved] = resolveQuotes([{ index: 0, text, quotes: { quotes: [quote] } }], entities, { givenNames });
-    expect(resolved).toMatchObject({ speaker: "Kimberly Quinn", resolution: "pronoun" });
-    const he = { ...quote, source: firstWordOf(text.replace("she said", "he said"), "he said") };
-    const [unmatched] = resolveQuotes([{ index: 0, text: text.replace("she said", "he said"), quotes: { quotes: [he] } }], entities, { givenNames });
-    expect(unmatched).toMatchObject({ speaker: "Mr Blunkett" });
-  });
-
-  it("reads the honorific written before a name the document step left it out of", () => {
-    // The document step's mention is "Blunkett"; the "Mr" before it in the text still tells "she" he is no woman.
-    const text = "Kimberly Quinn met the press. Mr Blunkett is taking legal action. “I will not comment,” she said.";
-    const entities = [personAt(text, "Kimberly Quinn", "Kimberly Quinn").entity, personAt(text, "Blunkett", "Blunkett").entity];
-    const quote: Quote = { ...sourceless(text, "I will not comment", "said"), kind: "direct", source: firstWordOf(text, "she said") };
-    const givenNames = givenNamesFromJson({ format: "newsflow-given-names", version: 1, female: ["Kimberly"], male: [] });
-    const [resolved] = resolveQuotes([{ index: 0, text, quotes: { quotes: [quote] } }], entities, { givenNames });
-    expect(resolved).toMatchObject({ speaker: "Kimberly Quinn", resolution: "pronoun" });
+    for (const name of ["Mr Blunkett", "Blunkett"]) {
+      const entities = [personAt(text, "Kimberly Quinn", "Kimberly Quinn").entity, personAt(text, name, name).entity];
+      const quote: Quote = { ...sourceless(text, "I will not comment", "said"), kind: "direct", source: firstWordOf(text, "she said") };
+      const givenNames = givenNamesFromJson({ format: "newsflow-given-names", version: 1, female: ["Kimberly"], male: [] });
+      const [resolved] = resolveQuotes([{ index: 0, text, quotes: { quotes: [quote] } }], entities, { givenNames });
+      expect(resolved).toMatchObject({ speaker: "Kimberly Quinn", resolution: "pronoun" });
+      const he = { ...quote, source: firstWordOf(text.replace("she said", "he said"), "he said") };
+      const [unmatched] = resolveQuotes([{ index: 0, text: text.replace("she said", "he said"), quotes: { quotes: [he] } }], entities, { givenNames });
+      expect(unmatched).toMatchObject({ speaker: name });
+    }
   });
 
   it("gives \"police\" a police force named before, and \"the spokesman\" nobody it was not titled for", () => {
