@@ -462,6 +462,7 @@ function joinQuotedTitles(p: Para): void {
   }
 }
 
+/** Whether a word may stand in a title in quotation marks: capitalised, in capitals, or one of TITLE_WORDS. */
 function isTitleWord(t: string): boolean {
   return (isCapitalised(t) && t !== t.toUpperCase()) || TITLE_WORDS.has(t) || /^\p{Lu}+$/u.test(t);
 }
@@ -706,7 +707,8 @@ function argmax(votes: Float64Array): number {
  */
 export function reconcileEntities(paragraphs: readonly ParagraphMentions[], options: ReconcileOptions = {}): EntityMention[][] {
   const paras = paragraphs.map((p) => prepare(p, options.title ?? null));
-  const ruled = reconcileByRules(paras, options);
+  const lowerWords = lowerCaseWords(paras);
+  const ruled = reconcileByRules(paras, options, lowerWords);
   const context = options.context;
   const typed = context ? retypeByContext(paras.map((p) => p.sentences), ruled, context.typer, context.resources) : ruled;
   // After the context typer, which would type "Downing Street" by the words around it ("Downing
@@ -726,7 +728,7 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
   );
   if (!context) return placed;
   const surnamed = options.surnamePersons === false ? placed : surnamesOfPersons(personsTakenForPlaces(placed, context.resources.gazetteers));
-  return options.givenNamePersons === false ? surnamed : givenNamesOfPersons(surnamed, paragraphs, context.resources.gazetteers);
+  return options.givenNamePersons === false ? surnamed : givenNamesOfPersons(surnamed, lowerWords, context.resources.gazetteers);
 }
 
 /**
@@ -788,9 +790,7 @@ const NOT_GIVEN = /^(?:Prince|Princess|King|Queen|Lord|Lady|Baroness|Baron|Dame|
  * names), its first word is no title nor party word, and it starts no other name of two words or
  * more there ("Bill of Rights").
  */
-function givenNamesOfPersons(mentions: EntityMention[][], paragraphs: readonly ParagraphMentions[], gazetteers: readonly Gazetteer[]): EntityMention[][] {
-  const lower = new Set<string>();
-  for (const p of paragraphs) for (const w of p.text.match(/\p{L}+/gu) ?? []) if (w === w.toLowerCase()) lower.add(w);
+function givenNamesOfPersons(mentions: EntityMention[][], lower: ReadonlySet<string>, gazetteers: readonly Gazetteer[]): EntityMention[][] {
   const given = new Set<string>();
   const others = new Set<string>();
   for (const m of mentions.flat()) {
@@ -831,12 +831,17 @@ function personsTakenForPlaces(mentions: EntityMention[][], gazetteers: readonly
   return mentions.map((ms) => ms.map((m) => (isPerson(m) ? { ...m, type: "PER" as const } : m)));
 }
 
-function reconcileByRules(paras: readonly Para[], options: ReconcileOptions): EntityMention[][] {
+/** The words the document's paragraphs, headlines aside, write in lower case. */
+function lowerCaseWords(paras: readonly Para[]): Set<string> {
   const lowerWords = new Set<string>();
   for (const p of paras) {
     if (p.headline) continue;
     for (const t of p.tokens) if (t.text === t.text.toLowerCase() && t.text !== t.text.toUpperCase()) lowerWords.add(t.text);
   }
+  return lowerWords;
+}
+
+function reconcileByRules(paras: readonly Para[], options: ReconcileOptions, lowerWords: ReadonlySet<string>): EntityMention[][] {
   const gazetteers = options.context?.resources.gazetteers;
   const organisations = options.organisationNames !== false;
   for (const p of paras) {
