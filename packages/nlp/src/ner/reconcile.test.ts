@@ -172,10 +172,13 @@ describe("reconcileEntities", () => {
     expect(shown(reconcileEntities(paragraphs, { eventNames: false }))[0]).toEqual(["PER:Mike Leigh", "PER:Vera Drake", "ORG:The Aviator"]);
   });
 
-  it("types the names of British parties as organisations after the typer", () => {
+  it("types the names of British parties as organisations after the typer, and joins one the tagger cut in two", () => {
     const paragraphs = [para("Tory plans were attacked by Labour, the Lib Dems and the Liberal Democrats of Wales.", [["PER", "Tory"], ["PER", "Labour"], ["MISC", "Lib Dems"], ["MISC", "Liberal Democrats"], ["LOC", "Wales"]])];
     expect(shown(reconcileEntities(paragraphs))).toEqual([["ORG:Tory", "ORG:Labour", "ORG:Lib Dems", "ORG:Liberal Democrats", "LOC:Wales"]]);
     expect(shown(reconcileEntities(paragraphs, { partyNames: false }))).toEqual([["PER:Tory", "PER:Labour", "MISC:Lib Dems", "MISC:Liberal Democrats", "LOC:Wales"]]);
+    const cut = [para("Councillors from the Liberal Democrats voted against it.", [["ORG", "Liberal"], ["MISC", "Democrats"]])];
+    expect(shown(reconcileEntities(cut))).toEqual([["ORG:Liberal Democrats"]]);
+    expect(shown(reconcileEntities(cut, { partyNames: false }))).toEqual([["ORG:Liberal", "MISC:Democrats"]]);
   });
 
   it("drops the PAC of a super PAC, and keeps a named one", () => {

@@ -94,8 +94,9 @@ export interface ReconcileOptions {
   particleNames?: boolean;
   /**
    * Whether the names of British parties (Tory, Tories, Labour, Lib Dem(s), Liberal Democrat(s))
-   * are organisations after the typer, however the tagger typed them (see BRITISH_PARTIES), and
-   * the "PAC" of "a super PAC" no name (see SUPER_PAC). Default true; self-training turns it off,
+   * are organisations after the typer, however the tagger typed them, and one the tagger cut in two
+   * is joined ("Liberal" + "Democrats"; see BRITISH_PARTIES), and the "PAC" of "a super PAC" no
+   * name (see SUPER_PAC). Default true; self-training turns it off,
    * as it does roleHolders.
    */
   partyNames?: boolean;
@@ -847,6 +848,7 @@ function reconcileByRules(paras: readonly Para[], options: ReconcileOptions, low
   for (const p of paras) {
     mergeSplitNames(p);
     if (options.particleNames !== false) joinParticleNames(p);
+    if (options.partyNames !== false) joinIntoOrganisations(p, (last, next) => last.end === next.start && spaced(p, last.end - 1) && BRITISH_PARTIES.has(formKey(p.tokens, last.start, next.end)));
     if (organisations) joinTouchingOrganisations(p);
     if (gazetteers) joinListedOrganisations(p, gazetteers);
     if (gazetteers) splitPartyLabels(p, gazetteers);
