@@ -116,10 +116,14 @@ describe("the document step's persons after the context typer", () => {
     // "Trump" leads organisation titles ("Trump Organization"), and the typer reads it so.
     expect(trump(paragraphs(texts), { surnamePersons: false })).toEqual(["ORG:Trump", "ORG:Trump"]);
     expect(trump(paragraphs(texts), {})).toEqual(["PER:Trump", "PER:Trump"]);
-    // Where the article also writes a name that starts with it, the surname is left to the typer.
+    // Where the article also writes a name that starts with it as often, the surname is left to the typer...
     const tower = paragraphs([texts[0]!, "The Trump campaign raised more money than any rival at Trump Tower.", texts[2]!]);
     expect(trump(tower, {})).toEqual(trump(tower, { surnamePersons: false }));
     expect(trump(tower, {})).not.toEqual(["PER:Trump", "PER:Trump"]);
+    // ...and where it writes the person's full name more often, the surname is the person's.
+    const towers = paragraphs([...tower.map((p) => p.text), "Donald Trump will speak again on Friday."]);
+    expect(trump(towers, { surnamePersons: false })).toContain("ORG:Trump");
+    expect(trump(towers, {})).toEqual(["PER:Trump", "PER:Trump"]);
   });
 
   it("splits a party word off the politician's name after it", () => {
