@@ -89,25 +89,30 @@ function isPartOf(short: readonly string[], long: readonly string[], type: Entit
  * entity, named by the fullest: reconciliation already counts such spellings as one name.
  */
 function joinSpellings(all: readonly Form[]): void {
-  const bySpelling = new Map<string, Set<Form>>();
-  for (const f of all) {
-    const key = `${f.type}|${squashName(f.text)}`;
-    const roots = bySpelling.get(key) ?? new Set<Form>();
-    roots.add(root(f));
-    bySpelling.set(key, roots);
-  }
-  for (const roots of bySpelling.values()) {
-    if (roots.size < 2) continue;
-    const [head, ...rest] = [...roots].sort(fullestFirst);
-    joinUnder(head!, rest);
-  }
+  joinGroups(all, (f) => `${f.type}|${squashName(f.text)}`);
 }
 
-/** Puts each of `rest`'s entities under `head`'s (none under itself). */
-function joinUnder(head: Form, rest: readonly Form[]): void {
-  for (const r of rest) {
-    const top = root(r);
-    if (top !== root(head)) top.parent = root(head);
+/**
+ * Puts the entities of the forms that `keyOf` gives one key under the fullest of them, where the
+ * key's entities are two or more and `keep` accepts them; a form without a key stays as it is.
+ */
+function joinGroups(all: readonly Form[], keyOf: (f: Form) => string | undefined, keep: (roots: readonly Form[]) => boolean = () => true): void {
+  const byKey = new Map<string, Set<Form>>();
+  for (const f of all) {
+    const key = keyOf(f);
+    if (key === undefined) continue;
+    const roots = byKey.get(key) ?? new Set<Form>();
+    roots.add(root(f));
+    byKey.set(key, roots);
+  }
+  for (const set of byKey.values()) {
+    const roots = [...set];
+    if (roots.length < 2 || !keep(roots)) continue;
+    const [head, ...rest] = roots.sort(fullestFirst);
+    for (const r of rest) {
+      const top = root(r);
+      if (top !== root(head!)) top.parent = root(head!);
+    }
   }
 }
 
@@ -130,22 +135,14 @@ function joinAliases(all: readonly Form[], aliases: readonly (readonly string[])
   aliases.forEach((g, i) => {
     for (const name of g) groupOf.set(name.toLowerCase(), i);
   });
-  const byGroup = new Map<string, Set<Form>>();
-  for (const f of all) {
-    const g = f.type === "PER" ? undefined : groupOf.get(f.text.toLowerCase());
-    if (g === undefined) continue;
-    const key = `${f.type}|${g}`;
-    const roots = byGroup.get(key) ?? new Set<Form>();
-    roots.add(root(f));
-    byGroup.set(key, roots);
-  }
-  for (const roots of byGroup.values()) {
-    if (roots.size < 2) continue;
-    const long = new Set([...roots].filter((r) => r.words.length >= 2).map((r) => r.words.map(normWord).join(" ")));
-    if (long.size > 1) continue;
-    const [head, ...rest] = [...roots].sort(fullestFirst);
-    joinUnder(head!, rest);
-  }
+  joinGroups(
+    all,
+    (f) => {
+      const g = f.type === "PER" ? undefined : groupOf.get(f.text.toLowerCase());
+      return g === undefined ? undefined : `${f.type}|${g}`;
+    },
+    (roots) => new Set(roots.filter((r) => r.words.length >= 2).map((r) => r.words.map(normWord).join(" "))).size <= 1,
+  );
 }
 
 /**

@@ -231,16 +231,16 @@ function partyOfPlace(p: Para, s: Span): number | null {
 
 /**
  * Folds a paragraph's spans left to right: where `joins(last, next, joined)` holds for the span
- * built so far and the next one, the two become one organisation at the lower confidence of the
- * two. `joined` tells whether `last` is itself a join made here.
+ * built so far and the next one, the two become one name, an organisation unless `typeOf` gives
+ * another type, at the lower confidence of the two. `joined` tells whether `last` is itself a join made here.
  */
-function joinIntoOrganisations(p: Para, joins: (last: Span, next: Span, joined: boolean) => boolean): void {
+function joinSpans(p: Para, joins: (last: Span, next: Span, joined: boolean) => boolean, typeOf: (last: Span, next: Span) => number = () => ORG): void {
   const out: Span[] = [];
   let joined = false;
   for (const s of p.spans) {
     const last = out[out.length - 1];
     if (last !== undefined && joins(last, s, joined)) {
-      out[out.length - 1] = { start: last.start, end: s.end, type: ORG, confidence: Math.min(last.confidence, s.confidence) };
+      out[out.length - 1] = { start: last.start, end: s.end, type: typeOf(last, s), confidence: Math.min(last.confidence, s.confidence) };
       joined = true;
       continue;
     }
@@ -273,7 +273,7 @@ function untaggedTail(p: Para, k: number, max: number, word: RegExp): number {
  * list names with it ("Argus" + "Leader", "New York" + "Times"), unless they end in a title.
  */
 function joinListedOrganisations(p: Para, gazetteers: readonly Gazetteer[]): void {
-  joinIntoOrganisations(
+  joinSpans(
     p,
     (last, s) => last.end === s.start && last.type !== MISC && s.type !== MISC && spaced(p, last.end - 1) && isListedOrganisation(gazetteers, p.tokens.slice(last.start, s.end).map((t) => t.text)),
   );
@@ -310,7 +310,7 @@ const TITLE_HEADS = new Set(["Secretary", "Minister", "Attorney", "President", "
  * lost on dev and web set D.
  */
 function joinTouchingOrganisations(p: Para): void {
-  joinIntoOrganisations(p, (last, s) => last.type === ORG && s.type === ORG && last.end === s.start && !p.initial[s.start] && spaced(p, last.end - 1));
+  joinSpans(p, (last, s) => last.type === ORG && s.type === ORG && last.end === s.start && !p.initial[s.start] && spaced(p, last.end - 1));
 }
 
 /**
@@ -342,7 +342,7 @@ const ON_HEADS = new Set(["Commission", "Committee", "Conference", "Council", "S
  */
 function joinOrganisationNames(p: Para): void {
   // A name joined here goes on joining through "of".
-  joinIntoOrganisations(p, (last, s, joined) => (last.type === ORG || joined) && s.type !== 0 && joinsAfter(p, last, s, joined));
+  joinSpans(p, (last, s, joined) => (last.type === ORG || joined) && s.type !== 0 && joinsAfter(p, last, s, joined));
 }
 
 /** Head nouns that end a name of two coordinated parts ("Pew Internet and American Life Project"). */
@@ -356,7 +356,7 @@ const COORDINATED_HEADS: ReadonlySet<string> = new Set([...ORG_NAME_HEADS, "Serv
  * own ("G7 Group and World Economic Forum", "FBI and Justice Department").
  */
 function joinCoordinatedOrganisations(p: Para): void {
-  joinIntoOrganisations(p, (last, s) => last.type === ORG && s.type === ORG && coordinated(p, last, s));
+  joinSpans(p, (last, s) => last.type === ORG && s.type === ORG && coordinated(p, last, s));
 }
 
 /** Whether `second` follows `first` after "and" alone, ends in a head noun, and `first` does not: see joinCoordinatedOrganisations. */
@@ -516,23 +516,18 @@ const PARTICLE_RUN = 2;
  * says"), as CoNLL writes "de Klerk" and "de Silva" (4 of 4).
  */
 function joinParticleNames(p: Para): void {
-  const out: Span[] = [];
-  for (const s of p.spans) {
-    const last = out[out.length - 1];
-    if (last !== undefined && s.start - last.end <= PARTICLE_RUN && particlesBetween(p, last.end, s.start, SPACED_PARTICLE)) {
-      out[out.length - 1] = { start: last.start, end: s.end, type: last.type === 0 || s.type === 0 ? 0 : last.type, confidence: Math.min(last.confidence, s.confidence) };
-      continue;
-    }
-    out.push({ ...s });
-  }
-  for (const [k, s] of out.entries()) {
-    if (s.type !== 0) continue;
-    const floor = Math.max(s.start - PARTICLE_RUN, k > 0 ? out[k - 1]!.end : 0);
+  joinSpans(
+    p,
+    (last, s) => s.start - last.end <= PARTICLE_RUN && particlesBetween(p, last.end, s.start, SPACED_PARTICLE),
+    (last, s) => (last.type === 0 || s.type === 0 ? 0 : last.type),
+  );
+  p.spans = p.spans.map((s, k) => {
+    if (s.type !== 0) return s;
+    const floor = Math.max(s.start - PARTICLE_RUN, k > 0 ? p.spans[k - 1]!.end : 0);
     let start = s.start;
     while (start > floor && particlesBetween(p, start - 1, s.start, OPENING_PARTICLE)) start--;
-    s.start = start;
-  }
-  p.spans = out;
+    return start === s.start ? s : { ...s, start };
+  });
 }
 
 /** Whether tokens `from` to `to` (not included) are particles that `word` matches, in one sentence, one space apart and one space from the tokens around them. */
@@ -733,16 +728,17 @@ export function reconcileEntities(paragraphs: readonly ParagraphMentions[], opti
 }
 
 /**
- * The types that names of two words or more give the one word that is their short form: a person's
- * name its last word (a surname alone), any other name its first when a capitalised word follows
- * ("Mercantile" of "Mercantile Bancorp Inc."). Types are ENTITY_TYPES indices (PER is 0).
+ * The types that names of two words or more give the one word that is their short form, with how
+ * many of the names give each: a person's name its last word (a surname alone), any other name its
+ * first when a capitalised word follows ("Mercantile" of "Mercantile Bancorp Inc."). Types are
+ * ENTITY_TYPES indices (PER is 0).
  */
-function shortFormTypes(names: readonly { words: readonly string[]; type: number }[]): Map<string, Set<number>> {
-  const out = new Map<string, Set<number>>();
+function shortFormTypes(names: readonly { words: readonly string[]; type: number }[]): Map<string, Map<number, number>> {
+  const out = new Map<string, Map<number, number>>();
   const note = (word: string, type: number) => {
-    const set = out.get(word) ?? new Set<number>();
-    set.add(type);
-    out.set(word, set);
+    const counts = out.get(word) ?? new Map<number, number>();
+    counts.set(type, (counts.get(type) ?? 0) + 1);
+    out.set(word, counts);
   };
   for (const { words, type } of names) {
     if (words.length < 2) continue;
@@ -771,16 +767,18 @@ function shortFormTypes(names: readonly { words: readonly string[]; type: number
  * as it is.
  */
 function surnamesOfPersons(mentions: EntityMention[][]): EntityMention[][] {
-  // How many mentions of persons' full names end with each word, and of other names start with it.
-  const persons = new Map<string, number>();
-  const others = new Map<string, number>();
-  for (const m of mentions.flat()) {
-    const words = m.text.split(" ");
-    if (!TYPE_INDEX.has(m.type) || words.length < 2) continue;
-    if (m.type === "PER") persons.set(words[words.length - 1]!, (persons.get(words[words.length - 1]!) ?? 0) + 1);
-    else if (isCapitalised(words[1]!)) others.set(words[0]!, (others.get(words[0]!) ?? 0) + 1);
-  }
-  const isPerson = (m: EntityMention): boolean => m.type !== "PER" && TYPE_INDEX.has(m.type) && !m.text.includes(" ") && (persons.get(m.text) ?? 0) > (others.get(m.text) ?? 0);
+  const named = mentions.flat().filter((m) => TYPE_INDEX.has(m.type));
+  const full = shortFormTypes(named.map((m) => ({ words: m.text.split(" "), type: TYPE_INDEX.get(m.type)! })));
+  const isPerson = (m: EntityMention): boolean => {
+    if (m.type === "PER" || !TYPE_INDEX.has(m.type) || m.text.includes(" ")) return false;
+    // Mentions of persons' full names that end with the word, against those of other names that start with it.
+    const counts = full.get(m.text);
+    if (counts === undefined) return false;
+    const persons = counts.get(0) ?? 0;
+    let all = 0;
+    for (const n of counts.values()) all += n;
+    return persons > all - persons;
+  };
   return mentions.map((ms) => ms.map((m) => (isPerson(m) ? { ...m, type: "PER" as const } : m)));
 }
 
@@ -854,7 +852,7 @@ function reconcileByRules(paras: readonly Para[], options: ReconcileOptions, low
   for (const p of paras) {
     mergeSplitNames(p);
     if (options.particleNames !== false) joinParticleNames(p);
-    if (options.partyNames !== false) joinIntoOrganisations(p, (last, next) => last.end === next.start && spaced(p, last.end - 1) && BRITISH_PARTIES.has(formKey(p.tokens, last.start, next.end)));
+    if (options.partyNames !== false) joinSpans(p, (last, next) => last.end === next.start && spaced(p, last.end - 1) && BRITISH_PARTIES.has(formKey(p.tokens, last.start, next.end)));
     if (organisations) joinTouchingOrganisations(p);
     if (gazetteers) joinListedOrganisations(p, gazetteers);
     if (gazetteers) splitPartyLabels(p, gazetteers);
@@ -920,7 +918,7 @@ function reconcileByRules(paras: readonly Para[], options: ReconcileOptions, low
     const full = f.tokens.length === 1 ? fullTypes.get(f.tokens[0]!) : undefined;
     if (full === undefined || full.size !== 1) continue;
     // A place alone stays a place ("US" beside "US Air Force"); a person alone is a short form.
-    const type = [...full][0]!;
+    const type = [...full.keys()][0]!;
     if (type === 0 || types.get(key) === 0) types.set(key, type);
   }
   const acronyms = options.acronyms === false ? new Set<string>() : definedAcronyms(paras, forms, types, lowerWords);
